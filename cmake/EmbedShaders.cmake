@@ -1,0 +1,11 @@
+# Writes OUT: a C++ file with every shader of SHADER_DIR as a string, looked up by file name.
+file(GLOB shaders RELATIVE ${SHADER_DIR} ${SHADER_DIR}/*.vert ${SHADER_DIR}/*.frag ${SHADER_DIR}/*.glsl)
+list(SORT shaders)
+set(body "// Generated from shaders/ by cmake/EmbedShaders.cmake. Do not edit.\n#include <string_view>\n\nnamespace la::embedded {\n\nstd::string_view shader(std::string_view name) {\n")
+foreach(s ${shaders})
+  file(READ ${SHADER_DIR}/${s} text)
+  string(APPEND body "    if (name == \"${s}\") return R\"__LA__(${text})__LA__\";\n")
+endforeach()
+string(APPEND body "    return {};\n}\n\n}  // namespace la::embedded\n")
+file(WRITE ${OUT}.tmp "${body}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUT}.tmp ${OUT})

@@ -1,0 +1,232 @@
+#include "app/App.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include <epoxy/gl.h>
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include "app/ImGuiLayer.h"
+#include "app/Window.h"
+#include "io/ModelLoader.h"
+#include "render/OffscreenTarget.h"
+#include "ui/MainMenu.h"
+
+namespace la::app {
+
+App::App(Options options) : options_(std::move(options)) {}
+App::~App() {
+    renderer_.reset();  // GL objects go before the context
+    imgui_.reset();
+    window_.reset();
+}
+
+Result<bool> App::loadModel(const std::string& path) {
+    auto loaded = io::loadModel(path);
+    if (!loaded) return Error{loaded.error()};
+    model_ = std::move(*loaded);
+    view_.nodes.assign(model_.nodes.size(), NodeStyle{});
+    if (renderer_) renderer_->setModel(model_);
+    status_.modelName = model_.name;
+    status_.triangles = model_.triangleCount();
+    camera_.setSceneRadius(model_.worldBounds().radius());
+    ui::addRecentFile(ui_, path);
+    return true;
+}
+
+glm::ivec2 App::framebufferSize() const {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window_->handle(), &w, &h);
+    return {w, h};
+}
+
+void App::applyPreset(ViewPreset preset, bool animate) {
+    const glm::ivec2 fb = window_ ? framebufferSize() : glm::ivec2(options_.width, options_.height);
+    const float aspect = static_cast<float>(fb.x) / static_cast<float>(std::max(fb.y, 1));
+    const CameraPose pose = camera_.presetPose(preset, model_.worldBounds(), aspect);
+    camera_.flyTo(pose, animate ? 0.6f : 0.0f);
+}
+
+void App::drawUi(ui::UiActions& actions) {
+    const bool chrome = !headless_;
+    if (chrome) {
+        ui::drawMainMenu(ui_, actions);
+        ui::drawStatusBar(ui_, status_);
+        ui::drawOpenDialog(ui_, actions);
+    }
+    ui::drawMessage(ui_);
+}
+
+void App::renderFrame(glm::ivec2 size) {
+    const auto t0 = std::chrono::steady_clock::now();
+    renderer_->draw(model_, camera_, view_, render::FrameInfo{size});
+    status_.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    imgui_->newFrame(headless_ ? size.x : 0, headless_ ? size.y : 0);
+    ui::UiActions actions;
+    drawUi(actions);
+    imgui_->render();
+    if (!headless_) handleActions(actions);
+}
+
+void App::handleActions(const ui::UiActions& a) {
+    if (a.openModel) {
+        if (auto ok = loadModel(*a.openModel); !ok) {
+            ui_.message = ok.error();
+            ui_.messageIsError = true;
+            std::fprintf(stderr, "%s\n", ok.error().c_str());
+        } else {
+            ui_.message.clear();
+            applyPreset(ViewPreset::Posterior, true);
+        }
+    }
+    if (a.viewPreset) applyPreset(*a.viewPreset, true);
+    if (a.frameAll) {
+        const glm::ivec2 fb = framebufferSize();
+        CameraPose p = camera_.pose;
+        Camera fitted = camera_;
+        fitted.frame(model_.worldBounds(), static_cast<float>(fb.x) / static_cast<float>(std::max(fb.y, 1)));
+        p.target = fitted.pose.target;
+        p.distance = fitted.pose.distance;
+        camera_.flyTo(p, 0.5f);
+    }
+    if (a.quit) quit_ = true;
+}
+
+bool App::handleInput() {
+    ImGuiIO& io = ImGui::GetIO();
+    bool changed = false;
+    const glm::ivec2 fb = framebufferSize();
+    int winW = 0, winH = 0;
+    glfwGetWindowSize(window_->handle(), &winW, &winH);
+    const glm::vec2 viewport(static_cast<float>(std::max(winW, 1)), static_cast<float>(std::max(winH, 1)));
+    if (!io.WantCaptureMouse) {
+        const glm::vec2 delta(io.MouseDelta.x, io.MouseDelta.y);
+        const bool moved = delta.x != 0.0f || delta.y != 0.0f;
+        if (moved && ImGui::IsMouseDown(ImGuiMouseButton_Left) && !io.KeyShift) {
+            camera_.orbit(-delta.x * 0.4f, delta.y * 0.4f);
+            changed = true;
+        } else if (moved && (ImGui::IsMouseDown(ImGuiMouseButton_Right) || ImGui::IsMouseDown(ImGuiMouseButton_Middle) ||
+                             (ImGui::IsMouseDown(ImGuiMouseButton_Left) && io.KeyShift))) {
+            camera_.pan(delta, viewport);
+            changed = true;
+        }
+        if (io.MouseWheel != 0.0f) {
+            camera_.zoomToCursor(std::pow(0.88f, io.MouseWheel), glm::vec2(io.MousePos.x, io.MousePos.y), viewport);
+            changed = true;
+        }
+    }
+    if (!io.WantCaptureKeyboard) {
+        ui::UiActions a;
+        const ViewPreset presets[] = {ViewPreset::Posterior, ViewPreset::Anterior, ViewPreset::Left,
+                                      ViewPreset::Right,     ViewPreset::Superior, ViewPreset::Oblique};
+        for (int k = 0; k < 6; ++k)
+            if (ImGui::IsKeyPressed(GLFW_KEY_1 + k, false)) a.viewPreset = presets[k];
+        if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) a.frameAll = true;
+        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) ui_.openDialog.open = true;
+        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) a.quit = true;
+        if (a.viewPreset || a.frameAll || a.quit) {
+            handleActions(a);
+            changed = true;
+        }
+    }
+    (void)fb;
+    return changed;
+}
+
+int App::runWindow() {
+    auto win = Window::create(1400, 900, true, "Lumbar Atlas");
+    if (!win) {
+        std::fprintf(stderr, "%s\n", win.error().c_str());
+        return 1;
+    }
+    window_ = std::move(*win);
+    imgui_ = std::make_unique<ImGuiLayer>(window_->handle(), window_->contentScale(), true);
+    auto r = render::Renderer::create();
+    if (!r) {
+        std::fprintf(stderr, "%s\n", r.error().c_str());
+        return 1;
+    }
+    renderer_ = std::move(*r);
+    const std::string path = options_.model.empty() ? bundledModelPath() : options_.model;
+    if (auto ok = loadModel(path); !ok) {
+        // The window still opens so another model can be chosen.
+        std::fprintf(stderr, "%s\n", ok.error().c_str());
+        ui_.message = ok.error();
+        ui_.messageIsError = true;
+    }
+    applyPreset(options_.view, false);
+
+    // Render on demand: sleep in glfwWaitEvents unless something animates; a few extra frames after
+    // input let ImGui settle (hover states, popups).
+    int settleFrames = 3;
+    auto last = std::chrono::steady_clock::now();
+    while (!glfwWindowShouldClose(window_->handle()) && !quit_) {
+        if (settleFrames <= 0 && !camera_.animating())
+            glfwWaitEvents();
+        else
+            glfwPollEvents();
+        const auto now = std::chrono::steady_clock::now();
+        const float dt = std::min(std::chrono::duration<float>(now - last).count(), 0.1f);
+        last = now;
+        if (glfwGetWindowAttrib(window_->handle(), GLFW_ICONIFIED)) {
+            settleFrames = 0;
+            continue;
+        }
+        camera_.update(dt);
+        const glm::ivec2 fb = framebufferSize();
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        renderFrame(fb);
+        const bool inputChanged = handleInput();
+        glfwSwapBuffers(window_->handle());
+        settleFrames = inputChanged ? 3 : settleFrames - 1;
+        if (ImGui::GetIO().MouseDown[0] || ImGui::GetIO().MouseDown[1] || ImGui::GetIO().MouseDown[2])
+            settleFrames = std::max(settleFrames, 1);
+    }
+    return 0;
+}
+
+int App::runHeadless() {
+    headless_ = true;
+    const auto folder = std::filesystem::absolute(options_.screenshot).parent_path();
+    if (!std::filesystem::is_directory(folder)) {
+        std::fprintf(stderr, "%s: the folder %s does not exist\n", options_.screenshot.c_str(), folder.string().c_str());
+        return 1;
+    }
+    auto win = Window::create(64, 64, false, "Lumbar Atlas");
+    if (!win) {
+        std::fprintf(stderr, "%s\n", win.error().c_str());
+        return 1;
+    }
+    window_ = std::move(*win);
+    imgui_ = std::make_unique<ImGuiLayer>(window_->handle(), 1.0f, false);
+    auto r = render::Renderer::create();
+    if (!r) {
+        std::fprintf(stderr, "%s\n", r.error().c_str());
+        return 1;
+    }
+    renderer_ = std::move(*r);
+    const std::string path = options_.model.empty() ? bundledModelPath() : options_.model;
+    if (auto ok = loadModel(path); !ok) {
+        std::fprintf(stderr, "%s\n", ok.error().c_str());
+        return 1;
+    }
+    auto target = render::OffscreenTarget::create(options_.width, options_.height, 4);
+    if (!target) {
+        std::fprintf(stderr, "%s\n", target.error().c_str());
+        return 1;
+    }
+    applyPreset(options_.view, false);
+    target->bind();
+    // ImGui lays windows out over a couple of frames (auto-size); the last one is kept.
+    for (int i = 0; i < 3; ++i) renderFrame({options_.width, options_.height});
+    const auto pixels = target->readPixels();
+    if (auto ok = render::writePng(options_.screenshot, options_.width, options_.height, pixels); !ok) {
+        std::fprintf(stderr, "%s\n", ok.error().c_str());
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace la::app

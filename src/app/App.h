@@ -1,0 +1,54 @@
+#pragma once
+// Owns everything: the model, camera, view state, renderer and UI state; runs the window loop or one
+// headless frame. main() only parses the command line and hands over.
+#include <memory>
+#include <optional>
+
+#include "app/Options.h"
+#include "core/Camera.h"
+#include "core/Model.h"
+#include "core/ViewState.h"
+#include "render/Renderer.h"
+#include "ui/UiState.h"
+
+namespace la::app {
+
+class Window;
+class ImGuiLayer;
+
+class App {
+public:
+    explicit App(Options options);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    int runWindow();
+    int runHeadless();
+
+private:
+    // Loads into a temporary; on failure the current model stays and the error is returned.
+    Result<bool> loadModel(const std::string& path);
+    void applyPreset(ViewPreset preset, bool animate);
+    void drawUi(ui::UiActions& actions);
+    void handleActions(const ui::UiActions& actions);
+    // Mouse and keys to the camera unless ImGui wants them. Returns true when something changed.
+    bool handleInput();
+    glm::ivec2 framebufferSize() const;
+    // Scene then UI into the bound framebuffer; the window and the screenshot both come through here.
+    void renderFrame(glm::ivec2 size);
+
+    Options options_;
+    std::unique_ptr<Window> window_;
+    std::unique_ptr<ImGuiLayer> imgui_;
+    std::optional<render::Renderer> renderer_;
+    Model model_;
+    Camera camera_;
+    ViewState view_;
+    ui::UiState ui_;
+    ui::StatusInfo status_;
+    bool quit_ = false;
+    bool headless_ = false;
+};
+
+}  // namespace la::app

@@ -1,0 +1,77 @@
+#include "app/Options.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include <CLI/CLI.hpp>
+
+namespace la::app {
+
+namespace {
+bool parseSize(const std::string& s, int& w, int& h) {
+    const auto x = s.find_first_of("xX");
+    if (x == std::string::npos) return false;
+    try {
+        std::size_t a = 0, b = 0;
+        w = std::stoi(s.substr(0, x), &a);
+        h = std::stoi(s.substr(x + 1), &b);
+        return a == x && b == s.size() - x - 1 && w >= 16 && h >= 16 && w <= 16384 && h <= 16384;
+    } catch (...) {
+        return false;
+    }
+}
+}  // namespace
+
+ParseOutcome parseOptions(int argc, char** argv) {
+    Options o;
+    std::string size, view;
+    CLI::App cli{"Lumbar Atlas: a 3D anatomy viewer of the lower back.\n"
+                 "Without MODEL the bundled lower-body model is shown.",
+                 "lumbar-atlas"};
+    cli.add_option("MODEL", o.model, "Model file: .gltf .glb (tinygltf) or .obj .fbx .stl .dae .ply (Assimp)");
+    cli.add_option("--screenshot", o.screenshot,
+                   "Render one frame offscreen, write it to this PNG and exit (no window is shown)");
+    cli.add_option("--size", size, "Screenshot size WxH in pixels (default 1280x720)");
+    cli.add_option("--view", view, "Initial view: posterior|anterior|left|right|superior|oblique (default posterior)");
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return {std::nullopt, cli.exit(e)};
+    } catch (const CLI::ParseError& e) {
+        std::fprintf(stderr, "lumbar-atlas: %s (see --help)\n", e.what());
+        return {std::nullopt, 2};
+    }
+    if (!size.empty() && !parseSize(size, o.width, o.height)) {
+        std::fprintf(stderr, "lumbar-atlas: --size '%s': expected WxH, each 16..16384, e.g. 1280x720\n", size.c_str());
+        return {std::nullopt, 2};
+    }
+    if (!view.empty()) {
+        auto p = parseViewPreset(view);
+        if (!p) {
+            std::fprintf(stderr,
+                         "lumbar-atlas: --view '%s': expected posterior, anterior, left, right, superior or oblique\n",
+                         view.c_str());
+            return {std::nullopt, 2};
+        }
+        o.view = *p;
+        o.viewGiven = true;
+    }
+    if (!o.screenshot.empty() && std::filesystem::path(o.screenshot).extension() != ".png") {
+        std::fprintf(stderr, "lumbar-atlas: --screenshot '%s': the file name must end in .png\n", o.screenshot.c_str());
+        return {std::nullopt, 2};
+    }
+    return {o, 0};
+}
+
+std::string dataDir() {
+    if (const char* d = std::getenv("LA_DATA_DIR")) return d;
+    // Next to the executable's install (share/lumbar-atlas) would go here; the build tree points at the sources.
+    return LA_DATA_DIR;
+}
+
+std::string bundledModelPath() {
+    return (std::filesystem::path(dataDir()) / "models" / "lower_body.glb").string();
+}
+
+}  // namespace la::app

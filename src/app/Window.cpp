@@ -1,0 +1,50 @@
+#include "app/Window.h"
+
+#include <cstdio>
+
+#include <epoxy/gl.h>
+#include <GLFW/glfw3.h>
+
+namespace la::app {
+
+namespace {
+std::string lastGlfwError() {
+    const char* text = nullptr;
+    glfwGetError(&text);
+    return text ? text : "no detail from GLFW";
+}
+}  // namespace
+
+Result<std::unique_ptr<Window>> Window::create(int width, int height, bool visible, const std::string& title) {
+    if (!glfwInit()) return Error{"display: cannot initialise GLFW (" + lastGlfwError() + "); is DISPLAY set?"};
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SAMPLES, visible ? 4 : 0);
+    glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    std::unique_ptr<Window> w(new Window());
+    w->window_ = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
+    if (!w->window_) {
+        glfwTerminate();
+        return Error{"display: cannot create an OpenGL 3.3 core window (" + lastGlfwError() + ")"};
+    }
+    glfwMakeContextCurrent(w->window_);
+    glfwSwapInterval(1);
+    if (visible) glEnable(GL_MULTISAMPLE);
+    return w;
+}
+
+Window::~Window() {
+    if (window_) glfwDestroyWindow(window_);
+    glfwTerminate();
+}
+
+float Window::contentScale() const {
+    float x = 1.0f, y = 1.0f;
+    glfwGetWindowContentScale(window_, &x, &y);
+    return x > 0.0f ? x : 1.0f;
+}
+
+}  // namespace la::app

@@ -1,0 +1,27 @@
+#pragma once
+// GLFW window with an OpenGL 3.3 core context (MSAA 4x, vsync), owned RAII. Hidden for headless rendering.
+#include <memory>
+#include <string>
+
+#include "core/Result.h"
+
+struct GLFWwindow;
+
+namespace la::app {
+
+class Window {
+public:
+    static Result<std::unique_ptr<Window>> create(int width, int height, bool visible, const std::string& title);
+    ~Window();
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+    GLFWwindow* handle() const { return window_; }
+    float contentScale() const;
+
+private:
+    Window() = default;
+    GLFWwindow* window_ = nullptr;
+};
+
+}  // namespace la::app

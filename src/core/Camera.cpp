@@ -1,0 +1,120 @@
+#include "core/Camera.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace la {
+
+namespace {
+glm::vec3 offsetDir(const CameraPose& p) {
+    const float yaw = glm::radians(p.yawDeg), pitch = glm::radians(p.pitchDeg);
+    return {std::cos(pitch) * std::sin(yaw), std::sin(pitch), std::cos(pitch) * std::cos(yaw)};
+}
+float wrap360(float a) {
+    a = std::fmod(a, 360.0f);
+    return a < 0.0f ? a + 360.0f : a;
+}
+}  // namespace
+
+glm::vec3 Camera::position() const { return pose.target + pose.distance * offsetDir(pose); }
+glm::vec3 Camera::forward() const { return -offsetDir(pose); }
+
+glm::mat4 Camera::view() const {
+    // Near the poles the up vector follows the yaw so the view never flips.
+    const glm::vec3 up = std::abs(pose.pitchDeg) > 89.5f
+                             ? glm::vec3(-std::sin(glm::radians(pose.yawDeg)), 0, -std::cos(glm::radians(pose.yawDeg)))
+                             : glm::vec3(0, 1, 0);
+    return glm::lookAt(position(), pose.target, up);
+}
+
+glm::mat4 Camera::projection(float aspect) const {
+    const float nearP = std::max(pose.distance - sceneRadius_ * 2.0f, pose.distance * 0.02f);
+    const float farP = pose.distance + sceneRadius_ * 4.0f;
+    return glm::perspective(glm::radians(fovYDeg), aspect, nearP, farP);
+}
+
+void Camera::orbit(float dYawDeg, float dPitchDeg) {
+    flyDuration_ = 0.0f;
+    pose.yawDeg = wrap360(pose.yawDeg + dYawDeg);
+    pose.pitchDeg = std::clamp(pose.pitchDeg + dPitchDeg, -89.0f, 89.0f);
+}
+
+void Camera::pan(glm::vec2 deltaPixels, glm::vec2 viewport) {
+    flyDuration_ = 0.0f;
+    const glm::mat4 v = view();
+    const glm::vec3 right(v[0][0], v[1][0], v[2][0]);
+    const glm::vec3 up(v[0][1], v[1][1], v[2][1]);
+    const float worldPerPixel = 2.0f * pose.distance * std::tan(glm::radians(fovYDeg) * 0.5f) / viewport.y;
+    pose.target += (-deltaPixels.x * right + deltaPixels.y * up) * worldPerPixel;
+}
+
+void Camera::zoomToCursor(float factor, glm::vec2 pixel, glm::vec2 viewport) {
+    flyDuration_ = 0.0f;
+    const float newDistance = std::clamp(pose.distance * factor, sceneRadius_ * 0.05f, sceneRadius_ * 20.0f);
+    factor = newDistance / pose.distance;
+    // The point under the cursor on the plane through the target, facing the camera.
+    const glm::mat4 v = view();
+    const glm::vec3 right(v[0][0], v[1][0], v[2][0]);
+    const glm::vec3 up(v[0][1], v[1][1], v[2][1]);
+    const float halfH = pose.distance * std::tan(glm::radians(fovYDeg) * 0.5f);
+    const float aspect = viewport.x / viewport.y;
+    const glm::vec2 ndc(2.0f * pixel.x / viewport.x - 1.0f, 1.0f - 2.0f * pixel.y / viewport.y);
+    const glm::vec3 p = pose.target + right * (ndc.x * halfH * aspect) + up * (ndc.y * halfH);
+    // Scaling the eye about p keeps p's projection fixed.
+    pose.target = p + (pose.target - p) * factor;
+    pose.distance = newDistance;
+}
+
+float Camera::fitDistance(const Aabb& bounds, float aspect) const {
+    const float r = std::max(bounds.radius(), 1e-4f);
+    const float halfV = glm::radians(fovYDeg) * 0.5f;
+    const float halfH = std::atan(std::tan(halfV) * aspect);
+    return r / std::sin(std::min(halfV, halfH)) * 1.02f;
+}
+
+void Camera::frame(const Aabb& bounds, float aspect) {
+    flyDuration_ = 0.0f;
+    if (!bounds.valid()) return;
+    sceneRadius_ = std::max(bounds.radius(), 1e-4f);
+    pose.target = bounds.center();
+    pose.distance = fitDistance(bounds, aspect);
+}
+
+CameraPose Camera::presetPose(ViewPreset preset, const Aabb& bounds, float aspect) const {
+    CameraPose p;
+    presetAngles(preset, p.yawDeg, p.pitchDeg);
+    p.target = bounds.valid() ? bounds.center() : glm::vec3(0.0f);
+    p.distance = bounds.valid() ? fitDistance(bounds, aspect) : pose.distance;
+    return p;
+}
+
+void Camera::flyTo(const CameraPose& to, float seconds) {
+    from_ = pose;
+    to_ = to;
+    flyTime_ = 0.0f;
+    flyDuration_ = std::max(seconds, 0.0f);
+    if (flyDuration_ == 0.0f) pose = to;
+}
+
+bool Camera::update(float dt) {
+    if (!animating()) return false;
+    flyTime_ = std::min(flyTime_ + dt, flyDuration_);
+    pose = lerpPose(from_, to_, easeInOut(flyTime_ / flyDuration_));
+    return animating();
+}
+
+CameraPose lerpPose(const CameraPose& a, const CameraPose& b, float s) {
+    CameraPose p;
+    float dy = wrap360(b.yawDeg - a.yawDeg);
+    if (dy > 180.0f) dy -= 360.0f;
+    p.yawDeg = wrap360(a.yawDeg + dy * s);
+    p.pitchDeg = a.pitchDeg + (b.pitchDeg - a.pitchDeg) * s;
+    // Distance interpolated geometrically so zooming feels even.
+    p.distance = a.distance * std::pow(b.distance / a.distance, s);
+    p.target = a.target + (b.target - a.target) * s;
+    return p;
+}
+
+}  // namespace la

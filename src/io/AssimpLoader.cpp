@@ -1,0 +1,190 @@
+// OBJ, FBX, STL, DAE, PLY (and Assimp's other formats) -> la::Model.
+#include <filesystem>
+
+#include <assimp/Importer.hpp>
+#include <assimp/material.h>
+#include <assimp/postprocess.h>
+#include <assimp/scene.h>
+#include <stb_image.h>
+
+#include "core/MeshOps.h"
+#include "io/LoaderUtil.h"
+#include "io/ModelLoader.h"
+
+namespace la::io {
+
+namespace {
+
+glm::mat4 toGlm(const aiMatrix4x4& a) {
+    // Assimp is row-major; glm is column-major.
+    return glm::mat4(a.a1, a.b1, a.c1, a.d1, a.a2, a.b2, a.c2, a.d2, a.a3, a.b3, a.c3, a.d3, a.a4, a.b4, a.c4, a.d4);
+}
+
+Texture decode(const unsigned char* data, int size, const std::string& name) {
+    Texture t;
+    t.name = name;
+    int w = 0, h = 0, c = 0;
+    unsigned char* px = stbi_load_from_memory(data, size, &w, &h, &c, 4);
+    if (!px) return t;
+    t.width = w;
+    t.height = h;
+    t.rgba.assign(px, px + static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+    stbi_image_free(px);
+    return t;
+}
+
+int loadTexture(const aiScene* scene, const aiMaterial* mat, const std::filesystem::path& dir, Model& model) {
+    aiString texPath;
+    if (mat->GetTexture(aiTextureType_BASE_COLOR, 0, &texPath) != AI_SUCCESS &&
+        mat->GetTexture(aiTextureType_DIFFUSE, 0, &texPath) != AI_SUCCESS)
+        return -1;
+    Texture tex;
+    if (const aiTexture* embedded = scene->GetEmbeddedTexture(texPath.C_Str())) {
+        if (embedded->mHeight == 0) {
+            tex = decode(reinterpret_cast<const unsigned char*>(embedded->pcData),
+                         static_cast<int>(embedded->mWidth), texPath.C_Str());
+        } else {
+            tex.name = texPath.C_Str();
+            tex.width = static_cast<int>(embedded->mWidth);
+            tex.height = static_cast<int>(embedded->mHeight);
+            for (unsigned i = 0; i < embedded->mWidth * embedded->mHeight; ++i) {
+                const aiTexel& px = embedded->pcData[i];
+                tex.rgba.insert(tex.rgba.end(), {px.r, px.g, px.b, px.a});
+            }
+        }
+    } else {
+        int w = 0, h = 0, c = 0;
+        const std::string file = (dir / texPath.C_Str()).string();
+        unsigned char* px = stbi_load(file.c_str(), &w, &h, &c, 4);
+        if (!px) return -1;  // a missing texture shows the base colour; not an error
+        tex.name = texPath.C_Str();
+        tex.width = w;
+        tex.height = h;
+        tex.rgba.assign(px, px + static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+        stbi_image_free(px);
+    }
+    if (tex.rgba.empty()) return -1;
+    model.textures.push_back(std::move(tex));
+    return static_cast<int>(model.textures.size()) - 1;
+}
+
+Material convertMaterial(const aiScene* scene, const aiMaterial* m, const std::filesystem::path& dir, Model& model) {
+    Material out;
+    aiString name;
+    if (m->Get(AI_MATKEY_NAME, name) == AI_SUCCESS) out.name = name.C_Str();
+    aiColor4D c;
+    if (m->Get(AI_MATKEY_BASE_COLOR, c) == AI_SUCCESS || m->Get(AI_MATKEY_COLOR_DIFFUSE, c) == AI_SUCCESS)
+        out.baseColor = {c.r, c.g, c.b, c.a};
+    float opacity = 1.0f;
+    if (m->Get(AI_MATKEY_OPACITY, opacity) == AI_SUCCESS && opacity < 1.0f) {
+        out.baseColor.w = opacity;
+        out.alphaMode = AlphaMode::Blend;
+    }
+    if (m->Get(AI_MATKEY_COLOR_EMISSIVE, c) == AI_SUCCESS) out.emissive = {c.r, c.g, c.b};
+    int twoSided = 0;
+    if (m->Get(AI_MATKEY_TWOSIDED, twoSided) == AI_SUCCESS) out.doubleSided = twoSided != 0;
+    out.baseColorTexture = loadTexture(scene, m, dir, model);
+    return out;
+}
+
+Primitive convertMesh(const aiMesh* src) {
+    Primitive p;
+    p.positions.resize(src->mNumVertices);
+    for (unsigned i = 0; i < src->mNumVertices; ++i)
+        p.positions[i] = {src->mVertices[i].x, src->mVertices[i].y, src->mVertices[i].z};
+    if (src->HasNormals()) {
+        p.normals.resize(src->mNumVertices);
+        for (unsigned i = 0; i < src->mNumVertices; ++i)
+            p.normals[i] = {src->mNormals[i].x, src->mNormals[i].y, src->mNormals[i].z};
+    }
+    if (src->HasTextureCoords(0)) {
+        p.uvs.resize(src->mNumVertices);
+        // Assimp flips nothing by default: OBJ's v runs up; glTF's (and ours) runs down.
+        for (unsigned i = 0; i < src->mNumVertices; ++i)
+            p.uvs[i] = {src->mTextureCoords[0][i].x, 1.0f - src->mTextureCoords[0][i].y};
+    }
+    if (src->HasVertexColors(0)) {
+        p.colors.resize(src->mNumVertices);
+        for (unsigned i = 0; i < src->mNumVertices; ++i) {
+            const aiColor4D& c = src->mColors[0][i];
+            p.colors[i] = {c.r, c.g, c.b, c.a};
+        }
+    }
+    for (unsigned f = 0; f < src->mNumFaces; ++f) {
+        const aiFace& face = src->mFaces[f];
+        if (face.mNumIndices != 3) continue;  // points and lines (after triangulation)
+        p.indices.insert(p.indices.end(), face.mIndices, face.mIndices + 3);
+    }
+    p.material = static_cast<int>(src->mMaterialIndex);
+    if (p.normals.empty()) generateNormals(p);
+    computeBounds(p);
+    return p;
+}
+
+}  // namespace
+
+Result<Model> loadWithAssimp(const std::string& path) {
+    Assimp::Importer importer;
+    const aiScene* scene = importer.ReadFile(
+        path, aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_SortByPType |
+                  aiProcess_ValidateDataStructure | aiProcess_FindInvalidData);
+    if (!scene || !scene->mRootNode || (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE))
+        return Error{path + ": " + oneLine(importer.GetErrorString())};
+
+    Model model;
+    model.source = path;
+    model.name = std::filesystem::path(path).filename().string();
+    const auto dir = std::filesystem::path(path).parent_path();
+    for (unsigned i = 0; i < scene->mNumMaterials; ++i)
+        model.materials.push_back(convertMaterial(scene, scene->mMaterials[i], dir, model));
+    std::vector<Primitive> prims;
+    for (unsigned i = 0; i < scene->mNumMeshes; ++i) prims.push_back(convertMesh(scene->mMeshes[i]));
+
+    // Depth-first over aiNodes; each node with meshes gets one la::Mesh of its primitives.
+    struct Item {
+        const aiNode* node;
+        int parent;
+    };
+    std::vector<Item> stack{{scene->mRootNode, -1}};
+    while (!stack.empty()) {
+        Item it = stack.back();
+        stack.pop_back();
+        Node n;
+        n.name = it.node->mName.length ? it.node->mName.C_Str() : "node_" + std::to_string(model.nodes.size());
+        n.local = toGlm(it.node->mTransformation);
+        n.parent = it.parent;
+        if (it.node->mNumMeshes) {
+            Mesh mesh;
+            mesh.name = n.name;
+            for (unsigned k = 0; k < it.node->mNumMeshes; ++k) {
+                const Primitive& p = prims[it.node->mMeshes[k]];
+                if (!p.indices.empty()) mesh.primitives.push_back(p);
+            }
+            if (!mesh.primitives.empty()) {
+                model.meshes.push_back(std::move(mesh));
+                n.mesh = static_cast<int>(model.meshes.size()) - 1;
+            }
+        }
+        const int index = static_cast<int>(model.nodes.size());
+        model.nodes.push_back(std::move(n));
+        if (it.parent >= 0)
+            model.nodes[static_cast<std::size_t>(it.parent)].children.push_back(index);
+        else
+            model.roots.push_back(index);
+        for (unsigned c = it.node->mNumChildren; c-- > 0;) stack.push_back({it.node->mChildren[c], index});
+    }
+    model.updateWorldTransforms();
+    if (model.triangleCount() == 0) return Error{path + ": contains no triangles to show"};
+    return model;
+}
+
+Result<Model> loadModel(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return Error{path + ": no such file"};
+    if (std::filesystem::is_directory(path, ec)) return Error{path + ": is a folder, not a model file"};
+    const std::string ext = lowerExtension(path);
+    if (ext == ".gltf" || ext == ".glb") return loadGltf(path);
+    return loadWithAssimp(path);
+}
+
+}  // namespace la::io

@@ -1,0 +1,33 @@
+#pragma once
+// GPU copies of a la::Model's meshes and textures: one upload, then drawn many times.
+#include <vector>
+
+#include "core/Model.h"
+#include "render/gl/Handle.h"
+
+namespace la::render {
+
+struct GpuPrimitive {
+    gl::VertexArray vao;
+    gl::Buffer vbo;
+    gl::Buffer ibo;
+    GLsizei indexCount = 0;
+    int material = -1;
+};
+
+struct GpuMesh {
+    std::vector<GpuPrimitive> primitives;
+};
+
+class GpuScene {
+public:
+    void upload(const Model& model);
+    const std::vector<GpuMesh>& meshes() const { return meshes_; }
+    GLuint texture(int index) const;
+
+private:
+    std::vector<GpuMesh> meshes_;
+    std::vector<gl::Texture> textures_;
+};
+
+}  // namespace la::render

@@ -1,0 +1,29 @@
+#pragma once
+// A multisampled framebuffer of a fixed size, resolved and read back as RGBA rows (top row first).
+#include <cstdint>
+#include <vector>
+
+#include "core/Result.h"
+#include "render/gl/Handle.h"
+
+namespace la::render {
+
+class OffscreenTarget {
+public:
+    static Result<OffscreenTarget> create(int width, int height, int samples = 4);
+    void bind() const;
+    // Resolves the samples and returns width*height*4 bytes, top row first.
+    std::vector<std::uint8_t> readPixels() const;
+    int width() const { return width_; }
+    int height() const { return height_; }
+
+private:
+    int width_ = 0, height_ = 0;
+    gl::Framebuffer msFbo_, resolveFbo_;
+    gl::Renderbuffer msColor_, msDepth_, resolveColor_;
+};
+
+// Writes RGBA rows (top row first) as PNG. Error names the path.
+Result<bool> writePng(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba);
+
+}  // namespace la::render

@@ -1,0 +1,41 @@
+#pragma once
+// Draws a model with a camera and a ViewState into the bound framebuffer. The window and the
+// headless screenshot path both draw through here.
+#include "core/Camera.h"
+#include "core/Model.h"
+#include "core/Result.h"
+#include "core/ViewState.h"
+#include "render/GpuScene.h"
+#include "render/gl/Program.h"
+
+namespace la::render {
+
+struct FrameInfo {
+    glm::ivec2 viewport{1280, 720};
+};
+
+class Renderer {
+public:
+    static Result<Renderer> create();
+
+    // Uploads the model's meshes and textures (replacing what was there).
+    void setModel(const Model& model);
+    void draw(const Model& model, const Camera& camera, const ViewState& view, const FrameInfo& frame);
+
+private:
+    struct DrawItem {
+        int node;
+        int mesh;
+        float depth;
+        bool blend;
+    };
+    void drawBackground();
+    void drawItem(const Model& model, const DrawItem& item, const ViewState& view, bool transparentPass);
+
+    gl::Program mesh_;
+    gl::Program background_;
+    gl::VertexArray emptyVao_;
+    GpuScene scene_;
+};
+
+}  // namespace la::render

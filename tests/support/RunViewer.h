@@ -1,0 +1,41 @@
+#pragma once
+// Runs the lumbar-atlas binary with arguments; returns its exit code and what it printed.
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "TestGltf.h"
+
+namespace la::test {
+
+struct RunResult {
+    int exitCode = -1;
+    std::string out, err;
+};
+
+inline std::string slurp(const std::filesystem::path& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+inline RunResult runViewer(const std::string& args) {
+    static int counter = 0;
+    const auto dir = std::filesystem::temp_directory_path();
+    const auto out = dir / ("la_run_out_" + std::to_string(++counter));
+    const auto err = dir / ("la_run_err_" + std::to_string(counter));
+    const std::string cmd = std::string("'") + LA_VIEWER + "' " + args + " >'" + out.string() + "' 2>'" +
+                            err.string() + "' </dev/null";
+    const int status = std::system(cmd.c_str());
+    RunResult r;
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.out = slurp(out);
+    r.err = slurp(err);
+    std::filesystem::remove(out);
+    std::filesystem::remove(err);
+    return r;
+}
+
+}  // namespace la::test
