@@ -40,7 +40,7 @@ bool Model::updateWorldTransforms() {
 Aabb Model::worldBounds() const {
     Aabb out;
     for (const auto& n : nodes) {
-        if (n.mesh < 0) continue;
+        if (n.mesh < 0 || static_cast<std::size_t>(n.mesh) >= meshes.size()) continue;
         for (const auto& p : meshes[static_cast<std::size_t>(n.mesh)].primitives)
             out.add(p.bounds.transformed(n.world));
     }
@@ -50,7 +50,7 @@ Aabb Model::worldBounds() const {
 std::size_t Model::triangleCount() const {
     std::size_t t = 0;
     for (const auto& n : nodes) {
-        if (n.mesh < 0) continue;
+        if (n.mesh < 0 || static_cast<std::size_t>(n.mesh) >= meshes.size()) continue;
         for (const auto& p : meshes[static_cast<std::size_t>(n.mesh)].primitives) t += p.triangleCount();
     }
     return t;

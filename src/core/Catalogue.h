@@ -1,0 +1,50 @@
+#pragma once
+// Everything the viewer knows about the named structures (muscles, bones, skin, articles),
+// one entry per content/structures/<id>.md. Loaded by la::io::loadCatalogueDir.
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/RichText.h"
+
+namespace la {
+
+struct StructureInfo {
+    std::string id;     // snake_case (letters, digits, '_', '-'), unique; case matters
+    std::string name;   // display name
+    std::string latin;
+    std::vector<std::string> fma;  // FMA ids, digits only ("15569")
+    std::string kind;   // muscle | bone | skin | article
+    int layer = 0;      // 0 = skin (outermost); larger = deeper
+    std::string group;  // Skin | Muscles | Bones | Articles
+    bool featured = false;
+    bool sided = false;  // exists as <id>.L and <id>.R
+    std::vector<std::string> aliases;
+    std::vector<std::string> patterns;  // extra node-name patterns ('*' and '?' wildcards allowed)
+    RichText body;
+    std::string sourcePath;  // file it was read from (empty when built in code)
+};
+
+class Catalogue {
+public:
+    // Adds an entry; false (and nothing changes) when its id is empty or already present.
+    bool add(StructureInfo info);
+    // nullptr when absent.
+    const StructureInfo* find(std::string_view id) const;
+    bool contains(std::string_view id) const { return find(id) != nullptr; }
+
+    const std::vector<StructureInfo>& entries() const { return entries_; }
+    std::size_t size() const { return entries_.size(); }
+    bool empty() const { return entries_.empty(); }
+
+    // Entries of one kind ("muscle", "bone", ...), in catalogue order.
+    std::vector<const StructureInfo*> ofKind(std::string_view kind) const;
+    std::vector<const StructureInfo*> featured() const;
+
+private:
+    std::vector<StructureInfo> entries_;
+    std::unordered_map<std::string, std::size_t> index_;
+};
+
+}  // namespace la

@@ -1,0 +1,85 @@
+#pragma once
+// Model node names -> catalogue structures. Accepts our own names (gluteus_medius.L), BodyParts3D
+// (FMA22315_Left_gluteus_medius, "Right gluteus medius") and Z-Anatomy / Blender names
+// ("Gluteus medius muscle.l", gluteus_medius_left, ... .001), case- and separator-insensitively.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/Catalogue.h"
+#include "core/Result.h"
+
+namespace la {
+
+enum class Side { None, Left, Right };
+
+struct StructureRef {
+    std::string id;
+    Side side = Side::None;
+
+    // "id.L", "id.R", or "id" when the side is None.
+    std::string key() const;
+    bool operator==(const StructureRef&) const = default;
+};
+
+std::string instanceKey(std::string_view id, Side side);
+// "quadratus_lumborum.L" -> {quadratus_lumborum, Left}; "sacrum" -> {sacrum, None}. No catalogue check.
+StructureRef parseInstanceKey(std::string_view key);
+
+class NameMap {
+public:
+    NameMap() = default;
+    explicit NameMap(const Catalogue& catalogue);
+
+    // The structure a node name stands for, or nullopt when nothing matches (or two structures match
+    // equally well). The side is kept only for structures marked `sided`.
+    std::optional<StructureRef> map(std::string_view nodeName) const;
+
+    // Names claimed by more than one entry, for diagnostics. A name used as an id, display name or
+    // latin name of one entry beats the same name as another's alias or pattern; two aliases or two
+    // patterns of the same name make it match neither.
+    const std::vector<std::string>& conflicts() const { return conflicts_; }
+
+private:
+    struct Entry {
+        std::string id;
+        bool sided = false;
+    };
+    struct Phrase {
+        std::vector<std::string> tokens;
+        std::size_t chars = 0;
+        std::size_t entry = 0;
+    };
+    struct Glob {
+        std::string pattern;  // normalised, tokens joined by single spaces
+        std::size_t entry = 0;
+    };
+    struct ExactKey {
+        std::size_t entry = 0;  // kAmbiguous when two entries claim the key in the same pass
+        int pass = 0;
+    };
+    static constexpr std::size_t kAmbiguous = static_cast<std::size_t>(-1);
+    void addKey(std::string_view text, std::size_t entry, int pass, bool allowGlob);
+    StructureRef refFor(std::size_t entry, Side side) const;
+
+    std::vector<Entry> entries_;
+    std::unordered_map<std::string, ExactKey> exact_;  // compact key (no separators) -> entry
+    std::unordered_map<std::string, std::size_t> fma_;    // FMA digits -> entry
+    std::vector<Phrase> phrases_;
+    std::vector<Glob> globs_;
+    std::vector<std::string> conflicts_;
+};
+
+// Command-line / tour lists: "quadratus_lumborum.L, skin, bones". An id without a side means both
+// sides (side None); the groups skin, bones, muscles, articles expand to every entry of that kind.
+// Unknown names are an error naming the item.
+Result<std::vector<StructureRef>> parseIdList(std::string_view list, const Catalogue& catalogue);
+// True when `ref` is selected by `list` (an entry with side None selects every side).
+bool listSelects(const std::vector<StructureRef>& list, const StructureRef& ref);
+// The instance keys a list stands for: sided entries without a side expand to "id.L" and "id.R".
+std::vector<std::string> instanceKeys(const std::vector<StructureRef>& list, const Catalogue& catalogue);
+
+}  // namespace la

@@ -1,0 +1,67 @@
+#pragma once
+// Where the info panels of selected structures go on screen: a pure function of the viewport and the
+// panels' anchors, so it is deterministic and testable. Pixels, origin top-left, y down.
+#include <optional>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+namespace la {
+
+struct Rect {
+    glm::vec2 min{0.0f};
+    glm::vec2 max{0.0f};
+
+    static Rect fromPosSize(glm::vec2 pos, glm::vec2 size) { return {pos, pos + size}; }
+    glm::vec2 size() const { return max - min; }
+    glm::vec2 center() const { return (min + max) * 0.5f; }
+    bool valid() const { return max.x > min.x && max.y > min.y; }
+    bool contains(glm::vec2 p) const { return p.x >= min.x && p.x <= max.x && p.y >= min.y && p.y <= max.y; }
+    // True when the two share an area (touching edges do not count).
+    bool overlaps(const Rect& o) const {
+        return min.x < o.max.x && o.min.x < max.x && min.y < o.max.y && o.min.y < max.y;
+    }
+    float overlapArea(const Rect& o) const;
+    Rect expanded(float d) const { return {min - glm::vec2(d), max + glm::vec2(d)}; }
+};
+
+enum class PanelSide { Left, Right, Top, Bottom };
+
+struct PanelRequest {
+    glm::vec2 anchor{0.0f};       // projected anchor point of the structure
+    bool anchorInFront = true;    // false: behind the camera; `anchor` then only gives a direction
+    bool anchorOccluded = false;  // the anchor is hidden behind other geometry
+    Rect muscle;                  // projected bounds of the structure (invalid = unknown)
+    glm::vec2 size{280.0f, 120.0f};   // desired panel size (collapsed or expanded)
+    std::optional<glm::vec2> pinned;  // top-left corner where the user pinned the panel
+};
+
+struct PanelPlacement {
+    Rect rect;
+    bool hasLeader = false;  // draw a line leaderFrom (on the panel's edge) -> leaderTo (the anchor)
+    glm::vec2 leaderFrom{0.0f};
+    glm::vec2 leaderTo{0.0f};
+    float alpha = 1.0f;      // 1 = anchor visible on screen; less when hidden, off screen or behind
+    bool docked = false;     // anchor off screen or behind the camera: panel sits at the nearest edge
+    PanelSide side = PanelSide::Left;
+};
+
+struct PanelLayoutOptions {
+    float margin = 12.0f;        // free border around the screen
+    float gap = 8.0f;            // between panels, and between a panel and its structure
+    float occludedAlpha = 0.45f;
+    float dockedAlpha = 0.6f;    // at the screen edge; fades further with the anchor's distance
+    float minAlpha = 0.15f;
+    float fadeDistance = 600.0f;  // pixels off screen over which a docked panel fades to minAlpha
+};
+
+// One placement per request, in the same order. Guarantees: every rectangle lies inside the viewport
+// (pinned ones) or inside it less the margin (the others; sizes are shrunk to fit); panels that are
+// not pinned overlap neither each other nor pinned panels unless the screen is too full for any free
+// spot; a panel covers its own structure only when no free spot avoids it. Earlier requests get the
+// better spots. Unpinned, undocked panels go to the column on the anchor's side (left or right half),
+// as near the anchor's height as possible.
+std::vector<PanelPlacement> layoutPanels(glm::vec2 viewport, const std::vector<PanelRequest>& panels,
+                                         const PanelLayoutOptions& options = {});
+
+}  // namespace la

@@ -1,0 +1,69 @@
+#pragma once
+// content/structures/*.md -> la::Catalogue. Front matter (docs/CONVENTIONS.md) plus a Markdown body
+// parsed with md4c into la::RichText. Never throws; problems are one line "<file>[:line]: <problem>".
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/Catalogue.h"
+#include "core/Result.h"
+#include "core/RichText.h"
+
+namespace la::io {
+
+// Markdown -> RichText. Lines `<!-- therapist -->` and `<!-- /therapist -->` (alone on their line)
+// flag the blocks between them as therapist-only; other HTML is dropped. `path` and `firstLine`
+// (the file line of the text's first line) only serve the error messages.
+Result<RichText> parseMarkdown(std::string_view markdown, const std::string& path, int firstLine = 1);
+
+// One structure file's text. Unknown front-matter keys and similar harmless oddities are appended
+// to `warnings` (when given) and the file still loads.
+Result<StructureInfo> parseStructureText(std::string_view text, const std::string& path,
+                                         std::vector<std::string>* warnings = nullptr);
+Result<StructureInfo> loadStructureFile(const std::string& path, std::vector<std::string>* warnings = nullptr);
+
+struct CatalogueLoad {
+    Catalogue catalogue;
+    std::vector<std::string> errors;    // files skipped, one line each
+    std::vector<std::string> warnings;  // files loaded anyway
+};
+
+// Every *.md file of `dir` (not recursive; README.md is skipped), in file-name order. A malformed
+// file is skipped with an error while the others still load; a repeated id is an error too.
+CatalogueLoad loadCatalogueDir(const std::string& dir);
+
+struct FileChanges {
+    std::vector<std::string> modified;
+    std::vector<std::string> added;
+    std::vector<std::string> removed;
+    bool any() const { return !modified.empty() || !added.empty() || !removed.empty(); }
+};
+
+// Remembers the modification time and size of each *.md file of a directory and reports what changed
+// since the previous poll (or since construction). Meant to be polled about once a second.
+class CatalogueWatcher {
+public:
+    CatalogueWatcher() = default;
+    explicit CatalogueWatcher(std::string dir);  // takes the first snapshot
+
+    FileChanges poll();
+    const std::string& dir() const { return dir_; }
+
+private:
+    struct Stamp {
+        std::filesystem::file_time_type mtime{};
+        std::uintmax_t size = 0;
+    };
+    std::map<std::string, Stamp> snapshot() const;
+
+    std::string dir_;
+    std::map<std::string, Stamp> stamps_;
+};
+
+// Polls the watcher; when anything changed, reloads its whole directory into `load` and returns true.
+bool reloadIfChanged(CatalogueWatcher& watcher, CatalogueLoad& load);
+
+}  // namespace la::io
