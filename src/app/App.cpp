@@ -13,6 +13,7 @@
 #include "io/ModelLoader.h"
 #include "render/OffscreenTarget.h"
 #include "ui/MainMenu.h"
+#include "ui/StructuresPanel.h"
 
 namespace la::app {
 
@@ -28,6 +29,12 @@ Result<bool> App::loadModel(const std::string& path) {
     if (!loaded) return Error{loaded.error()};
     model_ = std::move(*loaded);
     view_.nodes.assign(model_.nodes.size(), NodeStyle{});
+    index_ = SceneIndex(model_, catalogue_);
+    pickScene_ = PickScene(model_);
+    ui_.scene.visibility.assign(model_.nodes.size(), PickMode::Visible);
+    ui_.scene.selected = ui_.scene.hovered = -1;
+    ui_.scene.panels.clear();
+    ui_.scene.peelDepth = 0;
     if (renderer_) renderer_->setModel(model_);
     status_.modelName = model_.name;
     status_.triangles = model_.triangleCount();
@@ -43,7 +50,7 @@ glm::ivec2 App::framebufferSize() const {
 }
 
 void App::applyPreset(ViewPreset preset, bool animate) {
-    const glm::ivec2 fb = window_ ? framebufferSize() : glm::ivec2(options_.width, options_.height);
+    const glm::ivec2 fb = headless_ ? glm::ivec2(options_.width, options_.height) : framebufferSize();
     const float aspect = static_cast<float>(fb.x) / static_cast<float>(std::max(fb.y, 1));
     const CameraPose pose = camera_.presetPose(preset, model_.worldBounds(), aspect);
     camera_.flyTo(pose, animate ? 0.6f : 0.0f);
@@ -54,13 +61,18 @@ void App::drawUi(ui::UiActions& actions) {
     if (chrome) {
         ui::drawMainMenu(ui_, actions);
         ui::drawStatusBar(ui_, status_);
+        ui::drawStructuresPanel(index_, ui_.scene);
         ui::drawOpenDialog(ui_, actions);
+        drawHoverTooltip();
     }
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    drawPanels({static_cast<int>(display.x), static_cast<int>(display.y)}, actions);
     ui::drawMessage(ui_);
 }
 
 void App::renderFrame(glm::ivec2 size) {
     const auto t0 = std::chrono::steady_clock::now();
+    updateViewState();
     renderer_->draw(model_, camera_, view_, render::FrameInfo{size});
     status_.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
     imgui_->newFrame(headless_ ? size.x : 0, headless_ ? size.y : 0);
@@ -91,6 +103,16 @@ void App::handleActions(const ui::UiActions& a) {
         p.distance = fitted.pose.distance;
         camera_.flyTo(p, 0.5f);
     }
+    if (a.closePanel) {
+        if (ui_.scene.selected == *a.closePanel) ui_.scene.selected = -1;
+        auto& panels = ui_.scene.panels;
+        for (auto& p : panels)
+            if (p.node == *a.closePanel) p.pinned = false;
+        if (ui_.scene.explain) {
+            const SceneNode* n = index_.find(*a.closePanel);
+            if (n && n->featured) ui_.scene.explain = false;
+        }
+    }
     if (a.quit) quit_ = true;
 }
 
@@ -112,6 +134,25 @@ bool App::handleInput() {
             camera_.pan(delta, viewport);
             changed = true;
         }
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+            pressPos_ = {io.MousePos.x, io.MousePos.y};
+            dragged_ = false;
+        }
+        if (ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
+            glm::length(glm::vec2(io.MousePos.x, io.MousePos.y) - pressPos_) > 4.0f)
+            dragged_ = true;
+        const glm::vec2 mouse(io.MousePos.x * io.DisplayFramebufferScale.x, io.MousePos.y * io.DisplayFramebufferScale.y);
+        if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !dragged_) {
+            const auto hit = pickAt(mouse, fb);
+            select(hit ? hit->node : -1);
+            changed = true;
+        }
+        if (moved || changed) {
+            const auto hit = ImGui::IsMouseDown(ImGuiMouseButton_Left) ? std::nullopt : pickAt(mouse, fb);
+            const int hovered = hit ? hit->node : -1;
+            changed |= hovered != ui_.scene.hovered;
+            ui_.scene.hovered = hovered;
+        }
         if (io.MouseWheel != 0.0f) {
             camera_.zoomToCursor(std::pow(0.88f, io.MouseWheel), glm::vec2(io.MousePos.x, io.MousePos.y), viewport);
             changed = true;
@@ -126,12 +167,19 @@ bool App::handleInput() {
         if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) a.frameAll = true;
         if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) ui_.openDialog.open = true;
         if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) a.quit = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && ui_.scene.selected >= 0) {
+            select(-1);
+            changed = true;
+        }
         if (a.viewPreset || a.frameAll || a.quit) {
             handleActions(a);
             changed = true;
         }
     }
-    (void)fb;
+    if (io.WantCaptureMouse && ui_.scene.hovered >= 0) {
+        ui_.scene.hovered = -1;
+        changed = true;
+    }
     return changed;
 }
 
@@ -149,12 +197,15 @@ int App::runWindow() {
         return 1;
     }
     renderer_ = std::move(*r);
+    loadCatalogue();
     const std::string path = options_.model.empty() ? bundledModelPath() : options_.model;
     if (auto ok = loadModel(path); !ok) {
         // The window still opens so another model can be chosen.
         std::fprintf(stderr, "%s\n", ok.error().c_str());
         ui_.message = ok.error();
         ui_.messageIsError = true;
+    } else if (!applySceneOptions()) {
+        return 2;
     }
     applyPreset(options_.view, false);
 
@@ -207,11 +258,13 @@ int App::runHeadless() {
         return 1;
     }
     renderer_ = std::move(*r);
+    loadCatalogue();
     const std::string path = options_.model.empty() ? bundledModelPath() : options_.model;
     if (auto ok = loadModel(path); !ok) {
         std::fprintf(stderr, "%s\n", ok.error().c_str());
         return 1;
     }
+    if (!applySceneOptions()) return 2;
     auto target = render::OffscreenTarget::create(options_.width, options_.height, 4);
     if (!target) {
         std::fprintf(stderr, "%s\n", target.error().c_str());
@@ -222,6 +275,7 @@ int App::runHeadless() {
     // ImGui lays windows out over a couple of frames (auto-size); the last one is kept.
     for (int i = 0; i < 3; ++i) renderFrame({options_.width, options_.height});
     const auto pixels = target->readPixels();
+    printPicks({options_.width, options_.height});
     if (auto ok = render::writePng(options_.screenshot, options_.width, options_.height, pixels); !ok) {
         std::fprintf(stderr, "%s\n", ok.error().c_str());
         return 1;

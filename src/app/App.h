@@ -6,6 +6,9 @@
 
 #include "app/Options.h"
 #include "core/Camera.h"
+#include "core/Catalogue.h"
+#include "core/Pick.h"
+#include "core/SceneIndex.h"
 #include "core/Model.h"
 #include "core/ViewState.h"
 #include "render/Renderer.h"
@@ -35,6 +38,17 @@ private:
     // Mouse and keys to the camera unless ImGui wants them. Returns true when something changed.
     bool handleInput();
     glm::ivec2 framebufferSize() const;
+    void loadCatalogue();
+    // Command-line scene state (--select, --hide, --ghost, --explain); false after printing an error.
+    bool applySceneOptions();
+    // Per-node styles and the pick filter from the UI state; called every frame.
+    void updateViewState();
+    std::optional<PickHit> pickAt(glm::vec2 pixel, glm::ivec2 viewport) const;
+    void printPicks(glm::ivec2 viewport) const;
+    // Anchors, layout and drawing of the article panels.
+    void drawPanels(glm::ivec2 viewport, ui::UiActions& actions);
+    void select(int node);
+    void drawHoverTooltip();
     // Scene then UI into the bound framebuffer; the window and the screenshot both come through here.
     void renderFrame(glm::ivec2 size);
 
@@ -43,6 +57,12 @@ private:
     std::unique_ptr<ImGuiLayer> imgui_;
     std::optional<render::Renderer> renderer_;
     Model model_;
+    Catalogue catalogue_;
+    SceneIndex index_;
+    PickScene pickScene_;
+    PickFilter pickFilter_;
+    glm::vec2 pressPos_{0.0f};
+    bool dragged_ = false;
     Camera camera_;
     ViewState view_;
     ui::UiState ui_;

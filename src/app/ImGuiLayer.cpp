@@ -18,6 +18,10 @@ const char* const kBoldCandidates[] = {
     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
     "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
 };
+const char* const kItalicCandidates[] = {
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSans-Italic.ttf",
+};
 const char* firstExisting(const char* const* list, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i)
         if (std::filesystem::exists(list[i])) return list[i];
@@ -71,10 +75,12 @@ void ImGuiLayer::buildFonts(float pixels) {
         def.SizePixels = pixels;
         io.Fonts->AddFontDefault(&def);
     }
-    // Font 1: bold (headings, emphasis); font 2: large bold (titles).
-    if (bold) {
+    // The order is ui::FontRole's: regular, bold, title (large bold), italic. Missing faces fall back.
+    const char* italic = firstExisting(kItalicCandidates, std::size(kItalicCandidates));
+    if (bold && regular) {
         io.Fonts->AddFontFromFileTTF(bold, pixels, &cfg);
         io.Fonts->AddFontFromFileTTF(bold, pixels * 1.3f, &cfg);
+        if (italic) io.Fonts->AddFontFromFileTTF(italic, pixels, &cfg);
     }
     io.Fonts->Build();
 }

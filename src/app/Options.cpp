@@ -34,6 +34,15 @@ ParseOutcome parseOptions(int argc, char** argv) {
                    "Render one frame offscreen, write it to this PNG and exit (no window is shown)");
     cli.add_option("--size", size, "Screenshot size WxH in pixels (default 1280x720)");
     cli.add_option("--view", view, "Initial view: posterior|anterior|left|right|superior|oblique (default posterior)");
+    cli.add_option("--select", o.select, "Select a structure (e.g. quadratus_lumborum.L) and open its panel");
+    cli.add_option("--hide", o.hide, "Hide structures: ID,... (an id without side = both sides; skin, bones, muscles)");
+    cli.add_option("--ghost", o.ghost, "Show structures as x-ray: ID,... (as --hide)");
+    cli.add_option("--pick", o.picks,
+                   "After rendering, print what lies under pixel X,Y (origin top left): 'pick X,Y: ID' "
+                   "or 'pick X,Y: none'. Repeatable")
+        ->allow_extra_args(false);
+    cli.add_flag("--explain", o.explain, "Open the panels of both featured muscles on both sides");
+    cli.add_flag("--therapist", o.therapist, "Show the detail for therapists in the panels");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -56,6 +65,18 @@ ParseOutcome parseOptions(int argc, char** argv) {
         }
         o.view = *p;
         o.viewGiven = true;
+    }
+    for (const auto& p : o.picks) {
+        int x = 0, y = 0;
+        char extra = 0;
+        if (std::sscanf(p.c_str(), "%d,%d%c", &x, &y, &extra) != 2 || x < 0 || y < 0) {
+            std::fprintf(stderr, "lumbar-atlas: --pick '%s': expected X,Y in pixels, e.g. 640,360\n", p.c_str());
+            return {std::nullopt, 2};
+        }
+    }
+    if (!o.picks.empty() && o.screenshot.empty()) {
+        std::fprintf(stderr, "lumbar-atlas: --pick needs --screenshot (it reports on the rendered frame)\n");
+        return {std::nullopt, 2};
     }
     if (!o.screenshot.empty() && std::filesystem::path(o.screenshot).extension() != ".png") {
         std::fprintf(stderr, "lumbar-atlas: --screenshot '%s': the file name must end in .png\n", o.screenshot.c_str());

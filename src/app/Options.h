@@ -14,6 +14,11 @@ struct Options {
     int width = 1280, height = 720;    // --size WxH
     ViewPreset view = ViewPreset::Posterior;
     bool viewGiven = false;
+    std::string select;                // --select ID
+    std::string hide, ghost;           // --hide / --ghost ID,... (groups: skin, bones, muscles)
+    std::vector<std::string> picks;    // --pick X,Y (repeatable)
+    bool explain = false;              // --explain: panels for both featured muscles, both sides
+    bool therapist = false;            // --therapist: show the detail for therapists
 };
 
 struct ParseOutcome {

@@ -12,7 +12,8 @@ struct NodeStyle {
     bool ghosted = false;    // x-ray translucency
     glm::vec4 tint{0.0f};    // rgb mixed into the albedo by a (selection / hover highlight)
     bool outline = false;    // drawn with an outline visible through everything in front
-    glm::vec3 outlineColor{1.0f, 0.85f, 0.2f};
+    glm::vec3 outlineColor{1.0f, 0.85f, 0.2f};  // sRGB
+    float outlineWidth = 3.0f;                  // pixels
 };
 
 struct ViewState {

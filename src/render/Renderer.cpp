@@ -14,6 +14,9 @@ Result<Renderer> Renderer::create() {
     if (!mesh) return Error{mesh.error()};
     auto bg = loadProgram("background");
     if (!bg) return Error{bg.error()};
+    auto outline = loadProgram("outline");
+    if (!outline) return Error{outline.error()};
+    r.outline_ = std::move(*outline);
     r.mesh_ = std::move(*mesh);
     r.background_ = std::move(*bg);
     r.emptyVao_ = gl::makeVertexArray();
@@ -84,7 +87,53 @@ void Renderer::draw(const Model& model, const Camera& camera, const ViewState& v
     glDepthMask(GL_TRUE);
     glDisable(GL_BLEND);
     glDisable(GL_CULL_FACE);
+    drawOutlines(model, view, viewProj, glm::vec2(frame.viewport));
     glBindVertexArray(0);
+}
+
+void Renderer::drawOutlines(const Model& model, const ViewState& view, const glm::mat4& viewProj, glm::vec2 viewport) {
+    bool any = false;
+    for (std::size_t i = 0; i < model.nodes.size(); ++i) any |= view.style(i).outline && !view.style(i).hidden;
+    if (!any) return;
+    outline_.use();
+    outline_.set("uViewProj", viewProj);
+    outline_.set("uViewport", viewport);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_STENCIL_TEST);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    for (std::size_t i = 0; i < model.nodes.size(); ++i) {
+        const NodeStyle& st = view.style(i);
+        const Node& node = model.nodes[i];
+        if (!st.outline || st.hidden || node.mesh < 0) continue;
+        outline_.set("uModel", node.world);
+        outline_.set("uNormalMatrix", glm::inverseTranspose(glm::mat3(node.world)));
+        const auto& prims = scene_.meshes()[static_cast<std::size_t>(node.mesh)].primitives;
+        // 1: the silhouette into the stencil only.
+        glClear(GL_STENCIL_BUFFER_BIT);
+        glStencilFunc(GL_ALWAYS, 1, 0xFF);
+        glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
+        glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+        outline_.set("uWidth", 0.0f);
+        for (const auto& p : prims) {
+            glBindVertexArray(p.vao.id());
+            glDrawElements(GL_TRIANGLES, p.indexCount, GL_UNSIGNED_INT, nullptr);
+        }
+        // 2: the widened mesh outside that silhouette.
+        glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+        glStencilFunc(GL_NOTEQUAL, 1, 0xFF);
+        glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
+        outline_.set("uWidth", st.outlineWidth);
+        outline_.set("uColor", glm::vec4(st.outlineColor, 1.0f));
+        for (const auto& p : prims) {
+            glBindVertexArray(p.vao.id());
+            glDrawElements(GL_TRIANGLES, p.indexCount, GL_UNSIGNED_INT, nullptr);
+        }
+    }
+    glDisable(GL_STENCIL_TEST);
+    glDisable(GL_BLEND);
+    glEnable(GL_DEPTH_TEST);
 }
 
 void Renderer::drawItem(const Model& model, const DrawItem& item, const ViewState& view, bool transparentPass) {

@@ -30,10 +30,13 @@ private:
         bool blend;
     };
     void drawBackground();
+    // Outlines of the nodes whose style asks for one, visible through everything in front of them.
+    void drawOutlines(const Model& model, const ViewState& view, const glm::mat4& viewProj, glm::vec2 viewport);
     void drawItem(const Model& model, const DrawItem& item, const ViewState& view, bool transparentPass);
 
     gl::Program mesh_;
     gl::Program background_;
+    gl::Program outline_;
     gl::VertexArray emptyVao_;
     GpuScene scene_;
 };

@@ -5,6 +5,9 @@
 #include <vector>
 
 #include "core/CameraPose.h"
+#include "core/Pick.h"
+
+#include <glm/glm.hpp>
 
 namespace la::ui {
 
@@ -20,18 +23,42 @@ struct OpenDialogState {
     char pathBuffer[1024] = {};
 };
 
+// One article panel beside a structure.
+struct PanelState {
+    int node = -1;
+    bool expanded = false;
+    bool pinned = false;
+    glm::vec2 pinnedPos{0.0f};
+    float measuredHeight = 0.0f;  // height ImGui gave it last frame (collapsed panels size to content)
+};
+
+struct SceneUiState {
+    std::vector<PickMode> visibility;  // per node: what the user chose
+    int selected = -1;                 // node, -1 = none
+    int hovered = -1;
+    int peelDepth = 0;                 // layers shallower than this are hidden (0 = none peeled)
+    bool explain = false;              // panels for both featured muscles, both sides
+    bool therapist = false;            // show the "for therapists" detail
+    std::vector<PanelState> panels;    // panels that were drawn last frame (state kept across frames)
+    char search[64] = {};
+    bool showStructures = true;
+};
+
 struct UiState {
     OpenDialogState openDialog;
     std::vector<std::string> recentFiles;  // most recent first
     std::string message;                   // last error or notice, shown until dismissed
     bool messageIsError = false;
     bool showStatusBar = true;
+    SceneUiState scene;
 };
 
 struct UiActions {
     std::optional<std::string> openModel;
     std::optional<ViewPreset> viewPreset;
     bool frameAll = false;
+    std::optional<std::string> showPain;    // instance key of a muscle whose pain pattern to show
+    std::optional<int> closePanel;          // node
     bool quit = false;
 };
 

@@ -1,0 +1,228 @@
+// App: the structure catalogue, visibility and selection, picking and the article panels.
+#include <cstdio>
+#include <filesystem>
+
+#include <glm/gtc/matrix_transform.hpp>
+#include <imgui.h>
+
+#include "app/App.h"
+#include "io/CatalogueLoader.h"
+#include "ui/InfoPanels.h"
+#include "ui/StructuresPanel.h"
+
+namespace la::app {
+
+namespace {
+const glm::vec3 kSelectColour(1.0f, 0.78f, 0.1f);   // sRGB amber: stands out on red muscle and ivory bone
+const glm::vec3 kHoverColour(0.35f, 0.75f, 1.0f);   // sRGB sky blue
+bool isBlended(const Model& m, const Node& n) {
+    if (n.mesh < 0) return false;
+    for (const auto& p : m.meshes[static_cast<std::size_t>(n.mesh)].primitives)
+        if (p.material >= 0 && m.materials[static_cast<std::size_t>(p.material)].alphaMode == AlphaMode::Blend)
+            return true;
+    return false;
+}
+}  // namespace
+
+void App::loadCatalogue() {
+    const std::string dir = (std::filesystem::path(dataDir()) / "content" / "structures").string();
+    io::CatalogueLoad load = io::loadCatalogueDir(dir);
+    for (const auto& e : load.errors) std::fprintf(stderr, "%s\n", e.c_str());
+    for (const auto& w : load.warnings) std::fprintf(stderr, "%s\n", w.c_str());
+    if (!load.errors.empty() && !headless_) {
+        ui_.message = load.errors.front();
+        ui_.messageIsError = true;
+    }
+    catalogue_ = std::move(load.catalogue);
+}
+
+bool App::applySceneOptions() {
+    auto apply = [&](const std::string& list, PickMode mode, const char* option) {
+        if (list.empty()) return true;
+        auto nodes = index_.resolveText(list, catalogue_);
+        if (!nodes) {
+            std::fprintf(stderr, "lumbar-atlas: %s: %s\n", option, nodes.error().c_str());
+            return false;
+        }
+        for (int n : *nodes) ui_.scene.visibility[static_cast<std::size_t>(n)] = mode;
+        return true;
+    };
+    if (!apply(options_.ghost, PickMode::Ghosted, "--ghost") || !apply(options_.hide, PickMode::Hidden, "--hide"))
+        return false;
+    if (!options_.select.empty()) {
+        auto nodes = index_.resolveText(options_.select, catalogue_);
+        if (!nodes) {
+            std::fprintf(stderr, "lumbar-atlas: --select: %s\n", nodes.error().c_str());
+            return false;
+        }
+        select(nodes->front());
+    }
+    ui_.scene.explain = options_.explain;
+    ui_.scene.therapist = options_.therapist;
+    return true;
+}
+
+void App::select(int node) {
+    ui_.scene.selected = node;
+}
+
+void App::updateViewState() {
+    pickFilter_ = effectiveVisibility(index_, ui_.scene.visibility, ui_.scene.peelDepth);
+    pickFilter_.resize(model_.nodes.size(), PickMode::Visible);
+    view_.nodes.assign(model_.nodes.size(), NodeStyle{});
+    for (std::size_t i = 0; i < model_.nodes.size(); ++i) {
+        NodeStyle& st = view_.nodes[i];
+        st.hidden = pickFilter_[i] == PickMode::Hidden;
+        st.ghosted = pickFilter_[i] == PickMode::Ghosted;
+        // Translucent materials (the skin) are clicked through, like ghosted structures.
+        if (pickFilter_[i] == PickMode::Visible && isBlended(model_, model_.nodes[i])) pickFilter_[i] = PickMode::Ghosted;
+        const int n = static_cast<int>(i);
+        if (n == ui_.scene.selected) {
+            st.tint = glm::vec4(1.0f, 0.72f, 0.2f, 0.35f);
+            st.outline = true;
+            st.outlineColor = kSelectColour;
+            st.outlineWidth = 3.0f;
+        } else if (n == ui_.scene.hovered) {
+            st.outline = true;
+            st.outlineColor = kHoverColour;
+            st.outlineWidth = 2.0f;
+        }
+    }
+}
+
+std::optional<PickHit> App::pickAt(glm::vec2 pixel, glm::ivec2 viewport) const {
+    if (viewport.x <= 0 || viewport.y <= 0) return std::nullopt;
+    const float aspect = static_cast<float>(viewport.x) / static_cast<float>(viewport.y);
+    const Ray ray = rayFromPixel(camera_.view(), camera_.projection(aspect), pixel, glm::vec2(viewport));
+    return pick(pickScene_, ray, pickFilter_);
+}
+
+void App::printPicks(glm::ivec2 viewport) const {
+    for (const auto& p : options_.picks) {
+        int x = 0, y = 0;
+        std::sscanf(p.c_str(), "%d,%d", &x, &y);
+        // Pixel centres: the pixel (x, y) covers [x, x+1) x [y, y+1).
+        const auto hit = pickAt({static_cast<float>(x) + 0.5f, static_cast<float>(y) + 0.5f}, viewport);
+        const SceneNode* n = hit ? index_.find(hit->node) : nullptr;
+        std::printf("pick %d,%d: %s\n", x, y, n ? n->key.c_str() : "none");
+    }
+    std::fflush(stdout);
+}
+
+void App::drawHoverTooltip() {
+    const SceneNode* n = index_.find(ui_.scene.hovered);
+    if (!n || ImGui::GetIO().WantCaptureMouse) return;
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(n->label.c_str());
+    if (n->info && !n->info->latin.empty()) ImGui::TextDisabled("%s", n->info->latin.c_str());
+    ImGui::EndTooltip();
+}
+
+void App::drawPanels(glm::ivec2 viewport, ui::UiActions& actions) {
+    // Which panels: pinned ones, the selection, and in explain mode the featured muscles.
+    std::vector<int> wanted;
+    auto want = [&](int node) {
+        const SceneNode* n = index_.find(node);
+        if (n && std::find(wanted.begin(), wanted.end(), node) == wanted.end()) wanted.push_back(node);
+    };
+    for (const auto& p : ui_.scene.panels)
+        if (p.pinned) want(p.node);
+    if (ui_.scene.selected >= 0) want(ui_.scene.selected);
+    if (ui_.scene.explain)
+        for (const auto& n : index_.nodes())
+            if (n.featured && n.kind == "muscle") want(n.node);
+
+    std::vector<ui::PanelState> states;
+    for (int node : wanted) {
+        ui::PanelState st;
+        st.node = node;
+        for (const auto& old : ui_.scene.panels)
+            if (old.node == node) st = old;
+        states.push_back(st);
+    }
+    ui_.scene.panels = states;
+    if (states.empty()) return;
+
+    const glm::vec2 vp(viewport);
+    const float aspect = vp.x / std::max(vp.y, 1.0f);
+    const glm::mat4 viewProj = camera_.projection(aspect) * camera_.view();
+    const glm::vec3 eye = camera_.position();
+    auto project = [&](glm::vec3 p, bool& inFront) {
+        const glm::vec4 c = viewProj * glm::vec4(p, 1.0f);
+        inFront = c.w > 1e-6f;
+        const glm::vec3 ndc = glm::vec3(c) / (std::abs(c.w) > 1e-6f ? c.w : 1e-6f);
+        return glm::vec2((ndc.x * 0.5f + 0.5f) * vp.x, (0.5f - ndc.y * 0.5f) * vp.y);
+    };
+    const float fontScale = ImGui::GetIO().FontGlobalScale * (ImGui::GetFontSize() / 17.0f);
+    std::vector<PanelRequest> requests;
+    for (const auto& st : ui_.scene.panels) {
+        const Node& node = model_.nodes[static_cast<std::size_t>(st.node)];
+        Aabb box;
+        for (const auto& p : model_.meshes[static_cast<std::size_t>(node.mesh)].primitives)
+            box.add(p.bounds.transformed(node.world));
+        PanelRequest r;
+        // Anchor: where a ray from the eye towards the structure's centre first meets the structure.
+        const glm::vec3 centre = box.center();
+        const Ray ray{eye, glm::normalize(centre - eye)};
+        glm::vec3 anchor = centre;
+        for (const auto& hit : pickAll(pickScene_, ray, PickFilter{}))
+            if (hit.node == st.node) {
+                anchor = hit.point;
+                break;
+            }
+        // Occluded when something opaque lies between the eye and the anchor.
+        bool occluded = false;
+        for (const auto& hit : pickAll(pickScene_, Ray{eye, glm::normalize(anchor - eye)}, pickFilter_)) {
+            if (hit.node == st.node || hit.t > glm::length(anchor - eye) - 1e-4f) break;
+            if (pickFilter_[static_cast<std::size_t>(hit.node)] == PickMode::Visible) {
+                occluded = true;
+                break;
+            }
+        }
+        bool inFront = true;
+        r.anchor = project(anchor, inFront);
+        r.anchorInFront = inFront;
+        r.anchorOccluded = occluded;
+        Rect rect{glm::vec2(1e9f), glm::vec2(-1e9f)};
+        for (int i = 0; i < 8; ++i) {
+            const glm::vec3 c((i & 1) ? box.max.x : box.min.x, (i & 2) ? box.max.y : box.min.y,
+                              (i & 4) ? box.max.z : box.min.z);
+            bool f = true;
+            const glm::vec2 s = project(c, f);
+            rect.min = glm::min(rect.min, s);
+            rect.max = glm::max(rect.max, s);
+        }
+        r.muscle = rect;
+        r.size = ui::panelSize(st, fontScale);
+        if (st.pinned) r.pinned = st.pinnedPos;
+        requests.push_back(r);
+    }
+    PanelLayoutOptions opts;
+    opts.margin = 12.0f;
+    opts.gap = 10.0f;
+    // Keep panels clear of the menu bar and status bar in the window.
+    const float top = headless_ ? 0.0f : ImGui::GetFrameHeight();
+    for (auto& r : requests) {
+        r.anchor.y -= top;
+        r.muscle.min.y -= top;
+        r.muscle.max.y -= top;
+        if (r.pinned) r.pinned->y -= top;
+    }
+    auto placements = layoutPanels(glm::vec2(vp.x, vp.y - top * 2.0f), requests, opts);
+    std::vector<ui::PanelView> views;
+    for (std::size_t i = 0; i < placements.size(); ++i) {
+        auto& pl = placements[i];
+        pl.rect.min.y += top;
+        pl.rect.max.y += top;
+        pl.leaderFrom.y += top;
+        pl.leaderTo.y += top;
+        ui::PanelView v;
+        v.state = &ui_.scene.panels[i];
+        v.node = index_.find(ui_.scene.panels[i].node);
+        v.placement = pl;
+        views.push_back(v);
+    }
+    ui::drawInfoPanels(views, ui_.scene.therapist, actions);
+}
+
+}  // namespace la::app

@@ -1,0 +1,122 @@
+#include "core/SceneIndex.h"
+
+#include <algorithm>
+
+namespace la {
+
+std::string sideLabel(Side side) {
+    return side == Side::Left ? "left" : side == Side::Right ? "right" : "";
+}
+
+namespace {
+std::string groupOfKind(const std::string& kind) {
+    if (kind == "skin") return "Skin";
+    if (kind == "muscle") return "Muscles";
+    if (kind == "bone") return "Bones";
+    return "Other";
+}
+std::string trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return std::string(s);
+}
+}  // namespace
+
+SceneIndex::SceneIndex(const Model& model, const Catalogue& catalogue) {
+    const NameMap names(catalogue);
+    byNode_.assign(model.nodes.size(), -1);
+    for (std::size_t i = 0; i < model.nodes.size(); ++i) {
+        const Node& n = model.nodes[i];
+        if (n.mesh < 0) continue;
+        SceneNode s;
+        s.node = static_cast<int>(i);
+        s.ref = names.map(n.name);
+        if (s.ref) s.info = catalogue.find(s.ref->id);
+        if (s.info) {
+            s.key = s.ref->key();
+            const std::string side = sideLabel(s.ref->side);
+            s.label = s.info->name + (side.empty() ? "" : " (" + side + ")");
+            s.kind = s.info->kind;
+            s.layer = s.info->layer;
+            s.featured = s.info->featured;
+            s.group = s.info->group.empty() ? groupOfKind(s.kind) : s.info->group;
+        } else {
+            s.ref.reset();
+            s.key = n.name;
+            s.label = n.name;
+            s.kind = n.extra("kind", "other");
+            s.group = groupOfKind(s.kind);
+            try {
+                s.layer = std::stoi(n.extra("layer", "0"));
+            } catch (...) {
+                s.layer = 0;
+            }
+        }
+        byNode_[i] = static_cast<int>(nodes_.size());
+        nodes_.push_back(std::move(s));
+    }
+}
+
+const SceneNode* SceneIndex::find(int node) const {
+    if (node < 0 || static_cast<std::size_t>(node) >= byNode_.size() || byNode_[static_cast<std::size_t>(node)] < 0)
+        return nullptr;
+    return &nodes_[static_cast<std::size_t>(byNode_[static_cast<std::size_t>(node)])];
+}
+
+const SceneNode* SceneIndex::findKey(std::string_view key) const {
+    for (const auto& n : nodes_)
+        if (n.key == key) return &n;
+    return nullptr;
+}
+
+std::vector<int> SceneIndex::resolve(const std::vector<StructureRef>& list) const {
+    std::vector<int> out;
+    for (const auto& n : nodes_)
+        if (n.ref && listSelects(list, *n.ref)) out.push_back(n.node);
+    return out;
+}
+
+Result<std::vector<int>> SceneIndex::resolveText(std::string_view list, const Catalogue& catalogue) const {
+    std::vector<int> out;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const std::size_t comma = std::min(list.find(',', start), list.size());
+        const std::string item = trim(list.substr(start, comma - start));
+        start = comma + 1;
+        if (item.empty()) continue;
+        std::vector<int> nodes;
+        if (const SceneNode* raw = findKey(item); raw && !raw->ref) {
+            nodes.push_back(raw->node);  // an unmapped node, by its own name
+        } else {
+            auto refs = parseIdList(item, catalogue);
+            if (!refs) return Error{refs.error()};
+            nodes = resolve(*refs);
+            if (nodes.empty()) return Error{"'" + item + "' is not in this model"};
+        }
+        for (int n : nodes)
+            if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+    }
+    return out;
+}
+
+int SceneIndex::deepestLayer() const {
+    int d = 0;
+    for (const auto& n : nodes_) d = std::max(d, n.layer);
+    return d;
+}
+
+}  // namespace la
+
+namespace la {
+
+PickFilter effectiveVisibility(const SceneIndex& index, const PickFilter& chosen, int peelDepth) {
+    PickFilter f = chosen;
+    for (const auto& n : index.nodes()) {
+        const auto i = static_cast<std::size_t>(n.node);
+        if (i >= f.size()) f.resize(i + 1, PickMode::Visible);
+        if (n.layer < peelDepth) f[i] = PickMode::Hidden;
+    }
+    return f;
+}
+
+}  // namespace la

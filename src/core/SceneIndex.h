@@ -1,0 +1,56 @@
+#pragma once
+// Which structure each mesh node of a model shows, and the reverse: the nodes of a structure, an id,
+// or a group. Built once per model load from the catalogue's name mapping; nodes that map to nothing
+// stay pickable under their own names.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/Catalogue.h"
+#include "core/Model.h"
+#include "core/NameMap.h"
+#include "core/Pick.h"
+#include "core/Result.h"
+
+namespace la {
+
+struct SceneNode {
+    int node = -1;
+    std::optional<StructureRef> ref;  // empty when unmapped
+    std::string key;                  // instance key ("gluteus_medius.L") or the node's own name
+    std::string label;                // "Gluteus medius (left)"
+    std::string kind;                 // muscle | bone | skin | other
+    std::string group;                // Skin | Muscles | Bones | Other
+    int layer = 0;
+    bool featured = false;
+    const StructureInfo* info = nullptr;  // catalogue entry, when mapped
+};
+
+class SceneIndex {
+public:
+    SceneIndex() = default;
+    SceneIndex(const Model& model, const Catalogue& catalogue);
+
+    // Mesh nodes only, in node order.
+    const std::vector<SceneNode>& nodes() const { return nodes_; }
+    // nullptr when the node has no mesh.
+    const SceneNode* find(int node) const;
+    const SceneNode* findKey(std::string_view key) const;
+    // Nodes selected by a list from parseIdList (an id without a side selects both sides; groups expand).
+    std::vector<int> resolve(const std::vector<StructureRef>& list) const;
+    // Parses "id,id.L,bones" against the catalogue and also accepts raw node names; error names the item.
+    Result<std::vector<int>> resolveText(std::string_view list, const Catalogue& catalogue) const;
+    int deepestLayer() const;
+
+private:
+    std::vector<SceneNode> nodes_;
+    std::vector<int> byNode_;  // node index -> index into nodes_, -1 without mesh
+};
+
+std::string sideLabel(Side side);  // "left", "right", ""
+
+// What rendering and picking use: the user's per-node choice, with the layers shallower than
+// `peelDepth` hidden (peeling from the skin, layer 0, inwards). Sized to cover every indexed node.
+PickFilter effectiveVisibility(const SceneIndex& index, const PickFilter& chosen, int peelDepth);
+
+}  // namespace la

@@ -1,0 +1,117 @@
+#include "ui/InfoPanels.h"
+
+#include <algorithm>
+#include <string>
+
+#include <imgui.h>
+
+#include "ui/Fonts.h"
+#include "ui/RichTextView.h"
+
+namespace la::ui {
+
+glm::vec2 panelSize(const PanelState& state, float fontScale) {
+    if (state.expanded) return glm::vec2(460.0f, 560.0f) * fontScale;
+    const float h = state.measuredHeight > 0.0f ? state.measuredHeight : 200.0f * fontScale;
+    return {360.0f * fontScale, h};
+}
+
+namespace {
+
+ImU32 withAlpha(ImVec4 c, float a) {
+    c.w *= a;
+    return ImGui::GetColorU32(c);
+}
+
+void leaderLine(const PanelPlacement& p) {
+    if (!p.hasLeader) return;
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const ImVec2 a(p.leaderFrom.x, p.leaderFrom.y), b(p.leaderTo.x, p.leaderTo.y);
+    // A white halo under a dark line reads on skin, muscle and background alike.
+    dl->AddLine(a, b, withAlpha(ImVec4(1, 1, 1, 0.9f), p.alpha), 4.0f);
+    dl->AddLine(a, b, withAlpha(ImVec4(0.15f, 0.1f, 0.1f, 1.0f), p.alpha), 2.0f);
+    dl->AddCircleFilled(b, 5.0f, withAlpha(ImVec4(1, 1, 1, 1), p.alpha));
+    dl->AddCircleFilled(b, 3.5f, withAlpha(ImVec4(0.75f, 0.1f, 0.1f, 1.0f), p.alpha));
+}
+
+// The first section's text ("What it is"), shown while the panel is collapsed.
+void summary(const StructureInfo& info, bool therapist) {
+    RichTextOptions o;
+    o.therapist = therapist;
+    o.onlySection = 0;
+    o.skipTitleOfSection = true;
+    drawRichText(info.body, o);
+}
+
+}  // namespace
+
+void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& actions) {
+    for (auto& view : panels) {
+        const PanelPlacement& p = view.placement;
+        PanelState& st = *view.state;
+        leaderLine(p);
+        ImGui::SetNextWindowPos(ImVec2(p.rect.min.x, p.rect.min.y), ImGuiCond_Always);
+        const glm::vec2 size = p.rect.size();
+        if (st.expanded)
+            ImGui::SetNextWindowSize(ImVec2(size.x, size.y), ImGuiCond_Always);
+        else
+            ImGui::SetNextWindowSize(ImVec2(size.x, 0.0f), ImGuiCond_Always);  // height follows content
+        // The text stays readable whatever happens to the anchor; only the leader line fades.
+        const float alpha = p.docked ? 0.85f : 1.0f;
+        ImGui::SetNextWindowBgAlpha(0.95f);
+        ImGui::PushStyleVar(ImGuiStyleVar_Alpha, alpha);
+        const std::string id = view.node->label + "##panel" + std::to_string(view.node->node);
+        const ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
+                                       ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                       ImGuiWindowFlags_NoFocusOnAppearing |
+                                       (st.pinned ? ImGuiWindowFlags_None : ImGuiWindowFlags_NoMove);
+        if (ImGui::Begin(id.c_str(), nullptr, flags)) {
+            ImGui::PushFont(font(FontRole::Title));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.12f, 0.1f, 1.0f));
+            ImGui::TextWrapped("%s", view.node->label.c_str());
+            ImGui::PopStyleColor();
+            ImGui::PopFont();
+            const StructureInfo* info = view.node->info;
+            if (info && !info->latin.empty()) {
+                ImGui::PushFont(font(FontRole::Italic));
+                ImGui::TextDisabled("%s", info->latin.c_str());
+                ImGui::PopFont();
+            }
+            if (ImGui::SmallButton(st.expanded ? "Less" : "Read more")) st.expanded = !st.expanded;
+            ImGui::SameLine();
+            if (ImGui::SmallButton(st.pinned ? "Unpin" : "Pin")) {
+                st.pinned = !st.pinned;
+                st.pinnedPos = p.rect.min;
+            }
+            if (view.hasPainPattern) {
+                ImGui::SameLine();
+                if (ImGui::SmallButton("Show pain pattern")) actions.showPain = view.node->key;
+            }
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Close")) actions.closePanel = view.node->node;
+            ImGui::Separator();
+            if (info) {
+                if (st.expanded) {
+                    ImGui::BeginChild("##article", ImVec2(0, 0), false);
+                    RichTextOptions o;
+                    o.therapist = therapist;
+                    drawRichText(info->body, o);
+                    ImGui::EndChild();
+                } else {
+                    summary(*info, therapist);
+                }
+            } else {
+                ImGui::TextDisabled("No article for this structure.");
+            }
+            if (st.pinned && ImGui::IsWindowFocused()) {
+                const ImVec2 pos = ImGui::GetWindowPos();
+                st.pinnedPos = {pos.x, pos.y};
+            }
+            if (!st.expanded) st.measuredHeight = ImGui::GetWindowSize().y;
+        }
+        ImGui::End();
+        ImGui::PopStyleVar();
+    }
+}
+
+}  // namespace la::ui

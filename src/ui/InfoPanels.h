@@ -1,0 +1,24 @@
+#pragma once
+// Article panels beside their structures, with a leader line to an anchor on the structure's surface.
+// Where they go is decided by core's layoutPanels; this only draws them and takes clicks.
+#include <vector>
+
+#include "core/PanelLayout.h"
+#include "core/SceneIndex.h"
+#include "ui/UiState.h"
+
+namespace la::ui {
+
+struct PanelView {
+    PanelState* state = nullptr;
+    const SceneNode* node = nullptr;
+    PanelPlacement placement;
+    bool hasPainPattern = false;
+};
+
+// Sizes the layout should reserve for a panel (collapsed panels use their measured height).
+glm::vec2 panelSize(const PanelState& state, float fontScale);
+
+void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& actions);
+
+}  // namespace la::ui

@@ -1,0 +1,142 @@
+// SceneIndex: node -> structure mapping, id lists, peeling; and picking on the bundled model.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include "core/Camera.h"
+#include "core/SceneIndex.h"
+#include "io/CatalogueLoader.h"
+#include "io/ModelLoader.h"
+
+using namespace la;
+
+namespace {
+
+StructureInfo entry(const std::string& id, const std::string& name, const std::string& kind, int layer, bool sided) {
+    StructureInfo s;
+    s.id = id;
+    s.name = name;
+    s.kind = kind;
+    s.layer = layer;
+    s.sided = sided;
+    s.group = kind == "bone" ? "Bones" : kind == "skin" ? "Skin" : "Muscles";
+    return s;
+}
+
+Model modelWithNodes(const std::vector<std::string>& names) {
+    Model m;
+    Mesh mesh;
+    Primitive p;
+    p.positions = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}};
+    p.normals = {{0, 0, 1}, {0, 0, 1}, {0, 0, 1}};
+    p.indices = {0, 1, 2};
+    p.bounds.add({0, 0, 0});
+    p.bounds.add({1, 1, 0});
+    mesh.primitives.push_back(p);
+    m.meshes.push_back(mesh);
+    for (const auto& n : names) {
+        Node node;
+        node.name = n;
+        node.mesh = 0;
+        m.roots.push_back(static_cast<int>(m.nodes.size()));
+        m.nodes.push_back(node);
+    }
+    m.nodes.push_back(Node{});  // a node without a mesh is not indexed
+    m.nodes.back().name = "empty";
+    return m;
+}
+
+Catalogue smallCatalogue() {
+    Catalogue c;
+    c.add(entry("skin", "Skin", "skin", 0, false));
+    c.add(entry("gluteus_medius", "Gluteus medius", "muscle", 2, true));
+    c.add(entry("gluteus_maximus", "Gluteus maximus", "muscle", 1, true));
+    c.add(entry("sacrum", "Sacrum", "bone", 5, false));
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("scene index: labels, keys, unmapped nodes keep their names") {
+    const Model m = modelWithNodes({"skin", "gluteus_medius.L", "Gluteus medius muscle.r", "sacrum", "mystery_blob"});
+    const Catalogue c = smallCatalogue();
+    const SceneIndex idx(m, c);
+    REQUIRE(idx.nodes().size() == 5);
+    CHECK(idx.find(1)->key == "gluteus_medius.L");
+    CHECK(idx.find(1)->label == "Gluteus medius (left)");
+    CHECK(idx.find(2)->key == "gluteus_medius.R");
+    CHECK(idx.find(2)->group == "Muscles");
+    CHECK(idx.find(4)->key == "mystery_blob");
+    CHECK_FALSE(idx.find(4)->ref.has_value());
+    CHECK(idx.find(5) == nullptr);  // no mesh
+    CHECK(idx.deepestLayer() == 5);
+}
+
+TEST_CASE("scene index: id lists resolve sides, groups and raw node names; unknown ids are errors") {
+    const Model m = modelWithNodes({"skin", "gluteus_medius.L", "gluteus_medius.R", "sacrum", "mystery_blob"});
+    const Catalogue c = smallCatalogue();
+    const SceneIndex idx(m, c);
+    auto both = idx.resolveText("gluteus_medius", c);
+    REQUIRE(both.ok());
+    CHECK(*both == std::vector<int>{1, 2});
+    auto left = idx.resolveText("gluteus_medius.L, sacrum", c);
+    REQUIRE(left.ok());
+    CHECK(*left == std::vector<int>{1, 3});
+    auto bones = idx.resolveText("bones", c);
+    REQUIRE(bones.ok());
+    CHECK(*bones == std::vector<int>{3});
+    auto raw = idx.resolveText("mystery_blob", c);
+    REQUIRE(raw.ok());
+    CHECK(*raw == std::vector<int>{4});
+    auto bad = idx.resolveText("gluteus_mediuss", c);
+    CHECK_FALSE(bad.ok());
+    CHECK(bad.error().find("gluteus_mediuss") != std::string::npos);
+    auto absent = idx.resolveText("gluteus_maximus", c);  // known, but not in this model
+    CHECK_FALSE(absent.ok());
+}
+
+TEST_CASE("peeling hides the layers shallower than the depth, keeping the user's choices below") {
+    const Model m = modelWithNodes({"skin", "gluteus_maximus.L", "gluteus_medius.L", "sacrum"});
+    const Catalogue c = smallCatalogue();
+    const SceneIndex idx(m, c);
+    PickFilter chosen(m.nodes.size(), PickMode::Visible);
+    chosen[3] = PickMode::Ghosted;
+    auto f = effectiveVisibility(idx, chosen, 0);
+    CHECK(f == chosen);
+    f = effectiveVisibility(idx, chosen, 2);  // skin (0) and gluteus maximus (1) peeled
+    CHECK(f[0] == PickMode::Hidden);
+    CHECK(f[1] == PickMode::Hidden);
+    CHECK(f[2] == PickMode::Visible);
+    CHECK(f[3] == PickMode::Ghosted);
+}
+
+TEST_CASE("picking the bundled model from behind: gluteus maximus, then gluteus medius when it is hidden") {
+    const std::string root = LA_SOURCE_DIR;
+    auto model = io::loadModel(root + "/models/lower_body.glb");
+    REQUIRE_MESSAGE(model.ok(), model.error());
+    auto cat = io::loadCatalogueDir(root + "/content/structures");
+    REQUIRE(cat.errors.empty());
+    const SceneIndex idx(*model, cat.catalogue);
+    const PickScene scene(*model);
+    PickFilter filter(model->nodes.size(), PickMode::Visible);
+    // The skin is translucent: it is clicked through, as in the viewer.
+    for (const auto& n : idx.nodes())
+        if (n.kind == "skin") filter[static_cast<std::size_t>(n.node)] = PickMode::Ghosted;
+    // A ray from behind (-z towards +z) through the upper-outer buttock of the left side.
+    const Ray ray{{0.10f, -0.04f, -0.6f}, {0.0f, 0.0f, 1.0f}};
+    auto hit = pick(scene, ray, filter);
+    REQUIRE(hit);
+    CHECK(idx.find(hit->node)->key == "gluteus_maximus.L");
+    for (const auto& n : idx.nodes())
+        if (n.key == "gluteus_maximus.L") filter[static_cast<std::size_t>(n.node)] = PickMode::Hidden;
+    hit = pick(scene, ray, filter);
+    REQUIRE(hit);
+    CHECK(idx.find(hit->node)->key == "gluteus_medius.L");
+    // Mirrored ray: the right side.
+    const Ray mirrored{{-0.10f, -0.04f, -0.6f}, {0.0f, 0.0f, 1.0f}};
+    hit = pick(scene, mirrored, filter);
+    REQUIRE(hit);
+    CHECK(idx.find(hit->node)->key == "gluteus_maximus.R");
+}
