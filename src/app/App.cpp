@@ -209,13 +209,13 @@ int App::runWindow() {
     }
     applyPreset(options_.view, false);
 
-    // Render on demand: sleep in glfwWaitEvents unless something animates; a few extra frames after
+    // Render on demand: sleep in glfwWaitEvents(Timeout) unless something animates; a few extra frames after
     // input let ImGui settle (hover states, popups).
     int settleFrames = 3;
     auto last = std::chrono::steady_clock::now();
     while (!glfwWindowShouldClose(window_->handle()) && !quit_) {
         if (settleFrames <= 0 && !camera_.animating())
-            glfwWaitEvents();
+            glfwWaitEventsTimeout(1.0);  // wakes once a second to notice edited content files
         else
             glfwPollEvents();
         const auto now = std::chrono::steady_clock::now();
@@ -226,6 +226,7 @@ int App::runWindow() {
             continue;
         }
         camera_.update(dt);
+        if (reloadContentIfChanged()) settleFrames = 2;
         const glm::ivec2 fb = framebufferSize();
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         renderFrame(fb);

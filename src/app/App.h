@@ -9,6 +9,7 @@
 #include "core/Catalogue.h"
 #include "core/Pick.h"
 #include "core/SceneIndex.h"
+#include "io/CatalogueLoader.h"
 #include "core/Model.h"
 #include "core/ViewState.h"
 #include "render/Renderer.h"
@@ -39,6 +40,8 @@ private:
     bool handleInput();
     glm::ivec2 framebufferSize() const;
     void loadCatalogue();
+    // Polled once a second at most: reloads content/structures when a file changed. True when it did.
+    bool reloadContentIfChanged();
     // Command-line scene state (--select, --hide, --ghost, --explain); false after printing an error.
     bool applySceneOptions();
     // Per-node styles and the pick filter from the UI state; called every frame.
@@ -58,6 +61,8 @@ private:
     std::optional<render::Renderer> renderer_;
     Model model_;
     Catalogue catalogue_;
+    std::unique_ptr<io::CatalogueWatcher> catalogueWatcher_;
+    double lastContentPoll_ = 0.0;
     SceneIndex index_;
     PickScene pickScene_;
     PickFilter pickFilter_;

@@ -6,6 +6,9 @@
 #include <imgui.h>
 
 #include "app/App.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
 #include "io/CatalogueLoader.h"
 #include "ui/InfoPanels.h"
 #include "ui/StructuresPanel.h"
@@ -34,6 +37,21 @@ void App::loadCatalogue() {
         ui_.messageIsError = true;
     }
     catalogue_ = std::move(load.catalogue);
+    if (!headless_) catalogueWatcher_ = std::make_unique<io::CatalogueWatcher>(dir);
+}
+
+bool App::reloadContentIfChanged() {
+    const double now = glfwGetTime();
+    if (!catalogueWatcher_ || now - lastContentPoll_ < 1.0) return false;
+    lastContentPoll_ = now;
+    if (!catalogueWatcher_->poll().any()) return false;
+    io::CatalogueLoad load = io::loadCatalogueDir(catalogueWatcher_->dir());
+    for (const auto& e : load.errors) std::fprintf(stderr, "%s\n", e.c_str());
+    ui_.message = load.errors.empty() ? "Content reloaded." : load.errors.front();
+    ui_.messageIsError = !load.errors.empty();
+    catalogue_ = std::move(load.catalogue);
+    index_ = SceneIndex(model_, catalogue_);  // node indices are unchanged: selection and visibility stay
+    return true;
 }
 
 bool App::applySceneOptions() {

@@ -1,0 +1,81 @@
+#include "io/AtomicFile.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+namespace la::io {
+
+namespace {
+
+std::string errnoText(int err) { return err != 0 ? std::strerror(err) : "unknown error"; }
+
+bool writeAll(std::FILE* f, std::string_view bytes) {
+    return bytes.empty() || std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+}
+
+// fsync a directory so the rename itself is durable. Some file systems refuse: not an error.
+void syncDirectory(const std::string& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    static_cast<void>(::fsync(fd));
+    ::close(fd);
+}
+
+}  // namespace
+
+Result<std::size_t> writeFileAtomically(const std::string& path, std::string_view bytes, const ChunkWriter& writer) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    if (path.empty() || !target.has_filename()) return Error{path + ": not a file path"};
+    const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+
+    std::string temp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0) return Error{path + ": cannot create a temporary file: " + errnoText(errno)};
+
+    // Keep the permissions of the file being replaced; new files get rw-r--r--.
+    struct stat st{};
+    const mode_t mode = ::stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0644;
+    ::fchmod(fd, mode);
+
+    auto failWith = [&](const std::string& what, int err, std::FILE* f) -> Result<std::size_t> {
+        if (f)
+            std::fclose(f);
+        else
+            ::close(fd);
+        ::unlink(temp.c_str());
+        return Error{path + ": " + what + ": " + errnoText(err)};
+    };
+
+    std::FILE* f = ::fdopen(fd, "wb");
+    if (!f) return failWith("cannot open the temporary file", errno, nullptr);
+    errno = 0;
+    bool ok = false;
+    try {
+        ok = writer ? writer(f, bytes) : writeAll(f, bytes);
+    } catch (...) {
+        ok = false;
+    }
+    if (!ok) return failWith("cannot write", errno != 0 ? errno : EIO, f);
+    if (std::fflush(f) != 0) return failWith("cannot write", errno, f);
+    if (::fsync(::fileno(f)) != 0) return failWith("cannot sync", errno, f);
+    if (std::fclose(f) != 0) {
+        const int err = errno;
+        ::unlink(temp.c_str());
+        return Error{path + ": cannot close the temporary file: " + errnoText(err)};
+    }
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(temp.c_str());
+        return Error{path + ": cannot replace the file: " + errnoText(err)};
+    }
+    syncDirectory(dir.string());
+    return bytes.size();
+}
+
+}  // namespace la::io
