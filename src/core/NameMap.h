@@ -11,10 +11,10 @@
 
 #include "core/Catalogue.h"
 #include "core/Result.h"
+#include "core/Side.h"
 
 namespace la {
 
-enum class Side { None, Left, Right };
 
 struct StructureRef {
     std::string id;

@@ -11,11 +11,12 @@
 
 #include <glm/glm.hpp>
 
+#include "core/Side.h"
+
 namespace la {
 
 enum class ShapeType : int { Ellipsoid = 0, Capsule = 1 };
 enum class ZoneKind : int { Essential = 0, Spillover = 1 };
-enum class Side : int { Left = 0, Right = 1 };
 
 constexpr float kDefaultSoftEdge = 0.015f;  // metres
 

@@ -1,0 +1,445 @@
+// The bundled model models/lower_body.glb (written by tools/modelgen): names, kinds, budget, closed manifold
+// meshes, exact left/right symmetry, attachments and layering (issue 3), determinism of the generator.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <limits>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "../../tools/modelgen/landmarks.h"
+#include "io/ModelLoader.h"
+
+#if __has_include(<modelgen_generator.h>)
+#include <modelgen_generator.h>
+#define LA_HAVE_MODELGEN 1
+#endif
+
+using namespace la;
+
+namespace {
+
+const std::string kModelPath = std::string(LA_SOURCE_DIR) + "/models/lower_body.glb";
+
+const Model& bundled() {
+    static const Model model = [] {
+        auto r = io::loadModel(kModelPath);
+        REQUIRE_MESSAGE(r.ok(), r.error());
+        return std::move(r.value());
+    }();
+    return model;
+}
+
+// One structure in world space (metres).
+struct Surface {
+    std::vector<glm::vec3> pos;
+    std::vector<std::uint32_t> idx;
+    glm::vec3 lo{std::numeric_limits<float>::max()}, hi{-std::numeric_limits<float>::max()};
+};
+
+const Surface& surface(const std::string& name) {
+    static std::map<std::string, Surface> cache;
+    auto it = cache.find(name);
+    if (it != cache.end()) return it->second;
+    const Model& m = bundled();
+    const int n = m.findNode(name);
+    REQUIRE_MESSAGE(n >= 0, "missing node " << name);
+    const Node& node = m.nodes[static_cast<std::size_t>(n)];
+    REQUIRE(node.mesh >= 0);
+    Surface s;
+    for (const Primitive& p : m.meshes[static_cast<std::size_t>(node.mesh)].primitives) {
+        const auto base = static_cast<std::uint32_t>(s.pos.size());
+        for (const glm::vec3& v : p.positions) {
+            const glm::vec3 w = glm::vec3(node.world * glm::vec4(v, 1.0f));
+            s.pos.push_back(w);
+            s.lo = glm::min(s.lo, w);
+            s.hi = glm::max(s.hi, w);
+        }
+        for (std::uint32_t i : p.indices) s.idx.push_back(base + i);
+    }
+    return cache.emplace(name, std::move(s)).first->second;
+}
+
+glm::vec3 landmark(const char* name) {
+    const auto* l = mg::landmarks::find(name);
+    REQUIRE_MESSAGE(l != nullptr, name);
+    return glm::vec3(l->x, l->y, l->z) * 0.01f;  // cm -> m
+}
+
+glm::vec3 closestOnTriangle(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
+    const glm::vec3 ab = b - a, ac = c - a, ap = p - a;
+    const float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
+    if (d1 <= 0 && d2 <= 0) return a;
+    const glm::vec3 bp = p - b;
+    const float d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
+    if (d3 >= 0 && d4 <= d3) return b;
+    const float vc = d1 * d4 - d3 * d2;
+    if (vc <= 0 && d1 >= 0 && d3 <= 0) return a + ab * (d1 / (d1 - d3));
+    const glm::vec3 cp = p - c;
+    const float d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
+    if (d6 >= 0 && d5 <= d6) return c;
+    const float vb = d5 * d2 - d1 * d6;
+    if (vb <= 0 && d2 >= 0 && d6 <= 0) return a + ac * (d2 / (d2 - d6));
+    const float va = d3 * d6 - d5 * d4;
+    if (va <= 0 && (d4 - d3) >= 0 && (d5 - d6) >= 0) return b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)));
+    const float den = 1.0f / (va + vb + vc);
+    return a + ab * (vb * den) + ac * (vc * den);
+}
+
+// Distance from p to the surface of s.
+float distanceTo(const Surface& s, const glm::vec3& p) {
+    float best = std::numeric_limits<float>::max();
+    for (std::size_t t = 0; t < s.idx.size(); t += 3) {
+        const glm::vec3 &a = s.pos[s.idx[t]], &b = s.pos[s.idx[t + 1]], &c = s.pos[s.idx[t + 2]];
+        // Cheap reject by the triangle's bounding sphere.
+        const glm::vec3 m = (a + b + c) / 3.0f;
+        const float r = std::max(glm::length(a - m), std::max(glm::length(b - m), glm::length(c - m)));
+        if (glm::length(p - m) - r > best) continue;
+        best = std::min(best, glm::length(p - closestOnTriangle(p, a, b, c)));
+    }
+    return best;
+}
+
+// Smallest distance between the vertices of a (optionally filtered) and the surface of b.
+template <class Filter>
+float gap(const Surface& a, const Surface& b, Filter keep) {
+    float best = std::numeric_limits<float>::max();
+    for (const glm::vec3& p : a.pos)
+        if (keep(p)) best = std::min(best, distanceTo(b, p));
+    return best;
+}
+
+// Ray o + t d against every triangle: all hit distances, sorted.
+std::vector<float> hits(const Surface& s, const glm::vec3& o, const glm::vec3& d) {
+    std::vector<float> ts;
+    for (std::size_t t = 0; t < s.idx.size(); t += 3) {
+        const glm::vec3 &a = s.pos[s.idx[t]], &b = s.pos[s.idx[t + 1]], &c = s.pos[s.idx[t + 2]];
+        const glm::vec3 e1 = b - a, e2 = c - a, q = glm::cross(d, e2);
+        const float det = glm::dot(e1, q);
+        if (std::fabs(det) < 1e-14f) continue;
+        const float inv = 1.0f / det;
+        const glm::vec3 sv = o - a;
+        const float u = glm::dot(sv, q) * inv;
+        if (u < 0 || u > 1) continue;
+        const glm::vec3 r = glm::cross(sv, e1);
+        const float v = glm::dot(d, r) * inv;
+        if (v < 0 || u + v > 1) continue;
+        const float tt = glm::dot(e2, r) * inv;
+        if (tt > 0) ts.push_back(tt);
+    }
+    std::sort(ts.begin(), ts.end());
+    return ts;
+}
+
+float firstHit(const Surface& s, const glm::vec3& o, const glm::vec3& d) {
+    const auto ts = hits(s, o, d);
+    return ts.empty() ? -1.0f : ts.front();
+}
+
+bool inside(const Surface& s, const glm::vec3& p) {
+    if (glm::any(glm::lessThan(p, s.lo)) || glm::any(glm::greaterThan(p, s.hi))) return false;
+    return hits(s, p, glm::normalize(glm::vec3(1.0f, 0.0123f, 0.0071f))).size() % 2 == 1;
+}
+
+const std::vector<std::string> kSided = {"hip_bone", "rib_11", "rib_12", "femur", "quadratus_lumborum",
+                                         "gluteus_medius", "gluteus_minimus", "gluteus_maximus", "erector_spinae",
+                                         "psoas_major"};
+const std::vector<std::string> kMidline = {"sacrum", "coccyx", "vertebra_T12", "vertebra_L1", "vertebra_L2",
+                                           "vertebra_L3", "vertebra_L4", "vertebra_L5", "skin"};
+
+std::vector<std::string> allNames() {
+    std::vector<std::string> n = kMidline;
+    for (const auto& s : kSided) {
+        n.push_back(s + ".L");
+        n.push_back(s + ".R");
+    }
+    return n;
+}
+
+std::string kindOf(const std::string& name) {
+    if (name == "skin") return "skin";
+    for (const char* m : {"quadratus", "gluteus", "erector", "psoas"})
+        if (name.rfind(m, 0) == 0) return "muscle";
+    return "bone";
+}
+
+}  // namespace
+
+TEST_CASE("bundled model: parses, every structure is a named node with kind, layer and material") {
+    const Model& m = bundled();
+    const std::map<std::string, int> layers = {{"skin", 0},          {"gluteus_maximus", 1}, {"erector_spinae", 1},
+                                               {"gluteus_medius", 2}, {"quadratus_lumborum", 3},
+                                               {"gluteus_minimus", 3}, {"psoas_major", 4}};
+    for (const std::string& name : allNames()) {
+        CAPTURE(name);
+        const int n = m.findNode(name);
+        REQUIRE(n >= 0);
+        const Node& node = m.nodes[static_cast<std::size_t>(n)];
+        REQUIRE(node.mesh >= 0);
+        CHECK(node.extra("kind") == kindOf(name));
+        const std::string id = name.substr(0, name.find('.'));
+        const int layer = layers.count(id) ? layers.at(id) : 5;
+        CHECK(node.extra("layer") == std::to_string(layer));
+        const Mesh& mesh = m.meshes[static_cast<std::size_t>(node.mesh)];
+        REQUIRE(mesh.primitives.size() == 1);
+        const Primitive& p = mesh.primitives[0];
+        CHECK(p.normals.size() == p.positions.size());
+        if (kindOf(name) == "muscle") {
+            REQUIRE(p.fibres.size() == p.positions.size());
+            for (const glm::vec3& f : p.fibres) REQUIRE(std::fabs(glm::length(f) - 1.0f) < 1e-3f);
+        } else {
+            CHECK(p.fibres.empty());
+        }
+        REQUIRE(p.material >= 0);
+        const Material& mat = m.materials[static_cast<std::size_t>(p.material)];
+        CHECK(mat.name == kindOf(name));
+        if (name == "skin") {
+            CHECK(mat.alphaMode == AlphaMode::Blend);
+            CHECK(mat.baseColor.w == doctest::Approx(0.3f));
+            CHECK_FALSE(mat.doubleSided);
+        } else {
+            CHECK(mat.alphaMode == AlphaMode::Opaque);
+        }
+    }
+}
+
+TEST_CASE("bundled model: triangle budget and file size") {
+    const Model& m = bundled();
+    const std::size_t tris = m.triangleCount();
+    CHECK(tris >= 100000);
+    CHECK(tris <= 400000);
+    CHECK(std::filesystem::file_size(kModelPath) <= 20u * 1024u * 1024u);
+    // Metres, origin between the ASIS: the whole model is about a lower torso in size.
+    const Aabb b = m.worldBounds();
+    CHECK(b.size().y > 0.5f);
+    CHECK(b.size().y < 0.8f);
+    CHECK(b.size().x > 0.3f);
+    CHECK(b.size().x < 0.5f);
+}
+
+TEST_CASE("bundled model: every mesh is closed, 2-manifold and outward facing") {
+    for (const std::string& name : allNames()) {
+        CAPTURE(name);
+        const Surface& s = surface(name);
+        std::map<std::pair<std::uint32_t, std::uint32_t>, int> directed;
+        bool degenerate = false;
+        for (std::size_t t = 0; t < s.idx.size(); t += 3)
+            for (int e = 0; e < 3; ++e) {
+                const std::uint32_t a = s.idx[t + e], b = s.idx[t + (e + 1) % 3];
+                degenerate = degenerate || a == b;
+                ++directed[{a, b}];
+            }
+        CHECK_FALSE(degenerate);
+        std::size_t bad = 0;
+        for (const auto& [e, count] : directed) {
+            auto rev = directed.find({e.second, e.first});
+            if (count != 1 || rev == directed.end() || rev->second != 1) ++bad;
+        }
+        CHECK(bad == 0);
+        // Positive enclosed volume = normals point outwards.
+        double vol = 0.0;
+        for (std::size_t t = 0; t < s.idx.size(); t += 3)
+            vol += glm::dot(glm::dvec3(s.pos[s.idx[t]]),
+                            glm::cross(glm::dvec3(s.pos[s.idx[t + 1]]), glm::dvec3(s.pos[s.idx[t + 2]]))) / 6.0;
+        CHECK(vol > 0.0);
+    }
+}
+
+TEST_CASE("bundled model: right structures are exact mirror images of the left ones") {
+    for (const std::string& id : kSided) {
+        CAPTURE(id);
+        const Surface& l = surface(id + ".L");
+        const Surface& r = surface(id + ".R");
+        REQUIRE(l.pos.size() == r.pos.size());
+        REQUIRE(l.idx.size() == r.idx.size());
+        auto key = [](glm::vec3 p) { return std::array<float, 3>{p.x, p.y, p.z}; };
+        std::vector<std::array<float, 3>> a, b;
+        for (const glm::vec3& p : l.pos) a.push_back(key(glm::vec3(-p.x, p.y, p.z)));
+        for (const glm::vec3& p : r.pos) b.push_back(key(p));
+        std::sort(a.begin(), a.end());
+        std::sort(b.begin(), b.end());
+        float worst = 0.0f;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            for (int k = 0; k < 3; ++k) worst = std::max(worst, std::fabs(a[i][k] - b[i][k]));
+        CHECK(worst < 1e-6f);
+        CHECK(l.lo.x > -0.005f);  // left structures stay on the left (+x)
+    }
+}
+
+TEST_CASE("bundled model: bones sit on the measured landmarks") {
+    struct Check {
+        std::string bone;
+        const char* lm;
+        float tol;
+    };
+    const Check checks[] = {{"hip_bone.L", "asis", 0.01f},          {"hip_bone.L", "iliac_tubercle", 0.01f},
+                            {"hip_bone.L", "crest_top", 0.01f},     {"hip_bone.L", "psis", 0.01f},
+                            {"hip_bone.L", "ischial_tuberosity", 0.01f}, {"hip_bone.L", "symphysis", 0.01f},
+                            {"femur.L", "gt_lateral", 0.01f},       {"femur.L", "gt_top", 0.012f},
+                            {"rib_12.L", "rib12_tip", 0.01f},       {"rib_12.L", "rib12_head", 0.01f},
+                            {"sacrum", "promontory", 0.012f}};
+    for (const Check& c : checks) {
+        CAPTURE(c.bone);
+        const std::string lm = c.lm;
+        CAPTURE(lm);
+        CHECK(distanceTo(surface(c.bone), landmark(c.lm)) < c.tol);
+    }
+    for (const std::string lv : {"T12", "L1", "L2", "L3", "L4", "L5"}) {
+        CAPTURE(lv);
+        const Surface& v = surface("vertebra_" + lv);
+        CHECK(distanceTo(v, landmark((lv + "_tp").c_str())) < 0.006f);
+        CHECK(distanceTo(v, landmark((lv + "_sp").c_str())) < 0.006f);
+        CHECK(inside(v, landmark((lv + "_body").c_str())));
+    }
+    // The femoral head is seated in the acetabulum: head centre inside the femur, about one radius from
+    // its surface, and the hip bone's socket just around it.
+    const glm::vec3 h = landmark("femoral_head");
+    CHECK(inside(surface("femur.L"), h));
+    CHECK(distanceTo(surface("femur.L"), h) == doctest::Approx(0.022f).epsilon(0.12));
+    CHECK(distanceTo(surface("hip_bone.L"), h) < 0.028f);
+}
+
+TEST_CASE("bundled model: quadratus lumborum attaches to the 12th rib, L1-L4 transverse processes, iliac crest") {
+    const Surface& ql = surface("quadratus_lumborum.L");
+    const float top = ql.hi.y;
+    const float bottom = ql.lo.y;
+    // Upper border on the lower border of the 12th rib.
+    CHECK(gap(ql, surface("rib_12.L"), [&](glm::vec3 p) { return p.y > top - 0.01f; }) < 0.01f);
+    // Medial slips to the tips of the L1-L4 transverse processes.
+    for (const std::string lv : {"L1", "L2", "L3", "L4"}) {
+        CAPTURE(lv);
+        CHECK(distanceTo(ql, landmark((lv + "_tp").c_str())) < 0.01f);
+    }
+    // Lower border on the iliac crest (the part of the hip bone above the sacroiliac joint).
+    CHECK(gap(ql, surface("hip_bone.L"), [&](glm::vec3 p) { return p.y < bottom + 0.01f; }) < 0.01f);
+    // Measured extents (left side, cm) within a few centimetres.
+    for (const auto& e : mg::landmarks::kMuscleExtents) {
+        const std::string muscle = e.muscle;
+        CAPTURE(muscle);
+        const Surface& s = surface(std::string(e.muscle) + ".L");
+        const glm::vec3 lo(e.x0, e.y0, e.z0), hi(e.x1, e.y1, e.z1);
+        const glm::vec3 c = (lo + hi) * 0.005f;
+        const glm::vec3 sc = (s.lo + s.hi) * 0.5f;
+        CHECK(glm::length(c - sc) < 0.035f);
+    }
+}
+
+TEST_CASE("bundled model: gluteus medius runs from the gluteal surface to the greater trochanter") {
+    const Surface& gm = surface("gluteus_medius.L");
+    const Surface& hip = surface("hip_bone.L");
+    // Origin: outer surface of the iliac wing below the crest (above the acetabulum, lateral).
+    CHECK(gap(gm, hip, [](glm::vec3 p) { return p.y > 0.0f && p.x > 0.08f; }) < 0.01f);
+    // Insertion: the greater trochanter (femur near its measured lateral point).
+    const glm::vec3 gt = landmark("gt_lateral");
+    CHECK(gap(gm, surface("femur.L"), [&](glm::vec3 p) { return glm::length(p - gt) < 0.035f; }) < 0.01f);
+    // It is a fan: wide above, narrow below.
+    float wideTop = 0, wideBottom = 0;
+    {
+        float lo = 1, hi = -1, lo2 = 1, hi2 = -1;
+        for (const glm::vec3& p : gm.pos) {
+            if (std::fabs(p.y - 0.0f) < 0.01f) lo = std::min(lo, p.z), hi = std::max(hi, p.z);
+            if (std::fabs(p.y + 0.08f) < 0.01f) lo2 = std::min(lo2, p.z), hi2 = std::max(hi2, p.z);
+        }
+        wideTop = hi - lo;
+        wideBottom = hi2 - lo2;
+    }
+    CHECK(wideTop > 1.5f * wideBottom);
+}
+
+// Rays from behind (+z direction); pairs hit by the same ray must be met in the expected order.
+void checkOrder(const std::vector<std::string>& order, float x0, float x1, float y0, float y1) {
+    int compared = 0, wrong = 0;
+    for (float x = x0; x <= x1 + 1e-6f; x += 0.005f)
+        for (float y = y0; y <= y1 + 1e-6f; y += 0.005f) {
+            const glm::vec3 o(x, y, -1.0f), d(0, 0, 1);
+            std::vector<float> t;
+            for (const auto& n : order) t.push_back(firstHit(surface(n), o, d));
+            for (std::size_t i = 0; i < t.size(); ++i)
+                for (std::size_t j = i + 1; j < t.size(); ++j)
+                    if (t[i] > 0 && t[j] > 0) {
+                        ++compared;
+                        if (t[i] > t[j] + 1e-4f) {
+                            ++wrong;
+                            MESSAGE(order[i] << " behind " << order[j] << " at x=" << x << " y=" << y);
+                        }
+                    }
+        }
+    CHECK(compared > 200);
+    CHECK(wrong == 0);
+}
+
+TEST_CASE("bundled model: layers from behind are bone, minimus, medius, maximus, skin") {
+    // Over the gluteal surface of the ilium, all five layers stack.
+    checkOrder({"skin", "gluteus_maximus.L", "gluteus_medius.L", "gluteus_minimus.L", "hip_bone.L"}, 0.04f, 0.145f,
+               -0.05f, 0.05f);
+    // Over the whole buttock, down to the trochanter (below the acetabular roof the minimus tendon runs in
+    // front of the hip joint, beside rather than under the medius tendon).
+    checkOrder({"skin", "gluteus_maximus.L", "gluteus_medius.L"}, 0.02f, 0.15f, -0.2f, 0.05f);
+}
+
+TEST_CASE("bundled model: quadratus lumborum is deep to erector spinae, its lateral border beside it") {
+    const Surface& ql = surface("quadratus_lumborum.L");
+    const Surface& es = surface("erector_spinae.L");
+    int both = 0, qlFirst = 0, qlOnly = 0;
+    for (float x = 0.01f; x <= 0.08f; x += 0.004f)
+        for (float y = 0.04f; y <= 0.18f; y += 0.01f) {
+            const glm::vec3 o(x, y, -1.0f), d(0, 0, 1);
+            const float tq = firstHit(ql, o, d), te = firstHit(es, o, d);
+            if (tq > 0 && te > 0) {
+                ++both;
+                if (tq < te) ++qlFirst;
+            } else if (tq > 0) {
+                ++qlOnly;
+            }
+        }
+    CHECK(both > 20);
+    CHECK(qlFirst == 0);
+    CHECK(qlOnly > 5);  // seen from behind, lateral to erector spinae
+}
+
+TEST_CASE("bundled model: muscles do not pass through bone by more than 2 mm") {
+    const std::vector<std::string> bones = {"hip_bone.L", "femur.L",      "sacrum",       "coccyx",
+                                            "vertebra_T12", "vertebra_L1", "vertebra_L2", "vertebra_L3",
+                                            "vertebra_L4", "vertebra_L5", "rib_11.L",     "rib_12.L"};
+    for (const std::string& muscle : kSided) {
+        if (kindOf(muscle) != "muscle") continue;
+        const Surface& m = surface(muscle + ".L");
+        for (const std::string& b : bones) {
+            const Surface& bone = surface(b);
+            float worst = 0.0f;
+            for (std::size_t i = 0; i < m.pos.size(); i += 2)
+                if (inside(bone, m.pos[i])) worst = std::max(worst, distanceTo(bone, m.pos[i]));
+            CAPTURE(muscle);
+            CAPTURE(b);
+            CHECK(worst < 0.002f);
+        }
+    }
+}
+
+#ifdef LA_HAVE_MODELGEN
+TEST_CASE("modelgen: deterministic, and the committed model is what the generator makes") {
+    mg::GenerateOptions opt;
+    opt.only = {"coccyx", "vertebra_L3", "rib_12", "psoas_major"};
+    const auto a = mg::generateGlb(opt);
+    const auto b = mg::generateGlb(opt);
+    CHECK(a == b);
+    const auto structures = mg::generateStructures(opt);
+    for (const auto& s : structures) {
+        CAPTURE(s.name);
+        const Model& m = bundled();
+        const int n = m.findNode(s.name);
+        REQUIRE(n >= 0);
+        const Primitive& p = m.meshes[static_cast<std::size_t>(m.nodes[static_cast<std::size_t>(n)].mesh)].primitives[0];
+        REQUIRE(p.positions.size() == s.mesh.pos.size());
+        bool same = p.indices == s.mesh.idx;
+        for (std::size_t i = 0; i < p.positions.size() && same; ++i) same = p.positions[i] == s.mesh.pos[i] * 0.01f;
+        CHECK_MESSAGE(same, "models/lower_body.glb is out of date: regenerate it (tools/modelgen/README.md)");
+    }
+}
+#endif

@@ -1,0 +1,47 @@
+#pragma once
+// Shared helpers for the anatomical builders and the list of structures they produce.
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "landmarks.h"
+#include "patch.h"
+#include "sdf.h"
+
+namespace mg {
+
+// Landmark position (cm, left side).
+inline vec3 L(const char* name) {
+    const landmarks::Landmark* l = landmarks::find(name);
+    if (!l) {
+        std::fprintf(stderr, "modelgen: unknown landmark %s\n", name);
+        std::abort();
+    }
+    return {l->x, l->y, l->z};
+}
+inline float Lval(const char* name) { return L(name).x; }
+
+// Every structure as a finished shape (left side for sided structures), keyed by id without side.
+using Shapes = std::map<std::string, std::unique_ptr<Shape>>;
+
+// The builders add their structures to `out`; later groups carve themselves out of earlier ones.
+void buildPelvis(Shapes& out);      // hip_bone, sacrum, coccyx
+void buildSpine(Shapes& out);       // vertebra_T12 ... vertebra_L5
+void buildFemurRibs(Shapes& out);   // femur, rib_11, rib_12
+void buildGluteals(Shapes& out);    // gluteus_minimus, gluteus_medius, gluteus_maximus
+void buildBackMuscles(Shapes& out); // quadratus_lumborum, erector_spinae, psoas_major
+void buildSkin(Shapes& out);        // skin
+
+// The first surface point of any of `under` met when coming from p + dir * 8 towards p - dir * 8,
+// moved out by `offset` along dir (drapes a muscle over what lies beneath it). p itself when nothing is hit.
+vec3 drape(const std::vector<const Shape*>& under, const vec3& p, const vec3& dir, float offset);
+
+// Adds "carve s out of target": target = smooth-max(target, -(s + gap)).
+inline void carve(Shape& target, const Shape& s, float gap, float k) {
+    target.group(Op::Subtract, k);
+    target.add(nested(&s, gap));
+}
+
+}  // namespace mg

@@ -1,0 +1,78 @@
+// Femur (left, to below mid-thigh) and the 11th and 12th ribs (left).
+#include "anatomy.h"
+
+namespace mg {
+
+namespace {
+
+std::unique_ptr<Shape> femur() {
+    auto s = std::make_unique<Shape>();
+    const vec3 H = L("femoral_head");
+    const float r = Lval("femoral_head_radius");
+    const vec3 gtl = L("gt_lateral"), gtt = L("gt_top");
+    s->group(Op::Union, 0.0f);
+    s->add(sphere(H, r));
+    // Neck: oval (taller than wide), from the head to the trochanteric region.
+    const vec3 base(11.3f, -10.4f, -6.6f);
+    s->group(Op::Union, 0.7f);
+    s->add(cone(H + vec3(0, 0.35f, 0), base + vec3(0, 0.45f, 0), 1.25f, 1.45f));
+    s->add(cone(H + vec3(0, -0.35f, 0), base + vec3(0, -0.45f, 0), 1.25f, 1.45f));
+    // Greater trochanter: a block reaching the measured lateral point and top.
+    s->group(Op::Union, 0.9f);
+    s->add(ellipsoid(gtl + vec3(-1.35f, 1.2f, -0.5f), vec3(1.35f, 2.1f, 1.6f)));
+    s->group(Op::Union, 0.8f);
+    s->add(sphere(vec3(12.0f, gtt.y - 0.9f, -6.7f), 0.9f));
+    // Shaft to below mid-thigh with a slight anterior bow; linea aspera behind.
+    addTube(*s,
+            {{vec3(12.2f, -10.3f, -6.6f), 1.75f},
+             {vec3(11.9f, -14.0f, -6.1f), 1.55f},
+             {vec3(11.5f, -19.0f, -5.6f), 1.4f},
+             {vec3(11.1f, -25.0f, -5.3f), 1.3f},
+             {vec3(10.8f, -30.5f, -5.3f), 1.3f}},
+            24, 1.0f);
+    addTube(*s, {{vec3(11.7f, -15.5f, -7.3f), 0.3f}, {vec3(11.3f, -21.0f, -6.9f), 0.45f}, {vec3(10.9f, -28.0f, -6.6f), 0.35f}},
+            12, 0.6f);
+    // Intertrochanteric crest and lesser trochanter (posteromedial).
+    const vec3 lt(9.9f, -14.0f, -7.3f);
+    addTube(*s, {{vec3(12.8f, -8.8f, -7.8f), 0.7f}, {vec3(11.2f, -11.8f, -7.8f), 0.6f}, {lt, 0.7f}}, 10, 0.6f);
+    s->group(Op::Union, 0.6f);
+    s->add(sphere(lt, 0.8f));
+    s->finalize();
+    return s;
+}
+
+std::unique_ptr<Shape> rib(int n) {
+    auto s = std::make_unique<Shape>();
+    if (n == 12) {
+        const vec3 head = L("rib12_head"), tip = L("rib12_tip");
+        addTube(*s,
+                {{head + vec3(0.4f, 0.0f, 0.0f), 0.5f},
+                 {vec3(4.2f, 19.0f, -10.6f), 0.5f},
+                 {vec3(5.8f, 16.4f, -11.1f), 0.46f},
+                 {vec3(7.0f, 13.5f, -10.6f), 0.4f},
+                 {tip + vec3(-0.1f, 0.3f, -0.05f), 0.3f}},
+                28, 0.0f);
+    } else {
+        const vec3 head = L("rib12_head") + (L("T12_body") - L("L1_body"));  // one level up, at T11
+        addTube(*s,
+                {{head + vec3(0.4f, 0.0f, 0.0f), 0.55f},
+                 {vec3(4.3f, 22.6f, -11.2f), 0.55f},
+                 {vec3(6.8f, 20.4f, -12.3f), 0.52f},
+                 {vec3(9.2f, 17.0f, -11.6f), 0.46f},
+                 {vec3(10.8f, 14.0f, -9.6f), 0.4f},
+                 {vec3(11.6f, 11.9f, -7.3f), 0.32f}},
+                32, 0.0f);
+    }
+    s->finalize();
+    return s;
+}
+
+}  // namespace
+
+void buildFemurRibs(Shapes& out) {
+    out["femur"] = femur();
+    out["rib_11"] = rib(11);
+    out["rib_12"] = rib(12);
+}
+
+}  // namespace mg

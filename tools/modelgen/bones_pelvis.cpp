@@ -1,0 +1,183 @@
+// Hip bone (left), sacrum and coccyx.
+#include <cmath>
+
+#include "anatomy.h"
+
+namespace mg {
+
+namespace {
+
+// Outward (lateral-posterior) direction of the iliac wing at p: away from the pelvic cavity axis.
+vec3 wingOutward(const vec3& p) {
+    const vec3 axis(0.0f, p.y, -6.0f);
+    vec3 d = p - axis;
+    d.y = 0.0f;
+    return glm::normalize(d);
+}
+
+std::unique_ptr<Shape> hipBone() {
+    auto s = std::make_unique<Shape>();
+    const vec3 asis = L("asis"), tub = L("iliac_tubercle"), top = L("crest_top"), psis = L("psis");
+    const vec3 H = L("femoral_head");
+    const float headR = Lval("femoral_head_radius");
+
+    // Iliac crest from the ASIS over the tubercle and the highest point back to the PSIS (S-curve seen
+    // from above), and the lower edge of the wing above the acetabulum and the greater sciatic notch.
+    const std::vector<CP> crest = {
+        {asis, 0.75f},
+        {asis + vec3(1.1f, 1.3f, -1.5f), 0.5f},
+        {tub, 0.8f},
+        {vec3(12.4f, 4.6f, -5.8f), 0.6f},
+        {top, 0.55f},
+        {vec3(7.4f, 5.7f, -10.6f), 0.6f},
+        {vec3(5.6f, 3.8f, -12.7f), 0.7f},
+        {psis, 0.9f},
+    };
+    // Lower edge of the wing: from the AIIS along the body of the ilium (between the arcuate line and the
+    // acetabulum / greater sciatic notch) to the PIIS.
+    const std::vector<CP> lower = {
+        {vec3(10.8f, -3.6f, -1.0f), 0.7f},  // anterior inferior iliac spine
+        {vec3(8.9f, -5.4f, -3.6f), 1.1f},
+        {vec3(7.6f, -5.0f, -6.8f), 1.2f},
+        {vec3(6.1f, -3.0f, -9.6f), 1.1f},
+        {vec3(5.0f, -1.2f, -12.2f), 1.0f},  // posterior inferior iliac spine
+    };
+    // The wing: a thin curved blade (iliac fossa inside, gluteal surface outside), thick along its rims.
+    const int cols = 7;
+    std::vector<std::vector<CP>> rows(4, std::vector<CP>(cols));
+    for (int i = 0; i < cols; ++i) {
+        const float u = static_cast<float>(i) / (cols - 1);
+        const CP c = catmull(crest, u), b = catmull(lower, u);
+        const float post = std::max(0.0f, (u - 0.7f) / 0.3f);  // thick posterior (auricular) part
+        for (int j = 0; j < 4; ++j) {
+            const float v = static_cast<float>(j) / 3.0f;
+            vec3 p = c.p * (1.0f - v) + b.p * v;
+            const float bulge = 0.9f * std::sin(3.14159265f * v) * std::sin(3.14159265f * std::min(u * 1.15f, 1.0f));
+            p += wingOutward(p) * bulge;
+            float r = (j == 0) ? c.r * 0.8f : (j == 3 ? b.r : 0.24f + 0.5f * post * post);
+            rows[j][i] = {p, r};
+        }
+    }
+    addSheet(*s, rows, 28, 22, 0.0f, false);
+    addTube(*s, crest, 40, 0.5f);
+
+    // Acetabular mass with the cup for the femoral head (opens laterally, down and forwards).
+    const vec3 open = glm::normalize(vec3(0.67f, -0.63f, 0.36f));
+    const vec3 ax2 = glm::normalize(glm::cross(open, vec3(0, 0, 1)));
+    const vec3 ax3 = glm::cross(open, ax2);
+    s->group(Op::Union, 0.9f);
+    s->add(ellipsoid(H - open * 1.3f, vec3(2.6f, 3.4f, 3.4f), glm::mat3(open, ax2, ax3)));
+
+    // Posterior border: PSIS, PIIS, greater sciatic notch, ischial spine.
+    addTube(*s,
+            {{psis + vec3(0.3f, -0.3f, 0.5f), 0.95f},
+             {vec3(5.0f, -1.2f, -12.0f), 0.95f},
+             {vec3(6.0f, -3.4f, -10.4f), 0.75f},
+             {vec3(7.3f, -5.7f, -8.9f), 0.9f},
+             {vec3(6.8f, -8.2f, -9.4f), 0.8f},
+             {vec3(5.0f, -8.9f, -10.4f), 0.3f}},
+            24, 0.6f);
+    // Pelvic brim (arcuate line) to the pubic tubercle.
+    addTube(*s,
+            {{vec3(4.9f, -0.8f, -9.3f), 0.8f},
+             {vec3(6.6f, -3.8f, -7.2f), 0.7f},
+             {vec3(7.3f, -6.0f, -4.8f), 0.8f},
+             {vec3(5.0f, -7.6f, -2.4f), 0.7f},
+             {vec3(2.4f, -8.5f, -1.9f), 0.65f}},
+            24, 0.6f);
+    // Ischium: body, tuberosity, ramus; inferior pubic ramus; pubic body at the symphysis.
+    const vec3 it = L("ischial_tuberosity");
+    addTube(*s,
+            {{vec3(7.6f, -9.6f, -7.8f), 1.2f},
+             {vec3(6.0f, -12.0f, -8.7f), 1.0f},
+             {it + vec3(0.5f, 1.2f, -0.2f), 0.95f},
+             {vec3(3.8f, -13.5f, -6.8f), 0.65f},
+             {vec3(2.6f, -12.5f, -4.6f), 0.55f},
+             {vec3(1.5f, -11.0f, -3.0f), 0.6f}},
+            30, 0.7f);
+    s->group(Op::Union, 0.6f);
+    s->add(ellipsoid(it + vec3(0.4f, 1.4f, -0.1f), vec3(0.95f, 1.55f, 1.1f)));
+    const vec3 sym = L("symphysis");
+    s->group(Op::Union, 0.6f);
+    s->add(ellipsoid(sym + vec3(1.0f, 0.2f, 0.1f), vec3(0.85f, 1.7f, 1.0f)));
+    addTube(*s, {{vec3(7.6f, -7.3f, -3.4f), 1.0f}, {vec3(4.6f, -8.0f, -2.2f), 0.7f}, {sym + vec3(1.4f, 1.0f, 0.4f), 0.7f}},
+            16, 0.6f);
+
+    // The socket: the femoral head plus a thin joint space.
+    s->group(Op::Subtract, 0.25f);
+    s->add(sphere(H, headR + 0.15f));
+    s->finalize();
+    return s;
+}
+
+std::unique_ptr<Shape> sacrum() {
+    auto s = std::make_unique<Shape>();
+    const vec3 prom = L("promontory");
+    // Left half (u: midline -> lateral edge, v: base -> apex), mirrored across the midline.
+    const std::vector<CP> mid = {{vec3(0, prom.y - 1.1f, prom.z - 2.0f), 1.9f},
+                                 {vec3(0, -1.7f, -11.9f), 1.45f},
+                                 {vec3(0, -4.0f, -13.0f), 1.05f},
+                                 {vec3(0, -6.0f, -13.3f), 0.75f},
+                                 {vec3(0, -7.7f, -13.0f), 0.5f}};
+    const std::vector<CP> lat = {{vec3(4.7f, 0.3f, -10.6f), 1.35f},
+                                 {vec3(4.4f, -2.2f, -12.1f), 1.05f},
+                                 {vec3(3.0f, -4.3f, -13.1f), 0.7f},
+                                 {vec3(1.9f, -6.1f, -13.3f), 0.55f},
+                                 {vec3(0.9f, -7.8f, -13.0f), 0.45f}};
+    std::vector<std::vector<CP>> rows;
+    for (std::size_t j = 0; j < mid.size(); ++j) {
+        std::vector<CP> row;
+        for (int i = 0; i < 4; ++i) {
+            const float u = static_cast<float>(i) / 3.0f;
+            vec3 p = mid[j].p * (1.0f - u) + lat[j].p * u;
+            p.z += 0.35f * std::sin(3.14159265f * u);  // slight concavity of the pelvic surface
+            row.push_back({p, mid[j].r * (1.0f - u) + lat[j].r * u});
+        }
+        rows.push_back(row);
+    }
+    addSheet(*s, rows, 10, 20, 0.0f, false, true);
+    // Body of S1 with its upper end plate, the superior articular processes, the median crest.
+    const vec3 up = glm::normalize(vec3(0.0f, 1.0f, 0.45f));
+    const vec3 fwd = glm::normalize(glm::cross(vec3(1, 0, 0), up));
+    s->group(Op::Union, 0.8f);
+    s->add(ellipsoid(prom + vec3(0.0f, -0.9f, -1.7f), vec3(2.5f, 1.2f, 1.8f), glm::mat3(vec3(1, 0, 0), up, fwd)));
+    s->group(Op::Union, 0.5f);
+    s->add(mirrorX(cone(vec3(1.5f, 0.6f, -11.4f), vec3(1.8f, 2.3f, -11.9f), 0.65f, 0.5f)));
+    addTube(*s, {{vec3(0, 0.2f, -12.6f), 0.4f}, {vec3(0, -2.0f, -13.7f), 0.45f}, {vec3(0, -4.2f, -14.2f), 0.4f}, {vec3(0, -5.6f, -14.2f), 0.3f}},
+            12, 0.6f);
+    // Sacral canal opening and the anterior sacral foramina.
+    addTube(*s, {{vec3(0, 2.5f, -11.0f), 0.75f}, {vec3(0, 0.0f, -11.6f), 0.65f}, {vec3(0, -2.5f, -12.6f), 0.45f}}, 8,
+            0.3f, Op::Subtract);
+    s->group(Op::Subtract, 0.3f);
+    const float fy[4] = {-0.5f, -2.7f, -4.6f, -6.3f};
+    const float fx[4] = {1.9f, 1.8f, 1.5f, 1.2f};
+    for (int i = 0; i < 4; ++i) {
+        // On the pelvic (front) surface, one sheet half-thickness in front of the mid-surface.
+        const CP c = catmull(mid, (static_cast<float>(i) + 0.6f) / 4.6f);
+        s->add(mirrorX(sphere(vec3(fx[i], fy[i], c.p.z + 0.35f + 1.05f * c.r), 0.42f - 0.05f * static_cast<float>(i))));
+    }
+    s->finalize();
+    return s;
+}
+
+std::unique_ptr<Shape> coccyx() {
+    auto s = std::make_unique<Shape>();
+    const vec3 c[4] = {{0, -8.85f, -12.75f}, {0, -9.65f, -12.35f}, {0, -10.25f, -11.95f}, {0, -10.75f, -11.55f}};
+    const vec3 r[4] = {{1.15f, 0.5f, 0.6f}, {0.85f, 0.45f, 0.5f}, {0.6f, 0.35f, 0.4f}, {0.4f, 0.3f, 0.32f}};
+    for (int i = 0; i < 4; ++i) {
+        s->group(Op::Union, 0.35f);
+        s->add(ellipsoid(c[i], r[i]));
+    }
+    s->finalize();
+    return s;
+}
+
+}  // namespace
+
+void buildPelvis(Shapes& out) {
+    out["hip_bone"] = hipBone();
+    out["sacrum"] = sacrum();
+    out["coccyx"] = coccyx();
+}
+
+}  // namespace mg

@@ -1,0 +1,86 @@
+// Vertebrae T12 and L1-L5: body, pedicles, laminae, articular processes, transverse and spinous processes.
+#include <string>
+
+#include "anatomy.h"
+
+namespace mg {
+
+namespace {
+
+struct Level {
+    const char* id;
+    float hw, hh, hd;   // body half-width, half-height, half-depth
+    float tpRootX;      // where the transverse process leaves the arch (L5: broad root on the body)
+    float tpR0, tpR1;   // transverse process radius at root and tip
+};
+
+// Free transverse-process length = |tip - root|: L3 is the longest (tips from the landmark table).
+constexpr Level kLevels[] = {
+    {"T12", 2.0f, 1.15f, 1.45f, 1.6f, 0.42f, 0.34f}, {"L1", 2.1f, 1.25f, 1.5f, 1.45f, 0.38f, 0.3f},
+    {"L2", 2.2f, 1.3f, 1.55f, 1.5f, 0.38f, 0.3f},    {"L3", 2.3f, 1.3f, 1.6f, 1.4f, 0.4f, 0.3f},
+    {"L4", 2.4f, 1.3f, 1.65f, 1.9f, 0.45f, 0.34f},   {"L5", 2.35f, 1.25f, 1.7f, 2.4f, 0.75f, 0.45f},
+};
+
+vec3 bodyCentre(int i) {
+    if (i < 0) return L("T12_body") + (L("T12_body") - L("L1_body"));  // T11, extrapolated
+    if (i > 5) return L("promontory") + vec3(0.0f, -0.7f, -1.6f);      // S1 body
+    return L((std::string(kLevels[i].id) + "_body").c_str());
+}
+
+std::unique_ptr<Shape> vertebra(int i) {
+    const Level& lv = kLevels[i];
+    const std::string id = lv.id;
+    const vec3 c = bodyCentre(i);
+    const vec3 up = glm::normalize(bodyCentre(i - 1) - bodyCentre(i + 1));
+    const vec3 X(1, 0, 0);
+    const vec3 F = glm::normalize(glm::cross(X, up));
+    auto P = [&](float x, float u, float f) { return c + X * x + up * u + F * f; };
+    const float d = lv.hd;
+    auto s = std::make_unique<Shape>();
+
+    s->group(Op::Union, 0.0f);
+    s->add(ellipticCylinder(c, glm::mat3(X, up, F), lv.hw, lv.hh, lv.hd, 0.35f));
+    // Pedicles.
+    s->group(Op::Union, 0.35f);
+    s->add(mirrorX(cone(P(1.3f, 0.35f, -d + 0.5f), P(1.45f, 0.3f, -d - 1.3f), 0.55f, 0.5f)));
+    // Laminae (plates sloping down and back to the midline).
+    s->group(Op::Union, 0.35f);
+    s->add(mirrorX(thickTri(P(1.45f, 0.9f, -d - 1.3f), P(1.45f, -0.9f, -d - 1.7f), P(0.0f, 0.6f, -d - 2.4f), 0.32f, 0.32f, 0.3f)));
+    s->add(mirrorX(thickTri(P(1.45f, -0.9f, -d - 1.7f), P(0.0f, -1.3f, -d - 2.8f), P(0.0f, 0.6f, -d - 2.4f), 0.32f, 0.3f, 0.3f)));
+    // Superior and inferior articular processes.
+    s->group(Op::Union, 0.3f);
+    s->add(mirrorX(cone(P(1.5f, 0.6f, -d - 1.4f), P(1.75f, 1.9f, -d - 1.85f), 0.5f, 0.45f)));
+    s->group(Op::Union, 0.3f);
+    s->add(mirrorX(cone(P(1.05f, -0.8f, -d - 2.3f), P(1.25f, -2.0f, -d - 2.45f), 0.45f, 0.4f)));
+    // Transverse process to its measured tip.
+    const vec3 tip = L((id + "_tp").c_str());
+    const vec3 root = P(lv.tpRootX, 0.25f, i == 5 ? -d + 0.9f : -d - 1.1f);
+    // A flattened bar (taller than thick), rounded at the tip.
+    const vec3 dir = glm::normalize(tip - root);
+    const vec3 tipC = tip - dir * lv.tpR1;
+    const float hr = i == 5 ? 0.55f : 0.45f, ht = 0.28f;
+    s->group(Op::Union, 0.4f);
+    s->add(mirrorX(thickTri(root + up * hr, root - up * hr, tipC - up * ht, lv.tpR0 * 0.7f, lv.tpR0 * 0.7f, lv.tpR1)));
+    s->add(mirrorX(thickTri(root + up * hr, tipC - up * ht, tipC + up * ht, lv.tpR0 * 0.7f, lv.tpR1, lv.tpR1)));
+    // Spinous process: a tall, thin plate to its measured tip (thickened at the tip).
+    const vec3 sp = L((id + "_sp").c_str());
+    const float spH = id == "T12" ? 0.7f : 0.95f;
+    const vec3 a = P(0.0f, 0.5f, -d - 2.4f), b = P(0.0f, -1.2f, -d - 2.7f);
+    const vec3 ta = sp + vec3(0.0f, spH, 0.35f), tb = sp + vec3(0.0f, -spH, 0.3f);
+    s->group(Op::Union, 0.35f);
+    s->add(thickTri(a, b, tb, 0.3f, 0.3f, 0.42f));
+    s->add(thickTri(a, tb, ta, 0.3f, 0.42f, 0.42f));
+    // Vertebral canal.
+    s->group(Op::Subtract, 0.25f);
+    s->add(ellipticCylinder(P(0.0f, 0.0f, -d - 0.95f), glm::mat3(X, up, F), 1.1f, 3.0f, 0.85f, 0.3f));
+    s->finalize();
+    return s;
+}
+
+}  // namespace
+
+void buildSpine(Shapes& out) {
+    for (int i = 0; i < 6; ++i) out[std::string("vertebra_") + kLevels[i].id] = vertebra(i);
+}
+
+}  // namespace mg

@@ -1,0 +1,98 @@
+#include "modelgen_generator.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+#include "anatomy.h"
+
+namespace mg {
+
+namespace {
+
+struct Spec {
+    const char* id;
+    const char* kind;
+    int layer;
+    bool sided;
+    float h;             // voxel size, cm
+    std::size_t tris;    // triangle target after simplification
+};
+
+// Output order: bones, muscles (deep to superficial), skin last (it is the transparent one).
+constexpr Spec kSpecs[] = {
+    {"hip_bone", "bone", 5, true, 0.2f, 16000},
+    {"sacrum", "bone", 5, false, 0.2f, 10000},
+    {"coccyx", "bone", 5, false, 0.12f, 1500},
+    {"vertebra_T12", "bone", 5, false, 0.16f, 6500},
+    {"vertebra_L1", "bone", 5, false, 0.16f, 6500},
+    {"vertebra_L2", "bone", 5, false, 0.16f, 6500},
+    {"vertebra_L3", "bone", 5, false, 0.16f, 6500},
+    {"vertebra_L4", "bone", 5, false, 0.16f, 6500},
+    {"vertebra_L5", "bone", 5, false, 0.16f, 6500},
+    {"rib_11", "bone", 5, true, 0.14f, 2500},
+    {"rib_12", "bone", 5, true, 0.14f, 2500},
+    {"femur", "bone", 5, true, 0.2f, 12000},
+    {"psoas_major", "muscle", 4, true, 0.25f, 8000},
+    {"quadratus_lumborum", "muscle", 3, true, 0.2f, 7000},
+    {"gluteus_minimus", "muscle", 3, true, 0.22f, 7000},
+    {"gluteus_medius", "muscle", 2, true, 0.25f, 10000},
+    {"gluteus_maximus", "muscle", 1, true, 0.3f, 12000},
+    {"erector_spinae", "muscle", 1, true, 0.3f, 10000},
+    {"skin", "skin", 0, false, 0.5f, 30000},
+};
+
+Mesh meshShape(const Shape& s, const Spec& sp) {
+    Mesh m = polygonise(s, sp.h);
+    if (std::getenv("MG_DEBUG")) std::fprintf(stderr, "  %s raw: %zu tris %s\n", sp.id, m.triangles(), manifoldProblem(m).c_str());
+    const std::size_t before = m.triangles();
+    keepLargestComponent(m);
+    if (m.triangles() < before * 99 / 100)
+        std::fprintf(stderr, "modelgen: warning: %s: dropped %zu of %zu triangles (separate pieces)\n", sp.id,
+                     before - m.triangles(), before);
+    smoothAndProject(m, s, 4, sp.h);
+    simplify(m, sp.tris, 0.25f * sp.h);
+    normalsFromShape(m, s, 0.5f * sp.h);
+    if (std::string(sp.kind) == "muscle") fibresFromShape(m, s);
+    return m;
+}
+
+}  // namespace
+
+std::vector<Structure> generateStructures(const GenerateOptions& opt) {
+    Shapes shapes;
+    buildPelvis(shapes);
+    buildSpine(shapes);
+    buildFemurRibs(shapes);
+    buildGluteals(shapes);
+    buildBackMuscles(shapes);
+    buildSkin(shapes);
+
+    std::vector<Structure> out;
+    for (const Spec& sp : kSpecs) {
+        if (!opt.only.empty() && std::find(opt.only.begin(), opt.only.end(), sp.id) == opt.only.end()) continue;
+        const auto t0 = std::chrono::steady_clock::now();
+        const Shape& s = *shapes.at(sp.id);
+        Mesh m = meshShape(s, sp);
+        const std::string problem = manifoldProblem(m);
+        if (opt.verbose) {
+            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+            std::fprintf(stderr, "%-20s %7zu triangles %7.0f ms %s\n", sp.id, m.triangles(), ms,
+                         problem.empty() ? "" : problem.c_str());
+        }
+        if (sp.sided) {
+            Structure left{std::string(sp.id) + ".L", sp.kind, sp.layer, m};
+            Structure right{std::string(sp.id) + ".R", sp.kind, sp.layer, mirrored(m)};
+            out.push_back(std::move(left));
+            out.push_back(std::move(right));
+        } else {
+            out.push_back({sp.id, sp.kind, sp.layer, std::move(m)});
+        }
+    }
+    return out;
+}
+
+std::vector<std::uint8_t> generateGlb(const GenerateOptions& opt) { return writeGlb(generateStructures(opt)); }
+
+}  // namespace mg

@@ -1,0 +1,71 @@
+#pragma once
+// The bony landmarks and muscle extents of shared/anatomy FACTS.md section 3 ("measured" column), left side
+// (+x = the body's left), centimetres, frame: origin midway between the ASIS, y up, z anterior.
+// Header-only data so that the tests can read the same table. Every shape is placed from these.
+#include <array>
+#include <cstring>
+#include <string_view>
+
+namespace mg::landmarks {
+
+struct Landmark {
+    const char* name;
+    float x, y, z;
+};
+
+inline constexpr std::array<Landmark, 32> kTable{{
+    {"asis", 11.8f, 0.0f, 0.0f},
+    {"femoral_head", 8.0f, -8.2f, -5.9f},  // centre
+    {"crest_top", 9.7f, 6.4f, -8.0f},      // highest point of the iliac crest
+    {"iliac_tubercle", 13.2f, 2.5f, -3.4f},
+    {"psis", 4.5f, 1.3f, -13.8f},
+    {"promontory", 0.0f, 1.7f, -8.1f},
+    {"symphysis", 0.5f, -9.9f, -2.5f},
+    {"ischial_tuberosity", 4.2f, -14.3f, -8.6f},  // lowest point
+    {"gt_lateral", 14.3f, -11.0f, -6.6f},         // greater trochanter, most lateral
+    {"gt_top", 11.5f, -7.3f, -5.3f},              // greater trochanter, top (x given as 10...13)
+    {"rib12_head", 2.2f, 20.1f, -8.3f},
+    {"rib12_tip", 7.8f, 10.7f, -9.1f},
+    {"T12_body", 0.0f, 19.5f, -8.0f},
+    {"L1_body", 0.0f, 16.2f, -7.1f},
+    {"L2_body", 0.0f, 13.2f, -6.7f},
+    {"L3_body", 0.0f, 10.1f, -6.7f},
+    {"L4_body", 0.0f, 6.6f, -6.4f},
+    {"L5_body", 0.0f, 3.6f, -6.9f},
+    {"T12_tp", 2.2f, 19.1f, -10.5f},  // transverse process tips
+    {"L1_tp", 3.3f, 15.9f, -9.6f},
+    {"L2_tp", 3.7f, 13.3f, -9.3f},
+    {"L3_tp", 3.9f, 10.3f, -9.1f},
+    {"L4_tp", 4.2f, 7.4f, -8.4f},
+    {"L5_tp", 4.9f, 4.6f, -9.2f},
+    {"T12_sp", 0.0f, 16.7f, -12.9f},  // spinous process tips
+    {"L1_sp", 0.0f, 13.8f, -12.2f},
+    {"L2_sp", 0.0f, 10.6f, -11.8f},
+    {"L3_sp", 0.0f, 8.1f, -11.8f},
+    {"L4_sp", 0.0f, 5.7f, -11.8f},
+    {"L5_sp", 0.0f, 3.5f, -12.2f},
+    {"femur_length", 44.0f, 0.0f, 0.0f},        // head top to condyles (x holds the value)
+    {"femoral_head_radius", 2.2f, 0.0f, 0.0f},  // (x holds the value)
+}};
+
+// Measured bounding boxes of the left muscles (cm): min and max corners.
+struct Extent {
+    const char* muscle;
+    float x0, x1, y0, y1, z0, z1;
+};
+inline constexpr std::array<Extent, 5> kMuscleExtents{{
+    {"quadratus_lumborum", 1.6f, 6.6f, -0.5f, 19.4f, -12.5f, -8.2f},
+    {"gluteus_medius", 5.8f, 14.4f, -11.2f, 4.9f, -12.1f, -3.3f},
+    {"gluteus_minimus", 6.5f, 14.5f, -10.9f, 2.1f, -9.2f, -3.4f},
+    {"gluteus_maximus", 0.0f, 14.1f, -22.9f, 3.3f, -16.2f, -6.8f},
+    {"psoas_major", 0.7f, 10.4f, -16.5f, 20.3f, -9.4f, -1.8f},
+}};
+
+// Lookup by name; nullptr when absent.
+inline const Landmark* find(std::string_view name) {
+    for (const Landmark& l : kTable)
+        if (name == l.name) return &l;
+    return nullptr;
+}
+
+}  // namespace mg::landmarks

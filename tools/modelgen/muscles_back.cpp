@@ -1,0 +1,120 @@
+// Quadratus lumborum, erector spinae and psoas major (left).
+#include <string>
+
+#include "anatomy.h"
+
+namespace mg {
+
+namespace {
+
+void midlineCut(Shape& s) {
+    s.group(Op::Intersect, 0.0f);
+    s.add(halfSpace(vec3(-1, 0, 0), -0.15f));
+}
+
+}  // namespace
+
+void buildBackMuscles(Shapes& out) {
+    std::vector<const Shape*> vertebrae;
+    for (const char* v : {"vertebra_T12", "vertebra_L1", "vertebra_L2", "vertebra_L3", "vertebra_L4", "vertebra_L5"})
+        vertebrae.push_back(out.at(v).get());
+    const Shape& hip = *out.at("hip_bone");
+    const Shape& sacrum = *out.at("sacrum");
+    const Shape& rib12 = *out.at("rib_12");
+    const Shape& rib11 = *out.at("rib_11");
+    const Shape& femur = *out.at("femur");
+
+    // Quadratus lumborum: iliac crest + iliolumbar ligament (below) -> lower border of the 12th rib (above),
+    // medial border on the tips of the L1-L4 transverse processes. Rows run up the muscle (fibre direction).
+    auto ql = std::make_unique<Shape>();
+    {
+        auto tp = [](const char* lv) { return L((std::string(lv) + "_tp").c_str()); };
+        const vec3 r12 = L("rib12_head");
+        const std::vector<std::vector<CP>> rows = {
+            {{vec3(5.0f, 4.4f, -9.7f), 0.45f}, {vec3(6.3f, 4.8f, -10.6f), 0.55f}, {vec3(7.5f, 5.6f, -10.3f), 0.4f}},
+            {{tp("L4") + vec3(0.2f, 0.1f, -0.4f), 0.4f}, {vec3(5.8f, 8.0f, -10.0f), 0.65f}, {vec3(7.1f, 8.2f, -10.3f), 0.4f}},
+            {{tp("L3") + vec3(0.1f, 0.0f, -0.1f), 0.4f}, {vec3(5.4f, 10.5f, -10.0f), 0.65f}, {vec3(6.7f, 10.8f, -10.4f), 0.4f}},
+            {{tp("L2") + vec3(0.1f, 0.0f, -0.1f), 0.4f}, {vec3(4.9f, 13.4f, -10.1f), 0.6f}, {vec3(6.1f, 13.6f, -10.5f), 0.38f}},
+            {{tp("L1") + vec3(0.1f, 0.0f, -0.1f), 0.38f}, {vec3(4.5f, 16.0f, -10.3f), 0.55f}, {vec3(5.5f, 15.8f, -10.8f), 0.36f}},
+            {{r12 + vec3(0.7f, -0.9f, -0.9f), 0.35f}, {vec3(3.9f, 18.4f, -10.2f), 0.45f}, {vec3(5.0f, 17.0f, -10.9f), 0.35f}},
+        };
+        addSheet(*ql, rows, 10, 30, 0.0f, true);
+        for (const Shape* v : vertebrae) carve(*ql, *v, 0.05f, 0.2f);
+        carve(*ql, rib12, 0.05f, 0.2f);
+        carve(*ql, rib11, 0.05f, 0.2f);
+        carve(*ql, hip, 0.05f, 0.2f);
+        midlineCut(*ql);
+        ql->finalize(2.0f);
+    }
+
+    // Erector spinae: a thick column from the sacrum and posterior crest up beside the spinous processes,
+    // draped from behind over the arches, the QL and the posterior ilium; cut above the 11th rib.
+    auto es = std::make_unique<Shape>();
+    {
+        std::vector<const Shape*> under = vertebrae;
+        under.push_back(&sacrum);
+        under.push_back(&hip);
+        under.push_back(ql.get());
+        under.push_back(&rib12);
+        under.push_back(&rib11);
+        const float ys[] = {-4.0f, 1.5f, 7.5f, 13.5f, 19.5f, 28.0f};
+        const float xs[][4] = {{1.0f, 2.0f, 3.0f, 3.7f}, {1.3f, 2.6f, 3.9f, 4.9f}, {1.4f, 2.8f, 4.2f, 5.3f},
+                               {1.4f, 2.8f, 4.1f, 5.1f}, {1.4f, 2.7f, 4.0f, 5.0f}, {1.4f, 2.7f, 3.9f, 4.9f}};
+        const float colR[] = {0.9f, 1.75f, 1.55f, 0.75f};
+        const float rowR[] = {0.35f, 0.7f, 1.0f, 1.0f, 0.9f, 0.8f};
+        std::vector<std::vector<CP>> rows;
+        for (int j = 0; j < 6; ++j) {
+            std::vector<CP> row;
+            for (int i = 0; i < 4; ++i) {
+                const float r = colR[i] * rowR[j];
+                const vec3 p = drape(under, vec3(xs[j][i], ys[j], -10.0f), vec3(0, 0, -1), r);
+                row.push_back({p, r});
+            }
+            rows.push_back(row);
+        }
+        addSheet(*es, rows, 8, 26, 0.0f, true);
+        for (const Shape* v : vertebrae) carve(*es, *v, 0.08f, 0.3f);
+        carve(*es, sacrum, 0.08f, 0.3f);
+        carve(*es, hip, 0.08f, 0.3f);
+        carve(*es, *ql, 0.1f, 0.3f);
+        carve(*es, rib12, 0.08f, 0.3f);
+        carve(*es, rib11, 0.08f, 0.3f);
+        midlineCut(*es);
+        es->group(Op::Intersect, 1.0f);
+        es->add(halfSpace(vec3(0, 1, 0), 26.5f));
+        es->finalize(2.0f);
+    }
+
+    // Psoas major: sides of the T12-L5 bodies -> over the pelvic brim, in front of the hip -> lesser trochanter.
+    auto psoas = std::make_unique<Shape>();
+    {
+        addTube(*psoas,
+                {{vec3(2.2f, 19.8f, -7.6f), 0.6f},
+                 {vec3(2.8f, 16.5f, -6.5f), 1.0f},
+                 {vec3(3.3f, 13.0f, -5.8f), 1.45f},
+                 {vec3(3.8f, 9.5f, -5.2f), 1.8f},
+                 {vec3(4.4f, 6.0f, -4.6f), 2.0f},
+                 {vec3(5.4f, 2.0f, -3.9f), 2.0f},
+                 {vec3(6.5f, -2.0f, -3.2f), 1.75f},
+                 {vec3(7.3f, -5.5f, -2.9f), 1.35f},
+                 {vec3(7.9f, -8.4f, -2.8f), 1.05f},
+                 {vec3(8.6f, -11.3f, -3.9f), 0.75f},
+                 {vec3(9.3f, -13.4f, -5.7f), 0.5f},
+                 {vec3(9.6f, -14.1f, -6.6f), 0.4f}},
+                60, 0.0f);
+        for (const Shape* v : vertebrae) carve(*psoas, *v, 0.08f, 0.3f);
+        carve(*psoas, sacrum, 0.08f, 0.3f);
+        carve(*psoas, hip, 0.08f, 0.3f);
+        carve(*psoas, femur, 0.08f, 0.3f);
+        carve(*psoas, *ql, 0.1f, 0.3f);
+        carve(*psoas, rib12, 0.08f, 0.3f);
+        carve(*psoas, rib11, 0.08f, 0.3f);
+        midlineCut(*psoas);
+        psoas->finalize(2.0f);
+    }
+    out["quadratus_lumborum"] = std::move(ql);
+    out["erector_spinae"] = std::move(es);
+    out["psoas_major"] = std::move(psoas);
+}
+
+}  // namespace mg
