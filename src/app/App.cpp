@@ -13,6 +13,7 @@
 #include "io/ModelLoader.h"
 #include "render/OffscreenTarget.h"
 #include "ui/MainMenu.h"
+#include "ui/PainPanel.h"
 #include "ui/StructuresPanel.h"
 
 namespace la::app {
@@ -30,7 +31,7 @@ Result<bool> App::loadModel(const std::string& path) {
     model_ = std::move(*loaded);
     view_.nodes.assign(model_.nodes.size(), NodeStyle{});
     index_ = SceneIndex(model_, catalogue_);
-    pickScene_ = PickScene(model_);
+    pickScene_.reset();
     ui_.scene.visibility.assign(model_.nodes.size(), PickMode::Visible);
     ui_.scene.selected = ui_.scene.hovered = -1;
     ui_.scene.panels.clear();
@@ -57,7 +58,7 @@ void App::applyPreset(ViewPreset preset, bool animate) {
 }
 
 void App::drawUi(ui::UiActions& actions) {
-    const bool chrome = !headless_;
+    const bool chrome = !headless_ && !presenter_.active;
     if (chrome) {
         ui::drawMainMenu(ui_, actions);
         ui::drawStatusBar(ui_, status_);
@@ -66,18 +67,32 @@ void App::drawUi(ui::UiActions& actions) {
         drawHoverTooltip();
     }
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    drawPanels({static_cast<int>(display.x), static_cast<int>(display.y)}, actions);
+    const glm::ivec2 viewport(static_cast<int>(display.x), static_cast<int>(display.y));
+    if (chrome) {
+        ui::drawPainPanel(painField_, painState_, ui_.showPainPanel);
+        drawPainLookup();
+    }
+    drawTriggerMarks(viewport);
+    ui::drawPainLegend(painState_, (chrome && ui_.showStatusBar ? ImGui::GetFrameHeight() : 0.0f) + tour_.captionHeight);
+    drawPanels(viewport, actions);
+    drawTourUi();
     ui::drawMessage(ui_);
 }
 
-void App::renderFrame(glm::ivec2 size) {
+void App::renderFrame(glm::ivec2 size, bool withUi) {
     const auto t0 = std::chrono::steady_clock::now();
     updateViewState();
-    renderer_->draw(model_, camera_, view_, render::FrameInfo{size});
+    painAnimating_ = updatePain(frameDt_);
+    if (presenter_.blank) {
+        glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    } else {
+        renderer_->draw(model_, camera_, view_, render::FrameInfo{size});
+    }
     status_.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
     imgui_->newFrame(headless_ ? size.x : 0, headless_ ? size.y : 0);
     ui::UiActions actions;
-    drawUi(actions);
+    if (withUi && !presenter_.blank) drawUi(actions);
     imgui_->render();
     if (!headless_) handleActions(actions);
 }
@@ -103,6 +118,12 @@ void App::handleActions(const ui::UiActions& a) {
         p.distance = fitted.pose.distance;
         camera_.flyTo(p, 0.5f);
     }
+    if (a.showPain) {
+        if (painState_.patternsOn.count(*a.showPain))
+            painState_.patternsOn.erase(*a.showPain);
+        else
+            painState_.patternsOn.insert(*a.showPain);
+    }
     if (a.closePanel) {
         if (ui_.scene.selected == *a.closePanel) ui_.scene.selected = -1;
         auto& panels = ui_.scene.panels;
@@ -113,6 +134,9 @@ void App::handleActions(const ui::UiActions& a) {
             if (n && n->featured) ui_.scene.explain = false;
         }
     }
+    if (a.togglePresenter) pending_.presenter = !presenter_.active;
+    if (a.screenshot) pending_.screenshotWithUi = *a.screenshot;
+    if (a.fontScale) pending_.fontScale = *a.fontScale;
     if (a.quit) quit_ = true;
 }
 
@@ -145,6 +169,9 @@ bool App::handleInput() {
         if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !dragged_) {
             const auto hit = pickAt(mouse, fb);
             select(hit ? hit->node : -1);
+            // With pain patterns on (or the pain panel open), a click on the body also asks which
+            // muscles can send pain there.
+            if (!painState_.patternsOn.empty() || ui_.showPainPanel) openPainLookup(mouse, fb);
             changed = true;
         }
         if (moved || changed) {
@@ -167,7 +194,9 @@ bool App::handleInput() {
         if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) a.frameAll = true;
         if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) ui_.openDialog.open = true;
         if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) a.quit = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && ui_.scene.selected >= 0) {
+        if (!io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_P, false)) ui_.showPainPanel = !ui_.showPainPanel;
+        changed |= handleTourKeys();  // clickers, F5, F12, B; Esc leaves presenter mode first
+        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && !presenter_.active && ui_.scene.selected >= 0) {
             select(-1);
             changed = true;
         }
@@ -191,6 +220,7 @@ int App::runWindow() {
     }
     window_ = std::move(*win);
     imgui_ = std::make_unique<ImGuiLayer>(window_->handle(), window_->contentScale(), true);
+    loadSettings();  // window geometry, font scale, detail level, recent files, last model
     auto r = render::Renderer::create();
     if (!r) {
         std::fprintf(stderr, "%s\n", r.error().c_str());
@@ -198,6 +228,7 @@ int App::runWindow() {
     }
     renderer_ = std::move(*r);
     loadCatalogue();
+    loadPain();
     const std::string path = options_.model.empty() ? bundledModelPath() : options_.model;
     if (auto ok = loadModel(path); !ok) {
         // The window still opens so another model can be chosen.
@@ -208,25 +239,36 @@ int App::runWindow() {
         return 2;
     }
     applyPreset(options_.view, false);
+    scanTours();
+    if (!options_.tour.empty()) {
+        if (auto ok = openTour(options_.tour); !ok) {
+            std::fprintf(stderr, "%s\n", ok.error().c_str());
+            ui_.message = ok.error();
+            ui_.messageIsError = true;
+        }
+    }
+    if (options_.presenter) pending_.presenter = true;
 
     // Render on demand: sleep in glfwWaitEvents(Timeout) unless something animates; a few extra frames after
     // input let ImGui settle (hover states, popups).
     int settleFrames = 3;
     auto last = std::chrono::steady_clock::now();
     while (!glfwWindowShouldClose(window_->handle()) && !quit_) {
-        if (settleFrames <= 0 && !camera_.animating())
+        if (settleFrames <= 0 && !camera_.animating() && !painAnimating_ && !tour_.player.transitioning())
             glfwWaitEventsTimeout(1.0);  // wakes once a second to notice edited content files
         else
             glfwPollEvents();
         const auto now = std::chrono::steady_clock::now();
         const float dt = std::min(std::chrono::duration<float>(now - last).count(), 0.1f);
         last = now;
+        frameDt_ = dt;
         if (glfwGetWindowAttrib(window_->handle(), GLFW_ICONIFIED)) {
             settleFrames = 0;
             continue;
         }
         camera_.update(dt);
         if (reloadContentIfChanged()) settleFrames = 2;
+        doPendingWork();  // font atlas, presenter mode, screenshots, settings: between frames
         const glm::ivec2 fb = framebufferSize();
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         renderFrame(fb);
@@ -236,16 +278,12 @@ int App::runWindow() {
         if (ImGui::GetIO().MouseDown[0] || ImGui::GetIO().MouseDown[1] || ImGui::GetIO().MouseDown[2])
             settleFrames = std::max(settleFrames, 1);
     }
+    saveSettings(true);
     return 0;
 }
 
-int App::runHeadless() {
+int App::startHeadless() {
     headless_ = true;
-    const auto folder = std::filesystem::absolute(options_.screenshot).parent_path();
-    if (!std::filesystem::is_directory(folder)) {
-        std::fprintf(stderr, "%s: the folder %s does not exist\n", options_.screenshot.c_str(), folder.string().c_str());
-        return 1;
-    }
     auto win = Window::create(64, 64, false, "Lumbar Atlas");
     if (!win) {
         std::fprintf(stderr, "%s\n", win.error().c_str());
@@ -259,12 +297,24 @@ int App::runHeadless() {
         return 1;
     }
     renderer_ = std::move(*r);
-    loadCatalogue();
+    if (catalogue_.empty()) loadCatalogue();
+    loadPain();
     const std::string path = options_.model.empty() ? bundledModelPath() : options_.model;
     if (auto ok = loadModel(path); !ok) {
         std::fprintf(stderr, "%s\n", ok.error().c_str());
         return 1;
     }
+    return 0;
+}
+
+int App::runHeadless() {
+    headless_ = true;
+    const auto folder = std::filesystem::absolute(options_.screenshot).parent_path();
+    if (!std::filesystem::is_directory(folder)) {
+        std::fprintf(stderr, "%s: the folder %s does not exist\n", options_.screenshot.c_str(), folder.string().c_str());
+        return 1;
+    }
+    if (const int code = startHeadless(); code != 0) return code;
     if (!applySceneOptions()) return 2;
     auto target = render::OffscreenTarget::create(options_.width, options_.height, 4);
     if (!target) {
@@ -272,6 +322,8 @@ int App::runHeadless() {
         return 1;
     }
     applyPreset(options_.view, false);
+    // --tour with --screenshot: that step (--step, default 1), e.g. to check presenter mode (--presenter).
+    if (const int code = prepareTourStill(); code != 0) return code;
     target->bind();
     // ImGui lays windows out over a couple of frames (auto-size); the last one is kept.
     for (int i = 0; i < 3; ++i) renderFrame({options_.width, options_.height});

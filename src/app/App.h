@@ -1,12 +1,15 @@
 #pragma once
 // Owns everything: the model, camera, view state, renderer and UI state; runs the window loop or one
 // headless frame. main() only parses the command line and hands over.
+#include <map>
 #include <memory>
 #include <optional>
 
 #include "app/Options.h"
+#include "app/Presenter.h"
 #include "core/Camera.h"
 #include "core/Catalogue.h"
+#include "core/PainField.h"
 #include "core/Pick.h"
 #include "core/SceneIndex.h"
 #include "io/CatalogueLoader.h"
@@ -29,6 +32,8 @@ public:
 
     int runWindow();
     int runHeadless();
+    // --tour FILE --export-dir DIR: every step of the tour to DIR/step-NN.png (AppTour.cpp).
+    int runExport();
 
 private:
     // Loads into a temporary; on failure the current model stays and the error is returned.
@@ -51,9 +56,44 @@ private:
     // Anchors, layout and drawing of the article panels.
     void drawPanels(glm::ivec2 viewport, ui::UiActions& actions);
     void select(int node);
+
+    // Referred pain (AppPain.cpp).
+    void loadPain();
+    // Shows exactly these patterns: instance keys ("quadratus_lumborum.L"), ids without a side (both
+    // sides) or "all". Error names the unknown item; nothing changes then.
+    Result<bool> setPainPatterns(const std::vector<std::string>& list);
+    // Advances the pain clock and fades; fills view_.pain. True while something animates.
+    bool updatePain(float dt);
+    void drawTriggerMarks(glm::ivec2 viewport);
+    // Muscles whose zones cover the body surface under a pixel (the first skin hit, else the first hit).
+    std::vector<CoverageEntry> painUnder(glm::vec2 pixel, glm::ivec2 viewport) const;
+    void openPainLookup(glm::vec2 pixel, glm::ivec2 viewport);
+    void drawPainLookup();
     void drawHoverTooltip();
     // Scene then UI into the bound framebuffer; the window and the screenshot both come through here.
-    void renderFrame(glm::ivec2 size);
+    // withUi = false: the scene only (Ctrl+F12).
+    void renderFrame(glm::ivec2 size, bool withUi = true);
+
+    // Tours, presenter mode, screenshots and handouts (AppTour.cpp, AppPresenter.cpp).
+    // Hidden window, renderer, catalogue, pain and model for offscreen frames; 0 or the exit code.
+    int startHeadless();
+    // --tour (and --step, --presenter) for a --screenshot; 0 or the exit code.
+    int prepareTourStill();
+    void scanTours();
+    Result<bool> openTour(const std::string& path);
+    void applyTourStep(bool animate);
+    void drawTourUi();
+    void handleTourActions(const ui::TourActions& a);
+    TourStep captureView() const;
+    // Clicker keys, F5, F12, B, Esc in presenter mode. True when something changed.
+    bool handleTourKeys();
+    void setPresenter(bool on);
+    // Font atlas rebuilds, presenter switches and screenshots: between frames only.
+    void doPendingWork();
+    void takeScreenshot(bool withUi);
+    // Settings (AppSettings.cpp): window runs only.
+    void loadSettings();
+    void saveSettings(bool force);
 
     Options options_;
     std::unique_ptr<Window> window_;
@@ -64,14 +104,31 @@ private:
     std::unique_ptr<io::CatalogueWatcher> catalogueWatcher_;
     double lastContentPoll_ = 0.0;
     SceneIndex index_;
-    PickScene pickScene_;
+    // Built on first use (about 0.6 s for the bundled model), not at load: start-up stays quick.
+    mutable std::optional<PickScene> pickScene_;
+    const PickScene& pickScene() const {
+        if (!pickScene_) pickScene_.emplace(model_);
+        return *pickScene_;
+    }
     PickFilter pickFilter_;
+    PainField painField_;
+    PainFlat painFlat_;
+    PainState painState_;
+    std::map<std::string, Fade> painFades_;  // per instance key
+    std::vector<CoverageEntry> painLookup_;  // reverse lookup of the last click on the body
+    bool painLookupOpen_ = false;
+    float frameDt_ = 0.0f;      // seconds since the previous frame (0 for stills)
+    bool painAnimating_ = false;
     glm::vec2 pressPos_{0.0f};
     bool dragged_ = false;
     Camera camera_;
     ViewState view_;
     ui::UiState ui_;
     ui::StatusInfo status_;
+    TourSession tour_;
+    PresenterState presenter_;
+    PendingWork pending_;
+    SettingsSession settings_;
     bool quit_ = false;
     bool headless_ = false;
 };

@@ -75,6 +75,23 @@ bool App::applySceneOptions() {
         }
         select(nodes->front());
     }
+    if (!options_.pain.empty()) {
+        std::vector<std::string> items;
+        std::size_t start = 0;
+        while (start <= options_.pain.size()) {
+            const std::size_t comma = std::min(options_.pain.find(',', start), options_.pain.size());
+            std::string item = options_.pain.substr(start, comma - start);
+            item.erase(0, item.find_first_not_of(' '));
+            item.erase(item.find_last_not_of(' ') + 1);
+            items.push_back(item);
+            start = comma + 1;
+        }
+        if (auto ok = setPainPatterns(items); !ok) {
+            std::fprintf(stderr, "lumbar-atlas: --pain: %s\n", ok.error().c_str());
+            return false;
+        }
+    }
+    painState_.time = options_.time;
     ui_.scene.explain = options_.explain;
     ui_.scene.therapist = options_.therapist;
     return true;
@@ -112,7 +129,7 @@ std::optional<PickHit> App::pickAt(glm::vec2 pixel, glm::ivec2 viewport) const {
     if (viewport.x <= 0 || viewport.y <= 0) return std::nullopt;
     const float aspect = static_cast<float>(viewport.x) / static_cast<float>(viewport.y);
     const Ray ray = rayFromPixel(camera_.view(), camera_.projection(aspect), pixel, glm::vec2(viewport));
-    return pick(pickScene_, ray, pickFilter_);
+    return pick(pickScene(), ray, pickFilter_);
 }
 
 void App::printPicks(glm::ivec2 viewport) const {
@@ -122,7 +139,13 @@ void App::printPicks(glm::ivec2 viewport) const {
         // Pixel centres: the pixel (x, y) covers [x, x+1) x [y, y+1).
         const auto hit = pickAt({static_cast<float>(x) + 0.5f, static_cast<float>(y) + 0.5f}, viewport);
         const SceneNode* n = hit ? index_.find(hit->node) : nullptr;
-        std::printf("pick %d,%d: %s\n", x, y, n ? n->key.c_str() : "none");
+        std::string pain;
+        for (const auto& e : painUnder({static_cast<float>(x) + 0.5f, static_cast<float>(y) + 0.5f}, viewport)) {
+            const std::string item = e.instance + (e.kind == ZoneKind::Essential ? ":essential" : ":spillover");
+            // One entry per muscle instance: its strongest kind (coverage lists essential first).
+            if (pain.find(e.instance + ":") == std::string::npos) pain += (pain.empty() ? "" : ",") + item;
+        }
+        std::printf("pick %d,%d: %s%s\n", x, y, n ? n->key.c_str() : "none", pain.empty() ? "" : (" pain=" + pain).c_str());
     }
     std::fflush(stdout);
 }
@@ -183,14 +206,14 @@ void App::drawPanels(glm::ivec2 viewport, ui::UiActions& actions) {
         const glm::vec3 centre = box.center();
         const Ray ray{eye, glm::normalize(centre - eye)};
         glm::vec3 anchor = centre;
-        for (const auto& hit : pickAll(pickScene_, ray, PickFilter{}))
+        for (const auto& hit : pickAll(pickScene(), ray, PickFilter{}))
             if (hit.node == st.node) {
                 anchor = hit.point;
                 break;
             }
         // Occluded when something opaque lies between the eye and the anchor.
         bool occluded = false;
-        for (const auto& hit : pickAll(pickScene_, Ray{eye, glm::normalize(anchor - eye)}, pickFilter_)) {
+        for (const auto& hit : pickAll(pickScene(), Ray{eye, glm::normalize(anchor - eye)}, pickFilter_)) {
             if (hit.node == st.node || hit.t > glm::length(anchor - eye) - 1e-4f) break;
             if (pickFilter_[static_cast<std::size_t>(hit.node)] == PickMode::Visible) {
                 occluded = true;
@@ -235,6 +258,8 @@ void App::drawPanels(glm::ivec2 viewport, ui::UiActions& actions) {
         pl.leaderFrom.y += top;
         pl.leaderTo.y += top;
         ui::PanelView v;
+        const SceneNode* sn = index_.find(ui_.scene.panels[i].node);
+        v.hasPainPattern = sn && sn->ref && painField_.find(sn->ref->id) != nullptr;
         v.state = &ui_.scene.panels[i];
         v.node = index_.find(ui_.scene.panels[i].node);
         v.placement = pl;

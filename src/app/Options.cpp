@@ -41,6 +41,18 @@ ParseOutcome parseOptions(int argc, char** argv) {
                    "After rendering, print what lies under pixel X,Y (origin top left): 'pick X,Y: ID' "
                    "or 'pick X,Y: none'. Repeatable")
         ->allow_extra_args(false);
+    cli.add_option("--pain", o.pain,
+                   "Show referred-pain patterns: ID,... (an id without side = both sides) or all");
+    cli.add_option("--time", o.time, "Animation time in seconds of the rendered frame (default 0.25)")
+        ->check(CLI::Range(0.0f, 100000.0f));
+    cli.add_option("--tour", o.tour, "Tour file (.json): open it in the window, or export it with --export-dir");
+    cli.add_option("--export-dir", o.exportDir,
+                   "With --tour: render every step with its caption to DIR/step-01.png ... and exit "
+                   "(no window; DIR is created; --size applies)");
+    cli.add_option("--step", o.step, "With --tour and --screenshot: the step to show (default 1)")
+        ->check(CLI::Range(1, 100000));
+    cli.add_flag("--presenter", o.presenter,
+                 "Start in presenter mode (F5); with --screenshot, render its look (large text, no menus)");
     cli.add_flag("--explain", o.explain, "Open the panels of both featured muscles on both sides");
     cli.add_flag("--therapist", o.therapist, "Show the detail for therapists in the panels");
     try {
@@ -76,6 +88,14 @@ ParseOutcome parseOptions(int argc, char** argv) {
     }
     if (!o.picks.empty() && o.screenshot.empty()) {
         std::fprintf(stderr, "lumbar-atlas: --pick needs --screenshot (it reports on the rendered frame)\n");
+        return {std::nullopt, 2};
+    }
+    if (!o.exportDir.empty() && o.tour.empty()) {
+        std::fprintf(stderr, "lumbar-atlas: --export-dir needs --tour FILE (the tour whose steps are exported)\n");
+        return {std::nullopt, 2};
+    }
+    if (!o.exportDir.empty() && !o.screenshot.empty()) {
+        std::fprintf(stderr, "lumbar-atlas: --export-dir and --screenshot cannot be combined\n");
         return {std::nullopt, 2};
     }
     if (!o.screenshot.empty() && std::filesystem::path(o.screenshot).extension() != ".png") {

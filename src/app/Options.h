@@ -19,6 +19,12 @@ struct Options {
     std::vector<std::string> picks;    // --pick X,Y (repeatable)
     bool explain = false;              // --explain: panels for both featured muscles, both sides
     bool therapist = false;            // --therapist: show the detail for therapists
+    std::string pain;                  // --pain ID,... or all
+    float time = 0.25f;                // --time SECONDS: animation time of a rendered still
+    std::string tour;                  // --tour FILE: open this tour (window), or its steps (--export-dir)
+    std::string exportDir;             // --export-dir DIR: every tour step to DIR/step-NN.png, then exit
+    int step = 1;                      // --step N: the tour step a --screenshot shows (1-based)
+    bool presenter = false;            // --presenter: start in presenter mode (with --screenshot: its look)
 };
 
 struct ParseOutcome {

@@ -6,5 +6,6 @@ int main(int argc, char** argv) {
     auto parsed = la::app::parseOptions(argc, argv);
     if (!parsed.options) return parsed.exitCode;
     la::app::App app(*parsed.options);
+    if (!parsed.options->exportDir.empty()) return app.runExport();
     return parsed.options->screenshot.empty() ? app.runWindow() : app.runHeadless();
 }

@@ -14,12 +14,25 @@ struct NodeStyle {
     bool outline = false;    // drawn with an outline visible through everything in front
     glm::vec3 outlineColor{1.0f, 0.85f, 0.2f};  // sRGB
     float outlineWidth = 3.0f;                  // pixels
+    bool painSurface = false;  // referred-pain zones are drawn on this node's surface
+};
+
+// The referred-pain overlay of one frame (the zone shapes are uploaded once, see Renderer::setPainShapes).
+struct PainView {
+    bool active = false;
+    std::vector<float> triggerWeight;  // per flattened trigger point: fade x on/off (0..1)
+    float pulseFront = 0.0f;           // metres from the trigger point
+    float pulseEnvelope = 0.0f;        // 0..1 brightness of the travelling ring
+    float pulseWidth = 0.05f;          // metres
+    float intensity = 1.0f;
+    int palette = 0;                   // 0 standard red, 1 colour-blind safe (magenta hatching, blue dots)
 };
 
 struct ViewState {
     std::vector<NodeStyle> nodes;  // indexed like Model::nodes; missing entries use the default style
     float time = 0.0f;             // animation time in seconds
     float ghostOpacity = 0.22f;
+    PainView pain;
 
     const NodeStyle& style(std::size_t node) const {
         static const NodeStyle kDefault{};

@@ -20,10 +20,25 @@ Result<Renderer> Renderer::create() {
     r.mesh_ = std::move(*mesh);
     r.background_ = std::move(*bg);
     r.emptyVao_ = gl::makeVertexArray();
+    r.painUbo_ = gl::makeBuffer();
+    glBindBuffer(GL_UNIFORM_BUFFER, r.painUbo_.id());
+    glBufferData(GL_UNIFORM_BUFFER, kMaxPainShapes * static_cast<GLsizeiptr>(sizeof(PainShapeRecord)), nullptr,
+                 GL_DYNAMIC_DRAW);
+    glBindBuffer(GL_UNIFORM_BUFFER, 0);
+    const GLuint block = glGetUniformBlockIndex(r.mesh_.id(), "PainBlock");
+    if (block != GL_INVALID_INDEX) glUniformBlockBinding(r.mesh_.id(), block, 0);
     return r;
 }
 
 void Renderer::setModel(const Model& model) { scene_.upload(model); }
+
+void Renderer::setPainShapes(const PainFlat& flat) {
+    painShapeCount_ = std::min(static_cast<int>(flat.shapes.size()), kMaxPainShapes);
+    glBindBuffer(GL_UNIFORM_BUFFER, painUbo_.id());
+    glBufferSubData(GL_UNIFORM_BUFFER, 0, painShapeCount_ * static_cast<GLsizeiptr>(sizeof(PainShapeRecord)),
+                    flat.shapes.data());
+    glBindBuffer(GL_UNIFORM_BUFFER, 0);
+}
 
 void Renderer::drawBackground() {
     glDisable(GL_DEPTH_TEST);
@@ -55,6 +70,18 @@ void Renderer::draw(const Model& model, const Camera& camera, const ViewState& v
     mesh_.set("uKeyDir", glm::normalize(camToWorld * glm::vec3(-0.45f, 0.6f, 0.65f)));
     mesh_.set("uRimDir", glm::normalize(camToWorld * glm::vec3(0.3f, 0.4f, -1.0f)));
     mesh_.set("uBaseTexture", 0);
+    glBindBufferBase(GL_UNIFORM_BUFFER, 0, painUbo_.id());
+    if (view.pain.active) {
+        float weights[kMaxTriggers] = {};
+        for (std::size_t i = 0; i < view.pain.triggerWeight.size() && i < kMaxTriggers; ++i)
+            weights[i] = view.pain.triggerWeight[i];
+        glUniform1fv(mesh_.location("uTriggerWeight"), kMaxTriggers, weights);
+        mesh_.set("uPulseFront", view.pain.pulseFront);
+        mesh_.set("uPulseEnvelope", view.pain.pulseEnvelope);
+        mesh_.set("uPulseWidth", view.pain.pulseWidth);
+        mesh_.set("uPainIntensity", view.pain.intensity);
+        mesh_.set("uPalette", view.pain.palette);
+    }
 
     std::vector<DrawItem> opaque, transparent;
     for (std::size_t i = 0; i < model.nodes.size(); ++i) {
@@ -143,6 +170,7 @@ void Renderer::drawItem(const Model& model, const DrawItem& item, const ViewStat
     mesh_.set("uNormalMatrix", glm::inverseTranspose(glm::mat3(node.world)));
     mesh_.set("uTint", style.tint);
     mesh_.set("uOpacity", style.ghosted ? view.ghostOpacity : 1.0f);
+    mesh_.set("uPainShapes", view.pain.active && style.painSurface ? painShapeCount_ : 0);
     const bool mirrored = glm::determinant(glm::mat3(node.world)) < 0.0f;
     glFrontFace(mirrored ? GL_CW : GL_CCW);
 

@@ -3,6 +3,7 @@
 // headless screenshot path both draw through here.
 #include "core/Camera.h"
 #include "core/Model.h"
+#include "core/PainField.h"
 #include "core/Result.h"
 #include "core/ViewState.h"
 #include "render/GpuScene.h"
@@ -20,6 +21,10 @@ public:
 
     // Uploads the model's meshes and textures (replacing what was there).
     void setModel(const Model& model);
+    // Uploads the referred-pain zone shapes (at most kMaxPainShapes; the rest are ignored).
+    void setPainShapes(const PainFlat& flat);
+    static constexpr int kMaxPainShapes = 64;
+    static constexpr int kMaxTriggers = 32;
     void draw(const Model& model, const Camera& camera, const ViewState& view, const FrameInfo& frame);
 
 private:
@@ -38,6 +43,8 @@ private:
     gl::Program background_;
     gl::Program outline_;
     gl::VertexArray emptyVao_;
+    gl::Buffer painUbo_;
+    int painShapeCount_ = 0;
     GpuScene scene_;
 };
 

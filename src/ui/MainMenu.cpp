@@ -15,6 +15,28 @@ void addRecentFile(UiState& state, const std::string& path, std::size_t maxCount
     if (r.size() > maxCount) r.resize(maxCount);
 }
 
+namespace {
+// Presenter mode, its monitor and the text size (View menu).
+void drawPresenterMenu(UiState& state, UiActions& actions) {
+    ImGui::Separator();
+    if (ImGui::MenuItem("Presenter mode", "F5", state.presenter)) actions.togglePresenter = true;
+    if (state.monitors.size() > 1 && ImGui::BeginMenu("Presenter monitor")) {
+        for (std::size_t i = 0; i < state.monitors.size(); ++i) {
+            const std::string label = std::to_string(i + 1) + ". " + state.monitors[i];
+            if (ImGui::MenuItem(label.c_str(), nullptr, static_cast<int>(i) == state.presenterMonitor))
+                state.presenterMonitor = static_cast<int>(i);
+        }
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Text size")) {
+        if (ImGui::MenuItem("Larger")) actions.fontScale = state.fontScale * 1.15f;
+        if (ImGui::MenuItem("Smaller")) actions.fontScale = state.fontScale / 1.15f;
+        if (ImGui::MenuItem("Normal")) actions.fontScale = 1.0f;
+        ImGui::EndMenu();
+    }
+}
+}  // namespace
+
 void drawMainMenu(UiState& state, UiActions& actions) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
@@ -24,6 +46,9 @@ void drawMainMenu(UiState& state, UiActions& actions) {
                 if (ImGui::MenuItem(std::filesystem::path(f).filename().string().c_str())) actions.openModel = f;
             ImGui::EndMenu();
         }
+        ImGui::Separator();
+        if (ImGui::MenuItem("Screenshot", "F12")) actions.screenshot = true;
+        if (ImGui::MenuItem("Screenshot of the scene only", "Ctrl+F12")) actions.screenshot = false;
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) actions.quit = true;
         ImGui::EndMenu();
@@ -40,7 +65,11 @@ void drawMainMenu(UiState& state, UiActions& actions) {
         }
         ImGui::Separator();
         if (ImGui::MenuItem("Frame all", "F")) actions.frameAll = true;
+        ImGui::MenuItem("Structures panel", nullptr, &state.scene.showStructures);
+        ImGui::MenuItem("Referred pain panel", "P", &state.showPainPanel);
         ImGui::MenuItem("Status bar", nullptr, &state.showStatusBar);
+        ImGui::MenuItem("Tours panel", nullptr, &state.showTours);
+        drawPresenterMenu(state, actions);
         ImGui::EndMenu();
     }
     ImGui::EndMainMenuBar();

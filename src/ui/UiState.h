@@ -50,6 +50,12 @@ struct UiState {
     std::string message;                   // last error or notice, shown until dismissed
     bool messageIsError = false;
     bool showStatusBar = true;
+    bool showPainPanel = false;
+    bool showTours = false;                // the Tours panel
+    std::vector<std::string> monitors;     // names, for the presenter-mode monitor chooser (the app fills it)
+    int presenterMonitor = 0;              // index into monitors
+    bool presenter = false;                // presenter mode is on (the app sets it)
+    float fontScale = 1.0f;                // the user's text size (presenter mode enlarges it further)
     SceneUiState scene;
 };
 
@@ -59,6 +65,9 @@ struct UiActions {
     bool frameAll = false;
     std::optional<std::string> showPain;    // instance key of a muscle whose pain pattern to show
     std::optional<int> closePanel;          // node
+    bool togglePresenter = false;           // F5 / View menu
+    std::optional<bool> screenshot;         // true: with the panels (F12); false: the scene only (Ctrl+F12)
+    std::optional<float> fontScale;         // new text size
     bool quit = false;
 };
 

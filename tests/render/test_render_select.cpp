@@ -55,11 +55,13 @@ TEST_CASE("--pick reports the structure under a pixel, honouring --hide; unknown
     const auto line = r.out.substr(0, r.out.find('\n'));
     CHECK(line.rfind("pick 400,300: ", 0) == 0);
     CHECK(line != "pick 400,300: none");
-    const std::string first = line.substr(std::string("pick 400,300: ").size());
+    std::string first = line.substr(std::string("pick 400,300: ").size());
+    first = first.substr(0, first.find(' '));  // the structure, without the " pain=..." zones
     // Hiding what was hit reveals something else (or nothing) at the same pixel.
     const RunResult h = runViewer("--view posterior --size 800x600 --pick 400,300 --hide " + first.substr(0, first.find('.')) +
                                   " --screenshot " + q(dir / "h.png"));
     REQUIRE(h.exitCode == 0);
+    CHECK(h.out.find("pick 400,300: " + first + " ") == std::string::npos);
     CHECK(h.out.find("pick 400,300: " + first + "\n") == std::string::npos);
 
     const RunResult bad = runViewer("--hide gluteus_maximum --screenshot " + q(dir / "b.png"));

@@ -1,0 +1,134 @@
+#include "core/TourApply.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace la {
+
+namespace {
+
+// One list item, resolved on its own so a missing id does not drop the others.
+std::vector<int> resolveItem(const std::string& item, const SceneIndex& index, const Catalogue& catalogue,
+                             std::vector<std::string>& warnings) {
+    auto nodes = index.resolveText(item, catalogue);
+    if (!nodes) {
+        warnings.push_back(nodes.error());
+        return {};
+    }
+    return *nodes;
+}
+
+void setMode(PickFilter& f, const std::vector<int>& nodes, PickMode mode) {
+    for (int n : nodes)
+        if (n >= 0 && static_cast<std::size_t>(n) < f.size()) f[static_cast<std::size_t>(n)] = mode;
+}
+
+const char* groupOfKind(const std::string& kind) {
+    if (kind == "skin") return "skin";
+    if (kind == "muscle") return "muscles";
+    if (kind == "bone") return "bones";
+    return nullptr;
+}
+
+PickMode modeOf(const PickFilter& f, int node) {
+    const auto i = static_cast<std::size_t>(node);
+    return i < f.size() ? f[i] : PickMode::Visible;
+}
+
+}  // namespace
+
+StepScene resolveStep(const TourStep& step, const SceneIndex& index, const Catalogue& catalogue,
+                      std::size_t nodeCount) {
+    StepScene s;
+    s.visibility.assign(nodeCount, PickMode::Visible);
+    for (const auto& id : step.ghost) setMode(s.visibility, resolveItem(id, index, catalogue, s.warnings), PickMode::Ghosted);
+    for (const auto& id : step.hide) setMode(s.visibility, resolveItem(id, index, catalogue, s.warnings), PickMode::Hidden);
+    if (step.select) {
+        const auto nodes = resolveItem(*step.select, index, catalogue, s.warnings);
+        if (!nodes.empty()) s.selected = nodes.front();
+    }
+    for (const auto& id : step.panels) {
+        const StructureInfo* info = catalogue.find(stripSide(id));
+        if (info && info->kind == "article") {
+            if (std::find(s.articles.begin(), s.articles.end(), info->id) == s.articles.end())
+                s.articles.push_back(info->id);
+            continue;
+        }
+        for (int n : resolveItem(id, index, catalogue, s.warnings))
+            if (n != s.selected && std::find(s.panelNodes.begin(), s.panelNodes.end(), n) == s.panelNodes.end())
+                s.panelNodes.push_back(n);
+    }
+    s.explain = step.explain;
+    return s;
+}
+
+std::vector<std::string> compactIds(const SceneIndex& index, const PickFilter& visibility, PickMode mode) {
+    // Groups first: a group is used only when it has nodes and every one of them has the mode.
+    std::vector<std::string> out;
+    std::vector<std::string> fullGroups;
+    for (const char* group : {"skin", "muscles", "bones"}) {
+        bool any = false, all = true;
+        for (const auto& n : index.nodes()) {
+            const char* g = n.ref ? groupOfKind(n.kind) : nullptr;
+            if (!g || std::string_view(g) != group) continue;
+            any = true;
+            all = all && modeOf(visibility, n.node) == mode;
+        }
+        if (any && all) fullGroups.emplace_back(group);
+    }
+    out = fullGroups;
+    std::vector<std::string> doneIds;
+    for (const auto& n : index.nodes()) {
+        if (!n.ref || modeOf(visibility, n.node) != mode) continue;
+        const char* g = groupOfKind(n.kind);
+        if (g && std::find(fullGroups.begin(), fullGroups.end(), g) != fullGroups.end()) continue;
+        const std::string& id = n.ref->id;
+        if (std::find(doneIds.begin(), doneIds.end(), id) != doneIds.end()) continue;
+        // Every instance of this structure in the model has the mode: the id alone (both sides).
+        bool all = true;
+        for (const auto& m : index.nodes())
+            if (m.ref && m.ref->id == id && modeOf(visibility, m.node) != mode) all = false;
+        if (all || n.ref->side == Side::None) {
+            doneIds.push_back(id);
+            out.push_back(id);
+        } else {
+            out.push_back(n.key);
+        }
+    }
+    return out;
+}
+
+TourStep captureStep(const ViewCapture& view, const SceneIndex& index) {
+    TourStep step;
+    step.caption = view.caption;
+    step.camera = view.pose;
+    step.hide = compactIds(index, view.visibility, PickMode::Hidden);
+    step.ghost = compactIds(index, view.visibility, PickMode::Ghosted);
+    if (const SceneNode* n = index.find(view.selected); n && n->ref) step.select = n->key;
+    for (int node : view.panelNodes) {
+        const SceneNode* n = index.find(node);
+        if (n && n->ref && node != view.selected &&
+            std::find(step.panels.begin(), step.panels.end(), n->key) == step.panels.end())
+            step.panels.push_back(n->key);
+    }
+    step.explain = view.explain;
+    step.pain = view.pain;
+    step.painTime = view.painTime;
+    return step;
+}
+
+CaptionFade captionFade(const TourPlayer& player) {
+    CaptionFade f;
+    f.step = player.current();
+    if (f.step < 0 || !player.transitioning() || player.from() < 0) return f;
+    const float p = player.progress();
+    if (p < 0.5f) {
+        f.step = player.from();
+        f.alpha = 1.0f - 2.0f * p;
+    } else {
+        f.alpha = 2.0f * p - 1.0f;
+    }
+    return f;
+}
+
+}  // namespace la

@@ -1,0 +1,136 @@
+#include "ui/TourPanel.h"
+
+#include <cstdio>
+#include <string>
+
+#include <imgui.h>
+
+namespace la::ui {
+
+bool TourActions::any() const {
+    return openTour || newTour || closeTour || first || previous || next || goTo || addStep || replaceStep ||
+           removeStep || move != 0 || caption || title || saveAs || copyView || pasteView || presenter;
+}
+
+namespace {
+
+void copyInto(char* buffer, std::size_t size, const std::string& text) {
+    std::snprintf(buffer, size, "%s", text.c_str());
+}
+
+void tourChooser(TourPanelState& state, const std::vector<TourListEntry>& tours, TourActions& actions) {
+    const std::string preview = state.chosen >= 0 && state.chosen < static_cast<int>(tours.size())
+                                    ? tours[static_cast<std::size_t>(state.chosen)].title
+                                    : std::string("(choose a tour)");
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::BeginCombo("##tour", preview.c_str())) {
+        for (std::size_t i = 0; i < tours.size(); ++i) {
+            const std::string label = tours[i].title + (tours[i].user ? "  (yours)" : "") + "##" + std::to_string(i);
+            if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == state.chosen))
+                actions.openTour = static_cast<int>(i);
+        }
+        ImGui::EndCombo();
+    }
+    if (ImGui::Button("New tour")) actions.newTour = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Close tour")) actions.closeTour = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Presenter (F5)")) actions.presenter = true;
+}
+
+void playback(const TourPlayer& player, TourActions& actions) {
+    const int n = static_cast<int>(player.stepCount());
+    ImGui::BeginDisabled(player.empty() || player.atFirst());
+    if (ImGui::Button("|<")) actions.first = true;
+    ImGui::SameLine();
+    if (ImGui::Button("< Previous")) actions.previous = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(player.empty() || player.atLast());
+    if (ImGui::Button("Next >")) actions.next = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (n > 0)
+        ImGui::Text("Step %d / %d", player.current() + 1, n);
+    else
+        ImGui::TextDisabled("No steps yet");
+    const float listHeight = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(std::min(n, 8) + 1);
+    if (n > 0 && ImGui::BeginListBox("##steps", ImVec2(-1.0f, listHeight))) {
+        for (int i = 0; i < n; ++i) {
+            std::string caption = player.tour().steps[static_cast<std::size_t>(i)].caption;
+            if (caption.size() > 60) caption = caption.substr(0, 57) + "...";
+            const std::string label = std::to_string(i + 1) + ". " + caption + "##step" + std::to_string(i);
+            if (ImGui::Selectable(label.c_str(), i == player.current())) actions.goTo = i;
+        }
+        ImGui::EndListBox();
+    }
+}
+
+void authoring(TourPanelState& state, const TourPlayer& player, TourActions& actions) {
+    if (!ImGui::CollapsingHeader("Edit this tour")) return;
+    if (!state.titleLoaded) {
+        copyInto(state.title, sizeof state.title, player.tour().title);
+        state.titleLoaded = true;
+    }
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::InputTextWithHint("##title", "Title", state.title, sizeof state.title)) actions.title = state.title;
+    if (ImGui::Button("Add this view")) actions.addStep = true;
+    ImGui::SameLine();
+    ImGui::BeginDisabled(player.empty());
+    if (ImGui::Button("Update step")) actions.replaceStep = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Delete step")) actions.removeStep = true;
+    ImGui::SameLine();
+    ImGui::BeginDisabled(player.atFirst());
+    if (ImGui::ArrowButton("##up", ImGuiDir_Up)) actions.move = -1;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(player.atLast());
+    if (ImGui::ArrowButton("##down", ImGuiDir_Down)) actions.move = 1;
+    ImGui::EndDisabled();
+    ImGui::EndDisabled();
+
+    if (const TourStep* step = player.currentStep()) {
+        if (state.captionStep != player.current()) {
+            copyInto(state.caption, sizeof state.caption, step->caption);
+            state.captionStep = player.current();
+        }
+        ImGui::TextUnformatted("Caption");
+        if (ImGui::InputTextMultiline("##caption", state.caption, sizeof state.caption,
+                                      ImVec2(-1.0f, ImGui::GetTextLineHeight() * 4.0f)))
+            actions.caption = std::string(state.caption);
+    }
+    ImGui::Separator();
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+    ImGui::InputTextWithHint("##file", "file name", state.fileName, sizeof state.fileName);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(player.empty() || state.fileName[0] == 0);
+    if (ImGui::Button("Save as my tour")) actions.saveAs = std::string(state.fileName);
+    ImGui::EndDisabled();
+}
+
+}  // namespace
+
+void drawTourPanel(TourPanelState& state, const std::vector<TourListEntry>& tours, const TourPlayer& player,
+                   TourActions& actions) {
+    if (!state.open) return;
+    ImGui::SetNextWindowSize(ImVec2(430.0f, 0.0f), ImGuiCond_FirstUseEver);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - 450.0f, vp->Pos.y + ImGui::GetFrameHeight() * 2.0f),
+                            ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Tours", &state.open, ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::End();
+        return;
+    }
+    tourChooser(state, tours, actions);
+    ImGui::Separator();
+    playback(player, actions);
+    authoring(state, player, actions);
+    ImGui::Separator();
+    if (ImGui::Button("Copy view as JSON")) actions.copyView = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Paste view")) actions.pasteView = true;
+    ImGui::End();
+}
+
+}  // namespace la::ui

@@ -1,0 +1,82 @@
+// Referred-pain overlay end to end: where the red appears, that time animates it, and --pick's zones.
+#include <doctest/doctest.h>
+
+#include "../support/Image.h"
+#include "../support/RunViewer.h"
+
+using namespace la::test;
+
+namespace {
+std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+// Strongly red pixels (the essential zone): red well above green and blue. Muscle is red-brown but
+// much less saturated, and the renders compared differ only by the overlay.
+bool painRed(const std::uint8_t* p) { return p[0] > 150 && p[1] < 70 && p[2] < 70; }
+
+long redIn(const Image& img, int x0, int x1) {
+    long n = 0;
+    for (int y = 0; y < img.h; ++y)
+        for (int x = x0; x < x1; ++x) n += painRed(img.at(x, y));
+    return n;
+}
+}  // namespace
+
+TEST_CASE("--pain quadratus_lumborum.L paints the patient's left low back, hip and buttock, not the right") {
+    const auto dir = tempDir("render_pain");
+    const std::string common = " --view posterior --size 800x600 --time 0.9 --screenshot ";
+    const RunResult off = runViewer(common + q(dir / "off.png"));
+    const RunResult on = runViewer("--pain quadratus_lumborum.L" + common + q(dir / "on.png"));
+    INFO(on.err);
+    REQUIRE(off.exitCode == 0);
+    REQUIRE(on.exitCode == 0);
+    const Image a = readPng((dir / "off.png").string()), b = readPng((dir / "on.png").string());
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    // Seen from behind, the patient's left is the left half of the picture.
+    const long leftBefore = redIn(a, 0, 400), leftAfter = redIn(b, 0, 400);
+    // The deep upper trigger point's spillover crosses the sacrum a little past the midline; the
+    // patient's right flank, hip and buttock (well right of the spine) stay clear.
+    const long rightBefore = redIn(a, 470, 800), rightAfter = redIn(b, 470, 800);
+    CHECK(leftAfter > leftBefore + 3000);
+    CHECK(rightAfter <= rightBefore + 50);
+    // The red spreads over the low back, the buttock and the hip: rows from the waist to below the
+    // buttock and columns out to the flank.
+    int minY = b.h, maxY = 0, minX = b.w;
+    for (int y = 0; y < b.h; ++y)
+        for (int x = 0; x < 400; ++x)
+            if (painRed(b.at(x, y)) && !painRed(a.at(x, y))) {
+                minY = std::min(minY, y);
+                maxY = std::max(maxY, y);
+                minX = std::min(minX, x);
+            }
+    CHECK(maxY - minY > 120);
+    CHECK(minX < 330);
+}
+
+TEST_CASE("the pain animation: two --time values give different pictures; the same time the same picture") {
+    const auto dir = tempDir("render_pain_time");
+    const std::string common = " --pain all --view posterior --size 480x360 --screenshot ";
+    REQUIRE(runViewer("--time 0.1" + common + q(dir / "a.png")).exitCode == 0);
+    REQUIRE(runViewer("--time 0.35" + common + q(dir / "b.png")).exitCode == 0);
+    REQUIRE(runViewer("--time 1.1" + common + q(dir / "c.png")).exitCode == 0);  // one period after a
+    const Image a = readPng((dir / "a.png").string()), b = readPng((dir / "b.png").string()),
+                c = readPng((dir / "c.png").string());
+    CHECK(meanDifference(a, b) > 0.05);
+    CHECK(meanDifference(a, c) < meanDifference(a, b) / 4);
+}
+
+TEST_CASE("--pick lists the zones at the body surface; bad --pain is an error") {
+    const auto dir = tempDir("render_pain_pick");
+    // Find the pixel of the left greater trochanter region from the left view: scan a row of picks.
+    std::string picks;
+    for (int x = 100; x < 700; x += 25) picks += " --pick " + std::to_string(x) + ",330";
+    const RunResult r = runViewer("--view posterior --size 800x600" + picks + " --screenshot " + q(dir / "p.png"));
+    INFO(r.out);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("pain=") != std::string::npos);
+    CHECK(r.out.find("quadratus_lumborum.L:") != std::string::npos);
+    CHECK(r.out.find("quadratus_lumborum.R:") != std::string::npos);
+    const RunResult bad = runViewer("--pain quadratus_lumborumm --screenshot " + q(dir / "b.png"));
+    CHECK(bad.exitCode == 2);
+    CHECK(bad.err.find("quadratus_lumborumm") != std::string::npos);
+}

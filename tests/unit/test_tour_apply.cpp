@@ -1,0 +1,183 @@
+// TourApply: a tour step resolved against a model (visibility, selection, panels, articles) and the
+// current view captured as a step; the caption cross-fade during a step change.
+#include <doctest/doctest.h>
+
+#include "core/TourApply.h"
+
+using namespace la;
+
+namespace {
+
+StructureInfo entry(const std::string& id, const std::string& kind, int layer, bool sided) {
+    StructureInfo s;
+    s.id = id;
+    s.name = id;
+    s.kind = kind;
+    s.layer = layer;
+    s.sided = sided;
+    s.group = kind == "bone" ? "Bones" : kind == "skin" ? "Skin" : kind == "article" ? "Articles" : "Muscles";
+    return s;
+}
+
+Catalogue catalogue() {
+    Catalogue c;
+    c.add(entry("skin", "skin", 0, false));
+    c.add(entry("gluteus_maximus", "muscle", 1, true));
+    c.add(entry("gluteus_medius", "muscle", 2, true));
+    c.add(entry("psoas_major", "muscle", 3, true));  // in the catalogue, not in the model
+    c.add(entry("sacrum", "bone", 5, false));
+    c.add(entry("lower_back_strain", "article", 0, false));
+    return c;
+}
+
+// Nodes: 0 skin, 1 gmax.L, 2 gmax.R, 3 gmed.L, 4 gmed.R, 5 sacrum, 6 an unmapped blob, 7 no mesh.
+Model model() {
+    Model m;
+    Mesh mesh;
+    Primitive p;
+    p.positions = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}};
+    p.normals = {{0, 0, 1}, {0, 0, 1}, {0, 0, 1}};
+    p.indices = {0, 1, 2};
+    p.bounds.add({0, 0, 0});
+    p.bounds.add({1, 1, 0});
+    mesh.primitives.push_back(p);
+    m.meshes.push_back(mesh);
+    for (const char* n : {"skin", "gluteus_maximus.L", "gluteus_maximus.R", "gluteus_medius.L", "gluteus_medius.R",
+                          "sacrum", "mystery_blob"}) {
+        Node node;
+        node.name = n;
+        node.mesh = 0;
+        m.roots.push_back(static_cast<int>(m.nodes.size()));
+        m.nodes.push_back(node);
+    }
+    m.nodes.push_back(Node{});
+    return m;
+}
+
+constexpr PickMode V = PickMode::Visible, G = PickMode::Ghosted, H = PickMode::Hidden;
+
+}  // namespace
+
+TEST_CASE("a step is absolute: what it neither hides nor ghosts is visible; hide wins over ghost") {
+    const Model m = model();
+    const Catalogue c = catalogue();
+    const SceneIndex idx(m, c);
+    TourStep step;
+    step.hide = {"skin", "gluteus_medius.L"};
+    step.ghost = {"gluteus_maximus", "gluteus_medius"};
+    const StepScene s = resolveStep(step, idx, c, m.nodes.size());
+    CHECK(s.visibility == PickFilter{H, G, G, H, G, V, V, V});
+    CHECK(s.warnings.empty());
+    CHECK(s.selected == -1);
+
+    const StepScene empty = resolveStep(TourStep{}, idx, c, m.nodes.size());
+    CHECK(empty.visibility == PickFilter(m.nodes.size(), V));
+}
+
+TEST_CASE("groups in a step: muscles and bones") {
+    const Model m = model();
+    const Catalogue c = catalogue();
+    const SceneIndex idx(m, c);
+    TourStep step;
+    step.hide = {"muscles"};
+    step.ghost = {"bones"};
+    const StepScene s = resolveStep(step, idx, c, m.nodes.size());
+    CHECK(s.visibility == PickFilter{V, H, H, H, H, G, V, V});
+}
+
+TEST_CASE("selection, panels beside structures, article panels and explain") {
+    const Model m = model();
+    const Catalogue c = catalogue();
+    const SceneIndex idx(m, c);
+    TourStep step;
+    step.select = "gluteus_medius.R";
+    step.panels = {"gluteus_medius.R", "gluteus_maximus.L", "lower_back_strain"};
+    step.explain = true;
+    const StepScene s = resolveStep(step, idx, c, m.nodes.size());
+    CHECK(s.selected == 4);
+    CHECK(s.panelNodes == std::vector<int>{1});  // the selection's panel opens with the selection
+    CHECK(s.articles == std::vector<std::string>{"lower_back_strain"});
+    CHECK(s.explain);
+
+    step.select = "gluteus_maximus";  // both sides: the first is selected
+    CHECK(resolveStep(step, idx, c, m.nodes.size()).selected == 1);
+}
+
+TEST_CASE("ids the model lacks become warnings; the rest of the step still applies") {
+    const Model m = model();
+    const Catalogue c = catalogue();
+    const SceneIndex idx(m, c);
+    TourStep step;
+    step.hide = {"psoas_major", "skin"};
+    step.select = "psoas_major.L";
+    const StepScene s = resolveStep(step, idx, c, m.nodes.size());
+    CHECK(s.visibility[0] == H);
+    CHECK(s.selected == -1);
+    REQUIRE(s.warnings.size() == 2);
+    CHECK(s.warnings[0].find("psoas_major") != std::string::npos);
+}
+
+TEST_CASE("compact ids: groups when complete, ids without side when both sides agree, else instance keys") {
+    const Model m = model();
+    const Catalogue c = catalogue();
+    const SceneIndex idx(m, c);
+    CHECK(compactIds(idx, {V, H, H, H, H, V, V, V}, H) == std::vector<std::string>{"muscles"});
+    CHECK(compactIds(idx, {H, H, H, H, V, V, V, V}, H) ==
+          std::vector<std::string>{"skin", "gluteus_maximus", "gluteus_medius.L"});
+    CHECK(compactIds(idx, {V, V, V, V, V, H, H, V}, H) == std::vector<std::string>{"bones"});  // the blob is unnamed
+    CHECK(compactIds(idx, PickFilter(m.nodes.size(), V), H).empty());
+}
+
+TEST_CASE("capturing the view gives a step that resolves back to the same view") {
+    const Model m = model();
+    const Catalogue c = catalogue();
+    const SceneIndex idx(m, c);
+    const std::vector<PickFilter> views = {
+        {V, V, V, V, V, V, V, V}, {H, G, G, V, V, V, V, V}, {H, G, V, H, G, G, V, V},
+        {G, H, H, H, H, H, V, V}, {V, V, G, V, H, V, V, V},
+    };
+    for (const auto& vis : views) {
+        ViewCapture v;
+        v.pose.target = {0.1f, 0.2f, -0.3f};
+        v.pose.yawDeg = 150.0f;
+        v.pose.pitchDeg = 12.0f;
+        v.pose.distance = 0.8f;
+        v.visibility = vis;
+        v.selected = 3;
+        v.panelNodes = {3, 2};
+        v.pain = {"gluteus_medius.L"};
+        v.caption = "A view";
+        const TourStep step = captureStep(v, idx);
+        CHECK(step.caption == "A view");
+        REQUIRE(std::holds_alternative<CameraPose>(step.camera));
+        CHECK(std::get<CameraPose>(step.camera).yawDeg == 150.0f);
+        CHECK(step.select == std::optional<std::string>("gluteus_medius.L"));
+        CHECK(step.panels == std::vector<std::string>{"gluteus_maximus.R"});
+        CHECK(step.pain == std::vector<std::string>{"gluteus_medius.L"});
+        const StepScene back = resolveStep(step, idx, c, m.nodes.size());
+        CHECK(back.visibility == vis);
+        CHECK(back.selected == 3);
+        CHECK(back.panelNodes == std::vector<int>{2});
+        CHECK(back.warnings.empty());
+    }
+}
+
+TEST_CASE("caption cross-fade: the old caption fades out, then the new one fades in") {
+    Tour t;
+    t.title = "t";
+    t.steps.resize(2);
+    TourPlayer p(t, 1.0f);
+    CHECK(captionFade(p).step == 0);
+    CHECK(captionFade(p).alpha == 1.0f);
+    REQUIRE(p.next());
+    p.update(0.25f);
+    CHECK(captionFade(p).step == 0);
+    CHECK(captionFade(p).alpha == doctest::Approx(0.5f));
+    p.update(0.5f);
+    CHECK(captionFade(p).step == 1);
+    CHECK(captionFade(p).alpha == doctest::Approx(0.5f));
+    p.update(1.0f);
+    CHECK(captionFade(p).step == 1);
+    CHECK(captionFade(p).alpha == 1.0f);
+    CHECK(captionFade(TourPlayer{}).step == -1);
+}
