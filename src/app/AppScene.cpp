@@ -260,6 +260,7 @@ void App::drawPanels(glm::ivec2 viewport, ui::UiActions& actions) {
         ui::PanelView v;
         const SceneNode* sn = index_.find(ui_.scene.panels[i].node);
         v.hasPainPattern = sn && sn->ref && painField_.find(sn->ref->id) != nullptr;
+        v.painShown = v.hasPainPattern && painState_.patternsOn.count(sn->key) > 0;
         v.state = &ui_.scene.panels[i];
         v.node = index_.find(ui_.scene.panels[i].node);
         v.placement = pl;

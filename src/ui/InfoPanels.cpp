@@ -85,7 +85,7 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
             }
             if (view.hasPainPattern) {
                 ImGui::SameLine();
-                if (ImGui::SmallButton("Show pain pattern")) actions.showPain = view.node->key;
+                if (ImGui::SmallButton(view.painShown ? "Hide pain pattern" : "Show pain pattern")) actions.showPain = view.node->key;
             }
             ImGui::SameLine();
             if (ImGui::SmallButton("Close")) actions.closePanel = view.node->node;

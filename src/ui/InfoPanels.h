@@ -14,6 +14,7 @@ struct PanelView {
     const SceneNode* node = nullptr;
     PanelPlacement placement;
     bool hasPainPattern = false;
+    bool painShown = false;  // its pattern is on: the button offers to hide it
 };
 
 // Sizes the layout should reserve for a panel (collapsed panels use their measured height).
