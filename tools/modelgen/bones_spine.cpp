@@ -39,7 +39,8 @@ std::unique_ptr<Shape> vertebra(int i) {
     auto s = std::make_unique<Shape>();
 
     s->group(Op::Union, 0.0f);
-    s->add(ellipticCylinder(c, glm::mat3(X, up, F), lv.hw, lv.hh, lv.hd, 0.35f));
+    // Body: waisted (concave sides), end plates with a slightly raised rim.
+    s->add(ellipticCylinder(c, glm::mat3(X, up, F), lv.hw, lv.hh, lv.hd, 0.3f, 0.1f));
     // Pedicles.
     s->group(Op::Union, 0.35f);
     s->add(mirrorX(cone(P(1.3f, 0.35f, -d + 0.5f), P(1.45f, 0.3f, -d - 1.3f), 0.55f, 0.5f)));
@@ -77,10 +78,41 @@ std::unique_ptr<Shape> vertebra(int i) {
     return s;
 }
 
+// Intervertebral disc below level i (L1-L2 ... L5-S1): fills the space between the two end plates, its
+// annulus bulging a little beyond the rims.
+std::unique_ptr<Shape> disc(int i, const Shape& above, const Shape& below) {
+    const Level& a = kLevels[i];
+    const Level& b = kLevels[std::min(i + 1, 5)];
+    const vec3 ca = bodyCentre(i), cb = bodyCentre(i + 1);
+    const vec3 up = glm::normalize(ca - cb);
+    const vec3 X(1, 0, 0);
+    const vec3 F = glm::normalize(glm::cross(X, up));
+    const float hw = 0.5f * (a.hw + b.hw) + 0.06f, hd = 0.5f * (a.hd + b.hd) + 0.06f;
+    // Between the end plates (the wedge of the lordosis is left to the carving), overlapping each body a little.
+    const float gap = glm::length(ca - cb) - a.hh - (i + 1 > 5 ? 1.2f : b.hh);
+    const vec3 mid = ca - up * (a.hh + 0.5f * gap);
+    auto s = std::make_unique<Shape>();
+    s->group(Op::Union, 0.0f);
+    s->add(ellipticCylinder(mid, glm::mat3(X, up, F), hw, 0.5f * gap + 0.35f, hd, 0.45f, -0.04f));
+    carve(*s, above, 0.0f, 0.2f);
+    carve(*s, below, 0.0f, 0.2f);
+    s->finalize();
+    return s;
+}
+
 }  // namespace
 
 void buildSpine(Shapes& out) {
     for (int i = 0; i < 6; ++i) out[std::string("vertebra_") + kLevels[i].id] = vertebra(i);
+}
+
+void buildDiscs(Shapes& out) {
+    const char* ids[] = {"disc_T12_L1", "disc_L1_L2", "disc_L2_L3", "disc_L3_L4", "disc_L4_L5", "disc_L5_S1"};
+    for (int i = 0; i < 6; ++i) {
+        const Shape& above = *out.at(std::string("vertebra_") + kLevels[i].id);
+        const Shape& below = i < 5 ? *out.at(std::string("vertebra_") + kLevels[i + 1].id) : *out.at("sacrum");
+        out[ids[i]] = disc(i, above, below);
+    }
 }
 
 }  // namespace mg

@@ -31,6 +31,12 @@ constexpr Spec kSpecs[] = {
     {"vertebra_L3", "bone", 5, false, 0.16f, 6500},
     {"vertebra_L4", "bone", 5, false, 0.16f, 6500},
     {"vertebra_L5", "bone", 5, false, 0.16f, 6500},
+    {"disc_T12_L1", "disc", 5, false, 0.12f, 2000},
+    {"disc_L1_L2", "disc", 5, false, 0.12f, 2000},
+    {"disc_L2_L3", "disc", 5, false, 0.12f, 2000},
+    {"disc_L3_L4", "disc", 5, false, 0.12f, 2000},
+    {"disc_L4_L5", "disc", 5, false, 0.12f, 2000},
+    {"disc_L5_S1", "disc", 5, false, 0.12f, 2000},
     {"rib_11", "bone", 5, true, 0.14f, 2500},
     {"rib_12", "bone", 5, true, 0.14f, 2500},
     {"femur", "bone", 5, true, 0.2f, 12000},
@@ -64,6 +70,7 @@ std::vector<Structure> generateStructures(const GenerateOptions& opt) {
     Shapes shapes;
     buildPelvis(shapes);
     buildSpine(shapes);
+    buildDiscs(shapes);
     buildFemurRibs(shapes);
     buildGluteals(shapes);
     buildBackMuscles(shapes);

@@ -69,7 +69,7 @@ std::vector<std::uint8_t> writeGlb(const std::vector<Structure>& structures) {
     Writer w;
     std::vector<std::string> nodes, meshes;
     std::vector<std::string> children;
-    const char* materialNames[] = {"bone", "muscle", "skin"};
+    const char* materialNames[] = {"bone", "muscle", "skin", "disc"};
     for (std::size_t i = 0; i < structures.size(); ++i) {
         const Structure& s = structures[i];
         std::vector<vec3> pos = s.mesh.pos;
@@ -80,7 +80,7 @@ std::vector<std::uint8_t> writeGlb(const std::vector<Structure>& structures) {
         if (!s.mesh.fib.empty()) attrs += ",\"_FIBRE\":" + std::to_string(w.vec3Accessor(s.mesh.fib, false));
         const int ai = w.indexAccessor(s.mesh.idx);
         int mat = 0;
-        for (int m = 0; m < 3; ++m)
+        for (int m = 0; m < 4; ++m)
             if (s.kind == materialNames[m]) mat = m;
         meshes.push_back("{\"name\":\"" + s.name + "\",\"primitives\":[{\"attributes\":{" + attrs +
                          "},\"indices\":" + std::to_string(ai) + ",\"material\":" + std::to_string(mat) +
@@ -95,7 +95,9 @@ std::vector<std::uint8_t> writeGlb(const std::vector<Structure>& structures) {
         "{\"name\":\"muscle\",\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.55,0.16,0.13,1],"
         "\"metallicFactor\":0,\"roughnessFactor\":0.55}},"
         "{\"name\":\"skin\",\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.92,0.74,0.63,0.3],"
-        "\"metallicFactor\":0,\"roughnessFactor\":0.5},\"alphaMode\":\"BLEND\",\"doubleSided\":false}]";
+        "\"metallicFactor\":0,\"roughnessFactor\":0.5},\"alphaMode\":\"BLEND\",\"doubleSided\":false},"
+        "{\"name\":\"disc\",\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.66,0.73,0.8,1],"
+        "\"metallicFactor\":0,\"roughnessFactor\":0.45}}]";
     std::string json = "{\"asset\":{\"version\":\"2.0\",\"generator\":\"Lumbar Atlas modelgen\"},\"scene\":0,"
                        "\"scenes\":[{\"name\":\"lower_body\",\"nodes\":[0]}],\"nodes\":[{\"name\":\"lower_body\","
                        "\"children\":[" + join(children) + "]}," + join(nodes) + "],\"meshes\":[" + join(meshes) +

@@ -10,7 +10,7 @@ namespace mg {
 
 struct Structure {
     std::string name;  // node and mesh name, e.g. "gluteus_medius.L"
-    std::string kind;  // bone | muscle | skin
+    std::string kind;  // bone | disc | muscle | skin
     int layer = 0;     // 0 = skin (outermost)
     Mesh mesh;         // centimetres
 };

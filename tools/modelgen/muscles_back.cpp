@@ -1,4 +1,5 @@
 // Quadratus lumborum, erector spinae and psoas major (left).
+#include <algorithm>
 #include <string>
 
 #include "anatomy.h"
@@ -23,6 +24,7 @@ void buildBackMuscles(Shapes& out) {
     const Shape& rib12 = *out.at("rib_12");
     const Shape& rib11 = *out.at("rib_11");
     const Shape& femur = *out.at("femur");
+    const Shape& gmax = *out.at("gluteus_maximus");
 
     // Quadratus lumborum: iliac crest + iliolumbar ligament (below) -> lower border of the 12th rib (above),
     // medial border on the tips of the L1-L4 transverse processes. Rows run up the muscle (fibre direction).
@@ -47,8 +49,11 @@ void buildBackMuscles(Shapes& out) {
         ql->finalize(2.0f);
     }
 
-    // Erector spinae: a thick column from the sacrum and posterior crest up beside the spinous processes,
-    // draped from behind over the arches, the QL and the posterior ilium; cut above the 11th rib.
+    // Erector spinae: a broad, flat tendinous and fleshy origin over the sacrum, the posterior iliac crest and
+    // the lumbar spinous processes (fused below), thickening into a column in the lumbar region and splitting
+    // upwards into a medial band (longissimus, with the deep multifidus filling the gutter beside the spinous
+    // processes) and a lateral band (iliocostalis) diverging towards the rib angles. Draped from behind over
+    // the arches, the QL (whose lateral border stays visible) and the posterior ilium; cut above the 11th rib.
     auto es = std::make_unique<Shape>();
     {
         std::vector<const Shape*> under = vertebrae;
@@ -57,28 +62,63 @@ void buildBackMuscles(Shapes& out) {
         under.push_back(ql.get());
         under.push_back(&rib12);
         under.push_back(&rib11);
-        const float ys[] = {-4.0f, 1.5f, 7.5f, 13.5f, 19.5f, 28.0f};
-        const float xs[][4] = {{1.0f, 2.0f, 3.0f, 3.7f}, {1.3f, 2.6f, 3.9f, 4.9f}, {1.4f, 2.8f, 4.2f, 5.3f},
-                               {1.4f, 2.8f, 4.1f, 5.1f}, {1.4f, 2.7f, 4.0f, 5.0f}, {1.4f, 2.7f, 3.9f, 4.9f}};
-        const float colR[] = {0.9f, 1.75f, 1.55f, 0.75f};
-        const float rowR[] = {0.35f, 0.7f, 1.0f, 1.0f, 0.9f, 0.8f};
-        std::vector<std::vector<CP>> rows;
-        for (int j = 0; j < 6; ++j) {
-            std::vector<CP> row;
-            for (int i = 0; i < 4; ++i) {
-                const float r = colR[i] * rowR[j];
-                const vec3 p = drape(under, vec3(xs[j][i], ys[j], -10.0f), vec3(0, 0, -1), r);
-                row.push_back({p, r});
+        struct Row {
+            float y;
+            float x[4];
+            float r[4];
+        };
+        // Rows run up the muscle (fibre direction), four columns medial -> lateral.
+        auto band = [&](const std::vector<Row>& spec, int nu, int nv, float k, float lift) {
+            std::vector<std::vector<CP>> rows;
+            for (const Row& rw : spec) {
+                std::vector<CP> row;
+                for (int i = 0; i < 4; ++i) {
+                    // Bed = the most posterior surface within a small window around the point: the band
+                    // bridges the processes and rib angles between its control rows instead of dipping round them.
+                    float z = kFar;
+                    for (const float dy : {-1.6f, -0.8f, 0.0f, 0.8f, 1.6f})
+                        for (const float dx : {-0.5f, 0.0f, 0.5f})
+                            z = std::min(z, drape(under, vec3(rw.x[i] + dx, rw.y + dy, -10.0f), vec3(0, 0, -1), 0.0f).z);
+                    row.push_back({vec3(rw.x[i], rw.y, z - rw.r[i] - lift), rw.r[i]});
+                }
+                rows.push_back(row);
             }
-            rows.push_back(row);
-        }
-        addSheet(*es, rows, 8, 26, 0.0f, true);
+            addSheet(*es, rows, nu, nv, k, true);
+        };
+        // The common origin: a thin aponeurotic sheet over the sacrum widening to the posterior crest.
+        band({{-5.0f, {0.5f, 0.9f, 1.4f, 1.9f}, {0.2f, 0.26f, 0.26f, 0.2f}},
+              {-2.0f, {0.6f, 1.7f, 2.8f, 3.8f}, {0.3f, 0.42f, 0.42f, 0.3f}},
+              {1.5f, {0.7f, 2.3f, 4.0f, 5.6f}, {0.4f, 0.6f, 0.6f, 0.38f}},
+              {5.5f, {0.8f, 2.4f, 4.0f, 5.5f}, {0.5f, 0.75f, 0.75f, 0.45f}}},
+             8, 12, 0.0f, 0.2f);
+        // Longissimus (+ multifidus): medial, thickest at L3-L4, tapering upwards.
+        band({{-4.0f, {0.6f, 1.1f, 1.6f, 2.1f}, {0.26f, 0.36f, 0.36f, 0.26f}},
+              {0.0f, {0.7f, 1.7f, 2.7f, 3.6f}, {0.45f, 0.75f, 0.7f, 0.45f}},
+              {4.0f, {0.8f, 1.9f, 3.0f, 4.0f}, {0.7f, 1.2f, 1.15f, 0.75f}},
+              {8.5f, {0.8f, 1.8f, 2.9f, 3.9f}, {0.8f, 1.4f, 1.3f, 0.8f}},
+              {13.5f, {0.8f, 1.6f, 2.5f, 3.3f}, {0.7f, 1.2f, 1.1f, 0.6f}},
+              {17.0f, {0.8f, 1.55f, 2.4f, 3.1f}, {0.62f, 1.02f, 0.95f, 0.52f}},
+              {21.0f, {0.8f, 1.5f, 2.3f, 3.0f}, {0.55f, 0.92f, 0.85f, 0.48f}},
+              {24.5f, {0.8f, 1.5f, 2.25f, 2.95f}, {0.5f, 0.82f, 0.76f, 0.44f}},
+              {28.0f, {0.8f, 1.5f, 2.2f, 2.9f}, {0.45f, 0.75f, 0.7f, 0.4f}}},
+             8, 36, 0.9f, 0.1f);
+        // Iliocostalis: lateral, from the posterior crest; diverges laterally upwards, leaving a groove.
+        band({{-0.5f, {3.4f, 4.1f, 4.8f, 5.4f}, {0.3f, 0.45f, 0.42f, 0.3f}},
+              {3.5f, {3.4f, 4.4f, 5.3f, 5.9f}, {0.55f, 0.85f, 0.72f, 0.42f}},
+              {8.5f, {3.5f, 4.4f, 5.3f, 6.0f}, {0.65f, 1.0f, 0.85f, 0.45f}},
+              {13.5f, {3.8f, 4.5f, 5.3f, 6.0f}, {0.55f, 0.85f, 0.75f, 0.42f}},
+              {17.0f, {3.9f, 4.65f, 5.45f, 6.15f}, {0.5f, 0.78f, 0.7f, 0.4f}},
+              {21.0f, {4.05f, 4.85f, 5.7f, 6.4f}, {0.45f, 0.68f, 0.6f, 0.37f}},
+              {24.5f, {4.2f, 5.05f, 5.95f, 6.65f}, {0.42f, 0.6f, 0.54f, 0.35f}},
+              {28.0f, {4.4f, 5.3f, 6.2f, 6.9f}, {0.38f, 0.52f, 0.48f, 0.32f}}},
+             8, 32, 1.2f, 0.1f);
         for (const Shape* v : vertebrae) carve(*es, *v, 0.08f, 0.3f);
         carve(*es, sacrum, 0.08f, 0.3f);
         carve(*es, hip, 0.08f, 0.3f);
         carve(*es, *ql, 0.1f, 0.3f);
         carve(*es, rib12, 0.08f, 0.3f);
         carve(*es, rib11, 0.08f, 0.3f);
+        carve(*es, gmax, 0.1f, 0.3f);
         midlineCut(*es);
         es->group(Op::Intersect, 1.0f);
         es->add(halfSpace(vec3(0, 1, 0), 26.5f));
@@ -103,6 +143,8 @@ void buildBackMuscles(Shapes& out) {
                  {vec3(9.6f, -14.1f, -6.6f), 0.4f}},
                 60, 0.0f);
         for (const Shape* v : vertebrae) carve(*psoas, *v, 0.08f, 0.3f);
+        for (const char* d : {"disc_T12_L1", "disc_L1_L2", "disc_L2_L3", "disc_L3_L4", "disc_L4_L5", "disc_L5_S1"})
+            carve(*psoas, *out.at(d), 0.08f, 0.3f);
         carve(*psoas, sacrum, 0.08f, 0.3f);
         carve(*psoas, hip, 0.08f, 0.3f);
         carve(*psoas, femur, 0.08f, 0.3f);

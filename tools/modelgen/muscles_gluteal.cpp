@@ -2,6 +2,7 @@
 // converging on the greater trochanter (minimus, medius) and the iliotibial tract / gluteal tuberosity (maximus).
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "anatomy.h"
 
@@ -106,21 +107,86 @@ void buildGluteals(Shapes& out) {
         carve(*gmed, *gmin, 0.08f, 0.3f);
         finish(*gmed);
     }
-    // Gluteus maximus: posterior ilium, sacrum, coccyx -> iliotibial tract and gluteal tuberosity.
+    // Gluteus maximus: posterior ilium, sacrum, coccyx, sacrotuberous ligament -> iliotibial tract (upper and
+    // superficial fibres, over the greater trochanter) and gluteal tuberosity (lower deep fibres). A thick,
+    // rounded quadrilateral: fibres 35-45 degrees below horizontal, upper border from the posterior crest to the
+    // trochanter, lower border bowed down to the gluteal fold, thickest in the middle (the buttock).
     auto gmax = std::make_unique<Shape>();
     {
-        const std::vector<vec3> origin = {{6.2f, 3.4f, -14.0f}, {4.3f, -0.4f, -14.8f}, {3.2f, -4.0f, -14.6f},
-                                          {2.0f, -7.6f, -13.8f}, {2.2f, -10.6f, -12.4f}};
-        const std::vector<vec3> ins = {{14.4f, -8.4f, -8.6f}, {14.6f, -12.5f, -8.0f}, {13.9f, -16.5f, -7.7f},
-                                       {12.9f, -20.0f, -7.5f}, {12.1f, -22.4f, -7.4f}};
-        Rows rows = fan(origin, ins, 2, {&hip, gmed.get(), gmin.get(), &femur, &sacrum, &coccyx},
-                        {0.75f, 1.7f, 1.6f, 0.55f}, {0.6f, 1.0f, 1.1f, 1.0f, 0.7f}, vec3(6.0f, -7.0f, -3.0f), 0.4f);
-        for (CP& c : rows.front()) c.p = drape({&hip, &sacrum, &coccyx}, c.p, vec3(0.3f, 0.0f, -1.0f), 0.2f);
-        for (CP& c : rows.back()) c.p = drape({&femur, gmed.get()}, c.p, vec3(0.8f, 0.0f, -0.6f), c.r + 0.1f);
-        // The buttock: the middle of the muscle bulges backwards.
-        for (std::size_t j = 1; j + 1 < rows.size(); ++j)
-            for (std::size_t i = 1; i + 1 < rows[j].size(); ++i) rows[j][i].p.z -= 1.2f;
-        addSheet(*gmax, rows, 20, 22, 0.7f, true);
+        const std::vector<const Shape*> under = {&hip, gmed.get(), gmin.get(), &femur, &sacrum, &coccyx};
+        // Origin border (top -> bottom) and insertion border (top -> bottom).
+        const std::vector<vec3> O = {{7.0f, 3.2f, -12.4f}, {4.9f, 0.9f, -14.2f}, {3.5f, -2.6f, -14.6f},
+                                     {2.3f, -6.0f, -14.2f}, {1.6f, -10.0f, -13.2f}, {3.6f, -13.4f, -11.6f}};
+        const std::vector<vec3> I = {{15.2f, -5.0f, -6.6f}, {15.8f, -8.6f, -6.4f}, {15.5f, -12.2f, -6.6f},
+                                     {14.8f, -15.8f, -7.2f}, {14.0f, -19.4f, -7.4f}, {12.9f, -22.3f, -7.4f}};
+        constexpr int NU = 11, NV = 11;
+        const float pi = 3.14159265f;
+        std::vector<vec3> base(NU * NV), dir(NU * NV);
+        std::vector<float> depth(NU * NV);
+        auto id = [&](int i, int j) { return j * NU + i; };
+        for (int j = 0; j < NV; ++j)
+            for (int i = 0; i < NU; ++i) {
+                const float u = static_cast<float>(i) / (NU - 1), v = static_cast<float>(j) / (NV - 1);
+                vec3 p = glm::mix(catmull(O, u), catmull(I, u), v);
+                // Fibres sag slightly (convex downwards), most along the lower border: the buttock's lower curve.
+                p.y -= (-0.3f + 1.9f * u * u) * std::sin(pi * v);
+                vec3 d = outFromHip(p, vec3(6.0f, -8.0f, -3.0f));
+                if (j == 0) d = glm::normalize(vec3(0.3f, 0.0f, -1.0f));
+                if (j == NV - 1) d = glm::normalize(vec3(1.0f, 0.0f, -0.3f));
+                const vec3 q = drape(under, p, d, 0.0f);
+                base[id(i, j)] = p;
+                dir[id(i, j)] = d;
+                depth[id(i, j)] = glm::dot(q - p, d);
+            }
+        // Upper-envelope smoothing of the bed: gaps (sciatic notch, between ischium and femur) are bridged,
+        // bumps are kept, so the muscle never dips into a hole.
+        for (int it = 0; it < 6; ++it) {
+            std::vector<float> nd = depth;
+            for (int j = 0; j < NV; ++j)
+                for (int i = 0; i < NU; ++i) {
+                    float sum = 0.0f;
+                    int n = 0;
+                    for (const auto& [di, dj] : {std::pair{-1, 0}, {1, 0}, {0, -1}, {0, 1}}) {
+                        const int a = i + di, b = j + dj;
+                        if (a < 0 || b < 0 || a >= NU || b >= NV) continue;
+                        sum += depth[id(a, b)];
+                        ++n;
+                    }
+                    nd[id(i, j)] = std::max(depth[id(i, j)], 0.5f * depth[id(i, j)] + 0.5f * sum / n);
+                }
+            depth = nd;
+        }
+        // Then a plain smoothing of the bed: the outer surface is a smooth dome; where the bed lies
+        // deeper than a bone or a deeper muscle the muscle is carved there (its inner face follows them).
+        for (int it = 0; it < 12; ++it) {
+            std::vector<float> nd = depth;
+            for (int j = 0; j < NV; ++j)
+                for (int i = 0; i < NU; ++i) {
+                    float sum = 0.0f;
+                    int n = 0;
+                    for (const auto& [di, dj] : {std::pair{-1, 0}, {1, 0}, {0, -1}, {0, 1}}) {
+                        const int a = i + di, b = j + dj;
+                        if (a < 0 || b < 0 || a >= NU || b >= NV) continue;
+                        sum += depth[id(a, b)];
+                        ++n;
+                    }
+                    nd[id(i, j)] = 0.5f * depth[id(i, j)] + 0.5f * sum / n;
+                }
+            depth = nd;
+        }
+        Rows rows(NV);
+        for (int j = 0; j < NV; ++j)
+            for (int i = 0; i < NU; ++i) {
+                const float u = static_cast<float>(i) / (NU - 1), v = static_cast<float>(j) / (NV - 1);
+                // Half-thickness: thin rims, thickest a little below and medial to the middle; thin tendinous
+                // insertion into the iliotibial tract above, fleshier onto the gluteal tuberosity below.
+                const float bu = std::pow(std::sin(pi * (0.06f + 0.88f * u)), 0.55f);
+                const float bv = std::pow(std::sin(pi * (0.1f + 0.9f * std::pow(v, 0.85f))), 0.6f);
+                const float r = 0.35f + (1.35f + 0.5f * u) * bu * bv;
+                const vec3 d = dir[id(i, j)];
+                rows[j].push_back({base[id(i, j)] + d * (depth[id(i, j)] + r + 0.1f), r});
+            }
+        addSheet(*gmax, rows, 24, 26, 0.8f, true);
         carve(*gmax, hip, 0.05f, 0.3f);
         carve(*gmax, femur, 0.05f, 0.3f);
         carve(*gmax, sacrum, 0.05f, 0.3f);

@@ -56,10 +56,15 @@ private:
 
 class EllCyl final : public Prim {
 public:
-    EllCyl(vec3 c, const glm::mat3& axes, float hw, float hh, float hd, float rnd)
-        : c_(c), axes_(axes), a_(hw - rnd), b_(hd - rnd), hh_(hh - rnd), rnd_(rnd), ext_(std::max(hw, std::max(hh, hd))) {}
+    EllCyl(vec3 c, const glm::mat3& axes, float hw, float hh, float hd, float rnd, float waist)
+        : c_(c), axes_(axes), a0_(hw - rnd), b0_(hd - rnd), hh_(hh - rnd), rnd_(rnd), waist_(waist),
+          ext_(std::max(hw, std::max(hh, hd))) {}
     float dist(const vec3& p) const override {
         const vec3 q = glm::transpose(axes_) * (p - c_);
+        // Waisted: the cross-section shrinks by `waist` (fraction) at mid-height, full size at the ends.
+        const float t = std::clamp(q.y / std::max(hh_, 1e-6f), -1.0f, 1.0f);
+        const float sc = 1.0f - waist_ * (1.0f - t * t);
+        const float a_ = a0_ * sc, b_ = b0_ * sc;
         const glm::vec2 e(q.x / a_, q.z / b_), e2(q.x / (a_ * a_), q.z / (b_ * b_));
         const float k0 = glm::length(e), k1 = glm::length(e2);
         const float d2 = k1 < 1e-9f ? -std::min(a_, b_) : k0 * (k0 - 1.0f) / k1;
@@ -77,7 +82,7 @@ public:
 private:
     vec3 c_;
     glm::mat3 axes_;
-    float a_, b_, hh_, rnd_, ext_;
+    float a0_, b0_, hh_, rnd_, waist_, ext_;
 };
 
 class Cone final : public Prim {
@@ -242,8 +247,8 @@ private:
 
 PrimPtr sphere(vec3 c, float r) { return std::make_unique<Sphere>(c, r); }
 PrimPtr ellipsoid(vec3 c, vec3 radii, const glm::mat3& axes) { return std::make_unique<Ellipsoid>(c, radii, axes); }
-PrimPtr ellipticCylinder(vec3 c, const glm::mat3& axes, float hw, float hh, float hd, float round) {
-    return std::make_unique<EllCyl>(c, axes, hw, hh, hd, round);
+PrimPtr ellipticCylinder(vec3 c, const glm::mat3& axes, float hw, float hh, float hd, float round, float waist) {
+    return std::make_unique<EllCyl>(c, axes, hw, hh, hd, round, waist);
 }
 PrimPtr cone(vec3 a, vec3 b, float ra, float rb) { return std::make_unique<Cone>(a, b, ra, rb); }
 PrimPtr thickTri(vec3 a, vec3 b, vec3 c, float ra, float rb, float rc, vec3 fa, vec3 fb, vec3 fc) {

@@ -66,8 +66,9 @@ PrimPtr sphere(vec3 c, float r);
 // Ellipsoid with half-axes radii along the columns of the orthonormal frame axes (approximate distance).
 PrimPtr ellipsoid(vec3 c, vec3 radii, const glm::mat3& axes = glm::mat3(1.0f));
 // Elliptic cylinder with rounded rims: half-width hw along axes[0], half-height hh along axes[1],
-// half-depth hd along axes[2].
-PrimPtr ellipticCylinder(vec3 c, const glm::mat3& axes, float hw, float hh, float hd, float round);
+// half-depth hd along axes[2]; waist > 0 narrows the middle (concave side profile, as a vertebral body).
+PrimPtr ellipticCylinder(vec3 c, const glm::mat3& axes, float hw, float hh, float hd, float round,
+                         float waist = 0.0f);
 // Segment a-b with radius varying linearly from ra to rb (round cone); fibre = a->b.
 PrimPtr cone(vec3 a, vec3 b, float ra, float rb);
 // Triangle thickened by a radius interpolated from its corners; fibre interpolated from fa, fb, fc.

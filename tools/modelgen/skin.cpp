@@ -2,6 +2,7 @@
 // outside every muscle and bone, closed by rounded cuts at the top and across both thighs.
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "anatomy.h"
 
@@ -34,9 +35,11 @@ public:
 private:
     static constexpr float kY0 = -15.0f, kY1 = 30.0f;  // sections every 7.5 cm from kY0 to kY1
     static constexpr float kR = 3.5f;
-    std::vector<float> hw_{12.5f, 16.6f, 15.8f, 13.6f, 13.5f, 14.0f, 14.2f};
-    std::vector<float> hd_{8.5f, 10.3f, 10.0f, 9.6f, 9.6f, 10.0f, 10.2f};
-    std::vector<float> zc_{-6.5f, -6.0f, -5.5f, -5.2f, -5.2f, -5.2f, -5.0f};
+    // y = -15 (crotch), -7.5 (trochanters: widest), 0 (ASIS), 7.5 (crest), 15 (waist: narrowest), 22.5, 30.
+    // Shallow behind low down: the buttocks (below) and the erector spinae bulges make the back's relief.
+    std::vector<float> hw_{14.0f, 16.9f, 15.6f, 13.6f, 12.6f, 13.2f, 13.8f};
+    std::vector<float> hd_{8.0f, 9.2f, 9.6f, 9.4f, 9.2f, 9.5f, 9.8f};
+    std::vector<float> zc_{-4.8f, -5.0f, -5.0f, -4.6f, -4.6f, -4.6f, -4.4f};
 };
 
 }  // namespace
@@ -45,9 +48,15 @@ void buildSkin(Shapes& out) {
     auto s = std::make_unique<Shape>();
     s->group(Op::Union, 0.0f);
     s->add(std::make_unique<Loft>());
-    // Thighs.
-    s->group(Op::Union, 6.0f);
-    s->add(mirrorX(cone(vec3(9.0f, -6.0f, -5.0f), vec3(10.2f, -36.0f, -4.6f), 8.8f, 7.2f)));
+    // Buttocks: a soft rounded mass over each gluteus maximus (subcutaneous fat), meeting its twin at the
+    // natal cleft.
+    s->group(Op::Union, 2.5f);
+    s->add(mirrorX(ellipsoid(vec3(7.4f, -9.0f, -10.6f), vec3(7.6f, 9.6f, 7.4f),
+                             glm::mat3(glm::normalize(vec3(1.0f, 0.25f, 0.0f)),
+                                       glm::normalize(vec3(-0.25f, 1.0f, 0.0f)), vec3(0, 0, 1)))));
+    // Thighs, tapering to mid-thigh; joined to the buttocks with a tight blend (the gluteal folds).
+    s->group(Op::Union, 1.2f);
+    s->add(mirrorX(cone(vec3(9.6f, -10.0f, -5.2f), vec3(10.0f, -36.0f, -4.4f), 8.7f, 6.6f)));
     // Everything inside, grown by the soft tissue thickness.
     for (const char* id : {"gluteus_maximus", "gluteus_medius", "erector_spinae", "quadratus_lumborum", "hip_bone",
                            "femur", "rib_11", "rib_12", "psoas_major"}) {
@@ -59,10 +68,20 @@ void buildSkin(Shapes& out) {
         s->group(Op::Union, 0.6f);
         s->add(nested(out.at(id).get(), 1.2f));
     }
-    // Top (above the 11th rib) and thigh cuts (mid-thigh), rounded.
-    s->group(Op::Intersect, 2.0f);
+    // Natal cleft: a narrow midline groove between the buttocks, from below the sacrum to the perineum.
+    s->group(Op::Subtract, 1.2f);
+    {
+        const vec3 f0(0.0f, -5.5f, -17.8f), f1(0.0f, -10.0f, -15.4f), f2(0.0f, -16.0f, -14.6f), f3(0.0f, -23.0f, -13.6f);
+        const vec3 back(0.0f, 0.0f, -9.0f);
+        for (const auto& [a, b] : {std::pair{f0, f1}, {f1, f2}, {f2, f3}}) {
+            s->add(thickTri(a, b, b + back, 0.35f, 0.45f, 0.45f));
+            s->add(thickTri(a, b + back, a + back, 0.35f, 0.45f, 0.35f));
+        }
+    }
+    // Top (above the 11th rib) and thigh cuts (mid-thigh): flat, lightly rounded rims.
+    s->group(Op::Intersect, 1.2f);
     s->add(halfSpace(vec3(0, 1, 0), 28.0f));
-    s->group(Op::Intersect, 2.0f);
+    s->group(Op::Intersect, 1.2f);
     s->add(halfSpace(vec3(0, -1, 0), 33.0f));
     s->finalize(3.0f);
     out["skin"] = std::move(s);
