@@ -250,4 +250,17 @@ std::string JsonLines::at(const std::string& file, const std::string& pointer, s
     return out;
 }
 
+std::vector<std::filesystem::path> listFiles(const std::string& dir, const std::string& extension,
+                                             std::vector<std::string>& errors) {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> files;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return files;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().extension() == extension && it->is_regular_file(ec)) files.push_back(it->path());
+    if (ec) errors.push_back(dir + ": cannot list: " + ec.message());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
 }  // namespace la::io

@@ -1,4 +1,6 @@
 #pragma once
+#include <filesystem>
+#include <vector>
 // JSON text with line numbers, for loaders whose errors read "<file>:<line>: <problem>".
 // parseJsonText turns nlohmann's byte-position parse errors into line numbers; JsonLines maps
 // a JSON pointer ("/steps/2/hide/0") to the line where that value starts, so semantic errors
@@ -22,6 +24,10 @@ Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& f
 
 // Reads a whole file. Error: "<path>: cannot read: <reason>".
 Result<std::string> readTextFile(const std::string& path);
+// The regular files of `dir` ending in `extension` (".json"), sorted. A missing folder gives none; a
+// folder that cannot be listed adds one line to `errors`.
+std::vector<std::filesystem::path> listFiles(const std::string& dir, const std::string& extension,
+                                             std::vector<std::string>& errors);
 
 // "/a" + "b" -> "/a/b", escaping '~' and '/' as JSON pointers do.
 std::string pointerChild(const std::string& parent, std::string_view key);

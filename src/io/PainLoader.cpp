@@ -221,15 +221,8 @@ Result<PainPattern> loadPainFile(const std::string& path) {
 }
 
 PainLoadResult loadPainDir(const std::string& dir) {
-    namespace fs = std::filesystem;
     PainLoadResult out;
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return out;
-    std::vector<fs::path> files;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (it->path().extension() == ".json" && it->is_regular_file(ec)) files.push_back(it->path());
-    if (ec) out.errors.push_back(dir + ": cannot list: " + ec.message());
-    std::sort(files.begin(), files.end());
+    const auto files = listFiles(dir, ".json", out.errors);
     std::set<std::string> muscles;
     for (const auto& f : files) {
         auto text = readTextFile(f.string());

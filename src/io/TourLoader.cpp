@@ -218,15 +218,8 @@ Result<Tour> loadTour(const std::string& path, const IdPredicate& isKnownId) {
 }
 
 TourLoadResult loadTourDir(const std::string& dir, const IdPredicate& isKnownId) {
-    namespace fs = std::filesystem;
     TourLoadResult out;
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return out;
-    std::vector<fs::path> files;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (it->path().extension() == ".json" && it->is_regular_file(ec)) files.push_back(it->path());
-    if (ec) out.errors.push_back(dir + ": cannot list: " + ec.message());
-    std::sort(files.begin(), files.end());
+    const auto files = listFiles(dir, ".json", out.errors);
     for (const auto& f : files) {
         auto t = loadTour(f.string(), isKnownId);
         if (t)
