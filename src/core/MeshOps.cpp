@@ -85,7 +85,10 @@ void generateNormals(Primitive& p, float creaseDeg) {
     };
     struct KeyHash {
         std::size_t operator()(const Key& k) const {
-            return k.v * 2654435761u ^ static_cast<std::size_t>(k.nx * 73856093 ^ k.ny * 19349663 ^ k.nz * 83492791);
+            // Unsigned arithmetic: the products wrap instead of overflowing.
+            const auto u = [](int x) { return static_cast<std::size_t>(static_cast<unsigned>(x)); };
+            return static_cast<std::size_t>(k.v) * 2654435761u ^ u(k.nx) * 73856093u ^ u(k.ny) * 19349663u ^
+                   u(k.nz) * 83492791u;
         }
     };
     std::unordered_map<Key, std::uint32_t, KeyHash> newIndex;
