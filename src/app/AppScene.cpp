@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "app/App.h"
+#include "core/TextList.h"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -76,17 +77,7 @@ bool App::applySceneOptions() {
         select(nodes->front());
     }
     if (!options_.pain.empty()) {
-        std::vector<std::string> items;
-        std::size_t start = 0;
-        while (start <= options_.pain.size()) {
-            const std::size_t comma = std::min(options_.pain.find(',', start), options_.pain.size());
-            std::string item = options_.pain.substr(start, comma - start);
-            item.erase(0, item.find_first_not_of(' '));
-            item.erase(item.find_last_not_of(' ') + 1);
-            items.push_back(item);
-            start = comma + 1;
-        }
-        if (auto ok = setPainPatterns(items); !ok) {
+        if (auto ok = setPainPatterns(splitCommaList(options_.pain)); !ok) {
             std::fprintf(stderr, "lumbar-atlas: --pain: %s\n", ok.error().c_str());
             return false;
         }

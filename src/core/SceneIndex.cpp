@@ -1,5 +1,7 @@
 #include "core/SceneIndex.h"
 
+#include "core/TextList.h"
+
 #include <algorithm>
 
 namespace la {
@@ -14,11 +16,6 @@ std::string groupOfKind(const std::string& kind) {
     if (kind == "muscle") return "Muscles";
     if (kind == "bone") return "Bones";
     return "Other";
-}
-std::string trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return std::string(s);
 }
 }  // namespace
 
@@ -78,12 +75,7 @@ std::vector<int> SceneIndex::resolve(const std::vector<StructureRef>& list) cons
 
 Result<std::vector<int>> SceneIndex::resolveText(std::string_view list, const Catalogue& catalogue) const {
     std::vector<int> out;
-    std::size_t start = 0;
-    while (start <= list.size()) {
-        const std::size_t comma = std::min(list.find(',', start), list.size());
-        const std::string item = trim(list.substr(start, comma - start));
-        start = comma + 1;
-        if (item.empty()) continue;
+    for (const std::string& item : splitCommaList(list)) {
         std::vector<int> nodes;
         if (const SceneNode* raw = findKey(item); raw && !raw->ref) {
             nodes.push_back(raw->node);  // an unmapped node, by its own name

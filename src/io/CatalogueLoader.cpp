@@ -1,5 +1,7 @@
 #include "io/CatalogueLoader.h"
 
+#include "core/TextList.h"
+
 #include <md4c.h>
 
 #include <algorithm>
@@ -45,20 +47,6 @@ std::vector<std::string_view> splitLines(std::string_view text) {
     }
     if (!lines.empty() && lines.back().empty() && !text.empty() && text.back() == '\n') lines.pop_back();
     return lines;
-}
-
-std::vector<std::string> splitList(std::string_view value) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= value.size()) {
-        std::size_t comma = value.find(',', start);
-        std::size_t end = comma == std::string_view::npos ? value.size() : comma;
-        std::string_view item = trim(value.substr(start, end - start));
-        if (!item.empty()) out.emplace_back(item);
-        if (comma == std::string_view::npos) break;
-        start = comma + 1;
-    }
-    return out;
 }
 
 // '#' starts a comment at the start of the line or after white space (so "C#" or URLs survive).
@@ -412,7 +400,7 @@ Result<StructureInfo> parseStructureText(std::string_view text, const std::strin
             info.latin = value;
         } else if (key == "fma") {
             info.fma.clear();
-            for (auto& item : splitList(value)) {
+            for (auto& item : splitCommaList(value)) {
                 std::string digits = item;
                 if (lower(digits.substr(0, 3)) == "fma") digits = std::string(trim(std::string_view(digits).substr(3)));
                 if (!digits.empty() && digits[0] == ':') digits.erase(0, 1);
@@ -439,9 +427,9 @@ Result<StructureInfo> parseStructureText(std::string_view text, const std::strin
                 return Error{where(path, ln) + key + ": '" + std::string(value) + "' is not true or false"};
             (key == "featured" ? info.featured : info.sided) = flag;
         } else if (key == "aliases") {
-            info.aliases = splitList(value);
+            info.aliases = splitCommaList(value);
         } else if (key == "patterns") {
-            info.patterns = splitList(value);
+            info.patterns = splitCommaList(value);
         } else {
             warn(ln, "unknown key '" + key + "' (ignored)");
         }
