@@ -185,18 +185,19 @@ bool App::handleInput() {
             changed = true;
         }
     }
+    const std::vector<KeyPress> keys = keys_.take();  // every press since the last frame, none lost
     if (!io.WantCaptureKeyboard) {
         ui::UiActions a;
         const ViewPreset presets[] = {ViewPreset::Posterior, ViewPreset::Anterior, ViewPreset::Left,
                                       ViewPreset::Right,     ViewPreset::Superior, ViewPreset::Oblique};
         for (int k = 0; k < 6; ++k)
-            if (ImGui::IsKeyPressed(GLFW_KEY_1 + k, false)) a.viewPreset = presets[k];
-        if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) a.frameAll = true;
-        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) ui_.openDialog.open = true;
-        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) a.quit = true;
-        if (!io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_P, false)) ui_.showPainPanel = !ui_.showPainPanel;
-        changed |= handleTourKeys();  // clickers, F5, F12, B; Esc leaves presenter mode first
-        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && !presenter_.active && ui_.scene.selected >= 0) {
+            if (wasPressed(keys, GLFW_KEY_1 + k)) a.viewPreset = presets[k];
+        if (wasPressed(keys, GLFW_KEY_F)) a.frameAll = true;
+        if (wasPressedWithCtrl(keys, GLFW_KEY_O)) ui_.openDialog.open = true;
+        if (wasPressedWithCtrl(keys, GLFW_KEY_Q)) a.quit = true;
+        if (wasPressed(keys, GLFW_KEY_P) && !wasPressedWithCtrl(keys, GLFW_KEY_P)) ui_.showPainPanel = !ui_.showPainPanel;
+        changed |= handleTourKeys(keys);  // clickers, F5, F12, B; Esc leaves presenter mode first
+        if (wasPressed(keys, GLFW_KEY_ESCAPE) && !presenter_.active && ui_.scene.selected >= 0) {
             select(-1);
             changed = true;
         }
@@ -219,6 +220,7 @@ int App::runWindow() {
         return 1;
     }
     window_ = std::move(*win);
+    keys_.attach(window_->handle());  // before ImGui, whose callbacks chain to ours
     imgui_ = std::make_unique<ImGuiLayer>(window_->handle(), window_->contentScale(), true);
     loadSettings();  // window geometry, font scale, detail level, recent files, last model
     auto r = render::Renderer::create();
@@ -269,6 +271,7 @@ int App::runWindow() {
         camera_.update(dt);
         if (reloadContentIfChanged()) settleFrames = 2;
         doPendingWork();  // font atlas, presenter mode, screenshots, settings: between frames
+        updateWindowTitle();
         const glm::ivec2 fb = framebufferSize();
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         renderFrame(fb);

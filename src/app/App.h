@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 
+#include "app/KeyQueue.h"
 #include "app/Options.h"
 #include "app/Presenter.h"
 #include "core/Camera.h"
@@ -86,16 +87,19 @@ private:
     void handleTourActions(const ui::TourActions& a);
     TourStep captureView() const;
     // Clicker keys, F5, F12, B, Esc in presenter mode. True when something changed.
-    bool handleTourKeys();
+    bool handleTourKeys(const std::vector<KeyPress>& keys);
     void setPresenter(bool on);
     // Font atlas rebuilds, presenter switches and screenshots: between frames only.
     void doPendingWork();
     void takeScreenshot(bool withUi);
+    // "Lumbar Atlas — model" or "Lumbar Atlas — tour — step 3/8": the taskbar shows where a talk is.
+    void updateWindowTitle();
     // Settings (AppSettings.cpp): window runs only.
     void loadSettings();
     void saveSettings(bool force);
 
     Options options_;
+    KeyQueue keys_;  // outlives the window it is attached to
     std::unique_ptr<Window> window_;
     std::unique_ptr<ImGuiLayer> imgui_;
     std::optional<render::Renderer> renderer_;
@@ -129,6 +133,7 @@ private:
     PresenterState presenter_;
     PendingWork pending_;
     SettingsSession settings_;
+    std::string windowTitle_;
     bool quit_ = false;
     bool headless_ = false;
 };

@@ -32,32 +32,50 @@ std::string exportFileName(int stepIndex) {
     return name;
 }
 
-bool App::handleTourKeys() {
-    const ImGuiIO& io = ImGui::GetIO();
-    auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
-    bool changed = false;
-    if (pressed(GLFW_KEY_F5)) {
-        pending_.presenter = !presenter_.active;
-        changed = true;
-    }
-    if (pressed(GLFW_KEY_F12)) pending_.screenshotWithUi = !io.KeyCtrl;
-    if (presenter_.active) {
-        if (pressed(GLFW_KEY_B)) {
-            presenter_.blank = !presenter_.blank;
-            changed = true;
-        }
-        if (pressed(GLFW_KEY_ESCAPE)) {
-            pending_.presenter = false;
-            changed = true;
-        }
-    }
-    if (!tour_.loaded || tour_.player.empty()) return changed;
-    // Presentation clickers send Right / PageDown (next), Left / PageUp (previous); Space and Home as keyboards do.
+bool App::handleTourKeys(const std::vector<KeyPress>& keys) {
+    bool changed = false, moved = false;
+    const bool tourReady = tour_.loaded && !tour_.player.empty();
     TourPlayer& p = tour_.player;
-    bool moved = false;
-    if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_PAGE_DOWN) || pressed(GLFW_KEY_SPACE)) moved |= p.next();
-    if (pressed(GLFW_KEY_LEFT) || pressed(GLFW_KEY_PAGE_UP)) moved |= p.previous();
-    if (pressed(GLFW_KEY_HOME)) moved |= p.first();
+    // In order, each press counts: two quick clicks on a clicker move two steps.
+    for (const KeyPress& k : keys) {
+        switch (k.key) {
+        case GLFW_KEY_F5:
+            pending_.presenter = !pending_.presenter.value_or(presenter_.active);
+            changed = true;
+            break;
+        case GLFW_KEY_F12:
+            pending_.screenshotWithUi = (k.mods & GLFW_MOD_CONTROL) == 0;
+            break;
+        case GLFW_KEY_B:
+            if (presenter_.active) {
+                presenter_.blank = !presenter_.blank;
+                changed = true;
+            }
+            break;
+        case GLFW_KEY_ESCAPE:
+            if (presenter_.active) {
+                pending_.presenter = false;
+                changed = true;
+            }
+            break;
+        // Presentation clickers send Right / PageDown (next), Left / PageUp (previous); Space and Home as
+        // keyboards do.
+        case GLFW_KEY_RIGHT:
+        case GLFW_KEY_PAGE_DOWN:
+        case GLFW_KEY_SPACE:
+            if (tourReady) moved |= p.next();
+            break;
+        case GLFW_KEY_LEFT:
+        case GLFW_KEY_PAGE_UP:
+            if (tourReady) moved |= p.previous();
+            break;
+        case GLFW_KEY_HOME:
+            if (tourReady) moved |= p.first();
+            break;
+        default:
+            break;
+        }
+    }
     if (moved) applyTourStep(true);
     return changed || moved;
 }
@@ -117,6 +135,20 @@ void App::doPendingWork() {
         takeScreenshot(withUi);
     }
     saveSettings(false);
+}
+
+void App::updateWindowTitle() {
+    std::string title = "Lumbar Atlas";
+    if (tour_.loaded && !tour_.player.empty()) {
+        const Tour& t = tour_.player.tour();
+        title += " \u2014 " + (t.title.empty() ? std::string("Untitled tour") : t.title) + " \u2014 step " +
+                 std::to_string(tour_.player.current() + 1) + "/" + std::to_string(t.steps.size());
+    } else if (!model_.name.empty()) {
+        title += " \u2014 " + model_.name;
+    }
+    if (title == windowTitle_) return;
+    windowTitle_ = title;
+    glfwSetWindowTitle(window_->handle(), title.c_str());
 }
 
 void App::takeScreenshot(bool withUi) {

@@ -152,6 +152,17 @@ void drawOpenDialog(UiState& state, UiActions& actions) {
 
 void drawMessage(UiState& state) {
     if (state.message.empty()) return;
+    if (state.message != state.messageShown) {
+        state.messageShown = state.message;
+        state.messageSince = ImGui::GetTime();
+    }
+    // Notices ("Screenshot saved: ...") go by themselves, so that they do not sit in front of a patient or in
+    // the next screenshot; errors stay until dismissed.
+    constexpr double kNoticeSeconds = 5.0;
+    if (!state.messageIsError && ImGui::GetTime() - state.messageSince > kNoticeSeconds) {
+        state.message.clear();
+        return;
+    }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + ImGui::GetFrameHeight() * 1.6f),
                             ImGuiCond_Always, ImVec2(0.5f, 0.0f));

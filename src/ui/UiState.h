@@ -47,8 +47,10 @@ struct SceneUiState {
 struct UiState {
     OpenDialogState openDialog;
     std::vector<std::string> recentFiles;  // most recent first
-    std::string message;                   // last error or notice, shown until dismissed
+    std::string message;                   // last error (shown until dismissed) or notice (a few seconds)
     bool messageIsError = false;
+    std::string messageShown;              // the message the timer below belongs to
+    double messageSince = 0.0;             // ImGui time it appeared
     bool showStatusBar = true;
     bool showPainPanel = false;
     bool showTours = false;                // the Tours panel

@@ -1,0 +1,97 @@
+// The viewer in a real window, driven through the X server as a presenter drives it: clicker keys step
+// the tour, F5 goes full screen, B blanks, Esc leaves, the mouse still orbits, F12 / Ctrl+F12 save
+// screenshots, Ctrl+Q quits and the settings are saved.
+#include <doctest/doctest.h>
+
+#include "../support/LiveViewer.h"
+
+using namespace la::test;
+
+namespace {
+
+double meanLuminance(const Image& img) {
+    double sum = 0;
+    for (int y = 0; y < img.h; ++y)
+        for (int x = 0; x < img.w; ++x) sum += 0.2126 * img.at(x, y)[0] + 0.7152 * img.at(x, y)[1] + 0.0722 * img.at(x, y)[2];
+    return sum / (static_cast<double>(img.w) * img.h);
+}
+
+// Share of pixels that differ by more than a little between two same-sized images.
+double changedShare(const Image& a, const Image& b) {
+    if (a.w != b.w || a.h != b.h) return 1.0;
+    std::size_t n = 0;
+    for (int y = 0; y < a.h; ++y)
+        for (int x = 0; x < a.w; ++x) n += colourDistance(a.at(x, y), b.at(x, y)) > 30;
+    return static_cast<double>(n) / (static_cast<double>(a.w) * a.h);
+}
+
+}  // namespace
+
+TEST_CASE("presenter session: clicker keys, full screen, blank, orbit, screenshots, quit") {
+    REQUIRE_MESSAGE(!shell("command -v xdotool").empty(), "xdotool is needed (tools/setup.sh installs it)");
+    const std::string screen = shell("xdotool getdisplaygeometry");  // "1920 1080"
+    REQUIRE(!screen.empty());
+    const int screenW = std::atoi(screen.c_str()), screenH = std::atoi(screen.c_str() + screen.find(' ') + 1);
+
+    const auto home = std::filesystem::temp_directory_path() / "la_live_session";
+    LiveViewer v(home, "--tour '" + std::string(LA_SOURCE_DIR) + "/content/tours/why_does_my_back_hurt.json'");
+    REQUIRE_MESSAGE(v.hasWindow(), v.output());
+    CHECK(v.waitForTitle("Why does my lower back hurt? \u2014 step 1/8"));
+
+    // Windowed, with the menus and panels.
+    const Image windowed = v.screenshot();
+    REQUIRE(windowed.ok());
+    CHECK(windowed.w < screenW);
+
+    // F5: full screen on the monitor.
+    v.key("F5");
+    REQUIRE(waitUntil([&] { return v.screenshot().w == screenW; }));
+
+    // Clicker keys, one press each, each one counted (ImGui alone would drop a press and release that
+    // arrive within one frame).
+    v.key("Right");
+    CHECK(v.waitForTitle("step 2/8"));
+    v.key("Next");
+    CHECK(v.waitForTitle("step 3/8"));
+    v.key("space");
+    CHECK(v.waitForTitle("step 4/8"));
+    v.key("Left");
+    CHECK(v.waitForTitle("step 3/8"));
+    v.key("Prior");
+    CHECK(v.waitForTitle("step 2/8"));
+    v.key("Home");
+    CHECK(v.waitForTitle("step 1/8"));
+    v.key("Right Right Right");  // three quick clicks: three steps
+    CHECK(v.waitForTitle("step 4/8"));
+    v.key("Home");
+    CHECK(v.waitForTitle("step 1/8"));
+
+    // B blanks the screen (the whole picture dark), B again brings it back.
+    v.key("b");
+    const Image blank = v.screenshot();
+    REQUIRE(blank.ok());
+    CHECK(blank.w == screenW);
+    CHECK(meanLuminance(blank) < 20.0);
+    v.key("b");
+
+    // The mouse still orbits in presenter mode: a drag across the middle turns the model.
+    waitUntil([] { return false; }, 2.0);  // let the step-1 fly-to finish
+    const Image before = v.screenshot("ctrl+F12");
+    v.drag(screenW / 2 - 150, screenH / 2, screenW / 2 + 150, screenH / 2);
+    waitUntil([] { return false; }, 1.0);
+    const Image after = v.screenshot("ctrl+F12");
+    REQUIRE(before.ok());
+    REQUIRE(after.ok());
+    CHECK(meanLuminance(after) > 60.0);  // not blank any more
+    CHECK(changedShare(before, after) > 0.05);
+
+    // Esc leaves presenter mode: back to the window.
+    v.key("Escape");
+    REQUIRE(waitUntil([&] { return v.screenshot().w == windowed.w; }));
+
+    // Ctrl+Q quits and saves the settings (atomically) into the private config folder.
+    v.key("ctrl+q");
+    CHECK(v.waitForExit());
+    CHECK(std::filesystem::exists(home / "config" / "lumbar-atlas" / "settings.json"));
+    std::filesystem::remove_all(home);
+}

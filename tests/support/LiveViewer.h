@@ -1,0 +1,128 @@
+#pragma once
+// The real viewer in a window on the test's X display, driven as a person would: key presses and mouse
+// drags sent through the X server (xdotool, XTEST), state read back from the window title and from the
+// F12 screenshots the viewer writes. Its XDG folders are private to the test.
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <thread>
+
+#include <signal.h>
+
+#include "Image.h"
+#include "RunViewer.h"
+
+namespace la::test {
+
+// Runs a shell command and returns what it printed (trailing newline removed).
+inline std::string shell(const std::string& cmd) {
+    std::string out;
+    if (FILE* p = popen(cmd.c_str(), "r")) {
+        char buf[512];
+        while (std::fgets(buf, sizeof buf, p)) out += buf;
+        pclose(p);
+    }
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+    return out;
+}
+
+// Polls `done` every 100 ms for up to `seconds` (a ceiling so that a broken viewer cannot hang the suite,
+// not a performance limit: llvmpipe under a loaded CI machine can take a second per frame).
+inline bool waitUntil(const std::function<bool()>& done, double seconds = 60.0) {
+    const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < end) {
+        if (done()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return done();
+}
+
+class LiveViewer {
+public:
+    // Starts `lumbar-atlas args` in the background with XDG folders under `home`.
+    LiveViewer(const std::filesystem::path& home, const std::string& args) : home_(home) {
+        std::filesystem::remove_all(home_);
+        std::filesystem::create_directories(home_);
+        const std::string env = "HOME='" + home_.string() + "' XDG_CONFIG_HOME='" + (home_ / "config").string() +
+                                "' XDG_DATA_HOME='" + (home_ / "data").string() + "' ";
+        shell("(" + env + "exec '" + std::string(LA_VIEWER) + "' " + args + " >'" + (home_ / "out.txt").string() +
+              "' 2>&1 </dev/null & echo $! >'" + (home_ / "pid").string() + "')");
+        pid_ = std::atoi(slurp(home_ / "pid").c_str());
+        waitUntil([&] {
+            window_ = shell("xdotool search --pid " + std::to_string(pid_) + " --name '^Lumbar Atlas' 2>/dev/null | head -1");
+            return !window_.empty();
+        });
+    }
+    ~LiveViewer() {
+        if (running()) kill(pid_, SIGKILL);
+    }
+    LiveViewer(const LiveViewer&) = delete;
+    LiveViewer& operator=(const LiveViewer&) = delete;
+
+    bool hasWindow() const { return !window_.empty(); }
+    bool running() const { return pid_ > 0 && kill(pid_, 0) == 0 && !exited_; }
+    std::string title() const { return shell("xdotool getwindowname " + window_ + " 2>/dev/null"); }
+    bool waitForTitle(const std::string& part) const {
+        return waitUntil([&] { return title().find(part) != std::string::npos; });
+    }
+    // xdotool key names: Right, Next (PageDown), Prior (PageUp), space, Home, F5, b, Escape, ctrl+q ...
+    void key(const std::string& name) const { shell("xdotool windowfocus --sync " + window_ + " key " + name); }
+    void drag(int x0, int y0, int x1, int y1) const {
+        const auto xy = [](int x, int y) { return std::to_string(x) + " " + std::to_string(y); };
+        shell("xdotool mousemove --window " + window_ + " " + xy(x0, y0) + " mousedown 1");
+        for (int i = 1; i <= 8; ++i)
+            shell("xdotool mousemove --window " + window_ + " " +
+                  xy(x0 + (x1 - x0) * i / 8, y0 + (y1 - y0) * i / 8) + " sleep 0.05");
+        shell("xdotool mouseup 1");
+    }
+    // F12 (or ctrl+F12), then the new PNG once the viewer has written it.
+    Image screenshot(const std::string& keyName = "F12") {
+        const auto folder = home_ / "data" / "lumbar-atlas";
+        const std::size_t before = countPngs(folder);
+        key(keyName);
+        Image img;
+        waitUntil([&] {
+            if (countPngs(folder) <= before) return false;
+            img = readPng(newestPng(folder).string());  // a half-written file does not decode: try again
+            return img.ok();
+        });
+        return img;
+    }
+    // Waits for the process to end by itself (it is not our child: gone, or a zombie nobody reaped).
+    bool waitForExit() {
+        exited_ = waitUntil([&] {
+            return kill(pid_, 0) != 0 || shell("ps -o stat= -p " + std::to_string(pid_)).find('Z') != std::string::npos;
+        });
+        return exited_;
+    }
+    std::string output() const { return slurp(home_ / "out.txt"); }
+
+private:
+    static std::size_t countPngs(const std::filesystem::path& folder) {
+        std::error_code ec;
+        std::size_t n = 0;
+        for (const auto& e : std::filesystem::directory_iterator(folder, ec))
+            if (e.path().extension() == ".png") ++n;
+        return n;
+    }
+    static std::filesystem::path newestPng(const std::filesystem::path& folder) {
+        std::filesystem::path best;
+        std::filesystem::file_time_type bestTime{};
+        std::error_code ec;
+        for (const auto& e : std::filesystem::directory_iterator(folder, ec))
+            if (e.path().extension() == ".png" && (best.empty() || e.last_write_time() > bestTime)) {
+                best = e.path();
+                bestTime = e.last_write_time();
+            }
+        return best;
+    }
+
+    std::filesystem::path home_;
+    int pid_ = -1;
+    std::string window_;
+    bool exited_ = false;
+};
+
+}  // namespace la::test
