@@ -72,18 +72,26 @@ void App::drawUi(ui::UiActions& actions) {
         ui::drawPainPanel(painField_, painState_, ui_.showPainPanel);
         drawPainLookup();
     }
-    drawTriggerMarks(viewport);
+    drawTourUi();  // tour panel, tour articles and the caption bar: before the panels, which keep clear of them
     ui::drawPainLegend(painState_, (chrome && ui_.showStatusBar ? ImGui::GetFrameHeight() : 0.0f) + tour_.captionHeight);
+    drawTriggerMarks(viewport);
     drawPanels(viewport, actions);
-    drawTourUi();
     ui::drawMessage(ui_);
 }
 
-void App::renderFrame(glm::ivec2 size, bool withUi) {
+void App::renderStill(glm::ivec2 size) {
+    constexpr int kLayoutFrames = 6;
+    for (int i = 0; i < kLayoutFrames; ++i) renderFrame(size, true, false);
+    renderFrame(size);
+}
+
+void App::renderFrame(glm::ivec2 size, bool withUi, bool scene) {
     const auto t0 = std::chrono::steady_clock::now();
     updateViewState();
     painAnimating_ = updatePain(frameDt_);
-    if (presenter_.blank) {
+    if (!scene) {
+        // Layout-only frame of a still: the UI runs, the scene is drawn by the last frame.
+    } else if (presenter_.blank) {
         glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
     } else {
@@ -328,8 +336,7 @@ int App::runHeadless() {
     // --tour with --screenshot: that step (--step, default 1), e.g. to check presenter mode (--presenter).
     if (const int code = prepareTourStill(); code != 0) return code;
     target->bind();
-    // ImGui lays windows out over a couple of frames (auto-size); the last one is kept.
-    for (int i = 0; i < 3; ++i) renderFrame({options_.width, options_.height});
+    renderStill({options_.width, options_.height});
     const auto pixels = target->readPixels();
     printPicks({options_.width, options_.height});
     if (auto ok = render::writePng(options_.screenshot, options_.width, options_.height, pixels); !ok) {

@@ -11,6 +11,7 @@
 #include "core/Camera.h"
 #include "core/Catalogue.h"
 #include "core/PainField.h"
+#include "core/PanelLayout.h"
 #include "core/Pick.h"
 #include "core/SceneIndex.h"
 #include "io/CatalogueLoader.h"
@@ -54,6 +55,9 @@ private:
     void updateViewState();
     std::optional<PickHit> pickAt(glm::vec2 pixel, glm::ivec2 viewport) const;
     void printPicks(glm::ivec2 viewport) const;
+    // Screen areas the article panels keep clear of: every window drawn so far this frame (tool panels,
+    // tour articles, the pain legend) and the caption bar.
+    std::vector<Rect> reservedScreenAreas() const;
     // Anchors, layout and drawing of the article panels.
     void drawPanels(glm::ivec2 viewport, ui::UiActions& actions);
     void select(int node);
@@ -73,7 +77,10 @@ private:
     void drawHoverTooltip();
     // Scene then UI into the bound framebuffer; the window and the screenshot both come through here.
     // withUi = false: the scene only (Ctrl+F12).
-    void renderFrame(glm::ivec2 size, bool withUi = true);
+    void renderFrame(glm::ivec2 size, bool withUi = true, bool scene = true);
+    // A still (--screenshot, handouts): ImGui lays windows out over a few frames (auto-size, panel
+    // sizes measured last frame), so the UI runs that many frames first and the scene is drawn once.
+    void renderStill(glm::ivec2 size);
 
     // Tours, presenter mode, screenshots and handouts (AppTour.cpp, AppPresenter.cpp).
     // Hidden window, renderer, catalogue, pain and model for offscreen frames; 0 or the exit code.

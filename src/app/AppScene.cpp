@@ -1,9 +1,11 @@
 // App: the structure catalogue, visibility and selection, picking and the article panels.
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 #include <glm/gtc/matrix_transform.hpp>
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGuiWindow rects: where the tool windows are this frame
 
 #include "app/App.h"
 #include "core/TextList.h"
@@ -150,6 +152,25 @@ void App::drawHoverTooltip() {
     ImGui::EndTooltip();
 }
 
+std::vector<Rect> App::reservedScreenAreas() const {
+    std::vector<Rect> out;
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiWindowFlags transient =
+        ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup;
+    for (const ImGuiWindow* w : g.Windows) {
+        // Active = begun this frame, i.e. drawn before the panels; the panels themselves come later.
+        if (!w->Active || w->Hidden || w->IsFallbackWindow || (w->Flags & transient) || std::strstr(w->Name, "##panel")) continue;
+        if (std::strcmp(w->Name, "##MainMenuBar") == 0 || std::strcmp(w->Name, "##status") == 0) continue;
+        out.push_back(Rect::fromPosSize({w->Pos.x, w->Pos.y}, {w->Size.x, w->Size.y}));
+    }
+    if (tour_.captionHeight > 0.0f) {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        const float bottom = vp->Pos.y + vp->Size.y - (!headless_ && !presenter_.active && ui_.showStatusBar ? ImGui::GetFrameHeight() : 0.0f);
+        out.push_back(Rect{{vp->Pos.x, bottom - tour_.captionHeight}, {vp->Pos.x + vp->Size.x, bottom}});
+    }
+    return out;
+}
+
 void App::drawPanels(glm::ivec2 viewport, ui::UiActions& actions) {
     // Which panels: pinned ones, the selection, and in explain mode the featured muscles.
     std::vector<int> wanted;
@@ -226,6 +247,7 @@ void App::drawPanels(glm::ivec2 viewport, ui::UiActions& actions) {
         }
         r.muscle = rect;
         r.size = ui::panelSize(st, fontScale);
+        r.compactSize = ui::compactPanelSize(st, fontScale);
         if (st.pinned) r.pinned = st.pinnedPos;
         requests.push_back(r);
     }
@@ -234,6 +256,28 @@ void App::drawPanels(glm::ivec2 viewport, ui::UiActions& actions) {
     opts.gap = 10.0f;
     // Keep panels clear of the menu bar and status bar in the window.
     const float top = headless_ ? 0.0f : ImGui::GetFrameHeight();
+    opts.reserved = reservedScreenAreas();
+    {  // the model's projected bounds: panels stay off the body when they can
+        const Aabb world = model_.worldBounds();
+        Rect all{glm::vec2(1e9f), glm::vec2(-1e9f)};
+        bool allInFront = true;
+        for (int i = 0; i < 8; ++i) {
+            const glm::vec3 c((i & 1) ? world.max.x : world.min.x, (i & 2) ? world.max.y : world.min.y,
+                              (i & 4) ? world.max.z : world.min.z);
+            bool f = true;
+            const glm::vec2 s = project(c, f);
+            allInFront &= f;
+            all.min = glm::min(all.min, s);
+            all.max = glm::max(all.max, s);
+        }
+        // Shrunk a little: a box's corners overstate a rounded body's outline.
+        const glm::vec2 inset = all.size() * 0.08f;
+        if (allInFront && world.valid()) opts.avoid = Rect{all.min + inset - glm::vec2(0.0f, top), all.max - inset - glm::vec2(0.0f, top)};
+    }
+    for (Rect& r : opts.reserved) {
+        r.min.y -= top;
+        r.max.y -= top;
+    }
     for (auto& r : requests) {
         r.anchor.y -= top;
         r.muscle.min.y -= top;

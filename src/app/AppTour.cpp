@@ -302,8 +302,7 @@ int App::runExport() {
         tour_.player.finishTransition();  // stills: the step itself, no cross-fade, no flight
         applyTourStep(false);
         target->bind();
-        // ImGui lays windows out over a couple of frames (auto-size); the last one is kept.
-        for (int f = 0; f < 3; ++f) renderFrame(size);
+        renderStill(size);
         const std::string file = (fs::path(options_.exportDir) / exportFileName(static_cast<int>(i))).string();
         if (auto ok = render::writePng(file, size.x, size.y, target->readPixels()); !ok) {
             std::fprintf(stderr, "%s\n", ok.error().c_str());

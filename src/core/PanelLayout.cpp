@@ -43,9 +43,15 @@ struct Job {
     bool docked;
 };
 
+struct Spot {
+    Rect rect;
+    float cost = std::numeric_limits<float>::max();
+    bool clean = false;  // free, and covers neither its structure nor the avoided area
+};
+
 // Free spot nearest to the ideal one. Candidate coordinates come from the screen border, the ideal
 // spot, the structure's rectangle and the edges of every panel placed so far (one gap away).
-Rect place(const Context& cx, const Job& job, const PanelRequest& req, const std::vector<Rect>& placed) {
+Spot place(const Context& cx, const Job& job, const PanelRequest& req, const std::vector<Rect>& placed) {
     const glm::vec2 sz = job.size;
     const float loX = cx.margin, hiX = std::max(cx.margin, cx.viewport.x - cx.margin - sz.x);
     const float loY = cx.margin, hiY = std::max(cx.margin, cx.viewport.y - cx.margin - sz.y);
@@ -68,34 +74,42 @@ Rect place(const Context& cx, const Job& job, const PanelRequest& req, const std
 
     const float musclePenalty = 4.0f * (cx.viewport.x + cx.viewport.y);
     const float blockedBy = std::max(0.0f, gap - 0.5f);  // touching at exactly `gap` is fine
-    float bestCost = std::numeric_limits<float>::max();
-    Rect best = Rect::fromPosSize(glm::vec2(clampf(job.ideal.x, loX, hiX), clampf(job.ideal.y, loY, hiY)), sz);
+    Spot best{Rect::fromPosSize(glm::vec2(clampf(job.ideal.x, loX, hiX), clampf(job.ideal.y, loY, hiY)), sz)};
+    bool found = false;
     for (float y : ys) {
         for (float x : xs) {
             Rect cand = Rect::fromPosSize({x, y}, sz);
             float cost;
+            bool clean = true;
             if (job.docked) {
                 cost = std::abs(x - job.ideal.x) + std::abs(y - job.ideal.y);
             } else {
                 cost = std::abs(cand.center().y - req.anchor.y) + std::abs(x - job.ideal.x);
                 float covered = req.muscle.valid() ? cand.overlapArea(req.muscle) : 0.0f;
                 if (covered > 0.0f) cost += musclePenalty + std::sqrt(covered);
+                float hidden = cx.opt.avoid.valid() ? cand.overlapArea(cx.opt.avoid) : 0.0f;
+                if (hidden > 0.0f) cost += 0.5f * musclePenalty + std::sqrt(hidden);
+                clean = covered <= 0.0f && hidden <= 0.0f;
             }
-            if (!(cost < bestCost)) continue;
+            if (!(cost < best.cost)) continue;
             bool free = std::none_of(placed.begin(), placed.end(),
                                      [&](const Rect& r) { return cand.overlaps(r.expanded(blockedBy)); });
             if (!free) continue;
-            bestCost = cost;
-            best = cand;
+            best = {cand, cost, clean};
+            found = true;
         }
     }
+    if (!found) best.clean = false;  // nowhere free: the ideal spot, overlapping
     return best;
 }
 
 }  // namespace
 
-std::vector<PanelPlacement> layoutPanels(glm::vec2 viewport, const std::vector<PanelRequest>& panels,
-                                         const PanelLayoutOptions& options) {
+// One greedy pass. allCompact: every panel that has a compact form starts in it. `unclean` counts the
+// on-screen panels that found no clean spot.
+static std::vector<PanelPlacement> layoutOnce(glm::vec2 viewport, const std::vector<PanelRequest>& panels,
+                                              const PanelLayoutOptions& options, bool allCompact, int& unclean) {
+    unclean = 0;
     std::vector<PanelPlacement> out(panels.size());
     viewport = glm::max(viewport, glm::vec2(0.0f));
     const float margin = clampf(options.margin, 0.0f, std::min(viewport.x, viewport.y) * 0.25f);
@@ -103,6 +117,8 @@ std::vector<PanelPlacement> layoutPanels(glm::vec2 viewport, const std::vector<P
     const glm::vec2 room = glm::max(viewport - 2.0f * margin, glm::vec2(0.0f));
 
     std::vector<Rect> placed;
+    for (const Rect& r : options.reserved)
+        if (r.valid()) placed.push_back(r);
     std::vector<Job> normal, docked;
     for (std::size_t i = 0; i < panels.size(); ++i) {
         const PanelRequest& req = panels[i];
@@ -126,7 +142,10 @@ std::vector<PanelPlacement> layoutPanels(glm::vec2 viewport, const std::vector<P
             placed.push_back(p.rect);
             continue;
         }
-        Job job{i, glm::min(glm::max(req.size, glm::vec2(0.0f)), room), {0.0f, 0.0f}, !onScreen};
+        const bool startCompact = allCompact && req.compactSize && onScreen;
+        Job job{i, glm::min(glm::max(startCompact ? *req.compactSize : req.size, glm::vec2(0.0f)), room), {0.0f, 0.0f},
+                !onScreen};
+        p.compact = startCompact;
         if (job.docked) {
             p.docked = true;
             p.side = nearestEdge(req.anchor, viewport);
@@ -146,9 +165,22 @@ std::vector<PanelPlacement> layoutPanels(glm::vec2 viewport, const std::vector<P
     // Panels whose anchors are on screen choose first; docked ones take what is left.
     for (const auto* jobs : {&normal, &docked}) {
         for (const Job& job : *jobs) {
-            Rect r = place(cx, job, panels[job.index], placed);
-            out[job.index].rect = r;
-            placed.push_back(r);
+            const PanelRequest& req = panels[job.index];
+            Spot spot = place(cx, job, req, placed);
+            if (!spot.clean && req.compactSize && !job.docked && !out[job.index].compact) {
+                Job small = job;
+                small.size = glm::min(glm::max(*req.compactSize, glm::vec2(0.0f)), room);
+                small.ideal.y = req.anchor.y - small.size.y * 0.5f;
+                if (out[job.index].side == PanelSide::Right) small.ideal.x = viewport.x - margin - small.size.x;
+                const Spot compact = place(cx, small, req, placed);
+                if (compact.clean || compact.cost < spot.cost) {
+                    spot = compact;
+                    out[job.index].compact = true;
+                }
+            }
+            if (!spot.clean && !job.docked) ++unclean;
+            out[job.index].rect = spot.rect;
+            placed.push_back(spot.rect);
         }
     }
     for (std::size_t i = 0; i < panels.size(); ++i) {
@@ -161,6 +193,21 @@ std::vector<PanelPlacement> layoutPanels(glm::vec2 viewport, const std::vector<P
         }
         p.leaderTo = a;
         p.leaderFrom = glm::vec2(clampf(a.x, p.rect.min.x, p.rect.max.x), clampf(a.y, p.rect.min.y, p.rect.max.y));
+    }
+    return out;
+}
+
+std::vector<PanelPlacement> layoutPanels(glm::vec2 viewport, const std::vector<PanelRequest>& panels,
+                                         const PanelLayoutOptions& options) {
+    int unclean = 0;
+    auto out = layoutOnce(viewport, panels, options, false, unclean);
+    const bool anyCompact = std::any_of(panels.begin(), panels.end(), [](const PanelRequest& r) { return r.compactSize.has_value(); });
+    if (unclean > 0 && anyCompact) {
+        // Greedy placement let early panels take full size and pushed later ones onto the model; try
+        // all of them compact and keep that when more panels find clean spots.
+        int uncleanCompact = 0;
+        auto compact = layoutOnce(viewport, panels, options, true, uncleanCompact);
+        if (uncleanCompact < unclean) return compact;
     }
     return out;
 }

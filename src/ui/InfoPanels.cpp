@@ -16,6 +16,15 @@ glm::vec2 panelSize(const PanelState& state, float fontScale) {
     return {360.0f * fontScale, h};
 }
 
+glm::vec2 compactPanelSize(const PanelState& state, float fontScale) {
+    if (state.expanded) {
+        PanelState summary = state;
+        summary.expanded = false;
+        return panelSize(summary, fontScale);
+    }
+    return {360.0f * fontScale, state.compactHeight > 0.0f ? state.compactHeight : 120.0f * fontScale};
+}
+
 namespace {
 
 ImU32 withAlpha(ImVec4 c, float a) {
@@ -34,12 +43,14 @@ void leaderLine(const PanelPlacement& p) {
     dl->AddCircleFilled(b, 3.5f, withAlpha(ImVec4(0.75f, 0.1f, 0.1f, 1.0f), p.alpha));
 }
 
-// The first section's text ("What it is"), shown while the panel is collapsed.
-void summary(const StructureInfo& info, bool therapist) {
+// The first section's text ("What it is"), shown while the panel is collapsed; its first paragraph
+// only when the panel is compact.
+void summary(const StructureInfo& info, bool therapist, bool compact) {
     RichTextOptions o;
     o.therapist = therapist;
     o.onlySection = 0;
     o.skipTitleOfSection = true;
+    o.maxBlocks = compact ? 1 : -1;
     drawRichText(info.body, o);
 }
 
@@ -52,7 +63,7 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
         leaderLine(p);
         ImGui::SetNextWindowPos(ImVec2(p.rect.min.x, p.rect.min.y), ImGuiCond_Always);
         const glm::vec2 size = p.rect.size();
-        if (st.expanded)
+        if (st.expanded && !p.compact)
             ImGui::SetNextWindowSize(ImVec2(size.x, size.y), ImGuiCond_Always);
         else
             ImGui::SetNextWindowSize(ImVec2(size.x, 0.0f), ImGuiCond_Always);  // height follows content
@@ -90,15 +101,18 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
             ImGui::SameLine();
             if (ImGui::SmallButton("Close")) actions.closePanel = view.node->node;
             ImGui::Separator();
+            // Compact: an expanded panel shows its summary, a collapsed one its first paragraph.
+            const bool showFull = st.expanded && !p.compact;
+            const bool firstParagraph = !st.expanded && p.compact;
             if (info) {
-                if (st.expanded) {
+                if (showFull) {
                     ImGui::BeginChild("##article", ImVec2(0, 0), false);
                     RichTextOptions o;
                     o.therapist = therapist;
                     drawRichText(info->body, o);
                     ImGui::EndChild();
                 } else {
-                    summary(*info, therapist);
+                    summary(*info, therapist, firstParagraph);
                 }
             } else {
                 ImGui::TextDisabled("No article for this structure.");
@@ -107,7 +121,12 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
                 const ImVec2 pos = ImGui::GetWindowPos();
                 st.pinnedPos = {pos.x, pos.y};
             }
-            if (!st.expanded) st.measuredHeight = ImGui::GetWindowSize().y;
+            // The height this frame's content needs (the window's own size lags a frame behind auto-fit).
+            const float needed = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
+            if (firstParagraph)
+                st.compactHeight = needed;
+            else if (!showFull)
+                st.measuredHeight = needed;
         }
         ImGui::End();
         ImGui::PopStyleVar();

@@ -19,6 +19,9 @@ struct PanelView {
 
 // Sizes the layout should reserve for a panel (collapsed panels use their measured height).
 glm::vec2 panelSize(const PanelState& state, float fontScale);
+// The smaller form the layout may choose when the screen is full: the summary for an expanded panel,
+// the first paragraph for a collapsed one.
+glm::vec2 compactPanelSize(const PanelState& state, float fontScale);
 
 void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& actions);
 

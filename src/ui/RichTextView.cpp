@@ -72,9 +72,11 @@ void drawRichText(const RichText& text, const RichTextOptions& options) {
         end = s.endBlock;
     }
     bool inTherapist = false;
+    int drawn = 0;
     for (std::size_t b = first; b < end && b < text.blocks.size(); ++b) {
         const TextBlock& block = text.blocks[b];
         if (block.therapistOnly && !options.therapist) continue;
+        if (options.maxBlocks >= 0 && drawn++ >= options.maxBlocks) break;
         if (block.therapistOnly != inTherapist) {
             inTherapist = block.therapistOnly;
             if (inTherapist) {

@@ -29,7 +29,8 @@ struct PanelState {
     bool expanded = false;
     bool pinned = false;
     glm::vec2 pinnedPos{0.0f};
-    float measuredHeight = 0.0f;  // height ImGui gave it last frame (collapsed panels size to content)
+    float measuredHeight = 0.0f;  // height ImGui gave the summary last frame (collapsed panels size to content)
+    float compactHeight = 0.0f;   // height of the compact form (title and first paragraph)
 };
 
 struct SceneUiState {

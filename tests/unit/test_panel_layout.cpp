@@ -179,3 +179,52 @@ TEST_CASE("panels: oversize panels and tiny viewports stay on screen") {
     CHECK(out[0].rect.size().x <= 0.0f);
     CHECK(layoutPanels(kView, {}).empty());
 }
+
+TEST_CASE("panels: reserved areas (other windows, the caption bar) stay clear") {
+    PanelLayoutOptions opt;
+    const Rect structures{{0.0f, 20.0f}, {360.0f, 560.0f}};  // a tool window in the left column
+    const Rect caption{{0.0f, 800.0f}, {1600.0f, 900.0f}};   // the caption bar along the bottom
+    opt.reserved = {structures, caption};
+    // Anchors on the left, at the tool window's height and low down near the caption bar.
+    const std::vector<PanelRequest> reqs = {request({600.0f, 300.0f}), request({560.0f, 780.0f}),
+                                            request({500.0f, 500.0f})};
+    const auto out = layoutPanels(kView, reqs, opt);
+    REQUIRE(out.size() == 3);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        CAPTURE(i);
+        CHECK_FALSE(out[i].rect.overlaps(structures));
+        CHECK_FALSE(out[i].rect.overlaps(caption));
+        CHECK(insideScreen(out[i].rect, opt.margin));
+        for (std::size_t j = i + 1; j < out.size(); ++j) CHECK_FALSE(out[i].rect.overlaps(out[j].rect));
+    }
+    // Without the reservations the first panel would sit in the left column, over the tool window.
+    const auto free = layoutPanels(kView, reqs, PanelLayoutOptions{});
+    CHECK(free[0].rect.overlaps(structures));
+}
+
+TEST_CASE("panels: a panel takes its compact size when only that fits clear of the model") {
+    PanelLayoutOptions opt;
+    opt.avoid = Rect{{440.0f, 60.0f}, {1190.0f, 860.0f}};  // the model: room for one 400-px column, on the left
+    // Two tall panels for anchors on the left: the column holds one full panel and one compact one.
+    PanelRequest a = request({600.0f, 250.0f}, {400.0f, 500.0f});
+    PanelRequest b = request({620.0f, 650.0f}, {400.0f, 500.0f});
+    b.compactSize = glm::vec2(400.0f, 200.0f);
+    const auto out = layoutPanels(kView, {a, b}, opt);
+    REQUIRE(out.size() == 2);
+    CHECK_FALSE(out[0].compact);
+    CHECK(out[1].compact);
+    CHECK(out[1].rect.size().y == doctest::Approx(200.0f));
+    CHECK_FALSE(out[0].rect.overlaps(out[1].rect));
+    CHECK_FALSE(out[1].rect.overlaps(opt.avoid));
+    CHECK(insideScreen(out[1].rect, opt.margin));
+    // Without a compact form the second panel has to cover the model (or the other panel).
+    b.compactSize.reset();
+    const auto full = layoutPanels(kView, {a, b}, opt);
+    CHECK_FALSE(full[1].compact);
+    CHECK((full[1].rect.overlaps(opt.avoid) || full[1].rect.overlaps(full[0].rect)));
+    // With room to spare the full size is kept.
+    b.compactSize = glm::vec2(400.0f, 200.0f);
+    const auto alone = layoutPanels(kView, {b}, opt);
+    CHECK_FALSE(alone[0].compact);
+    CHECK(alone[0].rect.size().y == doctest::Approx(500.0f));
+}
