@@ -138,7 +138,7 @@ void App::printPicks(glm::ivec2 viewport) const {
             // One entry per muscle instance: its strongest kind (coverage lists essential first).
             if (pain.find(e.instance + ":") == std::string::npos) pain += (pain.empty() ? "" : ",") + item;
         }
-        std::printf("pick %d,%d: %s%s\n", x, y, n ? n->key.c_str() : "none", pain.empty() ? "" : (" pain=" + pain).c_str());
+        std::printf("pick %d,%d: %s%s\n", x, y, n ? n->uniqueName().c_str() : "none", pain.empty() ? "" : (" pain=" + pain).c_str());
     }
     std::fflush(stdout);
 }

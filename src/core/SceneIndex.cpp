@@ -3,6 +3,7 @@
 #include "core/TextList.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace la {
 
@@ -27,6 +28,7 @@ SceneIndex::SceneIndex(const Model& model, const Catalogue& catalogue) {
         if (n.mesh < 0) continue;
         SceneNode s;
         s.node = static_cast<int>(i);
+        s.name = n.name;
         s.ref = names.map(n.name);
         if (s.ref) s.info = catalogue.find(s.ref->id);
         if (s.info) {
@@ -52,6 +54,45 @@ SceneIndex::SceneIndex(const Model& model, const Catalogue& catalogue) {
         byNode_[i] = static_cast<int>(nodes_.size());
         nodes_.push_back(std::move(s));
     }
+    // Structures shown by several nodes (the five lumbar vertebrae, the discs): each node gets a label
+    // of its own and is named by its node name in --pick output and id lists.
+    for (auto& a : nodes_) {
+        if (!a.ref) continue;
+        for (const auto& b : nodes_)
+            if (&a != &b && b.ref && b.key == a.key) a.sharedKey = true;
+        if (!a.sharedKey) continue;
+        const std::string part = distinguishingPart(a.name, a.ref->id);
+        if (!part.empty()) a.label += " (" + part + ")";
+    }
+}
+
+std::string distinguishingPart(std::string_view nodeName, std::string_view id) {
+    auto words = [](std::string_view text) {
+        std::vector<std::string> out;
+        std::string w;
+        for (char c : text) {
+            if (c == '_' || c == '.' || c == '-' || c == ' ') {
+                if (!w.empty()) out.push_back(w);
+                w.clear();
+            } else {
+                w += c;
+            }
+        }
+        if (!w.empty()) out.push_back(w);
+        return out;
+    };
+    auto lower = [](std::string w) {
+        for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return w;
+    };
+    std::vector<std::string> idWords;
+    for (const auto& w : words(id)) idWords.push_back(lower(w));
+    std::string out;
+    for (const auto& w : words(nodeName)) {
+        if (std::find(idWords.begin(), idWords.end(), lower(w)) != idWords.end()) continue;
+        out += (out.empty() ? "" : "/") + w;
+    }
+    return out;
 }
 
 const SceneNode* SceneIndex::find(int node) const {
@@ -77,8 +118,12 @@ Result<std::vector<int>> SceneIndex::resolveText(std::string_view list, const Ca
     std::vector<int> out;
     for (const std::string& item : splitCommaList(list)) {
         std::vector<int> nodes;
+        const auto byName = std::find_if(nodes_.begin(), nodes_.end(),
+                                         [&](const SceneNode& n) { return n.sharedKey && n.name == item; });
         if (const SceneNode* raw = findKey(item); raw && !raw->ref) {
             nodes.push_back(raw->node);  // an unmapped node, by its own name
+        } else if (byName != nodes_.end()) {
+            nodes.push_back(byName->node);  // one node of a shared structure ("vertebra_L3")
         } else {
             auto refs = parseIdList(item, catalogue);
             if (!refs) return Error{refs.error()};

@@ -18,13 +18,23 @@ struct SceneNode {
     int node = -1;
     std::optional<StructureRef> ref;  // empty when unmapped
     std::string key;                  // instance key ("gluteus_medius.L") or the node's own name
-    std::string label;                // "Gluteus medius (left)"
+    std::string name;                 // the node's own name in the model ("vertebra_L3")
+    bool sharedKey = false;           // several nodes show this one structure (five lumbar vertebrae)
+    std::string label;                // "Gluteus medius (left)", "Lumbar vertebra (L3)"
     std::string kind;                 // muscle | bone | skin | other
     std::string group;                // Skin | Muscles | Bones | Other
     int layer = 0;
     bool featured = false;
     const StructureInfo* info = nullptr;  // catalogue entry, when mapped
+
+    // What names this one node to a person or a script: the key, or the node name when shared.
+    const std::string& uniqueName() const { return sharedKey ? name : key; }
 };
+
+// The words of a node name that its structure's id does not already say, for telling the nodes of a
+// shared structure apart: ("vertebra_L3", "lumbar_vertebra") -> "L3"; ("disc_T12_L1",
+// "intervertebral_disc") -> "T12/L1". Empty when nothing is left.
+std::string distinguishingPart(std::string_view nodeName, std::string_view id);
 
 class SceneIndex {
 public:

@@ -140,3 +140,33 @@ TEST_CASE("picking the bundled model from behind: gluteus maximus, then gluteus 
     REQUIRE(hit);
     CHECK(idx.find(hit->node)->key == "gluteus_maximus.R");
 }
+
+TEST_CASE("scene index: the nodes of a shared structure get labels and names of their own") {
+    CHECK(distinguishingPart("vertebra_L3", "lumbar_vertebra") == "L3");
+    CHECK(distinguishingPart("disc_T12_L1", "intervertebral_disc") == "T12/L1");
+    CHECK(distinguishingPart("Sacrum", "sacrum").empty());
+
+    Catalogue c = smallCatalogue();
+    StructureInfo v = entry("lumbar_vertebra", "Lumbar vertebra", "bone", 5, false);
+    v.patterns = {"vertebra_L*"};
+    c.add(v);
+    const Model m = modelWithNodes({"vertebra_L3", "vertebra_L4", "sacrum", "gluteus_medius.L"});
+    const SceneIndex idx(m, c);
+    REQUIRE(idx.nodes().size() == 4);
+    CHECK(idx.find(0)->key == "lumbar_vertebra");
+    CHECK(idx.find(0)->sharedKey);
+    CHECK(idx.find(0)->label == "Lumbar vertebra (L3)");
+    CHECK(idx.find(1)->label == "Lumbar vertebra (L4)");
+    CHECK(idx.find(0)->uniqueName() == "vertebra_L3");
+    // Structures shown by one node keep their key as their name.
+    CHECK_FALSE(idx.find(2)->sharedKey);
+    CHECK(idx.find(2)->uniqueName() == "sacrum");
+    CHECK(idx.find(3)->uniqueName() == "gluteus_medius.L");
+    // The id names all of them; a node name names that one.
+    auto all = idx.resolveText("lumbar_vertebra", c);
+    REQUIRE(all.ok());
+    CHECK(*all == std::vector<int>{0, 1});
+    auto one = idx.resolveText("vertebra_L4", c);
+    REQUIRE(one.ok());
+    CHECK(*one == std::vector<int>{1});
+}
