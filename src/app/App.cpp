@@ -188,12 +188,13 @@ bool App::handleInput() {
             changed |= hovered != ui_.scene.hovered;
             ui_.scene.hovered = hovered;
         }
-        if (io.MouseWheel != 0.0f) {
-            camera_.zoomToCursor(std::pow(0.88f, io.MouseWheel), glm::vec2(io.MousePos.x, io.MousePos.y), viewport);
+        // From the queue: ImGui has already cleared io.MouseWheel by the time this runs.
+        if (const float wheel = input_.takeScroll(); wheel != 0.0f) {
+            camera_.zoomToCursor(std::pow(0.88f, wheel), glm::vec2(io.MousePos.x, io.MousePos.y), viewport);
             changed = true;
         }
     }
-    const std::vector<KeyPress> keys = keys_.take();  // every press since the last frame, none lost
+    const std::vector<KeyPress> keys = input_.takeKeys();  // every press since the last frame, none lost
     if (!io.WantCaptureKeyboard) {
         ui::UiActions a;
         const ViewPreset presets[] = {ViewPreset::Posterior, ViewPreset::Anterior, ViewPreset::Left,
@@ -214,6 +215,7 @@ bool App::handleInput() {
             changed = true;
         }
     }
+    if (io.WantCaptureMouse) input_.takeScroll();  // the wheel scrolled a panel, not the view
     if (io.WantCaptureMouse && ui_.scene.hovered >= 0) {
         ui_.scene.hovered = -1;
         changed = true;
@@ -228,7 +230,7 @@ int App::runWindow() {
         return 1;
     }
     window_ = std::move(*win);
-    keys_.attach(window_->handle());  // before ImGui, whose callbacks chain to ours
+    input_.attach(window_->handle());  // before ImGui, whose callbacks chain to ours
     imgui_ = std::make_unique<ImGuiLayer>(window_->handle(), window_->contentScale(), true);
     loadSettings();  // window geometry, font scale, detail level, recent files, last model
     auto r = render::Renderer::create();

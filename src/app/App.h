@@ -5,7 +5,7 @@
 #include <memory>
 #include <optional>
 
-#include "app/KeyQueue.h"
+#include "app/InputQueue.h"
 #include "app/Options.h"
 #include "app/Presenter.h"
 #include "core/Camera.h"
@@ -106,7 +106,7 @@ private:
     void saveSettings(bool force);
 
     Options options_;
-    KeyQueue keys_;  // outlives the window it is attached to
+    InputQueue input_;  // outlives the window it is attached to
     std::unique_ptr<Window> window_;
     std::unique_ptr<ImGuiLayer> imgui_;
     std::optional<render::Renderer> renderer_;

@@ -3,6 +3,8 @@
 // screenshots, Ctrl+Q quits and the settings are saved.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include "../support/LiveViewer.h"
 
 using namespace la::test;
@@ -27,13 +29,14 @@ double changedShare(const Image& a, const Image& b) {
 
 }  // namespace
 
-TEST_CASE("presenter session: clicker keys, full screen, blank, orbit, screenshots, quit") {
+TEST_CASE("presenter session: clicker keys, full screen, blank, orbit, click to select, zoom, screenshots, quit") {
     REQUIRE_MESSAGE(!shell("command -v xdotool").empty(), "xdotool is needed (tools/setup.sh installs it)");
     const std::string screen = shell("xdotool getdisplaygeometry");  // "1920 1080"
     REQUIRE(!screen.empty());
     const int screenW = std::atoi(screen.c_str()), screenH = std::atoi(screen.c_str() + screen.find(' ') + 1);
 
-    const auto home = std::filesystem::temp_directory_path() / "la_live_session";
+    // Private to this run: two test runs on one machine must not share screenshots or settings.
+    const auto home = std::filesystem::temp_directory_path() / ("la_live_session_" + std::to_string(getpid()));
     LiveViewer v(home, "--tour '" + std::string(LA_SOURCE_DIR) + "/content/tours/why_does_my_back_hurt.json'");
     REQUIRE_MESSAGE(v.hasWindow(), v.output());
     CHECK(v.waitForTitle("Why does my lower back hurt? \u2014 step 1/8"));
@@ -75,10 +78,10 @@ TEST_CASE("presenter session: clicker keys, full screen, blank, orbit, screensho
     v.key("b");
 
     // The mouse still orbits in presenter mode: a drag across the middle turns the model.
-    waitUntil([] { return false; }, 2.0);  // let the step-1 fly-to finish
+    REQUIRE(v.settle());  // the step-1 fly-to has finished
     const Image before = v.screenshot("ctrl+F12");
     v.drag(screenW / 2 - 150, screenH / 2, screenW / 2 + 150, screenH / 2);
-    waitUntil([] { return false; }, 1.0);
+    REQUIRE(v.settle());
     const Image after = v.screenshot("ctrl+F12");
     REQUIRE(before.ok());
     REQUIRE(after.ok());
@@ -89,9 +92,32 @@ TEST_CASE("presenter session: clicker keys, full screen, blank, orbit, screensho
     v.key("Escape");
     REQUIRE(waitUntil([&] { return v.screenshot().w == windowed.w; }));
 
+    // Back in the window: a click on the body selects what is under it (through the translucent skin)
+    // and opens its article panel beside it; Esc clears the selection and the panel goes.
+    REQUIRE(v.settle());
+    const Image unselected = v.screenshot();
+    v.click(windowed.w / 2 + 60, windowed.h / 2 + 40);
+    REQUIRE(v.settle());
+    const Image selected = v.screenshot();
+    REQUIRE(selected.ok());
+    CHECK(changedShare(unselected, selected) > 0.03);  // the panel (and the highlight) appeared
+    v.key("Escape");
+    REQUIRE(v.settle());
+    const Image cleared = v.screenshot();
+    CHECK(changedShare(unselected, cleared) < 0.5 * changedShare(unselected, selected));
+
+    // The wheel zooms towards the cursor: the body fills more of the picture.
+    const Image far = v.screenshot("ctrl+F12");
+    for (int i = 0; i < 4; ++i) v.click(windowed.w / 2, windowed.h / 2, 4);
+    REQUIRE(v.settle());
+    const Image near = v.screenshot("ctrl+F12");
+    REQUIRE(far.ok());
+    REQUIRE(near.ok());
+    CHECK(foreground(near).fraction > 1.2 * foreground(far).fraction);
+
     // Ctrl+Q quits and saves the settings (atomically) into the private config folder.
     v.key("ctrl+q");
     CHECK(v.waitForExit());
     CHECK(std::filesystem::exists(home / "config" / "lumbar-atlas" / "settings.json"));
-    std::filesystem::remove_all(home);
+    if (!getenv("LA_KEEP_LIVE")) std::filesystem::remove_all(home);
 }

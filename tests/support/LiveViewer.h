@@ -68,14 +68,30 @@ public:
         return waitUntil([&] { return title().find(part) != std::string::npos; });
     }
     // xdotool key names: Right, Next (PageDown), Prior (PageUp), space, Home, F5, b, Escape, ctrl+q ...
-    void key(const std::string& name) const { shell("xdotool windowfocus --sync " + window_ + " key " + name); }
+    void key(const std::string& name) const {
+        // Focus only when needed: a focus change between a click's press and its release would eat the click.
+        if (shell("xdotool getwindowfocus 2>/dev/null") != window_) shell("xdotool windowfocus --sync " + window_);
+        shell("xdotool key " + name);
+    }
+    // A slow left drag, as a hand makes it: the viewer sees the button held over several frames even when
+    // a frame takes a second.
     void drag(int x0, int y0, int x1, int y1) const {
-        const auto xy = [](int x, int y) { return std::to_string(x) + " " + std::to_string(y); };
-        shell("xdotool mousemove --window " + window_ + " " + xy(x0, y0) + " mousedown 1");
-        for (int i = 1; i <= 8; ++i)
-            shell("xdotool mousemove --window " + window_ + " " +
-                  xy(x0 + (x1 - x0) * i / 8, y0 + (y1 - y0) * i / 8) + " sleep 0.05");
-        shell("xdotool mouseup 1");
+        const auto move = [&](int x, int y) {
+            shell("xdotool mousemove --window " + window_ + " " + std::to_string(x) + " " + std::to_string(y));
+        };
+        move(x0, y0);
+        shell("xdotool mousedown 1 sleep 1");
+        for (int i = 1; i <= 4; ++i) {
+            move(x0 + (x1 - x0) * i / 4, y0 + (y1 - y0) * i / 4);
+            shell("sleep 0.5");
+        }
+        shell("sleep 1; xdotool mouseup 1");
+    }
+    // Window-relative pixel; button 1 = left click (held 0.2 s, as a hand clicks), 4 / 5 = wheel up / down.
+    void click(int x, int y, int button = 1) const {
+        const std::string b = std::to_string(button);
+        shell("xdotool mousemove --window " + window_ + " " + std::to_string(x) + " " + std::to_string(y) +
+              " sleep 0.3 mousedown " + b + " sleep 0.2 mouseup " + b);
     }
     // F12 (or ctrl+F12), then the new PNG once the viewer has written it.
     Image screenshot(const std::string& keyName = "F12") {
@@ -89,6 +105,17 @@ public:
             return img.ok();
         });
         return img;
+    }
+    // Waits until the view stops moving (fly-to, fades): two scene-only screenshots in a row agree. On a
+    // loaded machine llvmpipe may take a second a frame, so fixed sleeps would not do.
+    bool settle() {
+        Image prev = screenshot("ctrl+F12");
+        return waitUntil([&] {
+            Image next = screenshot("ctrl+F12");
+            bool same = prev.ok() && next.ok() && prev.w == next.w && prev.h == next.h && prev.rgb == next.rgb;
+            prev = std::move(next);
+            return same;
+        });
     }
     // Waits for the process to end by itself (it is not our child: gone, or a zombie nobody reaped).
     bool waitForExit() {

@@ -1,4 +1,4 @@
-#include "app/KeyQueue.h"
+#include "app/InputQueue.h"
 
 #include <algorithm>
 
@@ -7,29 +7,41 @@
 
 namespace la::app {
 
-KeyQueue::~KeyQueue() {
+InputQueue::~InputQueue() {
     if (window_) {
         glfwSetKeyCallback(window_, nullptr);
+        glfwSetScrollCallback(window_, nullptr);
         glfwSetWindowUserPointer(window_, nullptr);
     }
 }
 
-void KeyQueue::attach(GLFWwindow* window) {
+void InputQueue::attach(GLFWwindow* window) {
     window_ = window;
     glfwSetWindowUserPointer(window, this);
-    glfwSetKeyCallback(window, &KeyQueue::onKey);
+    glfwSetKeyCallback(window, &InputQueue::onKey);
+    glfwSetScrollCallback(window, &InputQueue::onScroll);
 }
 
-void KeyQueue::onKey(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
-    auto* self = static_cast<KeyQueue*>(glfwGetWindowUserPointer(window));
+void InputQueue::onKey(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
+    auto* self = static_cast<InputQueue*>(glfwGetWindowUserPointer(window));
     if (!self || action != GLFW_PRESS || key == GLFW_KEY_UNKNOWN) return;
     if (self->presses_.size() < 256) self->presses_.push_back({key, mods});  // bounded if nobody takes them
 }
 
-std::vector<KeyPress> KeyQueue::take() {
+void InputQueue::onScroll(GLFWwindow* window, double /*dx*/, double dy) {
+    if (auto* self = static_cast<InputQueue*>(glfwGetWindowUserPointer(window))) self->scroll_ += static_cast<float>(dy);
+}
+
+std::vector<KeyPress> InputQueue::takeKeys() {
     std::vector<KeyPress> out;
     out.swap(presses_);
     return out;
+}
+
+float InputQueue::takeScroll() {
+    const float s = scroll_;
+    scroll_ = 0.0f;
+    return s;
 }
 
 bool wasPressed(const std::vector<KeyPress>& presses, int key) {
