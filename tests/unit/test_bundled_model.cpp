@@ -305,6 +305,50 @@ TEST_CASE("bundled model: bones sit on the measured landmarks") {
     CHECK(distanceTo(surface("hip_bone.L"), h) < 0.028f);
 }
 
+TEST_CASE("bundled model: L3 has the longest transverse process, measured from its root; L5's is short") {
+    // The generator's description (landmarks.h): each process runs free from its root (the pedicle, or the broad
+    // base on the pedicle and the body at L4/L5) to its measured tip. On the mesh: walking from the tip towards
+    // the root and on, the bone stays a bar no taller than described until it widens into the pedicle or the
+    // base (its cross-section grows); where that happens is the measured root.
+    std::map<std::string, float> described, measured;
+    for (const auto& tp : mg::landmarks::kTransverseProcesses) {
+        const std::string lv = tp.level;
+        CAPTURE(lv);
+        const glm::vec3 root = glm::vec3(tp.x, tp.y, tp.z) * 0.01f;
+        const glm::vec3 tip = landmark((lv + "_tp").c_str());
+        const float len = glm::length(tip - root);
+        described[lv] = len;
+        const Surface& v = surface("vertebra_" + lv);
+        const glm::vec3 dir = (root - tip) / len;
+        float widens = -1.0f;
+        for (float s = 0.004f; s < len + 0.015f; s += 0.0005f) {
+            const glm::vec3 p = tip + dir * s;
+            REQUIRE(inside(v, p));  // the process is solid bone from its tip to its root
+            // Cross-section: vertical plus antero-posterior extent through the axis.
+            const float extent = firstHit(v, p, glm::vec3(0, 1, 0)) + firstHit(v, p, glm::vec3(0, -1, 0)) +
+                                 firstHit(v, p, glm::vec3(0, 0, 1)) + firstHit(v, p, glm::vec3(0, 0, -1));
+            const float t = std::min(s / len, 1.0f);
+            const float hr = 0.01f * (tp.hTip + tp.rTip + (tp.hRoot + tp.rRoot - tp.hTip - tp.rTip) * t);
+            if (extent > 2.0f * hr + 0.004f) {
+                widens = s;
+                break;
+            }
+        }
+        measured[lv] = widens;
+        INFO(lv << ": free length described " << len * 100.0f << " cm, measured on the mesh " << widens * 100.0f << " cm");
+        CHECK(widens > 0.0f);
+        CHECK(std::fabs(widens - len) < 0.004f);
+    }
+    for (const std::string lv : {"L1", "L2", "L4", "L5"}) {
+        CAPTURE(lv);
+        CHECK(described.at("L3") > described.at(lv));
+        CHECK(measured.at("L3") > measured.at(lv) + 0.001f);
+    }
+    // L5: its tip is the most lateral, its free part one of the shortest (broad root far out on the body).
+    CHECK(measured.at("L5") < measured.at("L2"));
+    CHECK(mg::landmarks::findTransverseProcess("L5")->x > mg::landmarks::findTransverseProcess("L3")->x + 1.0f);
+}
+
 TEST_CASE("bundled model: quadratus lumborum attaches to the 12th rib, L1-L4 transverse processes, iliac crest") {
     const Surface& ql = surface("quadratus_lumborum.L");
     const float top = ql.hi.y;

@@ -10,16 +10,20 @@ namespace {
 struct Level {
     const char* id;
     float hw, hh, hd;   // body half-width, half-height, half-depth
-    float tpRootX;      // where the transverse process leaves the arch (L5: broad root on the body)
-    float tpR0, tpR1;   // transverse process radius at root and tip
 };
 
-// Free transverse-process length = |tip - root|: L3 is the longest (tips from the landmark table).
 constexpr Level kLevels[] = {
-    {"T12", 2.0f, 1.15f, 1.45f, 1.6f, 0.42f, 0.34f}, {"L1", 2.1f, 1.25f, 1.5f, 1.45f, 0.38f, 0.3f},
-    {"L2", 2.2f, 1.3f, 1.55f, 1.5f, 0.38f, 0.3f},    {"L3", 2.3f, 1.3f, 1.6f, 1.4f, 0.4f, 0.3f},
-    {"L4", 2.4f, 1.3f, 1.65f, 1.9f, 0.45f, 0.34f},   {"L5", 2.35f, 1.25f, 1.7f, 2.4f, 0.75f, 0.45f},
+    {"T12", 2.0f, 1.15f, 1.45f}, {"L1", 2.1f, 1.25f, 1.5f},  {"L2", 2.2f, 1.3f, 1.55f},
+    {"L3", 2.3f, 1.3f, 1.6f},    {"L4", 2.4f, 1.3f, 1.65f},  {"L5", 2.35f, 1.25f, 1.7f},
 };
+
+// A flattened bar from a to b (left side, mirrored): half-extent ha -> hb along `up`, half-thickness ra -> rb
+// across it, rounded ends and edges.
+void bar(Shape& s, const vec3& a, const vec3& b, float ha, float hb, float ra, float rb, const vec3& up) {
+    const vec3 a0 = a + up * (ha - ra), a1 = a - up * (ha - ra), b0 = b + up * (hb - rb), b1 = b - up * (hb - rb);
+    s.add(mirrorX(thickTri(a0, a1, b1, ra, ra, rb)));
+    s.add(mirrorX(thickTri(a0, b1, b0, ra, rb, rb)));
+}
 
 vec3 bodyCentre(int i) {
     if (i < 0) return L("T12_body") + (L("T12_body") - L("L1_body"));  // T11, extrapolated
@@ -53,16 +57,23 @@ std::unique_ptr<Shape> vertebra(int i) {
     s->add(mirrorX(cone(P(1.5f, 0.6f, -d - 1.4f), P(1.75f, 1.9f, -d - 1.85f), 0.5f, 0.45f)));
     s->group(Op::Union, 0.3f);
     s->add(mirrorX(cone(P(1.05f, -0.8f, -d - 2.3f), P(1.25f, -2.0f, -d - 2.45f), 0.45f, 0.4f)));
-    // Transverse process to its measured tip.
+    // Transverse process: free from its root (landmarks.h) to its measured tip, a flattened bar (taller than
+    // thick); L4 and L5 spring from a broad base on the pedicle and the side of the body.
+    const landmarks::TransverseProcess& tp = *landmarks::findTransverseProcess(id);
+    const vec3 root(tp.x, tp.y, tp.z);
     const vec3 tip = L((id + "_tp").c_str());
-    const vec3 root = P(lv.tpRootX, 0.25f, i == 5 ? -d + 0.9f : -d - 1.1f);
-    // A flattened bar (taller than thick), rounded at the tip.
-    const vec3 dir = glm::normalize(tip - root);
-    const vec3 tipC = tip - dir * lv.tpR1;
-    const float hr = i == 5 ? 0.55f : 0.45f, ht = 0.28f;
-    s->group(Op::Union, 0.4f);
-    s->add(mirrorX(thickTri(root + up * hr, root - up * hr, tipC - up * ht, lv.tpR0 * 0.7f, lv.tpR0 * 0.7f, lv.tpR1)));
-    s->add(mirrorX(thickTri(root + up * hr, tipC - up * ht, tipC + up * ht, lv.tpR0 * 0.7f, lv.tpR1, lv.tpR1)));
+    const vec3 tipC = tip - glm::normalize(tip - root) * tp.rTip;
+    s->group(Op::Union, 0.3f);
+    bar(*s, root, tipC, tp.hRoot, tp.hTip, tp.rRoot, tp.rTip, vec3(0.0f, 1.0f, 0.0f));
+    if (tp.hBase > 0.0f) {
+        // The base: from the pedicle and the posterolateral side of the body (within its height) to the root.
+        const float rBase = 0.5f * (tp.hBase + tp.rRoot);
+        const vec3 pedicle = P(1.4f, -0.1f, -d - 0.6f), side = P(lv.hw - 0.4f, -0.1f, -0.45f * d);
+        s->group(Op::Union, 0.35f);
+        bar(*s, pedicle, root, tp.hBase, tp.hRoot, rBase, tp.rRoot, up);
+        bar(*s, side, root, tp.hBase, tp.hRoot, rBase, tp.rRoot, up);
+        s->add(mirrorX(thickTri(pedicle, side, root, rBase, rBase, tp.rRoot)));
+    }
     // Spinous process: a tall, thin plate to its measured tip (thickened at the tip).
     const vec3 sp = L((id + "_sp").c_str());
     const float spH = id == "T12" ? 0.7f : 0.95f;

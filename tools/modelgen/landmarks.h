@@ -61,6 +61,35 @@ inline constexpr std::array<Extent, 5> kMuscleExtents{{
     {"psoas_major", 0.7f, 10.4f, -16.5f, 20.3f, -9.4f, -1.8f},
 }};
 
+// Transverse processes (left, cm). The tip is the measured landmark "<level>_tp" above; the root is where the
+// free process leaves the bone it grows from: the pedicle for T12-L3, a broad base on the pedicle and the
+// side of the body for L4 and (broadest, far lateral) L5, whose process is short, thick and pyramidal.
+// Free length = |tip - root|: L3's is the longest, L5's one of the shortest although its tip is the most
+// lateral. Cross-section: vertical half-extent (h) and antero-posterior half-thickness (r) at the root and
+// at the tip; base: vertical half-extent of the broad base at the pedicle and the body (0 = no base, the
+// process springs from the pedicle itself).
+struct TransverseProcess {
+    const char* level;
+    float x, y, z;     // root
+    float hRoot, rRoot;
+    float hTip, rTip;
+    float hBase;
+};
+inline constexpr std::array<TransverseProcess, 6> kTransverseProcesses{{
+    {"T12", 1.75f, 19.1f, -10.5f, 0.42f, 0.28f, 0.34f, 0.26f, 0.0f},
+    {"L1", 1.85f, 15.95f, -9.65f, 0.46f, 0.28f, 0.36f, 0.24f, 0.0f},
+    {"L2", 1.85f, 13.3f, -9.35f, 0.46f, 0.28f, 0.37f, 0.24f, 0.0f},
+    {"L3", 1.85f, 10.3f, -9.35f, 0.44f, 0.26f, 0.36f, 0.23f, 0.0f},
+    {"L4", 2.45f, 7.15f, -8.55f, 0.55f, 0.34f, 0.4f, 0.27f, 0.7f},
+    {"L5", 3.35f, 4.5f, -8.7f, 0.8f, 0.5f, 0.45f, 0.34f, 0.8f},
+}};
+
+inline const TransverseProcess* findTransverseProcess(std::string_view level) {
+    for (const TransverseProcess& t : kTransverseProcesses)
+        if (level == t.level) return &t;
+    return nullptr;
+}
+
 // Lookup by name; nullptr when absent.
 inline const Landmark* find(std::string_view name) {
     for (const Landmark& l : kTable)

@@ -53,7 +53,8 @@ void buildBackMuscles(Shapes& out) {
     // the lumbar spinous processes (fused below), thickening into a column in the lumbar region and splitting
     // upwards into a medial band (longissimus, with the deep multifidus filling the gutter beside the spinous
     // processes) and a lateral band (iliocostalis) diverging towards the rib angles. Draped from behind over
-    // the arches, the QL (whose lateral border stays visible) and the posterior ilium; cut above the 11th rib.
+    // the arches, the QL (whose lateral border stays visible) and the posterior ilium; both bands thin and narrow
+    // to rounded ends at the top of the model (over the 11th rib) instead of being cut flat.
     auto es = std::make_unique<Shape>();
     {
         std::vector<const Shape*> under = vertebrae;
@@ -70,48 +71,57 @@ void buildBackMuscles(Shapes& out) {
         // Rows run up the muscle (fibre direction), four columns medial -> lateral.
         auto band = [&](const std::vector<Row>& spec, int nu, int nv, float k, float lift) {
             std::vector<std::vector<CP>> rows;
+            float prevBed[4] = {-10.0f, -10.0f, -10.0f, -10.0f};
             for (const Row& rw : spec) {
                 std::vector<CP> row;
                 for (int i = 0; i < 4; ++i) {
                     // Bed = the most posterior surface within a small window around the point: the band
                     // bridges the processes and rib angles between its control rows instead of dipping round them.
+                    // Above the modelled skeleton (nothing met) the bed of the row below continues.
                     float z = kFar;
                     for (const float dy : {-1.6f, -0.8f, 0.0f, 0.8f, 1.6f})
-                        for (const float dx : {-0.5f, 0.0f, 0.5f})
-                            z = std::min(z, drape(under, vec3(rw.x[i] + dx, rw.y + dy, -10.0f), vec3(0, 0, -1), 0.0f).z);
+                        for (const float dx : {-0.5f, 0.0f, 0.5f}) {
+                            const vec3 q = drape(under, vec3(rw.x[i] + dx, rw.y + dy, -10.0f), vec3(0, 0, -1), 0.0f);
+                            if (q.z < -10.0f) z = std::min(z, q.z);
+                        }
+                    if (z >= kFar * 0.5f) z = prevBed[i];
+                    prevBed[i] = z;
                     row.push_back({vec3(rw.x[i], rw.y, z - rw.r[i] - lift), rw.r[i]});
                 }
                 rows.push_back(row);
             }
             addSheet(*es, rows, nu, nv, k, true);
         };
-        // The common origin: a thin aponeurotic sheet over the sacrum widening to the posterior crest.
+        // The common origin: a thin aponeurotic sheet over the sacrum widening to the posterior crest (the
+        // muscle stays thin over the sacrum and the posterior iliac spines and thickens above them).
         band({{-5.0f, {0.5f, 0.9f, 1.4f, 1.9f}, {0.2f, 0.26f, 0.26f, 0.2f}},
               {-2.0f, {0.6f, 1.7f, 2.8f, 3.8f}, {0.3f, 0.42f, 0.42f, 0.3f}},
-              {1.5f, {0.7f, 2.3f, 4.0f, 5.6f}, {0.4f, 0.6f, 0.6f, 0.38f}},
-              {5.5f, {0.8f, 2.4f, 4.0f, 5.5f}, {0.5f, 0.75f, 0.75f, 0.45f}}},
+              {1.5f, {0.7f, 2.3f, 4.0f, 5.6f}, {0.32f, 0.48f, 0.48f, 0.32f}},
+              {5.5f, {0.8f, 2.4f, 4.0f, 5.5f}, {0.45f, 0.66f, 0.66f, 0.4f}}},
              8, 12, 0.0f, 0.2f);
         // Longissimus (+ multifidus): medial, thickest at L3-L4, tapering upwards.
         band({{-4.0f, {0.6f, 1.1f, 1.6f, 2.1f}, {0.26f, 0.36f, 0.36f, 0.26f}},
-              {0.0f, {0.7f, 1.7f, 2.7f, 3.6f}, {0.45f, 0.75f, 0.7f, 0.45f}},
-              {4.0f, {0.8f, 1.9f, 3.0f, 4.0f}, {0.7f, 1.2f, 1.15f, 0.75f}},
+              {0.0f, {0.7f, 1.7f, 2.7f, 3.6f}, {0.36f, 0.58f, 0.54f, 0.36f}},
+              {4.0f, {0.8f, 1.9f, 3.0f, 4.0f}, {0.6f, 0.98f, 0.94f, 0.62f}},
               {8.5f, {0.8f, 1.8f, 2.9f, 3.9f}, {0.8f, 1.4f, 1.3f, 0.8f}},
               {13.5f, {0.8f, 1.6f, 2.5f, 3.3f}, {0.7f, 1.2f, 1.1f, 0.6f}},
               {17.0f, {0.8f, 1.55f, 2.4f, 3.1f}, {0.62f, 1.02f, 0.95f, 0.52f}},
-              {21.0f, {0.8f, 1.5f, 2.3f, 3.0f}, {0.55f, 0.92f, 0.85f, 0.48f}},
-              {24.5f, {0.8f, 1.5f, 2.25f, 2.95f}, {0.5f, 0.82f, 0.76f, 0.44f}},
-              {28.0f, {0.8f, 1.5f, 2.2f, 2.9f}, {0.45f, 0.75f, 0.7f, 0.4f}}},
-             8, 36, 0.9f, 0.1f);
+              {20.5f, {0.8f, 1.5f, 2.3f, 3.0f}, {0.55f, 0.92f, 0.85f, 0.48f}},
+              {23.2f, {0.85f, 1.5f, 2.2f, 2.85f}, {0.46f, 0.74f, 0.68f, 0.4f}},
+              {25.2f, {1.0f, 1.55f, 2.15f, 2.65f}, {0.32f, 0.52f, 0.48f, 0.28f}},
+              {26.4f, {1.3f, 1.65f, 2.05f, 2.35f}, {0.16f, 0.24f, 0.22f, 0.15f}}},
+             8, 40, 0.9f, 0.1f);
         // Iliocostalis: lateral, from the posterior crest; diverges laterally upwards, leaving a groove.
-        band({{-0.5f, {3.4f, 4.1f, 4.8f, 5.4f}, {0.3f, 0.45f, 0.42f, 0.3f}},
-              {3.5f, {3.4f, 4.4f, 5.3f, 5.9f}, {0.55f, 0.85f, 0.72f, 0.42f}},
+        band({{-0.5f, {3.4f, 4.1f, 4.8f, 5.4f}, {0.25f, 0.36f, 0.34f, 0.25f}},
+              {3.5f, {3.4f, 4.4f, 5.3f, 5.9f}, {0.46f, 0.68f, 0.58f, 0.36f}},
               {8.5f, {3.5f, 4.4f, 5.3f, 6.0f}, {0.65f, 1.0f, 0.85f, 0.45f}},
               {13.5f, {3.8f, 4.5f, 5.3f, 6.0f}, {0.55f, 0.85f, 0.75f, 0.42f}},
               {17.0f, {3.9f, 4.65f, 5.45f, 6.15f}, {0.5f, 0.78f, 0.7f, 0.4f}},
-              {21.0f, {4.05f, 4.85f, 5.7f, 6.4f}, {0.45f, 0.68f, 0.6f, 0.37f}},
-              {24.5f, {4.2f, 5.05f, 5.95f, 6.65f}, {0.42f, 0.6f, 0.54f, 0.35f}},
-              {28.0f, {4.4f, 5.3f, 6.2f, 6.9f}, {0.38f, 0.52f, 0.48f, 0.32f}}},
-             8, 32, 1.2f, 0.1f);
+              {20.5f, {4.05f, 4.85f, 5.7f, 6.4f}, {0.45f, 0.68f, 0.6f, 0.37f}},
+              {23.2f, {4.2f, 5.0f, 5.9f, 6.6f}, {0.4f, 0.58f, 0.52f, 0.34f}},
+              {25.2f, {4.45f, 5.15f, 5.9f, 6.45f}, {0.28f, 0.4f, 0.36f, 0.24f}},
+              {26.4f, {4.8f, 5.3f, 5.8f, 6.15f}, {0.14f, 0.2f, 0.18f, 0.12f}}},
+             8, 36, 1.2f, 0.1f);
         for (const Shape* v : vertebrae) carve(*es, *v, 0.08f, 0.3f);
         carve(*es, sacrum, 0.08f, 0.3f);
         carve(*es, hip, 0.08f, 0.3f);
@@ -120,8 +130,6 @@ void buildBackMuscles(Shapes& out) {
         carve(*es, rib11, 0.08f, 0.3f);
         carve(*es, gmax, 0.1f, 0.3f);
         midlineCut(*es);
-        es->group(Op::Intersect, 1.0f);
-        es->add(halfSpace(vec3(0, 1, 0), 26.5f));
         es->finalize(2.0f);
     }
 

@@ -110,16 +110,17 @@ void buildGluteals(Shapes& out) {
     // Gluteus maximus: posterior ilium, sacrum, coccyx, sacrotuberous ligament -> iliotibial tract (upper and
     // superficial fibres, over the greater trochanter) and gluteal tuberosity (lower deep fibres). A thick,
     // rounded quadrilateral: fibres 35-45 degrees below horizontal, upper border from the posterior crest to the
-    // trochanter, lower border bowed down to the gluteal fold, thickest in the middle (the buttock).
+    // trochanter, lower border bowed down to the gluteal fold, thickest in the middle (the buttock); its lateral
+    // quarter a broad flat tendinous band over the trochanter, ending in a broad edge on the lateral thigh.
     auto gmax = std::make_unique<Shape>();
     {
         const std::vector<const Shape*> under = {&hip, gmed.get(), gmin.get(), &femur, &sacrum, &coccyx};
         // Origin border (top -> bottom) and insertion border (top -> bottom).
         const std::vector<vec3> O = {{7.0f, 3.2f, -12.4f}, {4.9f, 0.9f, -14.2f}, {3.5f, -2.6f, -14.6f},
                                      {2.3f, -6.0f, -14.2f}, {1.6f, -10.0f, -13.2f}, {3.6f, -13.4f, -11.6f}};
-        const std::vector<vec3> I = {{15.2f, -5.0f, -6.6f}, {15.8f, -8.6f, -6.4f}, {15.5f, -12.2f, -6.6f},
-                                     {14.8f, -15.8f, -7.2f}, {14.0f, -19.4f, -7.4f}, {12.9f, -22.3f, -7.4f}};
-        constexpr int NU = 11, NV = 11;
+        const std::vector<vec3> I = {{15.3f, -6.0f, -6.5f}, {15.8f, -9.4f, -6.4f}, {15.6f, -12.8f, -6.7f},
+                                     {15.0f, -16.2f, -7.2f}, {14.2f, -19.5f, -7.6f}, {13.2f, -22.4f, -7.9f}};
+        constexpr int NU = 11, NV = 15;
         const float pi = 3.14159265f;
         std::vector<vec3> base(NU * NV), dir(NU * NV);
         std::vector<float> depth(NU * NV);
@@ -138,53 +139,64 @@ void buildGluteals(Shapes& out) {
                 dir[id(i, j)] = d;
                 depth[id(i, j)] = glm::dot(q - p, d);
             }
+        // One Laplacian relaxation step on the grid, `iterations` times; keepBumps: values only rise.
+        auto relax = [&](std::vector<float>& f, int iterations, bool keepBumps) {
+            for (int it = 0; it < iterations; ++it) {
+                std::vector<float> nf = f;
+                for (int j = 0; j < NV; ++j)
+                    for (int i = 0; i < NU; ++i) {
+                        float sum = 0.0f;
+                        int n = 0;
+                        for (const auto& [di, dj] : {std::pair{-1, 0}, {1, 0}, {0, -1}, {0, 1}}) {
+                            const int a = i + di, b = j + dj;
+                            if (a < 0 || b < 0 || a >= NU || b >= NV) continue;
+                            sum += f[id(a, b)];
+                            ++n;
+                        }
+                        const float avg = 0.5f * f[id(i, j)] + 0.5f * sum / n;
+                        nf[id(i, j)] = keepBumps ? std::max(f[id(i, j)], avg) : avg;
+                    }
+                f = nf;
+            }
+        };
         // Upper-envelope smoothing of the bed: gaps (sciatic notch, between ischium and femur) are bridged,
         // bumps are kept, so the muscle never dips into a hole.
-        for (int it = 0; it < 6; ++it) {
-            std::vector<float> nd = depth;
-            for (int j = 0; j < NV; ++j)
-                for (int i = 0; i < NU; ++i) {
-                    float sum = 0.0f;
-                    int n = 0;
-                    for (const auto& [di, dj] : {std::pair{-1, 0}, {1, 0}, {0, -1}, {0, 1}}) {
+        relax(depth, 6, true);
+        // The bed with its bumps widened and rounded (a dilation, then a light smoothing): the thin tendinous band
+        // lies over them (the trochanter shows through it) instead of being carved through.
+        std::vector<float> envelope = depth;
+        for (int j = 0; j < NV; ++j)
+            for (int i = 0; i < NU; ++i)
+                for (int dj = -1; dj <= 1; ++dj)
+                    for (int di = -1; di <= 1; ++di) {
                         const int a = i + di, b = j + dj;
-                        if (a < 0 || b < 0 || a >= NU || b >= NV) continue;
-                        sum += depth[id(a, b)];
-                        ++n;
+                        if (a >= 0 && b >= 0 && a < NU && b < NV)
+                            envelope[id(i, j)] = std::max(envelope[id(i, j)], depth[id(a, b)]);
                     }
-                    nd[id(i, j)] = std::max(depth[id(i, j)], 0.5f * depth[id(i, j)] + 0.5f * sum / n);
-                }
-            depth = nd;
-        }
+        relax(envelope, 3, false);
         // Then a plain smoothing of the bed: the outer surface is a smooth dome; where the bed lies
         // deeper than a bone or a deeper muscle the muscle is carved there (its inner face follows them).
-        for (int it = 0; it < 12; ++it) {
-            std::vector<float> nd = depth;
-            for (int j = 0; j < NV; ++j)
-                for (int i = 0; i < NU; ++i) {
-                    float sum = 0.0f;
-                    int n = 0;
-                    for (const auto& [di, dj] : {std::pair{-1, 0}, {1, 0}, {0, -1}, {0, 1}}) {
-                        const int a = i + di, b = j + dj;
-                        if (a < 0 || b < 0 || a >= NU || b >= NV) continue;
-                        sum += depth[id(a, b)];
-                        ++n;
-                    }
-                    nd[id(i, j)] = 0.5f * depth[id(i, j)] + 0.5f * sum / n;
-                }
-            depth = nd;
-        }
+        relax(depth, 12, false);
         Rows rows(NV);
         for (int j = 0; j < NV; ++j)
             for (int i = 0; i < NU; ++i) {
                 const float u = static_cast<float>(i) / (NU - 1), v = static_cast<float>(j) / (NV - 1);
-                // Half-thickness: thin rims, thickest a little below and medial to the middle; thin tendinous
-                // insertion into the iliotibial tract above, fleshier onto the gluteal tuberosity below.
-                const float bu = std::pow(std::sin(pi * (0.06f + 0.88f * u)), 0.55f);
-                const float bv = std::pow(std::sin(pi * (0.1f + 0.9f * std::pow(v, 0.85f))), 0.6f);
-                const float r = 0.35f + (1.35f + 0.5f * u) * bu * bv;
+                // Half-thickness: a fleshy belly (thin rims, thickest a little below and medial to the middle)
+                // ending at the musculotendinous junction vT, then a broad flat tendinous band of even thickness
+                // running down and laterally over the greater trochanter into the iliotibial tract and, below,
+                // onto the gluteal tuberosity; its end is a broad edge, not a point.
+                constexpr float vT = 0.74f, band = 0.2f;
+                const float w = std::min(v / vT, 1.0f);
+                // (sin(pi) is slightly negative in float: clamp before the fractional power.)
+                const float bu = std::pow(std::max(std::sin(pi * (0.06f + 0.88f * u)), 0.0f), 0.55f);
+                const float bv = std::pow(std::max(std::sin(pi * (0.1f + 0.9f * std::pow(w, 0.85f))), 0.0f), 0.9f);
+                const float rim = 0.35f + (band - 0.35f) * std::clamp((v - 0.4f) / (vT - 0.4f), 0.0f, 1.0f);
+                const float r = rim + (1.35f + 0.5f * u) * bu * bv;
+                // The thin band must not dip into the trochanter (it would be carved through).
+                const float t = std::clamp((v - 0.5f) / (vT - 0.5f), 0.0f, 1.0f);
+                const float bed = glm::mix(depth[id(i, j)], std::max(depth[id(i, j)], envelope[id(i, j)]) + 0.1f, t);
                 const vec3 d = dir[id(i, j)];
-                rows[j].push_back({base[id(i, j)] + d * (depth[id(i, j)] + r + 0.1f), r});
+                rows[j].push_back({base[id(i, j)] + d * (bed + r + 0.1f), r});
             }
         addSheet(*gmax, rows, 24, 26, 0.8f, true);
         carve(*gmax, hip, 0.05f, 0.3f);

@@ -1,8 +1,12 @@
-// Skin: a smooth envelope of the lower torso from above the 12th rib to mid-thigh, at least ~1.5 cm
-// outside every muscle and bone, closed by rounded cuts at the top and across both thighs.
+// Skin: the surface of the lower torso from above the 12th rib to mid-thigh, shaped like a person (seen from
+// the side: a gentle abdomen in front, the lumbar hollow above the buttocks behind, the buttocks bulging behind
+// the gluteus maximus; from behind: the waist narrower than the hips, a natal cleft, the thighs separating
+// below the gluteal folds), at least ~1.2 cm outside every muscle and bone, closed by rounded cuts at the top
+// and across both thighs.
 #include <algorithm>
 #include <cmath>
 #include <utility>
+#include <vector>
 
 #include "anatomy.h"
 
@@ -10,36 +14,125 @@ namespace mg {
 
 namespace {
 
-// The trunk: elliptic cross-sections (half-width, half-depth, centre z) interpolated smoothly with height,
-// closed below at the perineum (the thighs continue it).
+// One horizontal cross-section of a loft: centre (x, z), half-width, depth in front of and behind the centre
+// (two half-superellipses meeting at the widest line, exponents nFront / nBack: 2 = ellipse, larger = fuller,
+// like the broad flat back). Sections are listed from the bottom up.
+struct Section {
+    float y;
+    float cx, cz;
+    float halfWidth, front, back;
+    float nFront, nBack;
+};
+
+// A smooth body through horizontal cross-sections (Catmull-Rom in y), rounded rims (radius `rim`) where it ends.
+// In-plane field (|q|_n - 1) * min(half-axes): a lower bound of the distance (never overestimates, so far
+// blocks are skipped safely).
 class Loft final : public Prim {
 public:
+    Loft(const std::vector<Section>& s, float rim) : rim_(rim) {
+        for (const Section& c : s) {
+            y_.push_back(c.y);
+            cx_.push_back(c.cx);
+            cz_.push_back(c.cz);
+            a_.push_back(c.halfWidth);
+            bf_.push_back(c.front);
+            bb_.push_back(c.back);
+            nf_.push_back(c.nFront);
+            nb_.push_back(c.nBack);
+            box_.add(vec3(c.cx - c.halfWidth, c.y, c.cz - c.back));
+            box_.add(vec3(c.cx + c.halfWidth, c.y, c.cz + c.front));
+        }
+        box_.expand(1.0f);
+    }
     float dist(const vec3& p) const override {
-        const float s = (std::clamp(p.y, kY0, kY1) - kY0) / (kY1 - kY0);
-        const float a = catmull(hw_, s), b = catmull(hd_, s), zc = catmull(zc_, s);
-        const glm::vec2 q(p.x, p.z - zc);
-        const float k0 = glm::length(q / glm::vec2(a, b)), k1 = glm::length(q / glm::vec2(a * a, b * b));
-        const float d2 = k1 < 1e-9f ? -std::min(a, b) : k0 * (k0 - 1.0f) / k1;
-        // Rounded rims (radius kR) where the trunk ends.
-        const float dy = std::max(kY0 - p.y, p.y - kY1);
-        const glm::vec2 rim(d2 + kR, dy + kR);
-        return glm::length(glm::max(rim, glm::vec2(0.0f))) + std::min(std::max(rim.x, rim.y), 0.0f) - kR;
+        const float y0 = y_.front(), y1 = y_.back();
+        const float s = param(std::clamp(p.y, y0, y1));
+        const float a = catmull(a_, s), xc = catmull(cx_, s), zc = catmull(cz_, s);
+        const bool front = p.z >= zc;
+        const float bf = catmull(bf_, s), bb = catmull(bb_, s);
+        const float b = front ? bf : bb;
+        const float n = front ? catmull(nf_, s) : catmull(nb_, s);
+        const float g = std::pow(std::pow(std::fabs(p.x - xc) / a, n) + std::pow(std::fabs(p.z - zc) / b, n), 1.0f / n);
+        // One scale for both halves: the field stays continuous across the widest line.
+        const float d2 = (g - 1.0f) * std::min(a, std::min(bf, bb));
+        const float dy = std::max(y0 - p.y, p.y - y1);
+        const glm::vec2 r(d2 + rim_, dy + rim_);
+        return glm::length(glm::max(r, glm::vec2(0.0f))) + std::min(std::max(r.x, r.y), 0.0f) - rim_;
+    }
+    Box box() const override { return box_; }
+
+private:
+    // Catmull-Rom parameter of height y (piecewise linear between the sections).
+    float param(float y) const {
+        const int n = static_cast<int>(y_.size());
+        int i = 0;
+        while (i + 2 < n && y > y_[i + 1]) ++i;
+        const float t = std::clamp((y - y_[i]) / (y_[i + 1] - y_[i]), 0.0f, 1.0f);
+        return (static_cast<float>(i) + t) / static_cast<float>(n - 1);
+    }
+    std::vector<float> y_, cx_, cz_, a_, bf_, bb_, nf_, nb_;
+    float rim_;
+    Box box_;
+};
+
+// An egg: an ellipsoid whose half-axes differ above / below and behind / in front of its centre, its vertical
+// axis rolled (lateral part up) and tilted (top forwards). Distance approximated as for an ellipsoid.
+class Egg final : public Prim {
+public:
+    Egg(vec3 c, float rx, float ryUp, float ryDown, float rzBack, float rzFront, float tilt, float roll)
+        : c_(c), rx_(rx), ryUp_(ryUp), ryDown_(ryDown), rzBack_(rzBack), rzFront_(rzFront) {
+        const vec3 Y(-std::sin(roll) * std::cos(tilt), std::cos(roll) * std::cos(tilt), std::sin(tilt));
+        vec3 X(std::cos(roll), std::sin(roll), 0.0f);
+        X = glm::normalize(X - Y * glm::dot(X, Y));
+        ax_ = glm::mat3(X, Y, glm::cross(X, Y));
+    }
+    float dist(const vec3& p) const override {
+        const vec3 q = glm::transpose(ax_) * (p - c_);
+        const vec3 r(rx_, q.y >= 0.0f ? ryUp_ : ryDown_, q.z >= 0.0f ? rzFront_ : rzBack_);
+        const float k0 = glm::length(q / r), k1 = glm::length(q / (r * r));
+        if (k1 < 1e-9f) return -std::min(r.x, std::min(r.y, r.z));
+        return k0 * (k0 - 1.0f) / k1;
     }
     Box box() const override {
+        const float m = std::max(std::max(rx_, std::max(ryUp_, ryDown_)), std::max(rzBack_, rzFront_));
         Box b;
-        b.add(vec3(-18.0f, kY0, -18.0f));
-        b.add(vec3(18.0f, kY1, 6.0f));
+        b.add(c_ - vec3(m));
+        b.add(c_ + vec3(m));
         return b;
     }
 
 private:
-    static constexpr float kY0 = -15.0f, kY1 = 30.0f;  // sections every 7.5 cm from kY0 to kY1
-    static constexpr float kR = 3.5f;
-    // y = -15 (crotch), -7.5 (trochanters: widest), 0 (ASIS), 7.5 (crest), 15 (waist: narrowest), 22.5, 30.
-    // Shallow behind low down: the buttocks (below) and the erector spinae bulges make the back's relief.
-    std::vector<float> hw_{14.0f, 16.9f, 15.6f, 13.6f, 12.6f, 13.2f, 13.8f};
-    std::vector<float> hd_{8.0f, 9.2f, 9.6f, 9.4f, 9.2f, 9.5f, 9.8f};
-    std::vector<float> zc_{-4.8f, -5.0f, -5.0f, -4.6f, -4.6f, -4.6f, -4.4f};
+    vec3 c_;
+    float rx_, ryUp_, ryDown_, rzBack_, rzFront_;
+    glm::mat3 ax_;
+};
+
+// The trunk, from the perineum to above the 11th rib, clear of every muscle and bone. Front (midline z =
+// cz + front): low over the pubis, a gentle abdomen fullest below the navel, flatter above. Back: the lumbar
+// hollow (shallowest at L1-L2, over the erector spinae) between the lower thoracic back above and the full
+// lumbosacral region and the buttocks below. Half-width: widest at the hips, narrowest at the waist.
+const std::vector<Section> kTrunk = {
+    //  y      cx    cz     half-width front  back   nFront nBack
+    {-14.0f, 0.0f, -5.4f, 14.0f, 5.5f, 9.0f, 2.2f, 2.4f},
+    {-8.0f, 0.0f, -5.0f, 17.2f, 6.8f, 11.0f, 2.6f, 3.0f},
+    {-2.0f, 0.0f, -4.4f, 16.7f, 8.2f, 12.9f, 2.8f, 3.0f},
+    {4.0f, 0.0f, -4.7f, 15.4f, 8.6f, 13.0f, 2.6f, 2.8f},
+    {9.0f, 0.0f, -5.0f, 14.2f, 9.8f, 12.2f, 2.4f, 2.8f},
+    {14.0f, 0.0f, -5.2f, 13.6f, 9.4f, 11.0f, 2.3f, 2.8f},
+    {20.0f, 0.0f, -5.4f, 14.0f, 8.9f, 11.6f, 2.3f, 2.8f},
+    {25.0f, 0.0f, -5.6f, 14.4f, 9.1f, 12.1f, 2.3f, 2.8f},
+    {30.0f, 0.0f, -5.8f, 14.8f, 9.6f, 12.5f, 2.3f, 2.8f},
+};
+
+// The left thigh, from inside the hip to below the cut: round, tapering, its centre a little medial to the femur.
+const std::vector<Section> kThigh = {
+    //  y      cx    cz     half-width front  back   nFront nBack
+    {-38.0f, 9.4f, -4.6f, 6.8f, 7.3f, 7.0f, 2.0f, 2.0f},
+    {-32.0f, 9.3f, -4.7f, 7.1f, 7.4f, 7.4f, 2.0f, 2.0f},
+    {-24.0f, 9.0f, -4.9f, 7.8f, 7.7f, 8.2f, 2.0f, 2.0f},
+    {-16.0f, 8.8f, -5.1f, 8.4f, 7.8f, 9.0f, 2.0f, 2.0f},
+    {-8.0f, 8.8f, -5.2f, 8.6f, 7.0f, 8.0f, 2.0f, 2.0f},
+    {-2.0f, 8.5f, -5.2f, 6.5f, 5.5f, 5.5f, 2.0f, 2.0f},
 };
 
 }  // namespace
@@ -47,16 +140,16 @@ private:
 void buildSkin(Shapes& out) {
     auto s = std::make_unique<Shape>();
     s->group(Op::Union, 0.0f);
-    s->add(std::make_unique<Loft>());
-    // Buttocks: a soft rounded mass over each gluteus maximus (subcutaneous fat), meeting its twin at the
-    // natal cleft.
-    s->group(Op::Union, 2.5f);
-    s->add(mirrorX(ellipsoid(vec3(7.4f, -9.0f, -10.6f), vec3(7.6f, 9.6f, 7.4f),
-                             glm::mat3(glm::normalize(vec3(1.0f, 0.25f, 0.0f)),
-                                       glm::normalize(vec3(-0.25f, 1.0f, 0.0f)), vec3(0, 0, 1)))));
-    // Thighs, tapering to mid-thigh; joined to the buttocks with a tight blend (the gluteal folds).
-    s->group(Op::Union, 1.2f);
-    s->add(mirrorX(cone(vec3(9.6f, -10.0f, -5.2f), vec3(10.0f, -36.0f, -4.4f), 8.7f, 6.6f)));
+    s->add(std::make_unique<Loft>(kTrunk, 3.5f));
+    // Buttocks: a rounded mass over each gluteus maximus (subcutaneous fat), egg-shaped in profile (a long
+    // upper slope from the lower back, a rounder lower curve overhanging the thigh: the gluteal fold); the two
+    // meet at the midline in a crease (the natal cleft). Blended widely into the trunk above.
+    s->group(Op::Union, 4.5f);
+    s->add(mirrorX(std::make_unique<Egg>(vec3(6.6f, -10.4f, -12.4f), 7.6f, 12.0f, 9.8f, 8.2f, 6.0f, 0.25f, 0.2f)));
+    // Thighs, blended into the hips and the groins, overhung by the buttocks at the gluteal folds, separate
+    // below the perineum.
+    s->group(Op::Union, 2.2f);
+    s->add(mirrorX(std::make_unique<Loft>(kThigh, 2.0f)));
     // Everything inside, grown by the soft tissue thickness.
     for (const char* id : {"gluteus_maximus", "gluteus_medius", "erector_spinae", "quadratus_lumborum", "hip_bone",
                            "femur", "rib_11", "rib_12", "psoas_major"}) {
@@ -69,18 +162,34 @@ void buildSkin(Shapes& out) {
         s->add(nested(out.at(id).get(), 1.2f));
     }
     // Natal cleft: a narrow midline groove between the buttocks, from below the sacrum to the perineum.
-    s->group(Op::Subtract, 1.2f);
+    s->group(Op::Subtract, 1.0f);
     {
-        const vec3 f0(0.0f, -5.5f, -17.8f), f1(0.0f, -10.0f, -15.4f), f2(0.0f, -16.0f, -14.6f), f3(0.0f, -23.0f, -13.6f);
+        const vec3 f0(0.0f, -4.5f, -18.4f), f1(0.0f, -9.0f, -15.6f), f2(0.0f, -15.0f, -14.6f), f3(0.0f, -19.0f, -12.6f);
         const vec3 back(0.0f, 0.0f, -9.0f);
         for (const auto& [a, b] : {std::pair{f0, f1}, {f1, f2}, {f2, f3}}) {
-            s->add(thickTri(a, b, b + back, 0.35f, 0.45f, 0.45f));
-            s->add(thickTri(a, b + back, a + back, 0.35f, 0.45f, 0.35f));
+            s->add(thickTri(a, b, b + back, 0.3f, 0.4f, 0.4f));
+            s->add(thickTri(a, b + back, a + back, 0.3f, 0.4f, 0.3f));
+        }
+    }
+    // Spinal furrow: a shallow midline groove between the paravertebral ridges of the erector spinae, deepest
+    // over the lower lumbar spine, fading out above and into the flat sacral triangle below.
+    s->group(Op::Subtract, 1.8f);
+    {
+        const std::vector<vec3> floor = {{0.0f, 24.0f, -18.2f}, {0.0f, 20.0f, -17.2f}, {0.0f, 15.0f, -16.2f},
+                                         {0.0f, 10.0f, -16.0f}, {0.0f, 6.0f, -16.4f},  {0.0f, 2.0f, -17.2f},
+                                         {0.0f, -1.0f, -18.2f}};
+        // A midline blade of half-thickness r whose front edge runs along the floor of the furrow.
+        constexpr float r = 0.9f;
+        const vec3 back(0.0f, 0.0f, -9.0f), inset(0.0f, 0.0f, -r);
+        for (std::size_t i = 0; i + 1 < floor.size(); ++i) {
+            const vec3 a = floor[i] + inset, b = floor[i + 1] + inset;
+            s->add(thickTri(a, b, b + back, r, r, r));
+            s->add(thickTri(a, b + back, a + back, r, r, r));
         }
     }
     // Top (above the 11th rib) and thigh cuts (mid-thigh): flat, lightly rounded rims.
     s->group(Op::Intersect, 1.2f);
-    s->add(halfSpace(vec3(0, 1, 0), 28.0f));
+    s->add(halfSpace(vec3(0, 1, 0), 28.5f));
     s->group(Op::Intersect, 1.2f);
     s->add(halfSpace(vec3(0, -1, 0), 33.0f));
     s->finalize(3.0f);
