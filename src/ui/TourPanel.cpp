@@ -114,7 +114,9 @@ void authoring(TourPanelState& state, const TourPlayer& player, TourActions& act
 void drawTourPanel(TourPanelState& state, const std::vector<TourListEntry>& tours, const TourPlayer& player,
                    TourActions& actions) {
     if (!state.open) return;
-    ImGui::SetNextWindowSize(ImVec2(430.0f, 0.0f), ImGuiCond_FirstUseEver);
+    // Height follows the content every frame: opening "Edit this tour" grows the window instead of hiding
+    // its buttons below the edge.
+    ImGui::SetNextWindowSize(ImVec2(430.0f * ImGui::GetFontSize() / 17.0f, 0.0f), ImGuiCond_Always);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - 450.0f, vp->Pos.y + ImGui::GetFrameHeight() * 2.0f),
                             ImGuiCond_FirstUseEver);
