@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/PainField.h"
+#include "io/ModelLoader.h"
 #include "io/PainLoader.h"
 
 using namespace la;
@@ -455,15 +456,32 @@ TEST_CASE("pain content: acceptance points") {
         const char* trp;
         ZoneKind kind;
     };
+    // Points on the bundled model's skin (zones are evaluated at the body surface), left side.
     const Expect expects[] = {
-        {"sacroiliac joint", {0.03f, 0.0f, -0.16f}, "quadratus_lumborum", "deep_upper", ZoneKind::Essential},
-        {"sacroiliac joint", {0.03f, 0.0f, -0.16f}, "gluteus_medius", "trp1", ZoneKind::Essential},
-        {"greater trochanter", {0.18f, -0.11f, -0.07f}, "quadratus_lumborum", "superficial_lower", ZoneKind::Essential},
-        {"iliac crest", {0.12f, 0.06f, -0.10f}, "quadratus_lumborum", "superficial_upper", ZoneKind::Essential},
-        {"lower buttock", {0.07f, -0.13f, -0.18f}, "quadratus_lumborum", "deep_lower", ZoneKind::Essential},
-        {"lateral thigh", {0.17f, -0.25f, -0.04f}, "quadratus_lumborum", "superficial_lower", ZoneKind::Spillover},
-        {"front, above the waist", {0.10f, 0.20f, 0.10f}, nullptr, nullptr, ZoneKind::Essential},
+        {"sacroiliac joint", {0.035f, -0.01f, -0.183f}, "quadratus_lumborum", "deep_upper", ZoneKind::Essential},
+        {"sacroiliac joint", {0.035f, -0.01f, -0.183f}, "gluteus_medius", "trp1", ZoneKind::Essential},
+        {"greater trochanter", {0.180f, -0.11f, -0.066f}, "quadratus_lumborum", "superficial_lower", ZoneKind::Essential},
+        {"iliac crest, behind", {0.085f, 0.06f, -0.168f}, "quadratus_lumborum", "superficial_upper", ZoneKind::Essential},
+        {"iliac crest, side", {0.147f, 0.07f, -0.090f}, "quadratus_lumborum", "superficial_upper", ZoneKind::Essential},
+        {"lower buttock", {0.070f, -0.13f, -0.205f}, "quadratus_lumborum", "deep_lower", ZoneKind::Essential},
+        {"lateral thigh", {0.167f, -0.25f, -0.030f}, "quadratus_lumborum", "superficial_lower", ZoneKind::Spillover},
+        {"front, above the waist", {0.08f, 0.20f, 0.027f}, nullptr, nullptr, ZoneKind::Essential},
     };
+    // The points really are on the body surface: within a centimetre of a skin vertex.
+    auto model = io::loadModel(std::string(LA_SOURCE_DIR) + "/models/lower_body.glb");
+    REQUIRE_MESSAGE(model.ok(), model.error());
+    std::vector<glm::vec3> skin;
+    for (const Node& n : model->nodes)
+        if (n.name == "skin" && n.mesh >= 0)
+            for (const Primitive& prim : model->meshes[static_cast<std::size_t>(n.mesh)].primitives)
+                for (const glm::vec3& v : prim.positions) skin.push_back(glm::vec3(n.world * glm::vec4(v, 1.0f)));
+    REQUIRE(!skin.empty());
+    for (const Expect& e : expects) {
+        float nearest = 1e9f;
+        for (const glm::vec3& v : skin) nearest = std::min(nearest, glm::length(v - e.p));
+        INFO(e.what, ": nearest skin vertex ", nearest, " m");
+        CHECK(nearest < 0.01f);
+    }
     for (const Expect& e : expects) {
         if (e.muscle && std::string(e.muscle) == "gluteus_medius" && !haveGluteusMedius) {
             MESSAGE("gluteus_medius.json not present yet: skipped");
