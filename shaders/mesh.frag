@@ -31,7 +31,24 @@ uniform float uPulseWidth;
 uniform float uPainIntensity;
 uniform int uPalette;           // 0 red, 1 colour-blind safe
 
+#ifdef LA_OIT
+// Weighted blended order-independent transparency (render/OitPass.h): the same colour, written as sums.
+layout(location = 0) out vec4 oitAccum;   // rgb: colour x alpha x weight (added); a: alpha (revealage product)
+layout(location = 1) out float oitWeight; // alpha x weight (added)
+uniform vec3 uViewDir;       // unit, from the eye into the scene
+uniform float uOitNear;      // view depth of the front of the model's bounding sphere
+uniform float uOitHalving;   // a layer this much deeper gets half the weight
+
+// Nearer layers weigh more: the weight halves every uOitHalving of view depth behind the model's front,
+// kept within [1e-2, 1e3] so that the half-float sums neither underflow nor overflow (60 layers of alpha 1
+// at the front still sum to less than 65504).
+float oitDepthWeight() {
+    float depth = max(dot(vWorldPos - uEye, uViewDir) - uOitNear, 0.0);
+    return clamp(1e3 * exp2(-depth / uOitHalving), 1e-2, 1e3);
+}
+#else
 out vec4 fragColor;
+#endif
 
 vec3 toSrgb(vec3 c) {
     c = max(c, vec3(0.0));
@@ -139,5 +156,13 @@ void main() {
     }
     // Gentle filmic shoulder so highlights do not clip.
     color = color / (1.0 + 0.15 * color);
+    // Translucent surfaces blend the sRGB-encoded colour, in both paths (see docs/ARCHITECTURE.md).
+#ifdef LA_OIT
+    alpha = clamp(alpha, 0.0, 1.0);
+    float w = alpha * oitDepthWeight();
+    oitAccum = vec4(toSrgb(color) * w, alpha);
+    oitWeight = w;
+#else
     fragColor = vec4(toSrgb(color), alpha);
+#endif
 }

@@ -7,6 +7,7 @@
 #include "core/Result.h"
 #include "core/ViewState.h"
 #include "render/GpuScene.h"
+#include "render/OitPass.h"
 #include "render/gl/Program.h"
 
 namespace la::render {
@@ -31,15 +32,20 @@ private:
     struct DrawItem {
         int node;
         int mesh;
-        float depth;
-        bool blend;
+        float depth;  // of the bounds' centre along the view direction
     };
+    // Exactly one translucent draw of one primitive that culls back faces: it can overlap itself only
+    // where it folds, so it needs no OIT.
+    static bool singleSidedSurface(const Model& model, const std::vector<DrawItem>& translucent);
     void drawBackground();
     // Outlines of the nodes whose style asks for one, visible through everything in front of them.
     void drawOutlines(const Model& model, const ViewState& view, const glm::mat4& viewProj, glm::vec2 viewport);
-    void drawItem(const Model& model, const DrawItem& item, const ViewState& view, bool transparentPass);
+    void drawItem(gl::Program& program, const Model& model, const DrawItem& item, const ViewState& view);
 
-    gl::Program mesh_;
+    gl::Program mesh_;     // shaders/mesh.*: opaque draws, a lone single-sided translucent surface, and all
+                           // translucent ones if OIT targets cannot be made
+    gl::Program meshOit_;  // the same source with LA_OIT: translucent draws into the OIT targets
+    OitPass oit_;
     gl::Program background_;
     gl::Program outline_;
     gl::VertexArray emptyVao_;
