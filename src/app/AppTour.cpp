@@ -156,21 +156,28 @@ void App::drawTourUi() {
         ui_.showTours = tour_.panel.open;
         if (actions.any()) handleTourActions(actions);
     }
-    std::vector<const StructureInfo*> articles;
-    for (const auto& id : tour_.articles) articles.push_back(catalogue_.find(id));
-    int closed = -1;
-    if (ui::drawArticlePanels(articles, ui_.scene.therapist, chrome ? ImGui::GetFrameHeight() : 0.0f, closed))
-        tour_.articles.erase(tour_.articles.begin() + closed);
+    // The caption bar first: the article panels stop above it.
+    const float statusBar = chrome && ui_.showStatusBar ? ImGui::GetFrameHeight() : 0.0f;
     tour_.captionHeight = 0.0f;
-    if (!tour_.loaded || tour_.player.empty()) return;
-    const CaptionFade fade = captionFade(tour_.player);
-    ui::CaptionView cap;
-    cap.text = fade.step >= 0 ? tour_.player.tour().steps[static_cast<std::size_t>(fade.step)].caption : "";
-    cap.alpha = fade.alpha;
-    cap.step = tour_.player.current() + 1;
-    cap.count = static_cast<int>(tour_.player.stepCount());
-    cap.bottomOffset = chrome && ui_.showStatusBar ? ImGui::GetFrameHeight() : 0.0f;
-    tour_.captionHeight = ui::drawCaptionBar(cap);
+    if (tour_.loaded && !tour_.player.empty()) {
+        const CaptionFade fade = captionFade(tour_.player);
+        ui::CaptionView cap;
+        cap.text = fade.step >= 0 ? tour_.player.tour().steps[static_cast<std::size_t>(fade.step)].caption : "";
+        cap.alpha = fade.alpha;
+        cap.step = tour_.player.current() + 1;
+        cap.count = static_cast<int>(tour_.player.stepCount());
+        cap.bottomOffset = statusBar;
+        tour_.captionHeight = ui::drawCaptionBar(cap);
+    }
+    std::vector<ui::ArticleView> articles;
+    for (const auto& ref : tour_.articles) {
+        const PanelRef r = splitPanelRef(ref);
+        articles.push_back({catalogue_.find(r.id), std::string(r.section)});
+    }
+    int closed = -1;
+    if (ui::drawArticlePanels(articles, ui_.scene.therapist, chrome ? ImGui::GetFrameHeight() : 0.0f,
+                              statusBar + tour_.captionHeight, closed))
+        tour_.articles.erase(tour_.articles.begin() + closed);
 }
 
 void App::handleTourActions(const ui::TourActions& a) {

@@ -70,6 +70,10 @@ void ImGuiLayer::buildFonts(float pixels) {
     const char* bold = firstExisting(kBoldCandidates, std::size(kBoldCandidates));
     ImFontConfig cfg;
     cfg.OversampleH = 2;
+    // Latin with its supplement and extensions, and general punctuation: the articles use en and em dashes,
+    // curly quotes and the ellipsis, which ImGui's default range (up to U+00FF) would draw as '?'.
+    static const ImWchar kRanges[] = {0x0020, 0x024F, 0x2010, 0x205E, 0x2190, 0x21FF, 0};
+    cfg.GlyphRanges = kRanges;
     if (!regular || !io.Fonts->AddFontFromFileTTF(regular, pixels, &cfg)) {
         ImFontConfig def;
         def.SizePixels = pixels;

@@ -57,4 +57,24 @@ std::string sectionPlainText(const RichText& text, std::string_view title, bool 
     return {};
 }
 
+int findSection(const RichText& text, std::string_view titleStart) {
+    auto trim = [](std::string_view v) {
+        while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+        while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+        return v;
+    };
+    const std::string_view want = trim(titleStart);
+    if (want.empty()) return -1;
+    const auto sections = listSections(text);
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+        const std::string& t = sections[i].title;
+        if (t.size() < want.size()) continue;
+        bool same = true;
+        for (std::size_t k = 0; k < want.size() && same; ++k)
+            same = std::tolower(static_cast<unsigned char>(t[k])) == std::tolower(static_cast<unsigned char>(want[k]));
+        if (same) return static_cast<int>(i);
+    }
+    return -1;
+}
+
 }  // namespace la

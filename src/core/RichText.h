@@ -52,6 +52,9 @@ struct TextSection {
 std::string plainText(const TextBlock& block);
 // Every level-2 section in document order.
 std::vector<TextSection> listSections(const RichText& text);
+// Index (into listSections) of the first section whose title starts with `titleStart`, ignoring case
+// and surrounding spaces; -1 when none does.
+int findSection(const RichText& text, std::string_view titleStart);
 // Plain text of the first section whose title equals `title` (case-insensitive): one line per block,
 // bullet items prefixed with "- ". Empty when absent. Therapist-only blocks are left out unless asked.
 std::string sectionPlainText(const RichText& text, std::string_view title, bool includeTherapist = false);

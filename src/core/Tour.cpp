@@ -40,6 +40,12 @@ std::string cameraPoseProblem(const CameraPose& pose) {
 
 bool isVisibilityGroup(std::string_view id) { return id == "skin" || id == "bones" || id == "muscles"; }
 
+PanelRef splitPanelRef(std::string_view ref) {
+    const auto hash = ref.find('#');
+    if (hash == std::string_view::npos) return {ref, {}};
+    return {ref.substr(0, hash), ref.substr(hash + 1)};
+}
+
 std::string_view stripSide(std::string_view id) {
     if (id.size() > 2 && id[id.size() - 2] == '.' && (id.back() == 'L' || id.back() == 'R'))
         return id.substr(0, id.size() - 2);

@@ -45,4 +45,12 @@ bool isVisibilityGroup(std::string_view id);  // skin, bones, muscles
 // "gluteus_medius.L" -> "gluteus_medius"; ids without .L/.R are returned unchanged.
 std::string_view stripSide(std::string_view id);
 
+// A step's panel entry: a structure id, or an article id with a section to open at,
+// "lower_back_strain#See a doctor" (the section whose title starts with that text, any case).
+struct PanelRef {
+    std::string_view id;
+    std::string_view section;  // empty: the first section
+};
+PanelRef splitPanelRef(std::string_view ref);
+
 }  // namespace la

@@ -48,10 +48,11 @@ StepScene resolveStep(const TourStep& step, const SceneIndex& index, const Catal
         if (!nodes.empty()) s.selected = nodes.front();
     }
     for (const auto& id : step.panels) {
-        const StructureInfo* info = catalogue.find(stripSide(id));
+        const StructureInfo* info = catalogue.find(stripSide(splitPanelRef(id).id));
         if (info && info->kind == "article") {
-            if (std::find(s.articles.begin(), s.articles.end(), info->id) == s.articles.end())
-                s.articles.push_back(info->id);
+            // Kept with its section ("lower_back_strain#See a doctor"), one panel per article.
+            const auto same = [&](const std::string& a) { return splitPanelRef(a).id == info->id; };
+            if (std::none_of(s.articles.begin(), s.articles.end(), same)) s.articles.push_back(id);
             continue;
         }
         for (int n : resolveItem(id, index, catalogue, s.warnings))

@@ -13,7 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-enum class IdList { Visibility, Structure, Pain };
+enum class IdList { Visibility, Structure, Pain, Panel };
 
 class Reader {
 public:
@@ -55,6 +55,13 @@ public:
         out = v.get<std::string>();
         if (kind == IdList::Visibility && isVisibilityGroup(out)) return true;
         if (kind == IdList::Pain && out == "all") return true;
+        if (kind == IdList::Panel) {  // "article#Section title"
+            const PanelRef ref = splitPanelRef(out);
+            if (out.find('#') != std::string::npos && ref.section.empty())
+                return fail(ptr, "'" + out + "': nothing after '#' (a section title)");
+            if (!knownId(std::string(ref.id))) return fail(ptr, "unknown structure id '" + std::string(ref.id) + "'");
+            return true;
+        }
         if (!knownId(out)) return fail(ptr, "unknown structure id '" + out + "'");
         return true;
     }
@@ -131,7 +138,7 @@ public:
             if (!id(*it, pointerChild(ptr, "select"), IdList::Structure, s)) return false;
             out.select = s;
         }
-        if (!ids(v, ptr, "panels", IdList::Structure, out.panels)) return false;
+        if (!ids(v, ptr, "panels", IdList::Panel, out.panels)) return false;
         if (const auto it = v.find("explain"); it != v.end()) {
             if (!it->is_boolean()) return fail(pointerChild(ptr, "explain"), "'explain' must be true or false");
             out.explain = it->get<bool>();

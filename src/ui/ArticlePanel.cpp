@@ -1,5 +1,7 @@
 #include "ui/ArticlePanel.h"
 
+#include <algorithm>
+#include <cfloat>
 #include <string>
 
 #include <imgui.h>
@@ -9,16 +11,18 @@
 
 namespace la::ui {
 
-bool drawArticlePanels(const std::vector<const StructureInfo*>& articles, bool therapist, float top, int& closed) {
+bool drawArticlePanels(const std::vector<ArticleView>& articles, bool therapist, float top, float bottom, int& closed) {
     bool any = false;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float scale = ImGui::GetFontSize() / 17.0f;
     float y = vp->Pos.y + top + 12.0f;
     for (std::size_t i = 0; i < articles.size(); ++i) {
-        const StructureInfo* a = articles[i];
+        const StructureInfo* a = articles[i].info;
         if (!a) continue;
         ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 12.0f, y), ImGuiCond_Always);
         ImGui::SetNextWindowSize(ImVec2(400.0f * scale, 0.0f), ImGuiCond_Always);
+        const float room = std::max(vp->Pos.y + vp->Size.y - bottom - 12.0f - y, 80.0f);
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(FLT_MAX, room));
         ImGui::SetNextWindowBgAlpha(0.95f);
         const ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
                                        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
@@ -37,8 +41,10 @@ bool drawArticlePanels(const std::vector<const StructureInfo*>& articles, bool t
             ImGui::Separator();
             RichTextOptions o;
             o.therapist = therapist;
-            o.onlySection = 0;  // the first section, like a collapsed structure panel
-            o.skipTitleOfSection = true;
+            // The section the step asked for, with its heading; else the first, like a collapsed panel.
+            const int asked = articles[i].section.empty() ? -1 : findSection(a->body, articles[i].section);
+            o.onlySection = asked >= 0 ? asked : 0;
+            o.skipTitleOfSection = asked <= 0;
             drawRichText(a->body, o);
             y += ImGui::GetWindowSize().y + 10.0f;
         }

@@ -1,13 +1,20 @@
 #pragma once
 // Panels for articles a tour step opens (lower_back_strain, ...): they belong to no structure in the
 // model, so they sit in the top-left corner of the view instead of beside a structure.
+#include <string>
 #include <vector>
 
 #include "core/Catalogue.h"
 
 namespace la::ui {
 
-// `top`: pixels kept free above (the menu bar). Returns true when the user closed one (`closed` = index).
-bool drawArticlePanels(const std::vector<const StructureInfo*>& articles, bool therapist, float top, int& closed);
+struct ArticleView {
+    const StructureInfo* info = nullptr;
+    std::string section;  // title (or its start, any case) of the section to show; empty: the first
+};
+
+// `top` / `bottom`: pixels kept free above (the menu bar) and below (caption and status bars); a long
+// section scrolls. Returns true when the user closed one (`closed` = index).
+bool drawArticlePanels(const std::vector<ArticleView>& articles, bool therapist, float top, float bottom, int& closed);
 
 }  // namespace la::ui

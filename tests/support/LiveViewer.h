@@ -87,6 +87,9 @@ public:
         }
         shell("sleep 1; xdotool mouseup 1");
     }
+    void move(int x, int y) const {
+        shell("xdotool mousemove --window " + window_ + " " + std::to_string(x) + " " + std::to_string(y));
+    }
     // Window-relative pixel; button 1 = left click (held 0.2 s, as a hand clicks), 4 / 5 = wheel up / down.
     void click(int x, int y, int button = 1) const {
         const std::string b = std::to_string(button);

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <string>
 
+#include "core/RichText.h"
+#include "core/Tour.h"
 #include "core/TourPlayer.h"
 #include "io/TourLoader.h"
 
@@ -103,6 +105,13 @@ TEST_CASE("tour: validation errors carry file and line") {
           "t.json:5: unknown structure id 'gluteus_medius.X'");
     CHECK(error(oneStep("    {\"caption\": \"c\", \"camera\": \"left\",\n\n     \"panels\": [\"sacrum.L\"]}")) ==
           "t.json:6: unknown structure id 'sacrum.L'");  // sacrum has no sides
+    // Article sections: the id before '#' is checked; something must follow the '#'.
+    CHECK(error(oneStep("    {\"caption\": \"c\", \"camera\": \"left\",\n     \"panels\": [\"sacrum#Joints\"]}")) ==
+          "(no error)");
+    CHECK(error(oneStep("    {\"caption\": \"c\", \"camera\": \"left\",\n     \"panels\": [\"sacrun#Joints\"]}")) ==
+          "t.json:5: unknown structure id 'sacrun'");
+    CHECK(error(oneStep("    {\"caption\": \"c\", \"camera\": \"left\",\n     \"panels\": [\"sacrum#\"]}")) ==
+          "t.json:5: 'sacrum#': nothing after '#' (a section title)");
     CHECK(error(oneStep("    {\"caption\": \"c\", \"camera\": \"left\",\n     \"select\": \"skin\"}")).find("skin") ==
           std::string::npos);  // skin is also a structure
     CHECK(error(oneStep("    {\"caption\": \"c\", \"camera\": \"left\",\n     \"select\": \"bones\"}")) ==
@@ -338,4 +347,37 @@ TEST_CASE("tour content: bundled tours parse and validate") {
         REQUIRE(back.ok());
         CHECK(*back == f.tour);
     }
+}
+
+TEST_CASE("tour panels: an article can open at a section") {
+    const PanelRef plain = splitPanelRef("gluteus_medius.L");
+    CHECK(plain.id == "gluteus_medius.L");
+    CHECK(plain.section.empty());
+    const PanelRef at = splitPanelRef("lower_back_strain#See a doctor");
+    CHECK(at.id == "lower_back_strain");
+    CHECK(at.section == "See a doctor");
+
+    RichText text;
+    auto heading = [&](const char* t) {
+        TextBlock b;
+        b.kind = BlockKind::Heading;
+        b.level = 2;
+        TextSpan title;
+        title.text = t;
+        b.spans.push_back(title);
+        text.blocks.push_back(b);
+        TextBlock p;
+        TextSpan body;
+        body.text = "body";
+        p.spans.push_back(body);
+        text.blocks.push_back(p);
+    };
+    heading("What a strain is");
+    heading("What massage can and cannot do");
+    heading("See a doctor first if…");
+    CHECK(findSection(text, "what massage") == 1);
+    CHECK(findSection(text, "  See a doctor first ") == 2);
+    CHECK(findSection(text, "What") == 0);  // the first that starts so
+    CHECK(findSection(text, "Sleep") == -1);
+    CHECK(findSection(text, "") == -1);
 }
