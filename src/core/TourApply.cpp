@@ -89,11 +89,13 @@ std::vector<std::string> compactIds(const SceneIndex& index, const PickFilter& v
         bool all = true;
         for (const auto& m : index.nodes())
             if (m.ref && m.ref->id == id && modeOf(visibility, m.node) != mode) all = false;
-        if (all || (n.ref->side == Side::None && !n.sharedKey)) {
+        // Tour files name catalogue ids, so one of several nodes of a structure (one lumbar vertebra)
+        // is saved as the whole structure.
+        if (all || n.ref->side == Side::None) {
             doneIds.push_back(id);
             out.push_back(id);
         } else {
-            out.push_back(n.uniqueName());  // one side, or one of several nodes ("vertebra_L3")
+            out.push_back(n.key);
         }
     }
     return out;
