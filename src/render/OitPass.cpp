@@ -127,7 +127,8 @@ bool OitPass::begin(glm::ivec2 size, glm::ivec4 area, const std::function<void()
         checkNextCopy_ = canCopyDepth_;
     }
 
-    // Everything below touches only the area of the translucent draws (the scissor also bounds the blit).
+    // The depth copy, the translucent draws and the composite touch only the area of the translucent
+    // draws (the scissor also bounds the blit).
     glEnable(GL_SCISSOR_TEST);
     glScissor(area.x, area.y, area.z, area.w);
     bool copied = false;
@@ -155,9 +156,15 @@ bool OitPass::begin(glm::ivec2 size, glm::ivec4 area, const std::function<void()
         drawOpaqueDepth();
         glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     }
+    // Cleared whole, not scissored: on llvmpipe a scissored clear of these multisampled float targets
+    // left the box's edge row holding an earlier frame's sums, which the composite then laid down as a
+    // faint one-pixel seam (tour exports, where the box moves between frames). A whole clear costs no
+    // more there.
     const GLfloat accumClear[4] = {0.0f, 0.0f, 0.0f, 1.0f}, weightClear[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+    glDisable(GL_SCISSOR_TEST);
     glClearBufferfv(GL_COLOR, 0, accumClear);
     glClearBufferfv(GL_COLOR, 1, weightClear);
+    glEnable(GL_SCISSOR_TEST);
     glDepthMask(GL_FALSE);
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);

@@ -61,7 +61,7 @@ public:
     // The scene framebuffer is the one bound now (size `size`, opaque content drawn). Binds the cleared
     // targets with its depth in them and the accumulation state set. `drawOpaqueDepth` is called (colour
     // writes off, depth writes on) only if that depth could not be copied. `area` (x, y, width, height in
-    // pixels) bounds the translucent draws on screen: the copy, clears and composite are scissored to it.
+    // pixels) bounds the translucent draws on screen: the copy and composite are scissored to it.
     // Returns false if no targets could be made; the scene framebuffer stays bound then.
     bool begin(glm::ivec2 size, glm::ivec4 area, const std::function<void()>& drawOpaqueDepth);
     // Lays the translucent layers over the scene framebuffer, binds it again and leaves blending and the
