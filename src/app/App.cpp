@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <filesystem>
 
-#include <epoxy/gl.h>
 #include <GLFW/glfw3.h>
+#include <epoxy/gl.h>
 #include <imgui.h>
 
 #include "app/ImGuiLayer.h"
@@ -73,7 +73,8 @@ void App::drawUi(ui::UiActions& actions) {
         drawPainLookup();
     }
     drawTourUi();  // tour panel, tour articles and the caption bar: before the panels, which keep clear of them
-    ui::drawPainLegend(painState_, (chrome && ui_.showStatusBar ? ImGui::GetFrameHeight() : 0.0f) + tour_.captionHeight);
+    ui::drawPainLegend(painState_,
+                       (chrome && ui_.showStatusBar ? ImGui::GetFrameHeight() : 0.0f) + tour_.captionHeight);
     drawTriggerMarks(viewport);
     drawPanels(viewport, actions);
     ui::drawMessage(ui_);
@@ -155,42 +156,54 @@ bool App::handleInput() {
     int winW = 0, winH = 0;
     glfwGetWindowSize(window_->handle(), &winW, &winH);
     const glm::vec2 viewport(static_cast<float>(std::max(winW, 1)), static_cast<float>(std::max(winH, 1)));
+    // Clicks come from the queue with the cursor position GLFW gave with them: ImGui's own button state
+    // and position can miss a click (see InputQueue.h).
+    const std::vector<MouseButtonEvent> buttons = input_.takeButtons();
+    double cx = 0.0, cy = 0.0;
+    glfwGetCursorPos(window_->handle(), &cx, &cy);
+    const glm::vec2 cursor(static_cast<float>(cx), static_cast<float>(cy));
+    const glm::vec2 toFb(io.DisplayFramebufferScale.x, io.DisplayFramebufferScale.y);
+    const glm::vec2 delta = cursor - lastCursor_;
+    lastCursor_ = cursor;
     if (!io.WantCaptureMouse) {
-        const glm::vec2 delta(io.MouseDelta.x, io.MouseDelta.y);
         const bool moved = delta.x != 0.0f || delta.y != 0.0f;
-        if (moved && ImGui::IsMouseDown(ImGuiMouseButton_Left) && !io.KeyShift) {
+        if (moved && leftHeld_ && !io.KeyShift) {
             camera_.orbit(-delta.x * 0.4f, delta.y * 0.4f);
             changed = true;
-        } else if (moved && (ImGui::IsMouseDown(ImGuiMouseButton_Right) || ImGui::IsMouseDown(ImGuiMouseButton_Middle) ||
-                             (ImGui::IsMouseDown(ImGuiMouseButton_Left) && io.KeyShift))) {
+        } else if (moved && (ImGui::IsMouseDown(ImGuiMouseButton_Right) ||
+                             ImGui::IsMouseDown(ImGuiMouseButton_Middle) || (leftHeld_ && io.KeyShift))) {
             camera_.pan(delta, viewport);
             changed = true;
         }
-        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-            pressPos_ = {io.MousePos.x, io.MousePos.y};
-            dragged_ = false;
+        for (const MouseButtonEvent& e : buttons) {
+            if (e.button != GLFW_MOUSE_BUTTON_LEFT) continue;
+            const glm::vec2 at(e.x, e.y);
+            if (e.press) {
+                leftHeld_ = true;
+                pressPos_ = at;
+                dragged_ = false;
+            } else if (leftHeld_) {
+                leftHeld_ = false;
+                if (dragged_ || glm::length(at - pressPos_) > 4.0f) continue;  // the end of an orbit
+                const glm::vec2 mouse = at * toFb;
+                const auto hit = pickAt(mouse, fb);
+                select(hit ? hit->node : -1);
+                // With pain patterns on (or the pain panel open), a click on the body also asks which
+                // muscles can send pain there.
+                if (!painState_.patternsOn.empty() || ui_.showPainPanel) openPainLookup(mouse, fb);
+                changed = true;
+            }
         }
-        if (ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
-            glm::length(glm::vec2(io.MousePos.x, io.MousePos.y) - pressPos_) > 4.0f)
-            dragged_ = true;
-        const glm::vec2 mouse(io.MousePos.x * io.DisplayFramebufferScale.x, io.MousePos.y * io.DisplayFramebufferScale.y);
-        if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !dragged_) {
-            const auto hit = pickAt(mouse, fb);
-            select(hit ? hit->node : -1);
-            // With pain patterns on (or the pain panel open), a click on the body also asks which
-            // muscles can send pain there.
-            if (!painState_.patternsOn.empty() || ui_.showPainPanel) openPainLookup(mouse, fb);
-            changed = true;
-        }
+        if (leftHeld_ && glm::length(cursor - pressPos_) > 4.0f) dragged_ = true;
         if (moved || changed) {
-            const auto hit = ImGui::IsMouseDown(ImGuiMouseButton_Left) ? std::nullopt : pickAt(mouse, fb);
+            const auto hit = leftHeld_ ? std::nullopt : pickAt(cursor * toFb, fb);
             const int hovered = hit ? hit->node : -1;
             changed |= hovered != ui_.scene.hovered;
             ui_.scene.hovered = hovered;
         }
         // From the queue: ImGui has already cleared io.MouseWheel by the time this runs.
         if (const float wheel = input_.takeScroll(); wheel != 0.0f) {
-            camera_.zoomToCursor(std::pow(0.88f, wheel), glm::vec2(io.MousePos.x, io.MousePos.y), viewport);
+            camera_.zoomToCursor(std::pow(0.88f, wheel), cursor, viewport);
             changed = true;
         }
     }
@@ -204,7 +217,8 @@ bool App::handleInput() {
         if (wasPressed(keys, GLFW_KEY_F)) a.frameAll = true;
         if (wasPressedWithCtrl(keys, GLFW_KEY_O)) ui_.openDialog.open = true;
         if (wasPressedWithCtrl(keys, GLFW_KEY_Q)) a.quit = true;
-        if (wasPressed(keys, GLFW_KEY_P) && !wasPressedWithCtrl(keys, GLFW_KEY_P)) ui_.showPainPanel = !ui_.showPainPanel;
+        if (wasPressed(keys, GLFW_KEY_P) && !wasPressedWithCtrl(keys, GLFW_KEY_P))
+            ui_.showPainPanel = !ui_.showPainPanel;
         changed |= handleTourKeys(keys);  // clickers, F5, F12, B; Esc leaves presenter mode first
         if (wasPressed(keys, GLFW_KEY_ESCAPE) && !presenter_.active && ui_.scene.selected >= 0) {
             select(-1);
@@ -215,7 +229,11 @@ bool App::handleInput() {
             changed = true;
         }
     }
-    if (io.WantCaptureMouse) input_.takeScroll();  // the wheel scrolled a panel, not the view
+    if (io.WantCaptureMouse) {
+        input_.takeScroll();  // the wheel scrolled a panel, not the view
+        for (const MouseButtonEvent& e : buttons)
+            if (e.button == GLFW_MOUSE_BUTTON_LEFT && !e.press) leftHeld_ = false;  // released over a panel
+    }
     if (io.WantCaptureMouse && ui_.scene.hovered >= 0) {
         ui_.scene.hovered = -1;
         changed = true;
@@ -324,7 +342,8 @@ int App::runHeadless() {
     headless_ = true;
     const auto folder = std::filesystem::absolute(options_.screenshot).parent_path();
     if (!std::filesystem::is_directory(folder)) {
-        std::fprintf(stderr, "%s: the folder %s does not exist\n", options_.screenshot.c_str(), folder.string().c_str());
+        std::fprintf(stderr, "%s: the folder %s does not exist\n", options_.screenshot.c_str(),
+                     folder.string().c_str());
         return 1;
     }
     if (const int code = startHeadless(); code != 0) return code;

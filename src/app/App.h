@@ -10,13 +10,13 @@
 #include "app/Presenter.h"
 #include "core/Camera.h"
 #include "core/Catalogue.h"
+#include "core/Model.h"
 #include "core/PainField.h"
 #include "core/PanelLayout.h"
 #include "core/Pick.h"
 #include "core/SceneIndex.h"
-#include "io/CatalogueLoader.h"
-#include "core/Model.h"
 #include "core/ViewState.h"
+#include "io/CatalogueLoader.h"
 #include "render/Renderer.h"
 #include "ui/UiState.h"
 
@@ -128,10 +128,12 @@ private:
     std::map<std::string, Fade> painFades_;  // per instance key
     std::vector<CoverageEntry> painLookup_;  // reverse lookup of the last click on the body
     bool painLookupOpen_ = false;
-    float frameDt_ = 0.0f;      // seconds since the previous frame (0 for stills)
+    float frameDt_ = 0.0f;  // seconds since the previous frame (0 for stills)
     bool painAnimating_ = false;
-    glm::vec2 pressPos_{0.0f};
-    bool dragged_ = false;
+    glm::vec2 pressPos_{0.0f};    // where the left button went down over the view (window coordinates)
+    glm::vec2 lastCursor_{0.0f};  // the cursor at the previous frame (window coordinates)
+    bool leftHeld_ = false;       // the left button is down and was pressed over the view
+    bool dragged_ = false;        // ... and has moved more than a click's wobble since
     Camera camera_;
     ViewState view_;
     ui::UiState ui_;

@@ -12,6 +12,7 @@
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
+
 #include "io/CatalogueLoader.h"
 #include "ui/InfoPanels.h"
 #include "ui/StructuresPanel.h"
@@ -19,8 +20,8 @@
 namespace la::app {
 
 namespace {
-const glm::vec3 kSelectColour(1.0f, 0.78f, 0.1f);   // sRGB amber: stands out on red muscle and ivory bone
-const glm::vec3 kHoverColour(0.35f, 0.75f, 1.0f);   // sRGB sky blue
+const glm::vec3 kSelectColour(1.0f, 0.78f, 0.1f);  // sRGB amber: stands out on red muscle and ivory bone
+const glm::vec3 kHoverColour(0.35f, 0.75f, 1.0f);  // sRGB sky blue
 bool isBlended(const Model& m, const Node& n) {
     if (n.mesh < 0) return false;
     for (const auto& p : m.meshes[static_cast<std::size_t>(n.mesh)].primitives)
@@ -103,7 +104,8 @@ void App::updateViewState() {
         st.hidden = pickFilter_[i] == PickMode::Hidden;
         st.ghosted = pickFilter_[i] == PickMode::Ghosted;
         // Translucent materials (the skin) are clicked through, like ghosted structures.
-        if (pickFilter_[i] == PickMode::Visible && isBlended(model_, model_.nodes[i])) pickFilter_[i] = PickMode::Ghosted;
+        if (pickFilter_[i] == PickMode::Visible && isBlended(model_, model_.nodes[i]))
+            pickFilter_[i] = PickMode::Ghosted;
         const int n = static_cast<int>(i);
         if (n == ui_.scene.selected) {
             st.tint = glm::vec4(1.0f, 0.72f, 0.2f, 0.35f);
@@ -138,7 +140,8 @@ void App::printPicks(glm::ivec2 viewport) const {
             // One entry per muscle instance: its strongest kind (coverage lists essential first).
             if (pain.find(e.instance + ":") == std::string::npos) pain += (pain.empty() ? "" : ",") + item;
         }
-        std::printf("pick %d,%d: %s%s\n", x, y, n ? n->uniqueName().c_str() : "none", pain.empty() ? "" : (" pain=" + pain).c_str());
+        std::printf("pick %d,%d: %s%s\n", x, y, n ? n->uniqueName().c_str() : "none",
+                    pain.empty() ? "" : (" pain=" + pain).c_str());
     }
     std::fflush(stdout);
 }
@@ -146,6 +149,8 @@ void App::printPicks(glm::ivec2 viewport) const {
 void App::drawHoverTooltip() {
     const SceneNode* n = index_.find(ui_.scene.hovered);
     if (!n || ImGui::GetIO().WantCaptureMouse) return;
+    // The selected structure's panel already names it; a tooltip would only cover its leader line.
+    if (ui_.scene.hovered == ui_.scene.selected) return;
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(n->label.c_str());
     if (n->info && !n->info->latin.empty()) ImGui::TextDisabled("%s", n->info->latin.c_str());
@@ -155,17 +160,18 @@ void App::drawHoverTooltip() {
 std::vector<Rect> App::reservedScreenAreas() const {
     std::vector<Rect> out;
     const ImGuiContext& g = *ImGui::GetCurrentContext();
-    const ImGuiWindowFlags transient =
-        ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup;
+    const ImGuiWindowFlags transient = ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup;
     for (const ImGuiWindow* w : g.Windows) {
         // Active = begun this frame, i.e. drawn before the panels; the panels themselves come later.
-        if (!w->Active || w->Hidden || w->IsFallbackWindow || (w->Flags & transient) || std::strstr(w->Name, "##panel")) continue;
+        if (!w->Active || w->Hidden || w->IsFallbackWindow || (w->Flags & transient) || std::strstr(w->Name, "##panel"))
+            continue;
         if (std::strcmp(w->Name, "##MainMenuBar") == 0 || std::strcmp(w->Name, "##status") == 0) continue;
         out.push_back(Rect::fromPosSize({w->Pos.x, w->Pos.y}, {w->Size.x, w->Size.y}));
     }
     if (tour_.captionHeight > 0.0f) {
         const ImGuiViewport* vp = ImGui::GetMainViewport();
-        const float bottom = vp->Pos.y + vp->Size.y - (!headless_ && !presenter_.active && ui_.showStatusBar ? ImGui::GetFrameHeight() : 0.0f);
+        const float bottom = vp->Pos.y + vp->Size.y -
+                             (!headless_ && !presenter_.active && ui_.showStatusBar ? ImGui::GetFrameHeight() : 0.0f);
         out.push_back(Rect{{vp->Pos.x, bottom - tour_.captionHeight}, {vp->Pos.x + vp->Size.x, bottom}});
     }
     return out;
@@ -272,7 +278,8 @@ void App::drawPanels(glm::ivec2 viewport, ui::UiActions& actions) {
         }
         // Shrunk a little: a box's corners overstate a rounded body's outline.
         const glm::vec2 inset = all.size() * 0.08f;
-        if (allInFront && world.valid()) opts.avoid = Rect{all.min + inset - glm::vec2(0.0f, top), all.max - inset - glm::vec2(0.0f, top)};
+        if (allInFront && world.valid())
+            opts.avoid = Rect{all.min + inset - glm::vec2(0.0f, top), all.max - inset - glm::vec2(0.0f, top)};
     }
     for (Rect& r : opts.reserved) {
         r.min.y -= top;

@@ -7,9 +7,15 @@ namespace la {
 
 namespace {
 
-bool isLower(char c) { return c >= 'a' && c <= 'z'; }
-bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isLower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+bool isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 bool isWordChar(char c, bool pattern) {
     return isLower(c) || isUpper(c) || isDigit(c) || static_cast<unsigned char>(c) >= 0x80 ||
            (pattern && (c == '*' || c == '?'));
@@ -21,7 +27,9 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-bool allDigits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), isDigit); }
+bool allDigits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), isDigit);
+}
 
 // Words of a name: split on anything that is not a letter or digit and at lower->Upper steps
 // ("GluteusMedius"), lower-cased. Letters and digits stay together ("L3", "FMA22315").
@@ -137,14 +145,9 @@ bool containsRun(const std::vector<std::string>& hay, const std::vector<std::str
 
 }  // namespace
 
-std::string instanceKey(std::string_view id, Side side) {
-    std::string k(id);
-    if (side == Side::Left) k += ".L";
-    if (side == Side::Right) k += ".R";
-    return k;
+std::string StructureRef::key() const {
+    return instanceKey(id, side);
 }
-
-std::string StructureRef::key() const { return instanceKey(id, side); }
 
 StructureRef parseInstanceKey(std::string_view key) {
     StructureRef r;
@@ -173,7 +176,8 @@ NameMap::NameMap(const Catalogue& catalogue) {
         for (const auto& f : all[i].fma) {
             auto [it, inserted] = fma_.emplace(f, i);
             if (!inserted && it->second != i)
-                conflicts_.push_back("FMA" + f + " of '" + all[i].id + "' already belongs to '" + entries_[it->second].id + "'");
+                conflicts_.push_back("FMA" + f + " of '" + all[i].id + "' already belongs to '" +
+                                     entries_[it->second].id + "'");
         }
 }
 
@@ -192,9 +196,10 @@ void NameMap::addKey(std::string_view text, std::size_t entry, int pass, bool al
         // An earlier pass (id, then name, then latin, then aliases and patterns) keeps the key;
         // within one pass nobody does.
         const bool ambiguous = it->second.pass == pass;
-        conflicts_.push_back("'" + std::string(text) + "' of '" + entries_[entry].id + "' also names '" +
-                             (it->second.entry == kAmbiguous ? std::string("another structure") : entries_[it->second.entry].id) +
-                             (ambiguous ? "' (now matches neither)" : "' (which keeps it)"));
+        conflicts_.push_back(
+            "'" + std::string(text) + "' of '" + entries_[entry].id + "' also names '" +
+            (it->second.entry == kAmbiguous ? std::string("another structure") : entries_[it->second.entry].id) +
+            (ambiguous ? "' (now matches neither)" : "' (which keeps it)"));
         if (ambiguous) it->second.entry = kAmbiguous;
     }
     phrases_.push_back({std::move(tokens), compact.size(), entry});
@@ -248,8 +253,11 @@ Result<std::vector<StructureRef>> parseIdList(std::string_view list, const Catal
         start = end + 1;
         if (!item.empty()) {
             std::string word = lower(item);
-            std::string kind = word == "skin" ? "skin" : word == "bones" ? "bone" : word == "muscles" ? "muscle"
-                             : word == "articles" ? "article" : "";
+            std::string kind = word == "skin"       ? "skin"
+                               : word == "bones"    ? "bone"
+                               : word == "muscles"  ? "muscle"
+                               : word == "articles" ? "article"
+                                                    : "";
             if (!kind.empty()) {
                 for (const StructureInfo* e : catalogue.ofKind(kind)) push({e->id, Side::None});
                 if (catalogue.contains(word)) push({word, Side::None});
@@ -259,7 +267,8 @@ Result<std::vector<StructureRef>> parseIdList(std::string_view list, const Catal
                 for (const auto& candidate : catalogue.entries())
                     if (!e && lower(candidate.id) == lower(r.id)) e = &candidate;
                 if (e) r.id = e->id;
-                if (!e) return Error{"'" + std::string(item) + "' is not a structure id or a group (skin, bones, muscles)"};
+                if (!e)
+                    return Error{"'" + std::string(item) + "' is not a structure id or a group (skin, bones, muscles)"};
                 if (r.side != Side::None && !e->sided)
                     return Error{"'" + std::string(item) + "': " + e->id + " has no left and right"};
                 push(std::move(r));

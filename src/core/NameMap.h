@@ -15,7 +15,6 @@
 
 namespace la {
 
-
 struct StructureRef {
     std::string id;
     Side side = Side::None;
@@ -25,7 +24,6 @@ struct StructureRef {
     bool operator==(const StructureRef&) const = default;
 };
 
-std::string instanceKey(std::string_view id, Side side);
 // "quadratus_lumborum.L" -> {quadratus_lumborum, Left}; "sacrum" -> {sacrum, None}. No catalogue check.
 StructureRef parseInstanceKey(std::string_view key);
 
@@ -66,8 +64,8 @@ private:
     StructureRef refFor(std::size_t entry, Side side) const;
 
     std::vector<Entry> entries_;
-    std::unordered_map<std::string, ExactKey> exact_;  // compact key (no separators) -> entry
-    std::unordered_map<std::string, std::size_t> fma_;    // FMA digits -> entry
+    std::unordered_map<std::string, ExactKey> exact_;   // compact key (no separators) -> entry
+    std::unordered_map<std::string, std::size_t> fma_;  // FMA digits -> entry
     std::vector<Phrase> phrases_;
     std::vector<Glob> globs_;
     std::vector<std::string> conflicts_;

@@ -85,7 +85,9 @@ glm::mat3 rotationFromEulerDeg(glm::vec3 deg) {
     return rz * ry * rx;
 }
 
-glm::vec3 mirrorX(glm::vec3 p) { return {-p.x, p.y, p.z}; }
+glm::vec3 mirrorX(glm::vec3 p) {
+    return {-p.x, p.y, p.z};
+}
 
 // ---- Zones, trigger points, patterns --------------------------------------------------------
 
@@ -121,10 +123,6 @@ int PainPattern::findTriggerPoint(std::string_view id) const {
     for (std::size_t i = 0; i < triggerPoints.size(); ++i)
         if (triggerPoints[i].id == id) return static_cast<int>(i);
     return -1;
-}
-
-std::string painInstanceKey(std::string_view muscle, Side side) {
-    return std::string(muscle) + (side == Side::Left ? ".L" : ".R");
 }
 
 std::optional<PainInstance> parsePainInstanceKey(std::string_view key) {
@@ -165,8 +163,8 @@ const PainPattern* PainField::find(std::string_view muscle) const {
 std::vector<std::string> PainField::instanceKeys() const {
     std::vector<std::string> keys;
     for (const auto& p : patterns_) {
-        keys.push_back(painInstanceKey(p.muscle, Side::Left));
-        keys.push_back(painInstanceKey(p.muscle, Side::Right));
+        keys.push_back(instanceKey(p.muscle, Side::Left));
+        keys.push_back(instanceKey(p.muscle, Side::Right));
     }
     return keys;
 }
@@ -175,7 +173,7 @@ std::vector<CoverageEntry> PainField::coverage(glm::vec3 p, const PainState* sta
     std::vector<CoverageEntry> out;
     for (const auto& pattern : patterns_) {
         for (Side side : {Side::Left, Side::Right}) {
-            const std::string key = painInstanceKey(pattern.muscle, side);
+            const std::string key = instanceKey(pattern.muscle, side);
             if (state && !state->shows(key)) continue;
             for (const auto& trp : pattern.triggerPoints) {
                 if (state && !state->shows(key, trp.id)) continue;
@@ -198,7 +196,7 @@ PainFlat PainField::flatten() const {
         for (Side side : {Side::Left, Side::Right}) {
             const PainPattern pattern = side == Side::Left ? patterns_[pi] : patterns_[pi].mirrored();
             const int instance = static_cast<int>(flat.instances.size());
-            flat.instances.push_back({painInstanceKey(pattern.muscle, side), static_cast<int>(pi), side});
+            flat.instances.push_back({instanceKey(pattern.muscle, side), static_cast<int>(pi), side});
             for (std::size_t ti = 0; ti < pattern.triggerPoints.size(); ++ti) {
                 const TriggerPoint& trp = pattern.triggerPoints[ti];
                 const int trigger = static_cast<int>(flat.triggers.size());
@@ -240,7 +238,6 @@ float pulseWeight(float distance, float t, const PulseParams& params) {
     const float envelope = smoothstep01(phase / 0.15f) * (1.0f - smoothstep01((phase - 0.4f) / 0.6f));
     return ring * envelope;
 }
-
 
 void Fade::update(float dt) {
     const float goal = on_ ? 1.0f : 0.0f;

@@ -74,12 +74,10 @@ struct PainPattern {
     std::string muscle;  // structure id, "quadratus_lumborum"
     std::vector<TriggerPoint> triggerPoints;
 
-    PainPattern mirrored() const;  // left definition -> right side
+    PainPattern mirrored() const;                     // left definition -> right side
     int findTriggerPoint(std::string_view id) const;  // -1 when absent
 };
 
-// "quadratus_lumborum" + Left -> "quadratus_lumborum.L"
-std::string painInstanceKey(std::string_view muscle, Side side);
 // "quadratus_lumborum.R" -> {"quadratus_lumborum", Right}; nullopt without a side suffix.
 struct PainInstance {
     std::string muscle;
@@ -99,7 +97,7 @@ struct CoverageEntry {
     std::string instance;      // "quadratus_lumborum.L"
     std::string triggerPoint;  // TrP id
     ZoneKind kind = ZoneKind::Essential;
-    float weight = 0.0f;       // (0,1]
+    float weight = 0.0f;  // (0,1]
 };
 
 enum class PainPalette { Standard, ColourBlindSafe };  // red / magenta + blue hatching
@@ -114,7 +112,7 @@ struct PainState {
     float speed = 1.0f;      // pulses per second
     float intensity = 1.0f;  // 0..1 overlay strength
     PainPalette palette = PainPalette::Standard;
-    float time = 0.0f;       // animation clock, seconds
+    float time = 0.0f;  // animation clock, seconds
 
     bool shows(std::string_view instance) const;
     bool shows(std::string_view instance, std::string_view triggerPoint) const;
@@ -122,11 +120,11 @@ struct PainState {
 
 // GPU-friendly record, one per shape, laid out as 7 vec4s = 112 bytes (std140/std430 compatible).
 struct PainShapeRecord {
-    glm::vec4 centerOrA{0.0f};     // xyz: ellipsoid centre / capsule a (model space, side applied)
-    glm::vec4 radiiOrB{0.0f};      // xyz: ellipsoid radii / capsule b; w: capsule radius
-    glm::vec4 invRotation[3]{};    // columns of the world->local rotation (w = 0), std140 mat3 layout
-    glm::vec4 triggerSoft{0.0f};   // xyz: TrP position; w: soft edge width
-    glm::ivec4 ids{0};             // x: ShapeType, y: ZoneKind, z: trigger index, w: instance index
+    glm::vec4 centerOrA{0.0f};    // xyz: ellipsoid centre / capsule a (model space, side applied)
+    glm::vec4 radiiOrB{0.0f};     // xyz: ellipsoid radii / capsule b; w: capsule radius
+    glm::vec4 invRotation[3]{};   // columns of the world->local rotation (w = 0), std140 mat3 layout
+    glm::vec4 triggerSoft{0.0f};  // xyz: TrP position; w: soft edge width
+    glm::ivec4 ids{0};            // x: ShapeType, y: ZoneKind, z: trigger index, w: instance index
 };
 static_assert(sizeof(PainShapeRecord) == 7 * 16, "PainShapeRecord must be 7 tightly packed vec4s");
 

@@ -1,26 +1,14 @@
 // Runs the real viewer headlessly (under Xvfb, Mesa llvmpipe) and checks facts about its PNGs.
-#include <doctest/doctest.h>
-
 #include <algorithm>
+
+#include <doctest/doctest.h>
 
 #include "../support/Image.h"
 #include "../support/RunViewer.h"
 #include "../support/Scenes.h"
+#include "../support/Shoot.h"
 
 using namespace la::test;
-
-namespace {
-std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
-
-Image shoot(const std::string& args, const std::filesystem::path& png) {
-    const RunResult r = runViewer(args + " --screenshot " + q(png));
-    INFO("stderr: " << r.err);
-    REQUIRE(r.exitCode == 0);
-    Image img = readPng(png.string());
-    REQUIRE(img.ok());
-    return img;
-}
-}  // namespace
 
 TEST_CASE("bundled model: posterior view is not blank, centred, background in the corners") {
     const auto dir = tempDir("render_bundled");
@@ -54,7 +42,7 @@ TEST_CASE("bundled model: posterior and anterior views differ") {
 TEST_CASE("a textured model shows its texture") {
     const auto dir = tempDir("render_textured");
     const auto model = writeTexturedCube(dir);
-    const Image img = shoot(q(model) + " --view oblique --size 400x400", dir / "cube.png");
+    const Image img = shoot(shellQuoted(model) + " --view oblique --size 400x400", dir / "cube.png");
     const Coverage c = foreground(img);
     CHECK(c.fraction > 0.08);
     CHECK(c.cx == doctest::Approx(0.5).epsilon(0.1));
@@ -73,7 +61,7 @@ TEST_CASE("a textured model shows its texture") {
 TEST_CASE("a deep node hierarchy renders with every world transform applied") {
     const auto dir = tempDir("render_deep");
     const auto model = writeDeepHierarchy(dir, 36);
-    const Image img = shoot(q(model) + " --view anterior --size 400x400", dir / "deep.png");
+    const Image img = shoot(shellQuoted(model) + " --view anterior --size 400x400", dir / "deep.png");
     const Coverage c = foreground(img);
     CHECK(c.fraction > 0.02);
     // 36 steps of 10 degrees close a ring: framed, it fills the middle and its centre is empty.
@@ -89,7 +77,7 @@ TEST_CASE("a deep node hierarchy renders with every world transform applied") {
 TEST_CASE("bad input: one line naming the file, non-zero exit, no crash") {
     const auto dir = tempDir("render_bad");
     SUBCASE("missing model file") {
-        const RunResult r = runViewer(q(dir / "nope.glb") + " --screenshot " + q(dir / "x.png"));
+        const RunResult r = runViewer(shellQuoted(dir / "nope.glb") + " --screenshot " + shellQuoted(dir / "x.png"));
         CHECK(r.exitCode == 1);
         CHECK(r.err.find("nope.glb") != std::string::npos);
         CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
@@ -97,23 +85,23 @@ TEST_CASE("bad input: one line naming the file, non-zero exit, no crash") {
     }
     SUBCASE("malformed glTF") {
         writeText(dir / "broken.gltf", "{ \"asset\": {\"version\": \"2.0\"}, \"nodes\": [ {");
-        const RunResult r = runViewer(q(dir / "broken.gltf") + " --screenshot " + q(dir / "x.png"));
+        const RunResult r = runViewer(shellQuoted(dir / "broken.gltf") + " --screenshot " + shellQuoted(dir / "x.png"));
         CHECK(r.exitCode == 1);
         CHECK(r.err.find("broken.gltf") != std::string::npos);
         CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     }
     SUBCASE("unknown view") {
-        const RunResult r = runViewer("--view sideways --screenshot " + q(dir / "x.png"));
+        const RunResult r = runViewer("--view sideways --screenshot " + shellQuoted(dir / "x.png"));
         CHECK(r.exitCode == 2);
         CHECK(r.err.find("sideways") != std::string::npos);
     }
     SUBCASE("bad size") {
-        const RunResult r = runViewer("--size 12by8 --screenshot " + q(dir / "x.png"));
+        const RunResult r = runViewer("--size 12by8 --screenshot " + shellQuoted(dir / "x.png"));
         CHECK(r.exitCode == 2);
         CHECK(r.err.find("12by8") != std::string::npos);
     }
     SUBCASE("unwritable screenshot path") {
-        const RunResult r = runViewer("--screenshot " + q(dir / "no_such_dir" / "x.png"));
+        const RunResult r = runViewer("--screenshot " + shellQuoted(dir / "no_such_dir" / "x.png"));
         CHECK(r.exitCode == 1);
         CHECK(r.err.find("no_such_dir") != std::string::npos);
     }

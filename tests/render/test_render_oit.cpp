@@ -2,18 +2,18 @@
 // over one half of the picture and no per-object order is right everywhere (a sort by object depth drew
 // one of them last everywhere: 40 levels off the exact result on one side, and the picture changed with
 // the order of the nodes in the file).
-#include <doctest/doctest.h>
-
 #include <algorithm>
 #include <cmath>
 
+#include <doctest/doctest.h>
+
 #include "../support/Image.h"
 #include "../support/RunViewer.h"
+#include "../support/Shoot.h"
 
 using namespace la::test;
 
 namespace {
-std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 // Quads 1 x 0.6 through the origin, turned +-20 degrees about y: a red one and a blue one, both with
 // alpha `alpha` (blend) or opaque (alpha 1, for --ghost). `redFirst` sets the order of the nodes.
@@ -25,8 +25,8 @@ std::filesystem::path writeCrossedQuads(const std::filesystem::path& dir, const 
     const std::vector<std::uint16_t> idx = {0, 1, 2, 0, 2, 3};
     const auto pOff = b.add(pos), nOff = b.add(nrm), iOff = b.add(idx);
     const float s = std::sin(0.5f * 20.0f * 3.14159265f / 180.0f), c = std::cos(0.5f * 20.0f * 3.14159265f / 180.0f);
-    const std::string red = R"({"name": "red_quad", "mesh": 0, "rotation": [0, )" + std::to_string(s) + ", 0, " +
-                            std::to_string(c) + "]}";
+    const std::string red =
+        R"({"name": "red_quad", "mesh": 0, "rotation": [0, )" + std::to_string(s) + ", 0, " + std::to_string(c) + "]}";
     const std::string blue = R"({"name": "blue_quad", "mesh": 1, "rotation": [0, )" + std::to_string(-s) + ", 0, " +
                              std::to_string(c) + "]}";
     const std::string mode = alpha < 1.0f ? R"("alphaMode": "BLEND", )" : "";
@@ -37,16 +37,22 @@ std::filesystem::path writeCrossedQuads(const std::filesystem::path& dir, const 
     const std::string json = R"({
   "asset": {"version": "2.0"},
   "scene": 0, "scenes": [{"nodes": [0, 1]}],
-  "nodes": [)" + (redFirst ? red + ", " + blue : blue + ", " + red) + R"(],
+  "nodes": [)" + (redFirst ? red + ", " + blue : blue + ", " + red) +
+                             R"(],
   "meshes": [
     {"primitives": [{"attributes": {"POSITION": 0, "NORMAL": 1}, "indices": 2, "material": 0}]},
     {"primitives": [{"attributes": {"POSITION": 0, "NORMAL": 1}, "indices": 2, "material": 1}]}],
-  "materials": [)" + material("0.8, 0.04, 0.04") + ", " + material("0.04, 0.08, 0.8") + R"(],
-  "buffers": [{"uri": ")" + b.dataUri() + R"(", "byteLength": )" + std::to_string(b.bytes.size()) + R"(}],
+  "materials": [)" + material("0.8, 0.04, 0.04") +
+                             ", " + material("0.04, 0.08, 0.8") + R"(],
+  "buffers": [{"uri": ")" + b.dataUri() +
+                             R"(", "byteLength": )" + std::to_string(b.bytes.size()) + R"(}],
   "bufferViews": [
-    {"buffer": 0, "byteOffset": )" + std::to_string(pOff) + R"(, "byteLength": 48},
-    {"buffer": 0, "byteOffset": )" + std::to_string(nOff) + R"(, "byteLength": 48},
-    {"buffer": 0, "byteOffset": )" + std::to_string(iOff) + R"(, "byteLength": 12}],
+    {"buffer": 0, "byteOffset": )" +
+                             std::to_string(pOff) + R"(, "byteLength": 48},
+    {"buffer": 0, "byteOffset": )" +
+                             std::to_string(nOff) + R"(, "byteLength": 48},
+    {"buffer": 0, "byteOffset": )" +
+                             std::to_string(iOff) + R"(, "byteLength": 12}],
   "accessors": [
     {"bufferView": 0, "componentType": 5126, "count": 4, "type": "VEC3", "min": [-0.5,-0.3,0], "max": [0.5,0.3,0]},
     {"bufferView": 1, "componentType": 5126, "count": 4, "type": "VEC3"},
@@ -55,15 +61,6 @@ std::filesystem::path writeCrossedQuads(const std::filesystem::path& dir, const 
     const auto path = dir / (name + ".gltf");
     writeText(path, json);
     return path;
-}
-
-Image shoot(const std::string& args, const std::filesystem::path& png) {
-    const RunResult r = runViewer(args + " --screenshot " + q(png));
-    INFO("stderr: " << r.err);
-    REQUIRE(r.exitCode == 0);
-    Image img = readPng(png.string());
-    REQUIRE(img.ok());
-    return img;
 }
 
 struct Rgb {
@@ -103,11 +100,12 @@ void checkCrossedQuads(const std::filesystem::path& dir, const std::string& name
                        const std::string& extra, double alpha) {
     const std::string args = " --view anterior --size 480x360" + extra;
     const auto redFirst = writeCrossedQuads(dir, name + "_rb", true, materialAlpha);
-    const Image rb = shoot(q(redFirst) + args, dir / (name + "_rb.png"));
-    const Image br = shoot(q(writeCrossedQuads(dir, name + "_br", false, materialAlpha)) + args, dir / (name + "_br.png"));
-    const Image red = shoot(q(redFirst) + args + " --hide blue_quad", dir / (name + "_red.png"));
-    const Image blue = shoot(q(redFirst) + args + " --hide red_quad", dir / (name + "_blue.png"));
-    const Image none = shoot(q(redFirst) + args + " --hide red_quad,blue_quad", dir / (name + "_none.png"));
+    const Image rb = shoot(shellQuoted(redFirst) + args, dir / (name + "_rb.png"));
+    const Image br =
+        shoot(shellQuoted(writeCrossedQuads(dir, name + "_br", false, materialAlpha)) + args, dir / (name + "_br.png"));
+    const Image red = shoot(shellQuoted(redFirst) + args + " --hide blue_quad", dir / (name + "_red.png"));
+    const Image blue = shoot(shellQuoted(redFirst) + args + " --hide red_quad", dir / (name + "_blue.png"));
+    const Image none = shoot(shellQuoted(redFirst) + args + " --hide red_quad,blue_quad", dir / (name + "_none.png"));
     INFO(name);
     CHECK(meanDifference(rb, br) < 0.3);
     const Coverage cov = foreground(rb, 20);

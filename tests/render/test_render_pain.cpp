@@ -3,15 +3,17 @@
 
 #include "../support/Image.h"
 #include "../support/RunViewer.h"
+#include "../support/Shoot.h"
 
 using namespace la::test;
 
 namespace {
-std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 // Strongly red pixels (the essential zone): red well above green and blue. Muscle is red-brown but
 // much less saturated, and the renders compared differ only by the overlay.
-bool painRed(const std::uint8_t* p) { return p[0] > 150 && p[1] < 70 && p[2] < 70; }
+bool painRed(const std::uint8_t* p) {
+    return p[0] > 150 && p[1] < 70 && p[2] < 70;
+}
 
 long redIn(const Image& img, int x0, int x1) {
     long n = 0;
@@ -24,8 +26,8 @@ long redIn(const Image& img, int x0, int x1) {
 TEST_CASE("--pain quadratus_lumborum.L paints the patient's left low back, hip and buttock, not the right") {
     const auto dir = tempDir("render_pain");
     const std::string common = " --view posterior --size 800x600 --time 0.9 --screenshot ";
-    const RunResult off = runViewer(common + q(dir / "off.png"));
-    const RunResult on = runViewer("--pain quadratus_lumborum.L" + common + q(dir / "on.png"));
+    const RunResult off = runViewer(common + shellQuoted(dir / "off.png"));
+    const RunResult on = runViewer("--pain quadratus_lumborum.L" + common + shellQuoted(dir / "on.png"));
     INFO(on.err);
     REQUIRE(off.exitCode == 0);
     REQUIRE(on.exitCode == 0);
@@ -56,9 +58,9 @@ TEST_CASE("--pain quadratus_lumborum.L paints the patient's left low back, hip a
 TEST_CASE("the pain animation: two --time values give different pictures; the same time the same picture") {
     const auto dir = tempDir("render_pain_time");
     const std::string common = " --pain all --view posterior --size 480x360 --screenshot ";
-    REQUIRE(runViewer("--time 0.1" + common + q(dir / "a.png")).exitCode == 0);
-    REQUIRE(runViewer("--time 0.35" + common + q(dir / "b.png")).exitCode == 0);
-    REQUIRE(runViewer("--time 1.1" + common + q(dir / "c.png")).exitCode == 0);  // one period after a
+    REQUIRE(runViewer("--time 0.1" + common + shellQuoted(dir / "a.png")).exitCode == 0);
+    REQUIRE(runViewer("--time 0.35" + common + shellQuoted(dir / "b.png")).exitCode == 0);
+    REQUIRE(runViewer("--time 1.1" + common + shellQuoted(dir / "c.png")).exitCode == 0);  // one period after a
     const Image a = readPng((dir / "a.png").string()), b = readPng((dir / "b.png").string()),
                 c = readPng((dir / "c.png").string());
     CHECK(meanDifference(a, b) > 0.05);
@@ -70,13 +72,14 @@ TEST_CASE("--pick lists the zones at the body surface; bad --pain is an error") 
     // Find the pixel of the left greater trochanter region from the left view: scan a row of picks.
     std::string picks;
     for (int x = 100; x < 700; x += 25) picks += " --pick " + std::to_string(x) + ",330";
-    const RunResult r = runViewer("--view posterior --size 800x600" + picks + " --screenshot " + q(dir / "p.png"));
+    const RunResult r =
+        runViewer("--view posterior --size 800x600" + picks + " --screenshot " + shellQuoted(dir / "p.png"));
     INFO(r.out);
     REQUIRE(r.exitCode == 0);
     CHECK(r.out.find("pain=") != std::string::npos);
     CHECK(r.out.find("quadratus_lumborum.L:") != std::string::npos);
     CHECK(r.out.find("quadratus_lumborum.R:") != std::string::npos);
-    const RunResult bad = runViewer("--pain quadratus_lumborumm --screenshot " + q(dir / "b.png"));
+    const RunResult bad = runViewer("--pain quadratus_lumborumm --screenshot " + shellQuoted(dir / "b.png"));
     CHECK(bad.exitCode == 2);
     CHECK(bad.err.find("quadratus_lumborumm") != std::string::npos);
 }

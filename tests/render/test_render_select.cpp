@@ -3,11 +3,11 @@
 
 #include "../support/Image.h"
 #include "../support/RunViewer.h"
+#include "../support/Shoot.h"
 
 using namespace la::test;
 
 namespace {
-std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 // Share of near-white panel pixels (the article panels are off-white; the background is blue-grey).
 double panelPixels(const Image& img, int x0, int x1) {
@@ -23,10 +23,11 @@ double panelPixels(const Image& img, int x0, int x1) {
 
 TEST_CASE("--select opens the structure's panel beside it, on the side nearer to it") {
     const auto dir = tempDir("render_select");
-    const RunResult plain = runViewer("--view posterior --size 1280x720 --screenshot " + q(dir / "plain.png"));
+    const RunResult plain =
+        runViewer("--view posterior --size 1280x720 --screenshot " + shellQuoted(dir / "plain.png"));
     REQUIRE(plain.exitCode == 0);
     const RunResult sel = runViewer("--view posterior --size 1280x720 --select quadratus_lumborum.L --screenshot " +
-                                    q(dir / "sel.png"));
+                                    shellQuoted(dir / "sel.png"));
     INFO(sel.err);
     REQUIRE(sel.exitCode == 0);
     const Image a = readPng((dir / "plain.png").string()), b = readPng((dir / "sel.png").string());
@@ -38,7 +39,7 @@ TEST_CASE("--select opens the structure's panel beside it, on the side nearer to
     CHECK(panelPixels(b, 880, 1280) < 0.01);
 
     const RunResult right = runViewer("--view posterior --size 1280x720 --select gluteus_medius.R --screenshot " +
-                                      q(dir / "right.png"));
+                                      shellQuoted(dir / "right.png"));
     REQUIRE(right.exitCode == 0);
     const Image c = readPng((dir / "right.png").string());
     CHECK(panelPixels(c, 880, 1280) > 0.15);
@@ -48,7 +49,7 @@ TEST_CASE("--select opens the structure's panel beside it, on the side nearer to
 TEST_CASE("--pick reports the structure under a pixel, honouring --hide; unknown ids are errors") {
     const auto dir = tempDir("render_pick");
     const RunResult r = runViewer("--view posterior --size 800x600 --pick 400,300 --pick 2,2 --screenshot " +
-                                  q(dir / "p.png"));
+                                  shellQuoted(dir / "p.png"));
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     CHECK(r.out.find("pick 2,2: none\n") != std::string::npos);
@@ -58,15 +59,15 @@ TEST_CASE("--pick reports the structure under a pixel, honouring --hide; unknown
     std::string first = line.substr(std::string("pick 400,300: ").size());
     first = first.substr(0, first.find(' '));  // the structure, without the " pain=..." zones
     // Hiding what was hit reveals something else (or nothing) at the same pixel.
-    const RunResult h = runViewer("--view posterior --size 800x600 --pick 400,300 --hide " + first.substr(0, first.find('.')) +
-                                  " --screenshot " + q(dir / "h.png"));
+    const RunResult h = runViewer("--view posterior --size 800x600 --pick 400,300 --hide " +
+                                  first.substr(0, first.find('.')) + " --screenshot " + shellQuoted(dir / "h.png"));
     REQUIRE(h.exitCode == 0);
     CHECK(h.out.find("pick 400,300: " + first + " ") == std::string::npos);
     CHECK(h.out.find("pick 400,300: " + first + "\n") == std::string::npos);
 
-    const RunResult bad = runViewer("--hide gluteus_maximum --screenshot " + q(dir / "b.png"));
+    const RunResult bad = runViewer("--hide gluteus_maximum --screenshot " + shellQuoted(dir / "b.png"));
     CHECK(bad.exitCode == 2);
     CHECK(bad.err.find("gluteus_maximum") != std::string::npos);
-    const RunResult badPick = runViewer("--pick 10 --screenshot " + q(dir / "b.png"));
+    const RunResult badPick = runViewer("--pick 10 --screenshot " + shellQuoted(dir / "b.png"));
     CHECK(badPick.exitCode == 2);
 }

@@ -1,19 +1,18 @@
 // Handout export (--tour FILE --export-dir DIR): the real viewer under Xvfb writes one PNG per step,
 // each with its caption bar; bad tours fail with one line naming the file and the line.
-#include <doctest/doctest.h>
-
 #include <algorithm>
+
+#include <doctest/doctest.h>
 
 #include "../support/Image.h"
 #include "../support/RunViewer.h"
 #include "../support/Scenes.h"
+#include "../support/Shoot.h"
 #include "io/TourLoader.h"
 
 using namespace la::test;
 
 namespace {
-
-std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 std::string stepFile(int i) {
     char name[32];
@@ -21,7 +20,9 @@ std::string stepFile(int i) {
     return name;
 }
 
-double luminance(const std::uint8_t* p) { return 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2]; }
+double luminance(const std::uint8_t* p) {
+    return 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+}
 
 // The caption bar: a dark band across the whole width at the bottom (judged on its padding at both
 // edges, which no text reaches), with light text pixels inside it.
@@ -56,7 +57,8 @@ TEST_CASE("handout export: every step of both bundled tours, distinct pictures, 
         const int steps = static_cast<int>(tour->steps.size());
         const auto dir = tempDir("render_tour_" + name) / "handout";  // created by the viewer
         std::filesystem::remove_all(dir);
-        const RunResult r = runViewer("--tour " + q(tourPath) + " --export-dir " + q(dir) + " --size 640x360");
+        const RunResult r =
+            runViewer("--tour " + shellQuoted(tourPath) + " --export-dir " + shellQuoted(dir) + " --size 640x360");
         INFO("stderr: " << r.err);
         REQUIRE(r.exitCode == 0);
         CHECK_FALSE(std::filesystem::exists(dir / stepFile(steps)));  // no extra pictures
@@ -68,9 +70,9 @@ TEST_CASE("handout export: every step of both bundled tours, distinct pictures, 
             CHECK(img.w == 640);
             CHECK(img.h == 360);
             const CaptionFacts c = captionFacts(img);
-            CHECK(c.bandHeight >= 20);   // at least one line of large text
-            CHECK(c.bandHeight <= 120);  // a bar, not a black picture
-            CHECK(c.lightPixels > 150);  // the caption's letters
+            CHECK(c.bandHeight >= 20);               // at least one line of large text
+            CHECK(c.bandHeight <= 120);              // a bar, not a black picture
+            CHECK(c.lightPixels > 150);              // the caption's letters
             CHECK(foreground(img).fraction > 0.10);  // the model is there above the bar
             images.push_back(std::move(img));
         }
@@ -91,8 +93,10 @@ TEST_CASE("handout export: every step of both bundled tours, distinct pictures, 
 TEST_CASE("handout export: a malformed tour fails with one line naming the file and the line") {
     const auto dir = tempDir("render_tour_bad");
     const auto file = dir / "broken_tour.json";
-    writeText(file, "{\n  \"title\": \"Broken\",\n  \"steps\": [\n    { \"caption\": \"x\",\n      \"camera\": posterior }\n  ]\n}\n");
-    const RunResult r = runViewer("--tour " + q(file) + " --export-dir " + q(dir / "out"));
+    writeText(file,
+              "{\n  \"title\": \"Broken\",\n  \"steps\": [\n    { \"caption\": \"x\",\n      \"camera\": posterior }\n "
+              " ]\n}\n");
+    const RunResult r = runViewer("--tour " + shellQuoted(file) + " --export-dir " + shellQuoted(dir / "out"));
     CHECK(r.exitCode != 0);
     INFO("stderr: " << r.err);
     CHECK(r.err.find("broken_tour.json:5") != std::string::npos);
@@ -103,10 +107,11 @@ TEST_CASE("handout export: a malformed tour fails with one line naming the file 
 TEST_CASE("handout export: an unknown structure id fails naming the file, the line and the id") {
     const auto dir = tempDir("render_tour_unknown");
     const auto file = dir / "unknown_id.json";
-    writeText(file,
-              "{\n  \"title\": \"Unknown\",\n  \"steps\": [\n    {\n      \"caption\": \"x\", \"camera\": \"posterior\",\n"
-              "      \"hide\": [\"skin\", \"spleen\"]\n    }\n  ]\n}\n");
-    const RunResult r = runViewer("--tour " + q(file) + " --export-dir " + q(dir / "out"));
+    writeText(
+        file,
+        "{\n  \"title\": \"Unknown\",\n  \"steps\": [\n    {\n      \"caption\": \"x\", \"camera\": \"posterior\",\n"
+        "      \"hide\": [\"skin\", \"spleen\"]\n    }\n  ]\n}\n");
+    const RunResult r = runViewer("--tour " + shellQuoted(file) + " --export-dir " + shellQuoted(dir / "out"));
     CHECK(r.exitCode != 0);
     INFO("stderr: " << r.err);
     CHECK(r.err.find("unknown_id.json:6") != std::string::npos);
@@ -116,10 +121,10 @@ TEST_CASE("handout export: an unknown structure id fails naming the file, the li
 
 TEST_CASE("--export-dir needs --tour; a missing tour file is named") {
     const auto dir = tempDir("render_tour_options");
-    RunResult r = runViewer("--export-dir " + q(dir / "out"));
+    RunResult r = runViewer("--export-dir " + shellQuoted(dir / "out"));
     CHECK(r.exitCode != 0);
     CHECK(r.err.find("--tour") != std::string::npos);
-    r = runViewer("--tour " + q(dir / "no_such_tour.json") + " --export-dir " + q(dir / "out"));
+    r = runViewer("--tour " + shellQuoted(dir / "no_such_tour.json") + " --export-dir " + shellQuoted(dir / "out"));
     CHECK(r.exitCode != 0);
     CHECK(r.err.find("no_such_tour.json") != std::string::npos);
 }
@@ -127,11 +132,12 @@ TEST_CASE("--export-dir needs --tour; a missing tour file is named") {
 TEST_CASE("presenter look in a screenshot: larger caption text than the handout of the same step") {
     const std::string tourPath = std::string(LA_SOURCE_DIR) + "/content/tours/why_does_my_back_hurt.json";
     const auto dir = tempDir("render_tour_presenter");
-    RunResult r = runViewer("--tour " + q(tourPath) + " --step 3 --presenter --size 1280x720 --screenshot " +
-                            q(dir / "presenter.png"));
+    RunResult r = runViewer("--tour " + shellQuoted(tourPath) + " --step 3 --presenter --size 1280x720 --screenshot " +
+                            shellQuoted(dir / "presenter.png"));
     INFO("stderr: " << r.err);
     REQUIRE(r.exitCode == 0);
-    r = runViewer("--tour " + q(tourPath) + " --step 3 --size 1280x720 --screenshot " + q(dir / "plain.png"));
+    r = runViewer("--tour " + shellQuoted(tourPath) + " --step 3 --size 1280x720 --screenshot " +
+                  shellQuoted(dir / "plain.png"));
     REQUIRE(r.exitCode == 0);
     const Image presenter = readPng((dir / "presenter.png").string());
     const Image plain = readPng((dir / "plain.png").string());

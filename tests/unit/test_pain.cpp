@@ -1,12 +1,12 @@
 // Referred pain: shapes, zones, mirroring, coverage, animation, loader, and the real content.
-#include <doctest/doctest.h>
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include <doctest/doctest.h>
 
 #include "core/PainField.h"
 #include "io/ModelLoader.h"
@@ -88,7 +88,7 @@ TEST_CASE("pain: capsule inside, outside, caps and soft edge") {
     CHECK(c.weight({0.0f, -0.1f, 0.0f}) == doctest::Approx(1.0f));
     CHECK(c.weight({0.015f, -0.1f, 0.0f}) == doctest::Approx(1.0f));
     CHECK(c.weight({0.031f, -0.1f, 0.0f}) == 0.0f);
-    CHECK(c.weight({0.0f, 0.025f, 0.0f}) > 0.0f);   // round cap above a
+    CHECK(c.weight({0.0f, 0.025f, 0.0f}) > 0.0f);  // round cap above a
     CHECK(c.weight({0.0f, 0.031f, 0.0f}) == 0.0f);
     CHECK(c.weight({0.0f, -0.229f, 0.0f}) > 0.0f);  // round cap below b
     CHECK(c.weight({0.025f, -0.1f, 0.0f}) == doctest::Approx(0.5f).epsilon(0.02));
@@ -162,8 +162,8 @@ TEST_CASE("pain: mirroring covers mirrored points on the right and not the rever
 }
 
 TEST_CASE("pain: instance keys") {
-    CHECK(painInstanceKey("quadratus_lumborum", Side::Left) == "quadratus_lumborum.L");
-    CHECK(painInstanceKey("quadratus_lumborum", Side::Right) == "quadratus_lumborum.R");
+    CHECK(instanceKey("quadratus_lumborum", Side::Left) == "quadratus_lumborum.L");
+    CHECK(instanceKey("quadratus_lumborum", Side::Right) == "quadratus_lumborum.R");
     const auto k = parsePainInstanceKey("gluteus_medius.R");
     REQUIRE(k);
     CHECK(k->muscle == "gluteus_medius");
@@ -252,7 +252,8 @@ TEST_CASE("pain: pulse is periodic and travels outward") {
         const float period = 1.0f / speed;
         for (float t = 0.0f; t < 2.0f; t += 0.0937f)
             for (float d = 0.0f; d < 0.35f; d += 0.021f)
-                CHECK(pulseWeight(d, t + 3.0f * period, params) == doctest::Approx(pulseWeight(d, t, params)).epsilon(1e-3));
+                CHECK(pulseWeight(d, t + 3.0f * period, params) ==
+                      doctest::Approx(pulseWeight(d, t, params)).epsilon(1e-3));
     }
     // The brightest distance moves outward during a period.
     const PulseParams params{};
@@ -267,7 +268,7 @@ TEST_CASE("pain: pulse is periodic and travels outward") {
     };
     CHECK(brightest(0.1f) < brightest(0.4f));
     CHECK(brightest(0.4f) < brightest(0.8f));
-    CHECK(pulseWeight(0.0f, 0.0f, params) == doctest::Approx(0.0f));     // starts dark: no jump at the loop
+    CHECK(pulseWeight(0.0f, 0.0f, params) == doctest::Approx(0.0f));      // starts dark: no jump at the loop
     CHECK(pulseWeight(0.045f, 0.15f, params) == doctest::Approx(1.0f));   // then bright at the front (0.15 * 0.3 m)
     CHECK(pulseWeight(0.25f, 0.15f, params) == 0.0f);                     // the front has not got there yet
     CHECK(pulseWeight(0.30f, 0.9999f, params) == doctest::Approx(0.0f));  // faded out by the end
@@ -372,8 +373,9 @@ TEST_CASE("pain loader: a valid file") {
 }
 
 TEST_CASE("pain loader: errors name the file and line") {
-    const std::string head = "{\n  \"muscle\": \"m\",\n  \"trigger_points\": [\n    {\n      \"id\": \"t\",\n"
-                             "      \"position\": [0, 0, 0],\n";  // lines 1-6
+    const std::string head =
+        "{\n  \"muscle\": \"m\",\n  \"trigger_points\": [\n    {\n      \"id\": \"t\",\n"
+        "      \"position\": [0, 0, 0],\n";  // lines 1-6
     struct Case {
         std::string body;
         std::string expected;
@@ -381,20 +383,24 @@ TEST_CASE("pain loader: errors name the file and line") {
     const Case cases[] = {
         {"      \"essential\": [\n        { \"cube\": { \"size\": 1 } }\n      ]\n    }\n  ]\n}\n",
          "p.json:8: unknown shape 'cube' (expected 'ellipsoid' or 'capsule')"},
-        {"      \"essential\": [\n        { \"ellipsoid\": { \"center\": [0,0,0],\n           \"radii\": [0.1, 0, 0.1] } }\n"
+        {"      \"essential\": [\n        { \"ellipsoid\": { \"center\": [0,0,0],\n           \"radii\": [0.1, 0, 0.1] "
+         "} }\n"
          "      ]\n    }\n  ]\n}\n",
          "p.json:9: ellipsoid radii must be > 0"},
         {"      \"essential\": [],\n      \"spillover\": [\n\n        { \"capsule\": { \"a\": [0,0,0], \"b\": [1,0,0], "
          "\"radius\": -0.1 } }\n      ]\n    }\n  ]\n}\n",
          "p.json:10: capsule radius must be > 0"},
-        {"      \"essential\": [\n        { \"capsule\": { \"a\": [0,0,0], \"radius\": 0.1 } }\n      ]\n    }\n  ]\n}\n",
+        {"      \"essential\": [\n        { \"capsule\": { \"a\": [0,0,0], \"radius\": 0.1 } }\n      ]\n    }\n  "
+         "]\n}\n",
          "p.json:8: missing key 'b' in capsule"},
         {"      \"spillover\": []\n    }\n  ]\n}\n", "p.json:4: missing key 'essential' in trigger point"},
-        {"      \"essential\": [\n        { \"ellipsoid\": { \"center\": [0,0], \"radii\": [1,1,1] } }\n      ]\n    }\n  ]\n}\n",
+        {"      \"essential\": [\n        { \"ellipsoid\": { \"center\": [0,0], \"radii\": [1,1,1] } }\n      ]\n    "
+         "}\n  ]\n}\n",
          "p.json:8: 'center' must be an array of 3 numbers"},
         {"      \"essential\": [],\n      \"spilover\": []\n    }\n  ]\n}\n",
          "p.json:8: unknown key 'spilover' in trigger point"},
-        {"      \"essential\": [\n        { \"ellipsoid\": { \"center\": [0,0,0], \"radii\": [1,1,1], } }\n      ]\n    }\n  ]\n}\n",
+        {"      \"essential\": [\n        { \"ellipsoid\": { \"center\": [0,0,0], \"radii\": [1,1,1], } }\n      ]\n   "
+         " }\n  ]\n}\n",
          "p.json:8: malformed JSON: "},
         {"      \"essential\": []\n    }\n  ]\n", "p.json:10: malformed JSON: "},  // truncated
     };
@@ -420,10 +426,13 @@ TEST_CASE("pain loader: errors name the file and line") {
 
 TEST_CASE("pain loader: a directory with good and bad files") {
     const auto dir = freshDir("dir");
-    writeTemp(dir, "a.json", R"({"muscle": "a", "trigger_points": [{"id": "t", "position": [0,0,0], "essential": []}]})");
-    writeTemp(dir, "b.json", "{\n  \"muscle\": \"b\",\n  \"trigger_points\": [\n    {\"id\": \"t\", \"position\": [0,0,0], "
-                             "\"essential\": [{\"sphere\": {}}]}]}");
-    writeTemp(dir, "c.json", R"({"muscle": "a", "trigger_points": [{"id": "u", "position": [0,0,0], "essential": []}]})");
+    writeTemp(dir, "a.json",
+              R"({"muscle": "a", "trigger_points": [{"id": "t", "position": [0,0,0], "essential": []}]})");
+    writeTemp(dir, "b.json",
+              "{\n  \"muscle\": \"b\",\n  \"trigger_points\": [\n    {\"id\": \"t\", \"position\": [0,0,0], "
+              "\"essential\": [{\"sphere\": {}}]}]}");
+    writeTemp(dir, "c.json",
+              R"({"muscle": "a", "trigger_points": [{"id": "u", "position": [0,0,0], "essential": []}]})");
     writeTemp(dir, "readme.md", "not json");
     const auto r = io::loadPainDir(dir.string());
     REQUIRE(r.patterns.size() == 1);
@@ -460,8 +469,16 @@ TEST_CASE("pain content: acceptance points") {
     const Expect expects[] = {
         {"sacroiliac joint", {0.035f, -0.01f, -0.183f}, "quadratus_lumborum", "deep_upper", ZoneKind::Essential},
         {"sacroiliac joint", {0.035f, -0.01f, -0.183f}, "gluteus_medius", "trp1", ZoneKind::Essential},
-        {"greater trochanter", {0.180f, -0.11f, -0.066f}, "quadratus_lumborum", "superficial_lower", ZoneKind::Essential},
-        {"iliac crest, behind", {0.085f, 0.06f, -0.168f}, "quadratus_lumborum", "superficial_upper", ZoneKind::Essential},
+        {"greater trochanter",
+         {0.180f, -0.11f, -0.066f},
+         "quadratus_lumborum",
+         "superficial_lower",
+         ZoneKind::Essential},
+        {"iliac crest, behind",
+         {0.085f, 0.06f, -0.168f},
+         "quadratus_lumborum",
+         "superficial_upper",
+         ZoneKind::Essential},
         {"iliac crest, side", {0.147f, 0.07f, -0.090f}, "quadratus_lumborum", "superficial_upper", ZoneKind::Essential},
         {"lower buttock", {0.070f, -0.13f, -0.205f}, "quadratus_lumborum", "deep_lower", ZoneKind::Essential},
         {"lateral thigh", {0.167f, -0.25f, -0.030f}, "quadratus_lumborum", "superficial_lower", ZoneKind::Spillover},
@@ -496,16 +513,16 @@ TEST_CASE("pain content: acceptance points") {
             CHECK(right.empty());
             continue;
         }
-        CHECK(has(left, painInstanceKey(e.muscle, Side::Left), e.trp, e.kind));
-        CHECK(has(right, painInstanceKey(e.muscle, Side::Right), e.trp, e.kind));
-        CHECK_FALSE(has(left, painInstanceKey(e.muscle, Side::Right), e.trp, e.kind));
-        CHECK_FALSE(has(right, painInstanceKey(e.muscle, Side::Left), e.trp, e.kind));
+        CHECK(has(left, instanceKey(e.muscle, Side::Left), e.trp, e.kind));
+        CHECK(has(right, instanceKey(e.muscle, Side::Right), e.trp, e.kind));
+        CHECK_FALSE(has(left, instanceKey(e.muscle, Side::Right), e.trp, e.kind));
+        CHECK_FALSE(has(right, instanceKey(e.muscle, Side::Left), e.trp, e.kind));
         // By symmetry the mirrored point sees exactly the mirrored list.
         REQUIRE(left.size() == right.size());
         for (const CoverageEntry& l : left) {
             const auto li = parsePainInstanceKey(l.instance);
             REQUIRE(li);
-            const std::string swapped = painInstanceKey(li->muscle, li->side == Side::Left ? Side::Right : Side::Left);
+            const std::string swapped = instanceKey(li->muscle, li->side == Side::Left ? Side::Right : Side::Left);
             CHECK(std::any_of(right.begin(), right.end(), [&](const CoverageEntry& r) {
                 return r.instance == swapped && r.triggerPoint == l.triggerPoint && r.kind == l.kind &&
                        std::abs(r.weight - l.weight) < 1e-5f;

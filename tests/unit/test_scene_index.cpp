@@ -1,10 +1,10 @@
 // SceneIndex: node -> structure mapping, id lists, peeling; and picking on the bundled model.
-#include <doctest/doctest.h>
-
 #include <filesystem>
 
+#include <doctest/doctest.h>
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "../support/CoreFixtures.h"
 #include "core/Camera.h"
 #include "core/SceneIndex.h"
 #include "io/CatalogueLoader.h"
@@ -14,35 +14,10 @@ using namespace la;
 
 namespace {
 
-StructureInfo entry(const std::string& id, const std::string& name, const std::string& kind, int layer, bool sided) {
-    StructureInfo s;
-    s.id = id;
-    s.name = name;
-    s.kind = kind;
-    s.layer = layer;
-    s.sided = sided;
-    s.group = kind == "bone" ? "Bones" : kind == "skin" ? "Skin" : "Muscles";
-    return s;
-}
+using test::structureEntry;
 
 Model modelWithNodes(const std::vector<std::string>& names) {
-    Model m;
-    Mesh mesh;
-    Primitive p;
-    p.positions = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}};
-    p.normals = {{0, 0, 1}, {0, 0, 1}, {0, 0, 1}};
-    p.indices = {0, 1, 2};
-    p.bounds.add({0, 0, 0});
-    p.bounds.add({1, 1, 0});
-    mesh.primitives.push_back(p);
-    m.meshes.push_back(mesh);
-    for (const auto& n : names) {
-        Node node;
-        node.name = n;
-        node.mesh = 0;
-        m.roots.push_back(static_cast<int>(m.nodes.size()));
-        m.nodes.push_back(node);
-    }
+    Model m = test::modelWithNamedTriangles(names);
     m.nodes.push_back(Node{});  // a node without a mesh is not indexed
     m.nodes.back().name = "empty";
     return m;
@@ -50,10 +25,10 @@ Model modelWithNodes(const std::vector<std::string>& names) {
 
 Catalogue smallCatalogue() {
     Catalogue c;
-    c.add(entry("skin", "Skin", "skin", 0, false));
-    c.add(entry("gluteus_medius", "Gluteus medius", "muscle", 2, true));
-    c.add(entry("gluteus_maximus", "Gluteus maximus", "muscle", 1, true));
-    c.add(entry("sacrum", "Sacrum", "bone", 5, false));
+    c.add(structureEntry("skin", "Skin", "skin", 0, false));
+    c.add(structureEntry("gluteus_medius", "Gluteus medius", "muscle", 2, true));
+    c.add(structureEntry("gluteus_maximus", "Gluteus maximus", "muscle", 1, true));
+    c.add(structureEntry("sacrum", "Sacrum", "bone", 5, false));
     return c;
 }
 
@@ -147,7 +122,7 @@ TEST_CASE("scene index: the nodes of a shared structure get labels and names of 
     CHECK(distinguishingPart("Sacrum", "sacrum").empty());
 
     Catalogue c = smallCatalogue();
-    StructureInfo v = entry("lumbar_vertebra", "Lumbar vertebra", "bone", 5, false);
+    StructureInfo v = structureEntry("lumbar_vertebra", "Lumbar vertebra", "bone", 5, false);
     v.patterns = {"vertebra_L*"};
     c.add(v);
     const Model m = modelWithNodes({"vertebra_L3", "vertebra_L4", "sacrum", "gluteus_medius.L"});

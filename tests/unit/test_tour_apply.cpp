@@ -2,6 +2,7 @@
 // current view captured as a step; the caption cross-fade during a step change.
 #include <doctest/doctest.h>
 
+#include "../support/CoreFixtures.h"
 #include "core/TourApply.h"
 
 using namespace la;
@@ -9,14 +10,7 @@ using namespace la;
 namespace {
 
 StructureInfo entry(const std::string& id, const std::string& kind, int layer, bool sided) {
-    StructureInfo s;
-    s.id = id;
-    s.name = id;
-    s.kind = kind;
-    s.layer = layer;
-    s.sided = sided;
-    s.group = kind == "bone" ? "Bones" : kind == "skin" ? "Skin" : kind == "article" ? "Articles" : "Muscles";
-    return s;
+    return test::structureEntry(id, id, kind, layer, sided);
 }
 
 Catalogue catalogue() {
@@ -32,24 +26,8 @@ Catalogue catalogue() {
 
 // Nodes: 0 skin, 1 gmax.L, 2 gmax.R, 3 gmed.L, 4 gmed.R, 5 sacrum, 6 an unmapped blob, 7 no mesh.
 Model model() {
-    Model m;
-    Mesh mesh;
-    Primitive p;
-    p.positions = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}};
-    p.normals = {{0, 0, 1}, {0, 0, 1}, {0, 0, 1}};
-    p.indices = {0, 1, 2};
-    p.bounds.add({0, 0, 0});
-    p.bounds.add({1, 1, 0});
-    mesh.primitives.push_back(p);
-    m.meshes.push_back(mesh);
-    for (const char* n : {"skin", "gluteus_maximus.L", "gluteus_maximus.R", "gluteus_medius.L", "gluteus_medius.R",
-                          "sacrum", "mystery_blob"}) {
-        Node node;
-        node.name = n;
-        node.mesh = 0;
-        m.roots.push_back(static_cast<int>(m.nodes.size()));
-        m.nodes.push_back(node);
-    }
+    Model m = test::modelWithNamedTriangles({"skin", "gluteus_maximus.L", "gluteus_maximus.R", "gluteus_medius.L",
+                                             "gluteus_medius.R", "sacrum", "mystery_blob"});
     m.nodes.push_back(Node{});
     return m;
 }
