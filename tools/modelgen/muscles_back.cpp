@@ -13,6 +13,64 @@ void midlineCut(Shape& s) {
     s.add(halfSpace(vec3(-1, 0, 0), -0.15f));
 }
 
+// One horizontal section of a column: a rounded outline in the (x, z) plane around the centre (cx, cz), made
+// of four quarter ellipses (half-widths medial / lateral of the centre, depths behind / in front of it).
+struct Section {
+    float y, cx, cz;
+    float medial, lateral, back, front;
+};
+
+// A smooth muscle column through horizontal sections (Catmull-Rom in y), rounded (radius `rim`) where it
+// ends. Near-surface distance of the ellipse in the section plane; fibres run along the centre line.
+class Column final : public Prim {
+public:
+    Column(const std::vector<Section>& s, float rim) : rim_(rim) {
+        for (const Section& c : s) {
+            y_.push_back(c.y);
+            cx_.push_back(c.cx);
+            cz_.push_back(c.cz);
+            med_.push_back(c.medial);
+            lat_.push_back(c.lateral);
+            back_.push_back(c.back);
+            front_.push_back(c.front);
+            box_.add(vec3(c.cx - c.medial, c.y, c.cz - c.back));
+            box_.add(vec3(c.cx + c.lateral, c.y, c.cz + c.front));
+        }
+        box_.expand(1.0f);
+    }
+    float dist(const vec3& p) const override {
+        const float y0 = y_.front(), y1 = y_.back();
+        const float s = param(std::clamp(p.y, y0, y1));
+        const glm::vec2 q(p.x - catmull(cx_, s), p.z - catmull(cz_, s));
+        const glm::vec2 r(q.x < 0.0f ? catmull(med_, s) : catmull(lat_, s), q.y < 0.0f ? catmull(back_, s) : catmull(front_, s));
+        const float k0 = glm::length(q / r), k1 = glm::length(q / (r * r));
+        const float d2 = k1 < 1e-9f ? -std::min(r.x, r.y) : k0 * (k0 - 1.0f) / k1;
+        const float dy = std::max(y0 - p.y, p.y - y1);
+        const glm::vec2 e(d2 + rim_, dy + rim_);
+        return glm::length(glm::max(e, glm::vec2(0.0f))) + std::min(std::max(e.x, e.y), 0.0f) - rim_;
+    }
+    Box box() const override { return box_; }
+    bool fibre(const vec3& p, vec3& dir) const override {
+        const float y = std::clamp(p.y, y_.front() + 0.5f, y_.back() - 0.5f);
+        const float a = param(y - 0.5f), b = param(y + 0.5f);
+        dir = glm::normalize(vec3(catmull(cx_, b) - catmull(cx_, a), 1.0f, catmull(cz_, b) - catmull(cz_, a)));
+        return true;
+    }
+
+private:
+    // Catmull-Rom parameter of height y (piecewise linear between the sections).
+    float param(float y) const {
+        const int n = static_cast<int>(y_.size());
+        int i = 0;
+        while (i + 2 < n && y > y_[i + 1]) ++i;
+        const float t = std::clamp((y - y_[i]) / (y_[i + 1] - y_[i]), 0.0f, 1.0f);
+        return (static_cast<float>(i) + t) / static_cast<float>(n - 1);
+    }
+    std::vector<float> y_, cx_, cz_, med_, lat_, back_, front_;
+    float rim_;
+    Box box_;
+};
+
 }  // namespace
 
 void buildBackMuscles(Shapes& out) {
@@ -49,79 +107,46 @@ void buildBackMuscles(Shapes& out) {
         ql->finalize(2.0f);
     }
 
-    // Erector spinae: a broad, flat tendinous and fleshy origin over the sacrum, the posterior iliac crest and
-    // the lumbar spinous processes (fused below), thickening into a column in the lumbar region and splitting
-    // upwards into a medial band (longissimus, with the deep multifidus filling the gutter beside the spinous
-    // processes) and a lateral band (iliocostalis) diverging towards the rib angles. Draped from behind over
-    // the arches, the QL (whose lateral border stays visible) and the posterior ilium; both bands thin and narrow
-    // to rounded ends at the top of the model (over the 11th rib) instead of being cut flat.
+    // Erector spinae: one thick, smooth, rounded column each side of the spinous processes, arising from the
+    // common tendon on the back of the sacrum, the lumbar spinous processes and the posterior iliac crest
+    // (narrow over the sacrum, widest and thickest at L3-L4), dividing above L1 into longissimus (medial, with
+    // the deep multifidus filling the gutter beside the spinous processes) and iliocostalis (lateral, drifting
+    // out towards the rib angles). Two lobes lofted through horizontal sections: below L1 the iliocostalis lobe
+    // lies inside the common column, above it it emerges laterally, leaving a shallow groove. The deep face is
+    // carved out of the bones and the QL (whose lateral border stays visible beside the column); the top is cut
+    // flat just below the top of the model, like the skin.
     auto es = std::make_unique<Shape>();
     {
-        std::vector<const Shape*> under = vertebrae;
-        under.push_back(&sacrum);
-        under.push_back(&hip);
-        under.push_back(ql.get());
-        under.push_back(&rib12);
-        under.push_back(&rib11);
-        struct Row {
-            float y;
-            float x[4];
-            float r[4];
+        // y, centre x and z, half-width medial / lateral of the centre, depth behind / in front of it.
+        const std::vector<Section> longissimus = {
+            {-7.6f, 1.0f, -13.6f, 0.6f, 0.6f, 0.9f, 0.8f},    // S4: the tip of the common tendon
+            {-5.5f, 1.3f, -13.5f, 0.95f, 1.1f, 1.45f, 1.0f},  // S3
+            {-2.5f, 1.75f, -13.0f, 1.4f, 1.6f, 2.2f, 1.6f},   // S2, medial to the PSIS
+            {0.5f, 2.3f, -12.2f, 1.95f, 2.6f, 3.3f, 2.4f},    // S1, over the PSIS and the posterior crest
+            {3.5f, 2.55f, -11.1f, 2.2f, 3.4f, 4.8f, 1.9f},    // L5
+            {6.5f, 2.6f, -10.3f, 2.25f, 3.8f, 5.6f, 1.2f},    // L4: the thickest
+            {10.0f, 2.6f, -10.0f, 2.25f, 3.75f, 5.5f, 1.0f},  // L3
+            {13.5f, 2.5f, -10.1f, 2.15f, 3.2f, 4.8f, 1.0f},   // L1-L2: the division begins
+            {17.0f, 2.35f, -10.3f, 2.0f, 2.6f, 4.0f, 1.0f},   // T12: longissimus alone
+            {21.0f, 2.3f, -10.6f, 1.95f, 2.6f, 3.6f, 1.0f},
+            {25.0f, 2.25f, -10.9f, 1.9f, 2.55f, 3.35f, 1.0f},
+            {30.0f, 2.2f, -11.2f, 1.85f, 2.5f, 3.2f, 1.0f},
         };
-        // Rows run up the muscle (fibre direction), four columns medial -> lateral.
-        auto band = [&](const std::vector<Row>& spec, int nu, int nv, float k, float lift) {
-            std::vector<std::vector<CP>> rows;
-            float prevBed[4] = {-10.0f, -10.0f, -10.0f, -10.0f};
-            for (const Row& rw : spec) {
-                std::vector<CP> row;
-                for (int i = 0; i < 4; ++i) {
-                    // Bed = the most posterior surface within a small window around the point: the band
-                    // bridges the processes and rib angles between its control rows instead of dipping round them.
-                    // Above the modelled skeleton (nothing met) the bed of the row below continues.
-                    float z = kFar;
-                    for (const float dy : {-1.6f, -0.8f, 0.0f, 0.8f, 1.6f})
-                        for (const float dx : {-0.5f, 0.0f, 0.5f}) {
-                            const vec3 q = drape(under, vec3(rw.x[i] + dx, rw.y + dy, -10.0f), vec3(0, 0, -1), 0.0f);
-                            if (q.z < -10.0f) z = std::min(z, q.z);
-                        }
-                    if (z >= kFar * 0.5f) z = prevBed[i];
-                    prevBed[i] = z;
-                    row.push_back({vec3(rw.x[i], rw.y, z - rw.r[i] - lift), rw.r[i]});
-                }
-                rows.push_back(row);
-            }
-            addSheet(*es, rows, nu, nv, k, true);
+        const std::vector<Section> iliocostalis = {
+            {8.0f, 4.2f, -10.2f, 1.0f, 1.2f, 3.6f, 0.8f},  // inside the common column
+            {12.0f, 4.4f, -10.2f, 1.3f, 1.4f, 3.9f, 0.9f},
+            {15.5f, 4.8f, -10.4f, 1.6f, 1.6f, 3.6f, 1.0f},  // emerging lateral to longissimus
+            {19.0f, 5.4f, -10.7f, 1.8f, 1.9f, 3.2f, 1.0f},
+            {23.0f, 5.9f, -11.0f, 1.9f, 2.1f, 2.9f, 1.0f},  // towards the angles of the lower ribs
+            {30.0f, 6.6f, -11.5f, 1.9f, 2.2f, 2.6f, 1.0f},
         };
-        // The common origin: a thin aponeurotic sheet over the sacrum widening to the posterior crest (the
-        // muscle stays thin over the sacrum and the posterior iliac spines and thickens above them).
-        band({{-5.0f, {0.5f, 0.9f, 1.4f, 1.9f}, {0.2f, 0.26f, 0.26f, 0.2f}},
-              {-2.0f, {0.6f, 1.7f, 2.8f, 3.8f}, {0.3f, 0.42f, 0.42f, 0.3f}},
-              {1.5f, {0.7f, 2.3f, 4.0f, 5.6f}, {0.32f, 0.48f, 0.48f, 0.32f}},
-              {5.5f, {0.8f, 2.4f, 4.0f, 5.5f}, {0.45f, 0.66f, 0.66f, 0.4f}}},
-             8, 12, 0.0f, 0.2f);
-        // Longissimus (+ multifidus): medial, thickest at L3-L4, tapering upwards.
-        band({{-4.0f, {0.6f, 1.1f, 1.6f, 2.1f}, {0.26f, 0.36f, 0.36f, 0.26f}},
-              {0.0f, {0.7f, 1.7f, 2.7f, 3.6f}, {0.36f, 0.58f, 0.54f, 0.36f}},
-              {4.0f, {0.8f, 1.9f, 3.0f, 4.0f}, {0.6f, 0.98f, 0.94f, 0.62f}},
-              {8.5f, {0.8f, 1.8f, 2.9f, 3.9f}, {0.8f, 1.4f, 1.3f, 0.8f}},
-              {13.5f, {0.8f, 1.6f, 2.5f, 3.3f}, {0.7f, 1.2f, 1.1f, 0.6f}},
-              {17.0f, {0.8f, 1.55f, 2.4f, 3.1f}, {0.62f, 1.02f, 0.95f, 0.52f}},
-              {20.5f, {0.8f, 1.5f, 2.3f, 3.0f}, {0.55f, 0.92f, 0.85f, 0.48f}},
-              {23.2f, {0.85f, 1.5f, 2.2f, 2.85f}, {0.46f, 0.74f, 0.68f, 0.4f}},
-              {25.2f, {1.0f, 1.55f, 2.15f, 2.65f}, {0.32f, 0.52f, 0.48f, 0.28f}},
-              {26.4f, {1.3f, 1.65f, 2.05f, 2.35f}, {0.16f, 0.24f, 0.22f, 0.15f}}},
-             8, 40, 0.9f, 0.1f);
-        // Iliocostalis: lateral, from the posterior crest; diverges laterally upwards, leaving a groove.
-        band({{-0.5f, {3.4f, 4.1f, 4.8f, 5.4f}, {0.25f, 0.36f, 0.34f, 0.25f}},
-              {3.5f, {3.4f, 4.4f, 5.3f, 5.9f}, {0.46f, 0.68f, 0.58f, 0.36f}},
-              {8.5f, {3.5f, 4.4f, 5.3f, 6.0f}, {0.65f, 1.0f, 0.85f, 0.45f}},
-              {13.5f, {3.8f, 4.5f, 5.3f, 6.0f}, {0.55f, 0.85f, 0.75f, 0.42f}},
-              {17.0f, {3.9f, 4.65f, 5.45f, 6.15f}, {0.5f, 0.78f, 0.7f, 0.4f}},
-              {20.5f, {4.05f, 4.85f, 5.7f, 6.4f}, {0.45f, 0.68f, 0.6f, 0.37f}},
-              {23.2f, {4.2f, 5.0f, 5.9f, 6.6f}, {0.4f, 0.58f, 0.52f, 0.34f}},
-              {25.2f, {4.45f, 5.15f, 5.9f, 6.45f}, {0.28f, 0.4f, 0.36f, 0.24f}},
-              {26.4f, {4.8f, 5.3f, 5.8f, 6.15f}, {0.14f, 0.2f, 0.18f, 0.12f}}},
-             8, 36, 1.2f, 0.1f);
+        es->group(Op::Union, 0.0f);
+        es->add(std::make_unique<Column>(longissimus, 0.8f));
+        es->group(Op::Union, 2.0f);
+        es->add(std::make_unique<Column>(iliocostalis, 0.8f));
+        // Flat top just below the top of the model.
+        es->group(Op::Intersect, 0.3f);
+        es->add(halfSpace(vec3(0, 1, 0), 27.5f));
         for (const Shape* v : vertebrae) carve(*es, *v, 0.08f, 0.3f);
         carve(*es, sacrum, 0.08f, 0.3f);
         carve(*es, hip, 0.08f, 0.3f);
