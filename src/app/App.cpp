@@ -32,6 +32,7 @@ Result<bool> App::loadModel(const std::string& path) {
     view_.nodes.assign(model_.nodes.size(), NodeStyle{});
     index_ = SceneIndex(model_, catalogue_);
     pickScene_.reset();
+    anchorCandidates_.clear();
     ui_.scene.visibility.assign(model_.nodes.size(), PickMode::Visible);
     ui_.scene.selected = ui_.scene.hovered = -1;
     ui_.scene.panels.clear();

@@ -4,6 +4,8 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <unordered_map>
+#include <vector>
 
 #include "app/InputQueue.h"
 #include "app/Options.h"
@@ -122,6 +124,7 @@ private:
         return *pickScene_;
     }
     PickFilter pickFilter_;
+    std::unordered_map<int, std::vector<glm::vec3>> anchorCandidates_;  // per node, for panel leader lines
     PainField painField_;
     PainFlat painFlat_;
     PainState painState_;

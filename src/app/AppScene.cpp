@@ -8,6 +8,7 @@
 #include <imgui_internal.h>  // ImGuiWindow rects: where the tool windows are this frame
 
 #include "app/App.h"
+#include "core/PanelAnchor.h"
 #include "core/TextList.h"
 
 #define GLFW_INCLUDE_NONE
@@ -220,36 +221,43 @@ void App::drawPanels(glm::ivec2 viewport, ui::UiActions& actions) {
         for (const auto& p : model_.meshes[static_cast<std::size_t>(node.mesh)].primitives)
             box.add(p.bounds.transformed(node.world));
         PanelRequest r;
-        // Anchor: where a ray from the eye towards the structure's centre first meets the structure.
-        const glm::vec3 centre = box.center();
-        const Ray ray{eye, glm::normalize(centre - eye)};
-        glm::vec3 anchor = centre;
-        for (const auto& hit : pickAll(pickScene(), ray, PickFilter{}))
-            if (hit.node == st.node) {
-                anchor = hit.point;
-                break;
-            }
-        // Occluded when something opaque lies between the eye and the anchor.
-        bool occluded = false;
-        for (const auto& hit : pickAll(pickScene(), Ray{eye, glm::normalize(anchor - eye)}, pickFilter_)) {
-            if (hit.node == st.node || hit.t > glm::length(anchor - eye) - 1e-4f) break;
-            if (pickFilter_[static_cast<std::size_t>(hit.node)] == PickMode::Visible) {
-                occluded = true;
-                break;
-            }
+        // Anchor: a point of the structure that can be seen, in the middle of what shows of it; when none
+        // shows (behind other muscles, or facing away), where a ray towards its centre meets it, and the
+        // line fades.
+        auto cached = anchorCandidates_.find(st.node);
+        if (cached == anchorCandidates_.end())
+            cached = anchorCandidates_.emplace(st.node, anchorCandidates(model_, st.node)).first;
+        const AnchorChoice choice = chooseAnchor(pickScene(), pickFilter_, st.node, cached->second, eye, viewProj);
+        glm::vec3 anchor = choice.point;
+        bool occluded = !choice.visible;
+        if (!choice.visible) {
+            const glm::vec3 centre = box.center();
+            anchor = centre;
+            for (const auto& hit : pickAll(pickScene(), Ray{eye, glm::normalize(centre - eye)}, PickFilter{}))
+                if (hit.node == st.node) {
+                    anchor = hit.point;
+                    break;
+                }
         }
         bool inFront = true;
         r.anchor = project(anchor, inFront);
         r.anchorInFront = inFront;
         r.anchorOccluded = occluded;
+        // The structure's outline on screen, from its surface points (a box's corners overstate a
+        // slanted fan like gluteus medius, and pushed its panel across the screen).
         Rect rect{glm::vec2(1e9f), glm::vec2(-1e9f)};
-        for (int i = 0; i < 8; ++i) {
-            const glm::vec3 c((i & 1) ? box.max.x : box.min.x, (i & 2) ? box.max.y : box.min.y,
-                              (i & 4) ? box.max.z : box.min.z);
+        const auto grow = [&](glm::vec3 c) {
             bool f = true;
             const glm::vec2 s = project(c, f);
             rect.min = glm::min(rect.min, s);
             rect.max = glm::max(rect.max, s);
+        };
+        if (!cached->second.empty()) {
+            for (const glm::vec3& c : cached->second) grow(c);
+        } else {
+            for (int i = 0; i < 8; ++i)
+                grow({(i & 1) ? box.max.x : box.min.x, (i & 2) ? box.max.y : box.min.y,
+                      (i & 4) ? box.max.z : box.min.z});
         }
         r.muscle = rect;
         r.size = ui::panelSize(st, fontScale);

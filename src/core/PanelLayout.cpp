@@ -20,7 +20,9 @@ struct Context {
     const PanelLayoutOptions& opt;
 };
 
-float clampf(float v, float lo, float hi) { return std::max(lo, std::min(v, hi)); }
+float clampf(float v, float lo, float hi) {
+    return std::max(lo, std::min(v, hi));
+}
 
 // Nearest screen edge to a point: the one it is farthest beyond, or nearest to when inside.
 PanelSide nearestEdge(glm::vec2 p, glm::vec2 vp) {
@@ -84,7 +86,7 @@ Spot place(const Context& cx, const Job& job, const PanelRequest& req, const std
             if (job.docked) {
                 cost = std::abs(x - job.ideal.x) + std::abs(y - job.ideal.y);
             } else {
-                cost = std::abs(cand.center().y - req.anchor.y) + std::abs(x - job.ideal.x);
+                cost = std::abs(y - job.ideal.y) + std::abs(x - job.ideal.x);  // ideal: at the anchor, or in its stack
                 float covered = req.muscle.valid() ? cand.overlapArea(req.muscle) : 0.0f;
                 if (covered > 0.0f) cost += musclePenalty + std::sqrt(covered);
                 float hidden = cx.opt.avoid.valid() ? cand.overlapArea(cx.opt.avoid) : 0.0f;
@@ -101,6 +103,62 @@ Spot place(const Context& cx, const Job& job, const PanelRequest& req, const std
     }
     if (!found) best.clean = false;  // nowhere free: the ideal spot, overlapping
     return best;
+}
+
+// The panels of one screen side, top to bottom in the order of their anchors, each as near its anchor's
+// height as the others allow: panels that would overlap form a stack centred on their anchors (the mean
+// of where each would like to be), stacks that then meet merge, and the whole column is kept on screen.
+// Greedy placement alone centres the first panel on its anchor, and the next one of the column may then
+// no longer fit below it and cross the screen to the other side.
+void stackColumns(std::vector<Job>& jobs, const std::vector<PanelPlacement>& out,
+                  const std::vector<PanelRequest>& panels, glm::vec2 viewport, float margin, float gap) {
+    struct Stack {
+        std::size_t first, count;
+        float top, height, sumWanted;  // sumWanted: over members, the top each wants minus its offset
+    };
+    for (PanelSide side : {PanelSide::Left, PanelSide::Right}) {
+        std::vector<Job*> column;
+        for (Job& j : jobs)
+            if (out[j.index].side == side) column.push_back(&j);
+        std::stable_sort(column.begin(), column.end(), [&](const Job* a, const Job* b) {
+            return panels[a->index].anchor.y < panels[b->index].anchor.y;
+        });
+        std::vector<Stack> stacks;
+        for (std::size_t i = 0; i < column.size(); ++i) {
+            stacks.push_back({i, 1, column[i]->ideal.y, column[i]->size.y, column[i]->ideal.y});
+            while (stacks.size() >= 2) {
+                Stack& lo = stacks[stacks.size() - 2];
+                const Stack& hi = stacks.back();
+                if (hi.top >= lo.top + lo.height + gap) break;
+                // Merge: every member of the upper stack moves down by the lower stack's height.
+                const float offset = lo.height + gap;
+                lo.sumWanted += hi.sumWanted - offset * static_cast<float>(hi.count);
+                lo.count += hi.count;
+                lo.height += gap + hi.height;
+                lo.top = lo.sumWanted / static_cast<float>(lo.count);
+                stacks.pop_back();
+            }
+        }
+        for (const Stack& st : stacks) {
+            float y = st.top;
+            for (std::size_t k = st.first; k < st.first + st.count; ++k) {
+                column[k]->ideal.y = y;
+                y += column[k]->size.y + gap;
+            }
+        }
+        // On screen: pushed up from the bottom edge, then down from the top (a column taller than the
+        // screen overlaps at the bottom, where the greedy placement finds other room).
+        float bottom = viewport.y - margin;
+        for (std::size_t i = column.size(); i-- > 0;) {
+            column[i]->ideal.y = std::min(column[i]->ideal.y, bottom - column[i]->size.y);
+            bottom = column[i]->ideal.y - gap;
+        }
+        float top = margin;
+        for (Job* j : column) {
+            j->ideal.y = std::max(j->ideal.y, top);
+            top = j->ideal.y + j->size.y + gap;
+        }
+    }
 }
 
 }  // namespace
@@ -127,7 +185,8 @@ static std::vector<PanelPlacement> layoutOnce(glm::vec2 viewport, const std::vec
         if (!req.anchorInFront) {
             p.alpha = options.minAlpha;
         } else if (!onScreen) {
-            float fade = 1.0f - std::min(1.0f, distanceOffScreen(req.anchor, viewport) / std::max(1.0f, options.fadeDistance));
+            float fade =
+                1.0f - std::min(1.0f, distanceOffScreen(req.anchor, viewport) / std::max(1.0f, options.fadeDistance));
             p.alpha = std::max(options.minAlpha, options.dockedAlpha * fade);
         } else if (req.anchorOccluded) {
             p.alpha = options.occludedAlpha;
@@ -137,13 +196,16 @@ static std::vector<PanelPlacement> layoutOnce(glm::vec2 viewport, const std::vec
 
         if (req.pinned) {
             glm::vec2 size = glm::min(glm::max(req.size, glm::vec2(0.0f)), viewport);
-            glm::vec2 pos(clampf(req.pinned->x, 0.0f, viewport.x - size.x), clampf(req.pinned->y, 0.0f, viewport.y - size.y));
+            glm::vec2 pos(clampf(req.pinned->x, 0.0f, viewport.x - size.x),
+                          clampf(req.pinned->y, 0.0f, viewport.y - size.y));
             p.rect = Rect::fromPosSize(pos, size);
             placed.push_back(p.rect);
             continue;
         }
         const bool startCompact = allCompact && req.compactSize && onScreen;
-        Job job{i, glm::min(glm::max(startCompact ? *req.compactSize : req.size, glm::vec2(0.0f)), room), {0.0f, 0.0f},
+        Job job{i,
+                glm::min(glm::max(startCompact ? *req.compactSize : req.size, glm::vec2(0.0f)), room),
+                {0.0f, 0.0f},
                 !onScreen};
         p.compact = startCompact;
         if (job.docked) {
@@ -162,6 +224,7 @@ static std::vector<PanelPlacement> layoutOnce(glm::vec2 viewport, const std::vec
             normal.push_back(job);
         }
     }
+    stackColumns(normal, out, panels, viewport, margin, options.gap);
     // Panels whose anchors are on screen choose first; docked ones take what is left.
     for (const auto* jobs : {&normal, &docked}) {
         for (const Job& job : *jobs) {
@@ -201,7 +264,8 @@ std::vector<PanelPlacement> layoutPanels(glm::vec2 viewport, const std::vector<P
                                          const PanelLayoutOptions& options) {
     int unclean = 0;
     auto out = layoutOnce(viewport, panels, options, false, unclean);
-    const bool anyCompact = std::any_of(panels.begin(), panels.end(), [](const PanelRequest& r) { return r.compactSize.has_value(); });
+    const bool anyCompact =
+        std::any_of(panels.begin(), panels.end(), [](const PanelRequest& r) { return r.compactSize.has_value(); });
     if (unclean > 0 && anyCompact) {
         // Greedy placement let early panels take full size and pushed later ones onto the model; try
         // all of them compact and keep that when more panels find clean spots.
