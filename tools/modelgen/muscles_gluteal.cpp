@@ -111,15 +111,18 @@ void buildGluteals(Shapes& out) {
     // superficial fibres, over the greater trochanter) and gluteal tuberosity (lower deep fibres). A thick,
     // rounded quadrilateral: fibres 35-45 degrees below horizontal, upper border from the posterior crest to the
     // trochanter, lower border bowed down to the gluteal fold, thickest in the middle (the buttock); its lateral
-    // quarter a broad flat tendinous band over the trochanter, ending in a broad edge on the lateral thigh.
+    // fifth a broad flat tendinous band over the trochanter, ending in a broad edge on the lateral thigh.
     auto gmax = std::make_unique<Shape>();
     {
         const std::vector<const Shape*> under = {&hip, gmed.get(), gmin.get(), &femur, &sacrum, &coccyx};
-        // Origin border (top -> bottom) and insertion border (top -> bottom).
-        const std::vector<vec3> O = {{7.0f, 3.2f, -12.4f}, {4.9f, 0.9f, -14.2f}, {3.5f, -2.6f, -14.6f},
-                                     {2.3f, -6.0f, -14.2f}, {1.6f, -10.0f, -13.2f}, {3.6f, -13.4f, -11.6f}};
-        const std::vector<vec3> I = {{15.3f, -6.0f, -6.5f}, {15.8f, -9.4f, -6.4f}, {15.6f, -12.8f, -6.7f},
-                                     {15.0f, -16.2f, -7.2f}, {14.2f, -19.5f, -7.6f}, {13.2f, -22.4f, -7.9f}};
+        // Origin border (top -> bottom): posterior iliac crest behind the posterior gluteal line, PSIS, side of
+        // the sacrum, lower sacrum, side of the coccyx, sacrotuberous ligament. Insertion border (top -> bottom):
+        // iliotibial tract just above and over the greater trochanter, down to the gluteal tuberosity. Both
+        // about 16 cm long, so the fibres run parallel, 35-50 degrees below horizontal.
+        const std::vector<vec3> O = {{7.2f, 3.6f, -12.3f}, {4.9f, 0.9f, -14.2f}, {3.4f, -2.8f, -14.6f},
+                                     {2.3f, -6.2f, -14.2f}, {1.6f, -9.8f, -13.2f}, {3.0f, -12.6f, -11.8f}};
+        const std::vector<vec3> I = {{15.3f, -4.8f, -6.6f}, {15.8f, -8.2f, -6.4f}, {15.7f, -11.6f, -6.6f},
+                                     {15.2f, -14.8f, -7.0f}, {14.5f, -17.8f, -7.4f}, {13.7f, -20.6f, -7.8f}};
         constexpr int NU = 11, NV = 15;
         const float pi = 3.14159265f;
         std::vector<vec3> base(NU * NV), dir(NU * NV);
@@ -181,17 +184,18 @@ void buildGluteals(Shapes& out) {
         for (int j = 0; j < NV; ++j)
             for (int i = 0; i < NU; ++i) {
                 const float u = static_cast<float>(i) / (NU - 1), v = static_cast<float>(j) / (NV - 1);
-                // Half-thickness: a fleshy belly (thin rims, thickest a little below and medial to the middle)
+                // Half-thickness: a fleshy belly (flat across, still about 2 cm thick near its upper and lower
+                // borders and at the origin line, about 4 cm at the middle)
                 // ending at the musculotendinous junction vT, then a broad flat tendinous band of even thickness
                 // running down and laterally over the greater trochanter into the iliotibial tract and, below,
                 // onto the gluteal tuberosity; its end is a broad edge, not a point.
-                constexpr float vT = 0.74f, band = 0.2f;
+                constexpr float vT = 0.78f, band = 0.22f;
                 const float w = std::min(v / vT, 1.0f);
                 // (sin(pi) is slightly negative in float: clamp before the fractional power.)
-                const float bu = std::pow(std::max(std::sin(pi * (0.06f + 0.88f * u)), 0.0f), 0.55f);
-                const float bv = std::pow(std::max(std::sin(pi * (0.1f + 0.9f * std::pow(w, 0.85f))), 0.0f), 0.9f);
-                const float rim = 0.35f + (band - 0.35f) * std::clamp((v - 0.4f) / (vT - 0.4f), 0.0f, 1.0f);
-                const float r = rim + (1.35f + 0.5f * u) * bu * bv;
+                const float bu = std::pow(std::max(std::sin(pi * (0.04f + 0.92f * u)), 0.0f), 0.4f);
+                const float bv = std::pow(std::max(std::sin(pi * (0.16f + 0.84f * std::pow(w, 0.85f))), 0.0f), 0.8f);
+                const float rim = 0.45f + (band - 0.45f) * std::clamp((v - 0.4f) / (vT - 0.4f), 0.0f, 1.0f);
+                const float r = rim + (1.25f + 0.45f * u) * bu * bv;
                 // The thin band must not dip into the trochanter (it would be carved through).
                 const float t = std::clamp((v - 0.5f) / (vT - 0.5f), 0.0f, 1.0f);
                 const float bed = glm::mix(depth[id(i, j)], std::max(depth[id(i, j)], envelope[id(i, j)]) + 0.1f, t);
