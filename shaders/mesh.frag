@@ -140,6 +140,12 @@ void main() {
     vec3 color = albedo * (ambient + vec3(1.0, 0.97, 0.92) * key * 0.95 + fill) + vec3(spec) + vec3(rim) * 0.8 +
                  uEmissive;
     float alpha = (uAlphaMode == 2 ? base.a : 1.0) * uOpacity;
+    if (uOpacity < 0.999) {
+        // X-ray look: a ghosted structure is faint where it faces the eye and denser towards its outline,
+        // so its shape still reads through the skin and whatever else is in front of it.
+        float edge = 1.0 - abs(dot(normalize(vNormal), v));
+        alpha = min(alpha * mix(0.8, 2.6, edge * edge), 0.85);
+    }
     if (uPainShapes > 0) {
         vec3 pain = painAt(vWorldPos);
         float lit = 0.55 + 0.45 * key;
@@ -159,7 +165,9 @@ void main() {
     // Translucent surfaces blend the sRGB-encoded colour, in both paths (see docs/ARCHITECTURE.md).
 #ifdef LA_OIT
     alpha = clamp(alpha, 0.0, 1.0);
-    float w = alpha * oitDepthWeight();
+    // A ghosted structure weighs more in the colour average than the pale skin over it: coverage is
+    // unchanged, but its colour is not washed out by the skin's front and back faces.
+    float w = alpha * oitDepthWeight() * (uOpacity < 0.999 ? 3.0 : 1.0);
     oitAccum = vec4(toSrgb(color) * w, alpha);
     oitWeight = w;
 #else

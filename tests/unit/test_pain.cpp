@@ -530,3 +530,56 @@ TEST_CASE("pain content: acceptance points") {
         }
     }
 }
+
+TEST_CASE(
+    "pain content: trigger points lie in their muscles on the bundled model; QL's superficial ones beside the erector "
+    "spinae") {
+    const auto loaded = io::loadPainDir(std::string(LA_SOURCE_DIR) + "/content/referred_pain");
+    for (const auto& e : loaded.errors) FAIL_CHECK(e);
+    auto model = io::loadModel(std::string(LA_SOURCE_DIR) + "/models/lower_body.glb");
+    REQUIRE_MESSAGE(model.ok(), model.error());
+    const auto vertices = [&](const std::string& name) {
+        std::vector<glm::vec3> out;
+        for (const Node& n : model->nodes)
+            if (n.name == name && n.mesh >= 0)
+                for (const Primitive& prim : model->meshes[static_cast<std::size_t>(n.mesh)].primitives)
+                    for (const glm::vec3& v : prim.positions) out.push_back(glm::vec3(n.world * glm::vec4(v, 1.0f)));
+        return out;
+    };
+    REQUIRE(loaded.patterns.size() >= 2);
+    for (const PainPattern& pattern : loaded.patterns) {
+        const auto muscle = vertices(pattern.muscle + ".L");  // definitions are for the left side
+        REQUIRE_MESSAGE(!muscle.empty(), pattern.muscle);
+        glm::vec3 lo(1e9f), hi(-1e9f);
+        for (const glm::vec3& v : muscle) {
+            lo = glm::min(lo, v);
+            hi = glm::max(hi, v);
+        }
+        for (const TriggerPoint& t : pattern.triggerPoints) {
+            INFO(pattern.muscle, " ", t.id);
+            float nearest = 1e9f;
+            for (const glm::vec3& v : muscle) nearest = std::min(nearest, glm::length(v - t.position));
+            CHECK(nearest < 0.015f);  // at most 1.5 cm from its surface (a thick muscle's middle)
+            CHECK(glm::all(glm::greaterThanEqual(t.position, lo - glm::vec3(0.003f))));
+            CHECK(glm::all(glm::lessThanEqual(t.position, hi + glm::vec3(0.003f))));
+        }
+    }
+    // Palpated in the angle between the 12th rib and the erector spinae, and above the crest: the
+    // superficial QL points are at or beyond the erector spinae's lateral border at their height.
+    const auto es = vertices("erector_spinae.L");
+    REQUIRE(!es.empty());
+    const PainPattern* ql = nullptr;
+    for (const PainPattern& p : loaded.patterns)
+        if (p.muscle == "quadratus_lumborum") ql = &p;
+    REQUIRE(ql);
+    for (const char* id : {"superficial_upper", "superficial_lower"}) {
+        const int i = ql->findTriggerPoint(id);
+        REQUIRE(i >= 0);
+        const glm::vec3 p = ql->triggerPoints[static_cast<std::size_t>(i)].position;
+        float border = -1e9f;
+        for (const glm::vec3& v : es)
+            if (std::abs(v.y - p.y) < 0.01f) border = std::max(border, v.x);
+        INFO(std::string(id), ": x ", p.x, ", erector spinae border ", border);
+        CHECK(p.x >= border - 0.003f);
+    }
+}
