@@ -44,7 +44,9 @@ Window::~Window() {
 float Window::contentScale() const {
     float x = 1.0f, y = 1.0f;
     glfwGetWindowContentScale(window_, &x, &y);
-    return x > 0.0f ? x : 1.0f;
+    // Never below 1: a monitor that reports a tiny DPI (Xvfb, some projectors) would shrink the text below
+    // what a patient can read from a chair; the user's font scale goes up from here.
+    return x > 1.0f ? x : 1.0f;
 }
 
 }  // namespace la::app

@@ -17,7 +17,7 @@ public:
     Window& operator=(const Window&) = delete;
 
     GLFWwindow* handle() const { return window_; }
-    float contentScale() const;
+    float contentScale() const;  // the monitor's UI scale, at least 1
 
 private:
     Window() = default;
