@@ -144,7 +144,8 @@ void main() {
         // X-ray look: a ghosted structure is faint where it faces the eye and denser towards its outline,
         // so its shape still reads through the skin and whatever else is in front of it.
         float edge = 1.0 - abs(dot(normalize(vNormal), v));
-        alpha = min(alpha * mix(0.8, 2.6, edge * edge), 0.85);
+        alpha = min(alpha * mix(0.8, 2.4, edge * edge), 0.6);
+        color = albedo * (ambient + vec3(1.0, 0.97, 0.92) * key * 0.95 + fill) + uEmissive;  // no white rim
     }
     if (uPainShapes > 0) {
         vec3 pain = painAt(vWorldPos);

@@ -31,7 +31,7 @@ struct PainView {
 struct ViewState {
     std::vector<NodeStyle> nodes;  // indexed like Model::nodes; missing entries use the default style
     float time = 0.0f;             // animation time in seconds
-    float ghostOpacity = 0.32f;  // where the surface faces the eye x 0.8, towards its outline up to x 2.6 (mesh.frag)
+    float ghostOpacity = 0.32f;  // where the surface faces the eye x 0.8, towards its outline up to x 2.4 (mesh.frag)
     PainView pain;
 
     const NodeStyle& style(std::size_t node) const {
