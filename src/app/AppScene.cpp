@@ -260,8 +260,11 @@ void App::drawPanels(glm::ivec2 viewport, ui::UiActions& actions) {
                       (i & 4) ? box.max.z : box.min.z});
         }
         r.muscle = rect;
-        r.size = ui::panelSize(st, fontScale);
-        r.compactSize = ui::compactPanelSize(st, fontScale);
+        // A panel takes at most 30 % of the width (a third of a 1280 window keeps the normal width; the
+        // presenter's large text on a projector wraps into a narrower column beside the body).
+        const float maxWidth = std::max(280.0f, 0.3f * vp.x);
+        r.size = ui::panelSize(st, fontScale, maxWidth);
+        r.compactSize = ui::compactPanelSize(st, fontScale, maxWidth);
         if (st.pinned) r.pinned = st.pinnedPos;
         requests.push_back(r);
     }

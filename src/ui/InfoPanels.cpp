@@ -10,19 +10,20 @@
 
 namespace la::ui {
 
-glm::vec2 panelSize(const PanelState& state, float fontScale) {
-    if (state.expanded) return glm::vec2(460.0f, 560.0f) * fontScale;
+glm::vec2 panelSize(const PanelState& state, float fontScale, float maxWidth) {
+    if (state.expanded) return {std::min(460.0f * fontScale, maxWidth), 560.0f * fontScale};
     const float h = state.measuredHeight > 0.0f ? state.measuredHeight : 200.0f * fontScale;
-    return {360.0f * fontScale, h};
+    return {std::min(360.0f * fontScale, maxWidth), h};
 }
 
-glm::vec2 compactPanelSize(const PanelState& state, float fontScale) {
+glm::vec2 compactPanelSize(const PanelState& state, float fontScale, float maxWidth) {
     if (state.expanded) {
         PanelState summary = state;
         summary.expanded = false;
-        return panelSize(summary, fontScale);
+        return panelSize(summary, fontScale, maxWidth);
     }
-    return {360.0f * fontScale, state.compactHeight > 0.0f ? state.compactHeight : 120.0f * fontScale};
+    return {std::min(360.0f * fontScale, maxWidth),
+            state.compactHeight > 0.0f ? state.compactHeight : 120.0f * fontScale};
 }
 
 namespace {
@@ -30,6 +31,15 @@ namespace {
 ImU32 withAlpha(ImVec4 c, float a) {
     c.w *= a;
     return ImGui::GetColorU32(c);
+}
+
+// The next small button goes on the same line when it fits, else it starts a new one (a narrow panel
+// with large presenter text).
+void nextButton(const char* label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float w = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2.0f;
+    const float lastRight = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    if (lastRight + style.ItemSpacing.x + w <= ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
 }
 
 void leaderLine(const PanelPlacement& p) {
@@ -85,20 +95,23 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
             const StructureInfo* info = view.node->info;
             if (info && !info->latin.empty()) {
                 ImGui::PushFont(font(FontRole::Italic));
-                ImGui::TextDisabled("%s", info->latin.c_str());
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+                ImGui::TextWrapped("%s", info->latin.c_str());
+                ImGui::PopStyleColor();
                 ImGui::PopFont();
             }
             if (ImGui::SmallButton(st.expanded ? "Less" : "Read more")) st.expanded = !st.expanded;
-            ImGui::SameLine();
+            nextButton(st.pinned ? "Unpin" : "Pin");
             if (ImGui::SmallButton(st.pinned ? "Unpin" : "Pin")) {
                 st.pinned = !st.pinned;
                 st.pinnedPos = p.rect.min;
             }
             if (view.hasPainPattern) {
-                ImGui::SameLine();
-                if (ImGui::SmallButton(view.painShown ? "Hide pain pattern" : "Show pain pattern")) actions.showPain = view.node->key;
+                const char* label = view.painShown ? "Hide pain pattern" : "Show pain pattern";
+                nextButton(label);
+                if (ImGui::SmallButton(label)) actions.showPain = view.node->key;
             }
-            ImGui::SameLine();
+            nextButton("Close");
             if (ImGui::SmallButton("Close")) actions.closePanel = view.node->node;
             ImGui::Separator();
             // Compact: an expanded panel shows its summary, a collapsed one its first paragraph.
@@ -122,7 +135,8 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
                 st.pinnedPos = {pos.x, pos.y};
             }
             // The height this frame's content needs (the window's own size lags a frame behind auto-fit).
-            const float needed = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
+            const float needed =
+                ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
             if (firstParagraph)
                 st.compactHeight = needed;
             else if (!showFull)

@@ -17,11 +17,12 @@ struct PanelView {
     bool painShown = false;  // its pattern is on: the button offers to hide it
 };
 
-// Sizes the layout should reserve for a panel (collapsed panels use their measured height).
-glm::vec2 panelSize(const PanelState& state, float fontScale);
+// Sizes the layout should reserve for a panel (collapsed panels use their measured height), at most
+// maxWidth wide (large presenter fonts on a screen of ordinary width: the text wraps instead).
+glm::vec2 panelSize(const PanelState& state, float fontScale, float maxWidth = 1e9f);
 // The smaller form the layout may choose when the screen is full: the summary for an expanded panel,
 // the first paragraph for a collapsed one.
-glm::vec2 compactPanelSize(const PanelState& state, float fontScale);
+glm::vec2 compactPanelSize(const PanelState& state, float fontScale, float maxWidth = 1e9f);
 
 void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& actions);
 

@@ -20,7 +20,13 @@ void drawFlow(const std::vector<TextSpan>& spans, float indent) {
     const float right = ImGui::GetWindowContentRegionMax().x;
     ImGui::SetCursorPosX(left);
     bool lineStart = true;
+    bool spaceBefore = true;  // the text so far ends with a space (a line may break before the next word)
     float x = left;
+    // Punctuation that follows a span without a space ("lumborum" in bold, then ", or") stays on its line,
+    // hanging into the window padding, rather than start a line of its own.
+    const auto onlyPunctuation = [](const std::string& w) {
+        return !w.empty() && w.find_first_not_of(",.;:!?)]'\"") == std::string::npos;
+    };
     const ImVec4 linkColour(0.15f, 0.3f, 0.65f, 1.0f);
     for (const auto& span : spans) {
         ImFont* f = spanFont(span);
@@ -37,8 +43,9 @@ void drawFlow(const std::vector<TextSpan>& spans, float indent) {
             const std::string word = t.substr(i, j - i);
             const float w = ImGui::CalcTextSize(word.c_str()).x;
             const float space = ImGui::CalcTextSize(" ").x * static_cast<float>(k - j);
+            const bool hangs = i == 0 && !spaceBefore && onlyPunctuation(word);
             if (!lineStart) {
-                if (x + w > right && x > left) {
+                if (x + w > right && x > left && !hangs) {
                     // The previous item ended the line; start the next one at the indent.
                     ImGui::SetCursorPosX(left);
                     x = left;
@@ -53,6 +60,7 @@ void drawFlow(const std::vector<TextSpan>& spans, float indent) {
                 ImGui::TextUnformatted(t.c_str() + j, t.c_str() + k);
             }
             lineStart = false;
+            spaceBefore = k > j;
             i = k;
         }
         if (span.link) ImGui::PopStyleColor();
