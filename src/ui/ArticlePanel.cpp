@@ -20,7 +20,9 @@ bool drawArticlePanels(const std::vector<ArticleView>& articles, bool therapist,
         const StructureInfo* a = articles[i].info;
         if (!a) continue;
         ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 12.0f, y), ImGuiCond_Always);
-        ImGui::SetNextWindowSize(ImVec2(400.0f * scale, 0.0f), ImGuiCond_Always);
+        // At most 38 % of the width: the presenter's large text wraps instead of covering the body.
+        const float width = std::min(400.0f * scale, std::max(320.0f, 0.38f * vp->Size.x));
+        ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
         const float room = std::max(vp->Pos.y + vp->Size.y - bottom - 12.0f - y, 80.0f);
         ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(FLT_MAX, room));
         ImGui::SetNextWindowBgAlpha(0.95f);
