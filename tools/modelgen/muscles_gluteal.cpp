@@ -34,6 +34,26 @@ vec3 outFromHip(const vec3& p, const vec3& centre = vec3(4.0f, -5.0f, -4.0f)) {
 
 using Rows = std::vector<std::vector<CP>>;
 
+// 0 below e0, 1 above e1, in between a quintic with zero slope and curvature at both ends.
+float smootherstep(float e0, float e1, float x) {
+    const float t = std::clamp((x - e0) / (e1 - e0), 0.0f, 1.0f);
+    return t * t * t * (t * (6.0f * t - 15.0f) + 10.0f);
+}
+
+// Rounds the corner u = v = 0 of the unit square (gluteus maximus: the upper end of its origin on the
+// posterior iliac crest): inside the box [0, ua] x [0, va] every point is pulled towards the box's inner
+// corner so that the square's edges there become a rounded arc; the map is the identity on the box's
+// inner edges, so the rest of the sheet is unchanged.
+std::pair<float, float> roundCorner(float u, float v, float ua = 0.18f, float va = 0.15f) {
+    if (u >= ua || v >= va) return {u, v};
+    const float dx = 1.0f - u / ua, dy = 1.0f - v / va;  // from the inner corner, box units
+    const float l2 = std::sqrt(dx * dx + dy * dy);
+    if (l2 < 1e-6f) return {u, v};
+    const float l4 = std::sqrt(std::sqrt(dx * dx * dx * dx + dy * dy * dy * dy));  // rounded-square norm
+    const float s = l4 / l2;                                                       // 1 on the axes, < 1 between
+    return {ua * (1.0f - dx * s), va * (1.0f - dy * s)};
+}
+
 // A fan: origin row (v = 0), insertion row (v = 1), `mid` intermediate rows interpolated between them and
 // draped over `under`; thickness per row and column profile.
 Rows fan(const std::vector<vec3>& origin, const std::vector<vec3>& insertion, int mid,
@@ -131,9 +151,10 @@ void buildGluteals(Shapes& out) {
         for (int j = 0; j < NV; ++j)
             for (int i = 0; i < NU; ++i) {
                 const float u = static_cast<float>(i) / (NU - 1), v = static_cast<float>(j) / (NV - 1);
-                vec3 p = glm::mix(catmull(O, u), catmull(I, u), v);
+                const auto [ru, rv] = roundCorner(u, v);
+                vec3 p = glm::mix(catmull(O, ru), catmull(I, ru), rv);
                 // Fibres sag slightly (convex downwards), most along the lower border: the buttock's lower curve.
-                p.y -= (-0.3f + 1.9f * u * u) * std::sin(pi * v);
+                p.y -= (-0.3f + 1.9f * ru * ru) * std::sin(pi * rv);
                 vec3 d = outFromHip(p, vec3(6.0f, -8.0f, -3.0f));
                 if (j == 0) d = glm::normalize(vec3(0.3f, 0.0f, -1.0f));
                 if (j == NV - 1) d = glm::normalize(vec3(1.0f, 0.0f, -0.3f));
@@ -180,27 +201,47 @@ void buildGluteals(Shapes& out) {
         // Then a plain smoothing of the bed: the outer surface is a smooth dome; where the bed lies
         // deeper than a bone or a deeper muscle the muscle is carved there (its inner face follows them).
         relax(depth, 12, false);
-        Rows rows(NV);
+        // Inner face (bed) and half-thickness of every grid point.
+        std::vector<float> inner(NU * NV), half(NU * NV);
         for (int j = 0; j < NV; ++j)
             for (int i = 0; i < NU; ++i) {
                 const float u = static_cast<float>(i) / (NU - 1), v = static_cast<float>(j) / (NV - 1);
                 // Half-thickness: a fleshy belly (flat across, still about 2 cm thick near its upper and lower
-                // borders and at the origin line, about 4 cm at the middle)
-                // ending at the musculotendinous junction vT, then a broad flat tendinous band of even thickness
-                // running down and laterally over the greater trochanter into the iliotibial tract and, below,
-                // onto the gluteal tuberosity; its end is a broad edge, not a point.
-                constexpr float vT = 0.78f, band = 0.22f;
-                const float w = std::min(v / vT, 1.0f);
+                // borders and at the origin line, about 4 cm at the middle) thinning gradually (zero slope at
+                // both ends of the taper) to the musculotendinous junction vT, then a broad flat tendinous band
+                // of even thickness running down and laterally over the greater trochanter into the iliotibial
+                // tract and, below, onto the gluteal tuberosity; its end is a broad edge, not a point.
+                constexpr float vT = 0.84f, band = 0.22f;
                 // (sin(pi) is slightly negative in float: clamp before the fractional power.)
                 const float bu = std::pow(std::max(std::sin(pi * (0.04f + 0.92f * u)), 0.0f), 0.4f);
-                const float bv = std::pow(std::max(std::sin(pi * (0.16f + 0.84f * std::pow(w, 0.85f))), 0.0f), 0.8f);
-                const float rim = 0.45f + (band - 0.45f) * std::clamp((v - 0.4f) / (vT - 0.4f), 0.0f, 1.0f);
-                const float r = rim + (1.25f + 0.45f * u) * bu * bv;
+                const float rise = 0.55f + 0.45f * std::sin(0.5f * pi * std::min(v / 0.28f, 1.0f));
+                const float bv = rise * (1.0f - smootherstep(0.3f, vT, v));
+                const float rim = 0.45f + (band - 0.45f) * smootherstep(0.35f, vT, v);
+                half[id(i, j)] = rim + (1.25f + 0.45f * u) * bu * bv;
                 // The thin band must not dip into the trochanter (it would be carved through).
-                const float t = std::clamp((v - 0.5f) / (vT - 0.5f), 0.0f, 1.0f);
-                const float bed = glm::mix(depth[id(i, j)], std::max(depth[id(i, j)], envelope[id(i, j)]) + 0.1f, t);
+                const float t = smootherstep(0.45f, vT, v);
+                inner[id(i, j)] = glm::mix(depth[id(i, j)], std::max(depth[id(i, j)], envelope[id(i, j)]) + 0.1f, t);
+            }
+        // The band rises over the trochanter just beyond the point where the belly has thinned: fill the valley
+        // between them along the fibres (the outer face only rises where it is concave), so the belly runs
+        // smoothly onto the band with no groove or step.
+        std::vector<float> outer(NU * NV);
+        for (int k = 0; k < NU * NV; ++k) outer[k] = inner[k] + 2.0f * half[k];
+        for (int it = 0; it < 10; ++it) {
+            std::vector<float> next = outer;
+            for (int j = 1; j + 1 < NV; ++j)
+                for (int i = 0; i < NU; ++i) {
+                    const float avg = 0.5f * outer[id(i, j)] + 0.25f * (outer[id(i, j - 1)] + outer[id(i, j + 1)]);
+                    next[id(i, j)] = std::max(outer[id(i, j)], avg);
+                }
+            outer = next;
+        }
+        Rows rows(NV);
+        for (int j = 0; j < NV; ++j)
+            for (int i = 0; i < NU; ++i) {
+                const float r = std::max(0.5f * (outer[id(i, j)] - inner[id(i, j)]), half[id(i, j)]);
                 const vec3 d = dir[id(i, j)];
-                rows[j].push_back({base[id(i, j)] + d * (bed + r + 0.1f), r});
+                rows[j].push_back({base[id(i, j)] + d * (inner[id(i, j)] + r + 0.1f), r});
             }
         addSheet(*gmax, rows, 24, 26, 0.8f, true);
         carve(*gmax, hip, 0.05f, 0.3f);
