@@ -16,12 +16,14 @@ namespace {
 
 // One horizontal cross-section of a loft: centre (x, z), half-width, depth in front of and behind the centre
 // (two half-superellipses meeting at the widest line, exponents nFront / nBack: 2 = ellipse, larger = fuller,
-// like the broad flat back). Sections are listed from the bottom up.
+// like the broad flat back). Sections are listed from the bottom up. Optionally the half towards the midline
+// differs (a limb: `medial` half-width and exponent `nMedial`; 0 = as the outer half).
 struct Section {
     float y;
     float cx, cz;
     float halfWidth, front, back;
     float nFront, nBack;
+    float medial = 0.0f, nMedial = 0.0f;
 };
 
 // A smooth body through horizontal cross-sections (Catmull-Rom in y), rounded rims (radius `rim`) where it ends.
@@ -39,22 +41,28 @@ public:
             bb_.push_back(c.back);
             nf_.push_back(c.nFront);
             nb_.push_back(c.nBack);
-            box_.add(vec3(c.cx - c.halfWidth, c.y, c.cz - c.back));
-            box_.add(vec3(c.cx + c.halfWidth, c.y, c.cz + c.front));
+            am_.push_back(c.medial > 0.0f ? c.medial : c.halfWidth);
+            nm_.push_back(c.nMedial);
+            box_.add(vec3(c.cx - std::max(c.halfWidth, am_.back()), c.y, c.cz - c.back));
+            box_.add(vec3(c.cx + std::max(c.halfWidth, am_.back()), c.y, c.cz + c.front));
         }
         box_.expand(1.0f);
     }
     float dist(const vec3& p) const override {
         const float y0 = y_.front(), y1 = y_.back();
         const float s = param(std::clamp(p.y, y0, y1));
-        const float a = catmull(a_, s), xc = catmull(cx_, s), zc = catmull(cz_, s);
-        const bool front = p.z >= zc;
+        const float xc = catmull(cx_, s), zc = catmull(cz_, s);
+        const float aOut = catmull(a_, s), aIn = catmull(am_, s);
+        // Quadrants: front / back of the widest line, towards / away from the midline. Each has its own
+        // half-axes and exponent; the field is continuous across their borders (there one term is zero).
+        const bool front = p.z >= zc, medial = (p.x - xc) * xc < 0.0f;
         const float bf = catmull(bf_, s), bb = catmull(bb_, s);
-        const float b = front ? bf : bb;
-        const float n = front ? catmull(nf_, s) : catmull(nb_, s);
+        const float a = medial ? aIn : aOut, b = front ? bf : bb;
+        const float nMedial = catmull(nm_, s);
+        const float n = medial && nMedial > 0.0f ? nMedial : front ? catmull(nf_, s) : catmull(nb_, s);
         const float g = std::pow(std::pow(std::fabs(p.x - xc) / a, n) + std::pow(std::fabs(p.z - zc) / b, n), 1.0f / n);
-        // One scale for both halves: the field stays continuous across the widest line.
-        const float d2 = (g - 1.0f) * std::min(a, std::min(bf, bb));
+        // One scale for all quadrants: the field stays continuous across their borders.
+        const float d2 = (g - 1.0f) * std::min(std::min(aOut, aIn), std::min(bf, bb));
         const float dy = std::max(y0 - p.y, p.y - y1);
         const glm::vec2 r(d2 + rim_, dy + rim_);
         return glm::length(glm::max(r, glm::vec2(0.0f))) + std::min(std::max(r.x, r.y), 0.0f) - rim_;
@@ -70,7 +78,7 @@ private:
         const float t = std::clamp((y - y_[i]) / (y_[i + 1] - y_[i]), 0.0f, 1.0f);
         return (static_cast<float>(i) + t) / static_cast<float>(n - 1);
     }
-    std::vector<float> y_, cx_, cz_, a_, bf_, bb_, nf_, nb_;
+    std::vector<float> y_, cx_, cz_, a_, bf_, bb_, nf_, nb_, am_, nm_;
     float rim_;
     Box box_;
 };
@@ -124,15 +132,18 @@ const std::vector<Section> kTrunk = {
     {30.0f, 0.0f, -5.8f, 14.8f, 9.6f, 12.5f, 2.3f, 2.8f},
 };
 
-// The left thigh, from inside the hip to below the cut: round, tapering, its centre a little medial to the femur.
+// The left thigh, from inside the hip to below the cut, its centre a little medial to the femur: widest at the
+// top and tapering towards mid-thigh. Outer half: the lateral contour gently convex (vastus lateralis under
+// the iliotibial tract), round in section. Inner half (adductors): a flatter face (a fuller superellipse,
+// slightly narrower), its contour seen from behind nearly straight.
 const std::vector<Section> kThigh = {
-    //  y      cx    cz     half-width front  back   nFront nBack
-    {-38.0f, 9.4f, -4.6f, 6.8f, 7.3f, 7.0f, 2.0f, 2.0f},
-    {-32.0f, 9.3f, -4.7f, 7.1f, 7.4f, 7.4f, 2.0f, 2.0f},
-    {-24.0f, 9.0f, -4.9f, 7.8f, 7.7f, 8.2f, 2.0f, 2.0f},
-    {-16.0f, 8.8f, -5.1f, 8.4f, 7.8f, 9.0f, 2.0f, 2.0f},
-    {-8.0f, 8.8f, -5.2f, 8.6f, 7.0f, 8.0f, 2.0f, 2.0f},
-    {-2.0f, 8.5f, -5.2f, 6.5f, 5.5f, 5.5f, 2.0f, 2.0f},
+    //  y      cx    cz     lateral front  back   nFront nBack medial nMedial
+    {-38.0f, 9.4f, -4.6f, 5.7f, 7.3f, 7.0f, 2.0f, 2.0f, 6.9f, 2.4f},
+    {-32.0f, 9.3f, -4.7f, 6.4f, 7.4f, 7.4f, 2.0f, 2.0f, 7.1f, 2.4f},
+    {-24.0f, 9.0f, -4.9f, 7.8f, 7.7f, 8.2f, 2.0f, 2.0f, 7.6f, 2.4f},
+    {-16.0f, 8.8f, -5.1f, 8.8f, 7.8f, 9.0f, 2.0f, 2.0f, 8.2f, 2.4f},
+    {-8.0f, 8.8f, -5.2f, 8.6f, 7.0f, 8.0f, 2.0f, 2.0f, 8.5f, 2.2f},
+    {-2.0f, 8.5f, -5.2f, 6.5f, 5.5f, 5.5f, 2.0f, 2.0f, 6.5f, 2.0f},
 };
 
 }  // namespace
