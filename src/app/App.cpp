@@ -32,6 +32,7 @@ Result<bool> App::loadModel(const std::string& path) {
     view_.nodes.assign(model_.nodes.size(), NodeStyle{});
     index_ = SceneIndex(model_, catalogue_);
     pickScene_.reset();
+    if (!headless_) pickBuild_ = std::async(std::launch::async, [copy = model_] { return PickScene(copy); });
     anchorCandidates_.clear();
     ui_.scene.visibility.assign(model_.nodes.size(), PickMode::Visible);
     ui_.scene.selected = ui_.scene.hovered = -1;
