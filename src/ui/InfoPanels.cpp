@@ -11,12 +11,16 @@
 namespace la::ui {
 
 glm::vec2 panelSize(const PanelState& state, float fontScale, float maxWidth) {
+    if (state.folded)
+        return {std::min(360.0f * fontScale, maxWidth),
+                state.measuredHeight > 0.0f ? state.measuredHeight : 40.0f * fontScale};
     if (state.expanded) return {std::min(460.0f * fontScale, maxWidth), 560.0f * fontScale};
     const float h = state.measuredHeight > 0.0f ? state.measuredHeight : 200.0f * fontScale;
     return {std::min(360.0f * fontScale, maxWidth), h};
 }
 
 glm::vec2 compactPanelSize(const PanelState& state, float fontScale, float maxWidth) {
+    if (state.folded) return panelSize(state, fontScale, maxWidth);
     if (state.expanded) {
         PanelState summary = state;
         summary.expanded = false;
@@ -73,7 +77,7 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
         leaderLine(p);
         ImGui::SetNextWindowPos(ImVec2(p.rect.min.x, p.rect.min.y), ImGuiCond_Always);
         const glm::vec2 size = p.rect.size();
-        if (st.expanded && !p.compact)
+        if (st.expanded && !p.compact && !st.folded)
             ImGui::SetNextWindowSize(ImVec2(size.x, size.y), ImGuiCond_Always);
         else
             ImGui::SetNextWindowSize(ImVec2(size.x, 0.0f), ImGuiCond_Always);  // height follows content
@@ -87,11 +91,22 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
                                        ImGuiWindowFlags_NoFocusOnAppearing |
                                        (st.pinned ? ImGuiWindowFlags_None : ImGuiWindowFlags_NoMove);
         if (ImGui::Begin(id.c_str(), nullptr, flags)) {
+            // The arrow folds the panel to its title (it keeps its place and its leader line) and opens it.
             ImGui::PushFont(font(FontRole::Title));
+            ImGui::AlignTextToFramePadding();
+            if (ImGui::ArrowButton("##fold", st.folded ? ImGuiDir_Right : ImGuiDir_Down)) st.folded = !st.folded;
+            ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.12f, 0.1f, 1.0f));
             ImGui::TextWrapped("%s", view.node->label.c_str());
             ImGui::PopStyleColor();
             ImGui::PopFont();
+            if (st.folded) {
+                st.measuredHeight = st.compactHeight =
+                    ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
+                ImGui::End();
+                ImGui::PopStyleVar();
+                continue;
+            }
             const StructureInfo* info = view.node->info;
             if (info && !info->latin.empty()) {
                 ImGui::PushFont(font(FontRole::Italic));
