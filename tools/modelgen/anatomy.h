@@ -7,6 +7,7 @@
 #include <string>
 
 #include "landmarks.h"
+#include "loft.h"
 #include "patch.h"
 #include "sdf.h"
 

@@ -13,64 +13,6 @@ void midlineCut(Shape& s) {
     s.add(halfSpace(vec3(-1, 0, 0), -0.15f));
 }
 
-// One horizontal section of a column: a rounded outline in the (x, z) plane around the centre (cx, cz), made
-// of four quarter ellipses (half-widths medial / lateral of the centre, depths behind / in front of it).
-struct Section {
-    float y, cx, cz;
-    float medial, lateral, back, front;
-};
-
-// A smooth muscle column through horizontal sections (Catmull-Rom in y), rounded (radius `rim`) where it
-// ends. Near-surface distance of the ellipse in the section plane; fibres run along the centre line.
-class Column final : public Prim {
-public:
-    Column(const std::vector<Section>& s, float rim) : rim_(rim) {
-        for (const Section& c : s) {
-            y_.push_back(c.y);
-            cx_.push_back(c.cx);
-            cz_.push_back(c.cz);
-            med_.push_back(c.medial);
-            lat_.push_back(c.lateral);
-            back_.push_back(c.back);
-            front_.push_back(c.front);
-            box_.add(vec3(c.cx - c.medial, c.y, c.cz - c.back));
-            box_.add(vec3(c.cx + c.lateral, c.y, c.cz + c.front));
-        }
-        box_.expand(1.0f);
-    }
-    float dist(const vec3& p) const override {
-        const float y0 = y_.front(), y1 = y_.back();
-        const float s = param(std::clamp(p.y, y0, y1));
-        const glm::vec2 q(p.x - catmull(cx_, s), p.z - catmull(cz_, s));
-        const glm::vec2 r(q.x < 0.0f ? catmull(med_, s) : catmull(lat_, s), q.y < 0.0f ? catmull(back_, s) : catmull(front_, s));
-        const float k0 = glm::length(q / r), k1 = glm::length(q / (r * r));
-        const float d2 = k1 < 1e-9f ? -std::min(r.x, r.y) : k0 * (k0 - 1.0f) / k1;
-        const float dy = std::max(y0 - p.y, p.y - y1);
-        const glm::vec2 e(d2 + rim_, dy + rim_);
-        return glm::length(glm::max(e, glm::vec2(0.0f))) + std::min(std::max(e.x, e.y), 0.0f) - rim_;
-    }
-    Box box() const override { return box_; }
-    bool fibre(const vec3& p, vec3& dir) const override {
-        const float y = std::clamp(p.y, y_.front() + 0.5f, y_.back() - 0.5f);
-        const float a = param(y - 0.5f), b = param(y + 0.5f);
-        dir = glm::normalize(vec3(catmull(cx_, b) - catmull(cx_, a), 1.0f, catmull(cz_, b) - catmull(cz_, a)));
-        return true;
-    }
-
-private:
-    // Catmull-Rom parameter of height y (piecewise linear between the sections).
-    float param(float y) const {
-        const int n = static_cast<int>(y_.size());
-        int i = 0;
-        while (i + 2 < n && y > y_[i + 1]) ++i;
-        const float t = std::clamp((y - y_[i]) / (y_[i + 1] - y_[i]), 0.0f, 1.0f);
-        return (static_cast<float>(i) + t) / static_cast<float>(n - 1);
-    }
-    std::vector<float> y_, cx_, cz_, med_, lat_, back_, front_;
-    float rim_;
-    Box box_;
-};
-
 }  // namespace
 
 void buildBackMuscles(Shapes& out) {
@@ -141,9 +83,9 @@ void buildBackMuscles(Shapes& out) {
             {30.0f, 6.6f, -11.5f, 1.9f, 2.2f, 2.6f, 1.0f},
         };
         es->group(Op::Union, 0.0f);
-        es->add(std::make_unique<Column>(longissimus, 0.8f));
+        es->add(loft(longissimus, 0.8f, true));
         es->group(Op::Union, 2.0f);
-        es->add(std::make_unique<Column>(iliocostalis, 0.8f));
+        es->add(loft(iliocostalis, 0.8f, true));
         // Flat top just below the top of the model.
         es->group(Op::Intersect, 0.3f);
         es->add(halfSpace(vec3(0, 1, 0), 27.5f));

@@ -14,75 +14,6 @@ namespace mg {
 
 namespace {
 
-// One horizontal cross-section of a loft: centre (x, z), half-width, depth in front of and behind the centre
-// (two half-superellipses meeting at the widest line, exponents nFront / nBack: 2 = ellipse, larger = fuller,
-// like the broad flat back). Sections are listed from the bottom up. Optionally the half towards the midline
-// differs (a limb: `medial` half-width and exponent `nMedial`; 0 = as the outer half).
-struct Section {
-    float y;
-    float cx, cz;
-    float halfWidth, front, back;
-    float nFront, nBack;
-    float medial = 0.0f, nMedial = 0.0f;
-};
-
-// A smooth body through horizontal cross-sections (Catmull-Rom in y), rounded rims (radius `rim`) where it ends.
-// In-plane field (|q|_n - 1) * min(half-axes): a lower bound of the distance (never overestimates, so far
-// blocks are skipped safely).
-class Loft final : public Prim {
-public:
-    Loft(const std::vector<Section>& s, float rim) : rim_(rim) {
-        for (const Section& c : s) {
-            y_.push_back(c.y);
-            cx_.push_back(c.cx);
-            cz_.push_back(c.cz);
-            a_.push_back(c.halfWidth);
-            bf_.push_back(c.front);
-            bb_.push_back(c.back);
-            nf_.push_back(c.nFront);
-            nb_.push_back(c.nBack);
-            am_.push_back(c.medial > 0.0f ? c.medial : c.halfWidth);
-            nm_.push_back(c.nMedial);
-            box_.add(vec3(c.cx - std::max(c.halfWidth, am_.back()), c.y, c.cz - c.back));
-            box_.add(vec3(c.cx + std::max(c.halfWidth, am_.back()), c.y, c.cz + c.front));
-        }
-        box_.expand(1.0f);
-    }
-    float dist(const vec3& p) const override {
-        const float y0 = y_.front(), y1 = y_.back();
-        const float s = param(std::clamp(p.y, y0, y1));
-        const float xc = catmull(cx_, s), zc = catmull(cz_, s);
-        const float aOut = catmull(a_, s), aIn = catmull(am_, s);
-        // Quadrants: front / back of the widest line, towards / away from the midline. Each has its own
-        // half-axes and exponent; the field is continuous across their borders (there one term is zero).
-        const bool front = p.z >= zc, medial = (p.x - xc) * xc < 0.0f;
-        const float bf = catmull(bf_, s), bb = catmull(bb_, s);
-        const float a = medial ? aIn : aOut, b = front ? bf : bb;
-        const float nMedial = catmull(nm_, s);
-        const float n = medial && nMedial > 0.0f ? nMedial : front ? catmull(nf_, s) : catmull(nb_, s);
-        const float g = std::pow(std::pow(std::fabs(p.x - xc) / a, n) + std::pow(std::fabs(p.z - zc) / b, n), 1.0f / n);
-        // One scale for all quadrants: the field stays continuous across their borders.
-        const float d2 = (g - 1.0f) * std::min(std::min(aOut, aIn), std::min(bf, bb));
-        const float dy = std::max(y0 - p.y, p.y - y1);
-        const glm::vec2 r(d2 + rim_, dy + rim_);
-        return glm::length(glm::max(r, glm::vec2(0.0f))) + std::min(std::max(r.x, r.y), 0.0f) - rim_;
-    }
-    Box box() const override { return box_; }
-
-private:
-    // Catmull-Rom parameter of height y (piecewise linear between the sections).
-    float param(float y) const {
-        const int n = static_cast<int>(y_.size());
-        int i = 0;
-        while (i + 2 < n && y > y_[i + 1]) ++i;
-        const float t = std::clamp((y - y_[i]) / (y_[i + 1] - y_[i]), 0.0f, 1.0f);
-        return (static_cast<float>(i) + t) / static_cast<float>(n - 1);
-    }
-    std::vector<float> y_, cx_, cz_, a_, bf_, bb_, nf_, nb_, am_, nm_;
-    float rim_;
-    Box box_;
-};
-
 // An egg: an ellipsoid whose half-axes differ above / below and behind / in front of its centre, its vertical
 // axis rolled (lateral part up) and tilted (top forwards). Distance approximated as for an ellipsoid.
 class Egg final : public Prim {
@@ -120,16 +51,16 @@ private:
 // hollow (shallowest at L1-L2, over the erector spinae) between the lower thoracic back above and the full
 // lumbosacral region and the buttocks below. Half-width: widest at the hips, narrowest at the waist.
 const std::vector<Section> kTrunk = {
-    //  y      cx    cz     half-width front  back   nFront nBack
-    {-14.0f, 0.0f, -5.4f, 14.0f, 5.5f, 9.0f, 2.2f, 2.4f},
-    {-8.0f, 0.0f, -5.0f, 17.2f, 6.8f, 11.0f, 2.6f, 3.0f},
-    {-2.0f, 0.0f, -4.4f, 16.7f, 8.2f, 12.9f, 2.8f, 3.0f},
-    {4.0f, 0.0f, -4.7f, 15.4f, 8.6f, 13.0f, 2.6f, 2.8f},
-    {9.0f, 0.0f, -5.0f, 14.2f, 9.8f, 12.2f, 2.4f, 2.8f},
-    {14.0f, 0.0f, -5.2f, 13.6f, 9.4f, 11.0f, 2.3f, 2.8f},
-    {20.0f, 0.0f, -5.4f, 14.0f, 8.9f, 11.6f, 2.3f, 2.8f},
-    {25.0f, 0.0f, -5.6f, 14.4f, 9.1f, 12.1f, 2.3f, 2.8f},
-    {30.0f, 0.0f, -5.8f, 14.8f, 9.6f, 12.5f, 2.3f, 2.8f},
+    //  y      cx    cz     half-width (twice)  back   front  nBack nFront
+    {-14.0f, 0.0f, -5.4f, 14.0f, 14.0f, 9.0f, 5.5f, 2.4f, 2.2f},
+    {-8.0f, 0.0f, -5.0f, 17.2f, 17.2f, 11.0f, 6.8f, 3.0f, 2.6f},
+    {-2.0f, 0.0f, -4.4f, 16.7f, 16.7f, 12.9f, 8.2f, 3.0f, 2.8f},
+    {4.0f, 0.0f, -4.7f, 15.4f, 15.4f, 13.0f, 8.6f, 2.8f, 2.6f},
+    {9.0f, 0.0f, -5.0f, 14.2f, 14.2f, 12.2f, 9.8f, 2.8f, 2.4f},
+    {14.0f, 0.0f, -5.2f, 13.6f, 13.6f, 11.0f, 9.4f, 2.8f, 2.3f},
+    {20.0f, 0.0f, -5.4f, 14.0f, 14.0f, 11.6f, 8.9f, 2.8f, 2.3f},
+    {25.0f, 0.0f, -5.6f, 14.4f, 14.4f, 12.1f, 9.1f, 2.8f, 2.3f},
+    {30.0f, 0.0f, -5.8f, 14.8f, 14.8f, 12.5f, 9.6f, 2.8f, 2.3f},
 };
 
 // The left thigh, from inside the hip to below the cut, its centre a little medial to the femur: widest at the
@@ -137,13 +68,13 @@ const std::vector<Section> kTrunk = {
 // the iliotibial tract), round in section. Inner half (adductors): a flatter face (a fuller superellipse,
 // slightly narrower), its contour seen from behind nearly straight.
 const std::vector<Section> kThigh = {
-    //  y      cx    cz     lateral front  back   nFront nBack medial nMedial
-    {-38.0f, 9.4f, -4.6f, 5.7f, 7.3f, 7.0f, 2.0f, 2.0f, 6.9f, 2.4f},
-    {-32.0f, 9.3f, -4.7f, 6.4f, 7.4f, 7.4f, 2.0f, 2.0f, 7.1f, 2.4f},
-    {-24.0f, 9.0f, -4.9f, 7.8f, 7.7f, 8.2f, 2.0f, 2.0f, 7.6f, 2.4f},
-    {-16.0f, 8.8f, -5.1f, 8.8f, 7.8f, 9.0f, 2.0f, 2.0f, 8.2f, 2.4f},
-    {-8.0f, 8.8f, -5.2f, 8.6f, 7.0f, 8.0f, 2.0f, 2.0f, 8.5f, 2.2f},
-    {-2.0f, 8.5f, -5.2f, 6.5f, 5.5f, 5.5f, 2.0f, 2.0f, 6.5f, 2.0f},
+    //  y      cx    cz     medial lateral back front nBack nFront nMedial
+    {-38.0f, 9.4f, -4.6f, 6.9f, 5.7f, 7.0f, 7.3f, 2.0f, 2.0f, 2.4f},
+    {-32.0f, 9.3f, -4.7f, 7.1f, 6.4f, 7.4f, 7.4f, 2.0f, 2.0f, 2.4f},
+    {-24.0f, 9.0f, -4.9f, 7.6f, 7.8f, 8.2f, 7.7f, 2.0f, 2.0f, 2.4f},
+    {-16.0f, 8.8f, -5.1f, 8.2f, 8.8f, 9.0f, 7.8f, 2.0f, 2.0f, 2.4f},
+    {-8.0f, 8.8f, -5.2f, 8.5f, 8.6f, 8.0f, 7.0f, 2.0f, 2.0f, 2.2f},
+    {-2.0f, 8.5f, -5.2f, 6.5f, 6.5f, 5.5f, 5.5f, 2.0f, 2.0f, 2.0f},
 };
 
 }  // namespace
@@ -151,7 +82,7 @@ const std::vector<Section> kThigh = {
 void buildSkin(Shapes& out) {
     auto s = std::make_unique<Shape>();
     s->group(Op::Union, 0.0f);
-    s->add(std::make_unique<Loft>(kTrunk, 3.5f));
+    s->add(loft(kTrunk, 3.5f));
     // Buttocks: a rounded mass over each gluteus maximus (subcutaneous fat), egg-shaped in profile (a long
     // upper slope from the lower back, a rounder lower curve overhanging the thigh: the gluteal fold); the two
     // meet at the midline in a crease (the natal cleft). Blended widely into the trunk above.
@@ -160,7 +91,7 @@ void buildSkin(Shapes& out) {
     // Thighs, blended into the hips and the groins, overhung by the buttocks at the gluteal folds, separate
     // below the perineum.
     s->group(Op::Union, 2.2f);
-    s->add(mirrorX(std::make_unique<Loft>(kThigh, 2.0f)));
+    s->add(mirrorX(loft(kThigh, 2.0f)));
     // Everything inside, grown by the soft tissue thickness.
     for (const char* id : {"gluteus_maximus", "gluteus_medius", "erector_spinae", "quadratus_lumborum", "hip_bone",
                            "femur", "rib_11", "rib_12", "psoas_major"}) {
