@@ -243,8 +243,8 @@ void App::drawPanels(glm::ivec2 viewport, ui::UiActions& actions) {
         r.anchor = project(anchor, inFront);
         r.anchorInFront = inFront;
         r.anchorOccluded = occluded;
-        // The structure's outline on screen, from its surface points (a box's corners overstate a
-        // slanted fan like gluteus medius, and pushed its panel across the screen).
+        // The structure's outline on screen, from its surface points: tighter than a box's corners, which
+        // overstate a slanted fan like gluteus medius.
         Rect rect{glm::vec2(1e9f), glm::vec2(-1e9f)};
         const auto grow = [&](glm::vec3 c) {
             bool f = true;
@@ -260,8 +260,8 @@ void App::drawPanels(glm::ivec2 viewport, ui::UiActions& actions) {
                       (i & 4) ? box.max.z : box.min.z});
         }
         r.muscle = rect;
-        // A panel takes at most 30 % of the width (a third of a 1280 window keeps the normal width; the
-        // presenter's large text on a projector wraps into a narrower column beside the body).
+        // A panel takes at most 30 % of the width: in a 1280-pixel window that is still the normal width,
+        // while the presenter's large text wraps into a narrower column beside the body.
         const float maxWidth = std::max(280.0f, 0.3f * vp.x);
         r.size = ui::panelSize(st, fontScale, maxWidth);
         r.compactSize = ui::compactPanelSize(st, fontScale, maxWidth);
