@@ -137,15 +137,16 @@ void main() {
     float spec = pow(max(dot(n, h), 0.0), shininess) * (1.0 - uRoughness) * 0.5;
     float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0) * max(dot(n, uRimDir) * 0.5 + 0.5, 0.0) * 0.35;
 
-    vec3 color = albedo * (ambient + vec3(1.0, 0.97, 0.92) * key * 0.95 + fill) + vec3(spec) + vec3(rim) * 0.8 +
-                 uEmissive;
+    bool ghosted = uOpacity < 0.999;
+    // A ghosted structure has no white highlights: seen edge-on they made it look like bone.
+    vec3 highlights = ghosted ? vec3(0.0) : vec3(spec) + vec3(rim) * 0.8;
+    vec3 color = albedo * (ambient + vec3(1.0, 0.97, 0.92) * key * 0.95 + fill) + highlights + uEmissive;
     float alpha = (uAlphaMode == 2 ? base.a : 1.0) * uOpacity;
-    if (uOpacity < 0.999) {
+    if (ghosted) {
         // X-ray look: a ghosted structure is faint where it faces the eye and denser towards its outline,
         // so its shape still reads through the skin and whatever else is in front of it.
         float edge = 1.0 - abs(dot(normalize(vNormal), v));
         alpha = min(alpha * mix(0.8, 2.4, edge * edge), 0.6);
-        color = albedo * (ambient + vec3(1.0, 0.97, 0.92) * key * 0.95 + fill) + uEmissive;  // no white rim
     }
     if (uPainShapes > 0) {
         vec3 pain = painAt(vWorldPos);
@@ -168,7 +169,7 @@ void main() {
     alpha = clamp(alpha, 0.0, 1.0);
     // A ghosted structure weighs more in the colour average than the pale skin over it: coverage is
     // unchanged, but its colour is not washed out by the skin's front and back faces.
-    float w = alpha * oitDepthWeight() * (uOpacity < 0.999 ? 3.0 : 1.0);
+    float w = alpha * oitDepthWeight() * (ghosted ? 3.0 : 1.0);
     oitAccum = vec4(toSrgb(color) * w, alpha);
     oitWeight = w;
 #else

@@ -1,7 +1,6 @@
 #include "core/PanelAnchor.h"
 
 #include <algorithm>
-#include <limits>
 
 namespace la {
 
@@ -39,11 +38,6 @@ std::vector<glm::vec3> anchorCandidates(const Model& model, int node, std::size_
 
 namespace {
 
-PickMode modeOf(const PickFilter& filter, int node) {
-    return node >= 0 && static_cast<std::size_t>(node) < filter.size() ? filter[static_cast<std::size_t>(node)]
-                                                                       : PickMode::Visible;
-}
-
 // Nothing that blocks the view lies between the eye and p, and p is on the side of the node facing the eye.
 bool seen(const PickScene& scene, const PickFilter& filter, int node, glm::vec3 eye, glm::vec3 p) {
     const glm::vec3 d = p - eye;
@@ -69,13 +63,7 @@ AnchorChoice chooseAnchor(const PickScene& scene, const PickFilter& filter, int 
     if (candidates.empty()) return choice;
     std::vector<glm::vec3> visible;
     std::vector<glm::vec2> screen;
-    float nearest = std::numeric_limits<float>::max();
     for (const glm::vec3& p : candidates) {
-        const float d = glm::length(p - eye);
-        if (d < nearest) {
-            nearest = d;
-            choice.point = p;
-        }
         const glm::vec4 c = viewProj * glm::vec4(p, 1.0f);
         if (c.w <= 1e-6f) continue;  // behind the eye
         const glm::vec2 ndc(c.x / c.w, c.y / c.w);

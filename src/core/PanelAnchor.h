@@ -19,7 +19,7 @@ std::vector<glm::vec3> anchorCandidates(const Model& model, int node, std::size_
 
 struct AnchorChoice {
     glm::vec3 point{0.0f};
-    bool visible = false;  // false: no candidate can be seen; `point` is then the candidate nearest the eye
+    bool visible = false;  // false: no candidate can be seen, and `point` means nothing
 };
 
 // Candidates that the eye sees (the first Visible-mode surface on the ray from the eye, or the node itself

@@ -7,11 +7,6 @@ namespace la {
 
 namespace {
 
-PickMode modeOf(const PickFilter& filter, int node) {
-    return node >= 0 && static_cast<std::size_t>(node) < filter.size() ? filter[static_cast<std::size_t>(node)]
-                                                                         : PickMode::Visible;
-}
-
 PickHit toPickHit(const PickScene& scene, const Ray& ray, const BvhHit& h) {
     PickHit out;
     out.node = scene.nodeOf(h.triangle);
@@ -58,6 +53,11 @@ PickScene::PickScene(const Model& model) {
         }
     }
     bvh_.build(std::move(corners));
+}
+
+PickMode modeOf(const PickFilter& filter, int node) {
+    return node >= 0 && static_cast<std::size_t>(node) < filter.size() ? filter[static_cast<std::size_t>(node)]
+                                                                       : PickMode::Visible;
 }
 
 std::optional<PickHit> pick(const PickScene& scene, const Ray& ray, const PickFilter& filter) {

@@ -43,6 +43,9 @@ private:
 // Per node index; nodes beyond the vector's end are Visible (so an empty vector = all visible).
 using PickFilter = std::vector<PickMode>;
 
+// A node's mode under the filter (Visible beyond its end).
+PickMode modeOf(const PickFilter& filter, int node);
+
 // Nearest hit on a visible node; failing that, the nearest hit on a ghosted node. Hidden nodes never.
 std::optional<PickHit> pick(const PickScene& scene, const Ray& ray, const PickFilter& filter = {});
 // Every hit on a visible or ghosted node along the ray, nearest first (ties: by node, then triangle).

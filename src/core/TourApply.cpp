@@ -30,19 +30,16 @@ const char* groupOfKind(const std::string& kind) {
     return nullptr;
 }
 
-PickMode modeOf(const PickFilter& f, int node) {
-    const auto i = static_cast<std::size_t>(node);
-    return i < f.size() ? f[i] : PickMode::Visible;
-}
-
 }  // namespace
 
 StepScene resolveStep(const TourStep& step, const SceneIndex& index, const Catalogue& catalogue,
                       std::size_t nodeCount) {
     StepScene s;
     s.visibility.assign(nodeCount, PickMode::Visible);
-    for (const auto& id : step.ghost) setMode(s.visibility, resolveItem(id, index, catalogue, s.warnings), PickMode::Ghosted);
-    for (const auto& id : step.hide) setMode(s.visibility, resolveItem(id, index, catalogue, s.warnings), PickMode::Hidden);
+    for (const auto& id : step.ghost)
+        setMode(s.visibility, resolveItem(id, index, catalogue, s.warnings), PickMode::Ghosted);
+    for (const auto& id : step.hide)
+        setMode(s.visibility, resolveItem(id, index, catalogue, s.warnings), PickMode::Hidden);
     if (step.select) {
         const auto nodes = resolveItem(*step.select, index, catalogue, s.warnings);
         if (!nodes.empty()) s.selected = nodes.front();

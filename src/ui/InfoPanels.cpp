@@ -37,13 +37,19 @@ ImU32 withAlpha(ImVec4 c, float a) {
     return ImGui::GetColorU32(c);
 }
 
-// The next small button goes on the same line when it fits, else it starts a new one (a narrow panel
-// with large presenter text).
-void nextButton(const char* label) {
+// A small button after the previous one: on the same line when it fits, else on a new one (a narrow
+// panel with large presenter text). True when clicked.
+bool flowButton(const char* label) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float w = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2.0f;
     const float lastRight = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     if (lastRight + style.ItemSpacing.x + w <= ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+    return ImGui::SmallButton(label);
+}
+
+// Height the content drawn so far needs (the window's own size lags a frame behind auto-fit).
+float contentHeight() {
+    return ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
 }
 
 void leaderLine(const PanelPlacement& p) {
@@ -101,8 +107,7 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
             ImGui::PopStyleColor();
             ImGui::PopFont();
             if (st.folded) {
-                st.measuredHeight = st.compactHeight =
-                    ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
+                st.measuredHeight = st.compactHeight = contentHeight();
                 ImGui::End();
                 ImGui::PopStyleVar();
                 continue;
@@ -116,18 +121,15 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
                 ImGui::PopFont();
             }
             if (ImGui::SmallButton(st.expanded ? "Less" : "Read more")) st.expanded = !st.expanded;
-            nextButton(st.pinned ? "Unpin" : "Pin");
-            if (ImGui::SmallButton(st.pinned ? "Unpin" : "Pin")) {
+            if (flowButton(st.pinned ? "Unpin" : "Pin")) {
                 st.pinned = !st.pinned;
                 st.pinnedPos = p.rect.min;
             }
             if (view.hasPainPattern) {
                 const char* label = view.painShown ? "Hide pain pattern" : "Show pain pattern";
-                nextButton(label);
-                if (ImGui::SmallButton(label)) actions.showPain = view.node->key;
+                if (flowButton(label)) actions.showPain = view.node->key;
             }
-            nextButton("Close");
-            if (ImGui::SmallButton("Close")) actions.closePanel = view.node->node;
+            if (flowButton("Close")) actions.closePanel = view.node->node;
             ImGui::Separator();
             // Compact: an expanded panel shows its summary, a collapsed one its first paragraph.
             const bool showFull = st.expanded && !p.compact;
@@ -149,9 +151,7 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
                 const ImVec2 pos = ImGui::GetWindowPos();
                 st.pinnedPos = {pos.x, pos.y};
             }
-            // The height this frame's content needs (the window's own size lags a frame behind auto-fit).
-            const float needed =
-                ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
+            const float needed = contentHeight();
             if (firstParagraph)
                 st.compactHeight = needed;
             else if (!showFull)
