@@ -45,9 +45,9 @@ la::Model syntheticModel() {
         la::Node n;
         n.name = "sphere_" + std::to_string(i);
         n.mesh = 0;
-        n.local = glm::translate(glm::mat4(1.0f), glm::vec3(0.12f * static_cast<float>(i % 4) - 0.18f,
-                                                            0.12f * static_cast<float>(i / 4) - 0.12f,
-                                                            0.05f * static_cast<float>(i % 3)));
+        n.local = glm::translate(
+            glm::mat4(1.0f), glm::vec3(0.12f * static_cast<float>(i % 4) - 0.18f,
+                                       0.12f * static_cast<float>(i / 4) - 0.12f, 0.05f * static_cast<float>(i % 3)));
         m.roots.push_back(static_cast<int>(m.nodes.size()));
         m.nodes.push_back(n);
     }
@@ -79,7 +79,8 @@ int main(int argc, char** argv) {
     la::PickScene scene(model);
     const double build = secondsSince(t0);
     std::printf("model: %s, %zu triangles\n", model.name.c_str(), scene.triangleCount());
-    std::printf("BVH build: %.1f ms (%zu nodes, depth %d)\n", build * 1000.0, scene.bvh().nodeCount(), scene.bvh().depth());
+    std::printf("BVH build: %.1f ms (%zu nodes, depth %d)\n", build * 1000.0, scene.bvh().nodeCount(),
+                scene.bvh().depth());
 
     // Rays from a camera in front of the model's bounds, aimed at random points of the bounds.
     const la::Aabb box = model.worldBounds();

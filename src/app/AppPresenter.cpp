@@ -5,8 +5,8 @@
 #include <ctime>
 #include <filesystem>
 
-#include <epoxy/gl.h>
 #include <GLFW/glfw3.h>
+#include <epoxy/gl.h>
 #include <imgui.h>
 
 #include "app/App.h"
@@ -39,41 +39,41 @@ bool App::handleTourKeys(const std::vector<KeyPress>& keys) {
     // In order, each press counts: two quick clicks on a clicker move two steps.
     for (const KeyPress& k : keys) {
         switch (k.key) {
-        case GLFW_KEY_F5:
-            pending_.presenter = !pending_.presenter.value_or(presenter_.active);
-            changed = true;
-            break;
-        case GLFW_KEY_F12:
-            pending_.screenshotWithUi = (k.mods & GLFW_MOD_CONTROL) == 0;
-            break;
-        case GLFW_KEY_B:
-            if (presenter_.active) {
-                presenter_.blank = !presenter_.blank;
+            case GLFW_KEY_F5:
+                pending_.presenter = !pending_.presenter.value_or(presenter_.active);
                 changed = true;
-            }
-            break;
-        case GLFW_KEY_ESCAPE:
-            if (presenter_.active) {
-                pending_.presenter = false;
-                changed = true;
-            }
-            break;
-        // Presentation clickers send Right / PageDown (next), Left / PageUp (previous); Space and Home as
-        // keyboards do.
-        case GLFW_KEY_RIGHT:
-        case GLFW_KEY_PAGE_DOWN:
-        case GLFW_KEY_SPACE:
-            if (tourReady) moved |= p.next();
-            break;
-        case GLFW_KEY_LEFT:
-        case GLFW_KEY_PAGE_UP:
-            if (tourReady) moved |= p.previous();
-            break;
-        case GLFW_KEY_HOME:
-            if (tourReady) moved |= p.first();
-            break;
-        default:
-            break;
+                break;
+            case GLFW_KEY_F12:
+                pending_.screenshotWithUi = (k.mods & GLFW_MOD_CONTROL) == 0;
+                break;
+            case GLFW_KEY_B:
+                if (presenter_.active) {
+                    presenter_.blank = !presenter_.blank;
+                    changed = true;
+                }
+                break;
+            case GLFW_KEY_ESCAPE:
+                if (presenter_.active) {
+                    pending_.presenter = false;
+                    changed = true;
+                }
+                break;
+            // Presentation clickers send Right / PageDown (next), Left / PageUp (previous); Space and Home as
+            // keyboards do.
+            case GLFW_KEY_RIGHT:
+            case GLFW_KEY_PAGE_DOWN:
+            case GLFW_KEY_SPACE:
+                if (tourReady) moved |= p.next();
+                break;
+            case GLFW_KEY_LEFT:
+            case GLFW_KEY_PAGE_UP:
+                if (tourReady) moved |= p.previous();
+                break;
+            case GLFW_KEY_HOME:
+                if (tourReady) moved |= p.first();
+                break;
+            default:
+                break;
         }
     }
     if (moved) applyTourStep(true);
@@ -176,8 +176,8 @@ void App::takeScreenshot(bool withUi) {
     const std::time_t now = std::time(nullptr);
     std::tm local{};
     localtime_r(&now, &local);
-    const std::string name =
-        screenshotFileName(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday, local.tm_hour, local.tm_min, local.tm_sec);
+    const std::string name = screenshotFileName(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday, local.tm_hour,
+                                                local.tm_min, local.tm_sec);
     fs::path path = fs::path(folder) / name;
     for (int n = 2; fs::exists(path, ec) && n < 100; ++n)  // two in the same second
         path = fs::path(folder) / (name.substr(0, name.size() - 4) + "-" + std::to_string(n) + ".png");

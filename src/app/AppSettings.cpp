@@ -9,6 +9,7 @@
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
+
 #include "app/ImGuiLayer.h"
 #include "app/Window.h"
 #include "io/SettingsStore.h"

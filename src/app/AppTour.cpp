@@ -33,8 +33,12 @@ io::IdPredicate catalogueIds(const Catalogue& catalogue) {
     return io::makeIdPredicate(std::move(ids), std::move(sided));
 }
 
-std::string bundledTourDir() { return (fs::path(dataDir()) / "content" / "tours").string(); }
-std::string userTourDir() { return (fs::path(io::dataDir(io::processEnv)) / "tours").string(); }
+std::string bundledTourDir() {
+    return (fs::path(dataDir()) / "content" / "tours").string();
+}
+std::string userTourDir() {
+    return (fs::path(io::dataDir(io::processEnv)) / "tours").string();
+}
 
 // A file name from what the user typed: letters, digits, '-' and '_' (spaces become '_'), ".json" added.
 std::string tourFileName(std::string typed) {
@@ -42,14 +46,18 @@ std::string tourFileName(std::string typed) {
     std::string name;
     for (char c : typed) {
         const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || c == '-' || c == '_') name += c;
-        else if (c == ' ') name += '_';
+        if (std::isalnum(u) || c == '-' || c == '_')
+            name += c;
+        else if (c == ' ')
+            name += '_';
     }
     return name.empty() ? std::string() : name + ".json";
 }
 
 // Text size for stills: proportional to the image height (720 pixels = the window's default).
-float stillFontScale(int height) { return std::clamp(static_cast<float>(height) / 720.0f, 0.75f, 3.0f); }
+float stillFontScale(int height) {
+    return std::clamp(static_cast<float>(height) / 720.0f, 0.75f, 3.0f);
+}
 
 }  // namespace
 
@@ -112,7 +120,8 @@ void App::applyTourStep(bool animate) {
         ui::PanelState st;
         st.node = scene.panelNodes[k];
         st.pinned = true;
-        st.pinnedPos = {static_cast<float>(fb.x) - 372.0f * scale, 40.0f * scale + static_cast<float>(k) * 240.0f * scale};
+        st.pinnedPos = {static_cast<float>(fb.x) - 372.0f * scale,
+                        40.0f * scale + static_cast<float>(k) * 240.0f * scale};
         panels.push_back(st);
     }
     tour_.articles = std::move(scene.articles);

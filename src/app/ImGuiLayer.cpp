@@ -44,8 +44,7 @@ void clinicalStyle() {
 }
 }  // namespace
 
-ImGuiLayer::ImGuiLayer(GLFWwindow* window, float contentScale, bool installCallbacks)
-    : contentScale_(contentScale) {
+ImGuiLayer::ImGuiLayer(GLFWwindow* window, float contentScale, bool installCallbacks) : contentScale_(contentScale) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();

@@ -26,9 +26,10 @@ bool parseSize(const std::string& s, int& w, int& h) {
 ParseOutcome parseOptions(int argc, char** argv) {
     Options o;
     std::string size, view;
-    CLI::App cli{"Lumbar Atlas: a 3D anatomy viewer of the lower back.\n"
-                 "Without MODEL the bundled lower-body model is shown.",
-                 "lumbar-atlas"};
+    CLI::App cli{
+        "Lumbar Atlas: a 3D anatomy viewer of the lower back.\n"
+        "Without MODEL the bundled lower-body model is shown.",
+        "lumbar-atlas"};
     cli.add_option("MODEL", o.model, "Model file: .gltf .glb (tinygltf) or .obj .fbx .stl .dae .ply (Assimp)");
     cli.add_option("--screenshot", o.screenshot,
                    "Render one frame offscreen, write it to this PNG and exit (no window is shown)");
@@ -41,8 +42,7 @@ ParseOutcome parseOptions(int argc, char** argv) {
                    "After rendering, print what lies under pixel X,Y (origin top left): 'pick X,Y: ID' "
                    "or 'pick X,Y: none'. Repeatable")
         ->allow_extra_args(false);
-    cli.add_option("--pain", o.pain,
-                   "Show referred-pain patterns: ID,... (an id without side = both sides) or all");
+    cli.add_option("--pain", o.pain, "Show referred-pain patterns: ID,... (an id without side = both sides) or all");
     cli.add_option("--time", o.time, "Animation time in seconds of the rendered frame (default 0.25)")
         ->check(CLI::Range(0.0f, 100000.0f));
     cli.add_option("--tour", o.tour, "Tour file (.json): open it in the window, or export it with --export-dir");

@@ -9,22 +9,22 @@
 namespace la::app {
 
 struct Options {
-    std::string model;                 // empty = the bundled model
-    std::string screenshot;            // PNG path: render one frame headlessly and exit
-    int width = 1280, height = 720;    // --size WxH
+    std::string model;               // empty = the bundled model
+    std::string screenshot;          // PNG path: render one frame headlessly and exit
+    int width = 1280, height = 720;  // --size WxH
     ViewPreset view = ViewPreset::Posterior;
     bool viewGiven = false;
-    std::string select;                // --select ID
-    std::string hide, ghost;           // --hide / --ghost ID,... (groups: skin, bones, muscles)
-    std::vector<std::string> picks;    // --pick X,Y (repeatable)
-    bool explain = false;              // --explain: panels for both featured muscles, both sides
-    bool therapist = false;            // --therapist: show the detail for therapists
-    std::string pain;                  // --pain ID,... or all
-    float time = 0.25f;                // --time SECONDS: animation time of a rendered still
-    std::string tour;                  // --tour FILE: open this tour (window), or its steps (--export-dir)
-    std::string exportDir;             // --export-dir DIR: every tour step to DIR/step-NN.png, then exit
-    int step = 1;                      // --step N: the tour step a --screenshot shows (1-based)
-    bool presenter = false;            // --presenter: start in presenter mode (with --screenshot: its look)
+    std::string select;              // --select ID
+    std::string hide, ghost;         // --hide / --ghost ID,... (groups: skin, bones, muscles)
+    std::vector<std::string> picks;  // --pick X,Y (repeatable)
+    bool explain = false;            // --explain: panels for both featured muscles, both sides
+    bool therapist = false;          // --therapist: show the detail for therapists
+    std::string pain;                // --pain ID,... or all
+    float time = 0.25f;              // --time SECONDS: animation time of a rendered still
+    std::string tour;                // --tour FILE: open this tour (window), or its steps (--export-dir)
+    std::string exportDir;           // --export-dir DIR: every tour step to DIR/step-NN.png, then exit
+    int step = 1;                    // --step N: the tour step a --screenshot shows (1-based)
+    bool presenter = false;          // --presenter: start in presenter mode (with --screenshot: its look)
 };
 
 struct ParseOutcome {

@@ -2,8 +2,8 @@
 
 #include <cstdio>
 
-#include <epoxy/gl.h>
 #include <GLFW/glfw3.h>
+#include <epoxy/gl.h>
 
 namespace la::app {
 

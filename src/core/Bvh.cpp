@@ -18,7 +18,9 @@ float area(const Aabb& b) {
     return 2.0f * (d.x * d.y + d.y * d.z + d.z * d.x);
 }
 
-bool finite(const glm::vec3& v) { return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z); }
+bool finite(const glm::vec3& v) {
+    return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z);
+}
 
 struct BuildItem {
     std::uint32_t node, first, count;
@@ -106,7 +108,8 @@ void Bvh::build(std::vector<glm::vec3> corners) {
             const std::uint32_t t = order_[i];
             const glm::vec3 rel = (centroids[t] - cbox.min) * scale;
             for (std::size_t axis = 0; axis < 3; ++axis) {
-                const auto bin = static_cast<std::size_t>(std::min(kBins - 1, static_cast<int>(rel[static_cast<int>(axis)])));
+                const auto bin =
+                    static_cast<std::size_t>(std::min(kBins - 1, static_cast<int>(rel[static_cast<int>(axis)])));
                 binBox[axis][bin].add(boxes[t]);
                 ++binCount[axis][bin];
             }
@@ -186,14 +189,16 @@ void Bvh::traverse(const Ray& ray, float tMin, float& tMax, Visit&& visit) const
     for (int k = 0; k < 3; ++k) inv[k] = ray.dir[k] != 0.0f ? 1.0f / ray.dir[k] : std::copysign(1e30f, ray.dir[k]);
     std::array<std::uint32_t, kMaxDepth * 2 + 8> stack{};
     std::size_t top = 0;
-    if (slab(nodes_[0].min, nodes_[0].max, ray.origin, inv, tMin, tMax) == std::numeric_limits<float>::infinity()) return;
+    if (slab(nodes_[0].min, nodes_[0].max, ray.origin, inv, tMin, tMax) == std::numeric_limits<float>::infinity())
+        return;
     stack[top++] = 0;
     while (top > 0) {
         const Node& node = nodes_[stack[--top]];
         if (node.count > 0) {
             for (std::uint32_t i = node.leftOrFirst; i < node.leftOrFirst + node.count; ++i) {
                 const std::uint32_t t = order_[i];
-                if (auto h = intersectTriangle(ray, corners_[3u * t], corners_[3u * t + 1], corners_[3u * t + 2], tMin, tMax)) {
+                if (auto h = intersectTriangle(ray, corners_[3u * t], corners_[3u * t + 1], corners_[3u * t + 2], tMin,
+                                               tMax)) {
                     h->triangle = t;
                     visit(*h, tMax);
                 }

@@ -56,7 +56,7 @@ private:
         glm::vec3 min{0.0f};
         std::uint32_t leftOrFirst = 0;  // inner: index of the left child (right = left + 1); leaf: first in order_
         glm::vec3 max{0.0f};
-        std::uint32_t count = 0;        // > 0: leaf with that many triangles
+        std::uint32_t count = 0;  // > 0: leaf with that many triangles
     };
     template <class Visit>
     void traverse(const Ray& ray, float tMin, float& tMax, Visit&& visit) const;

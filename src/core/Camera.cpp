@@ -18,8 +18,12 @@ float wrap360(float a) {
 }
 }  // namespace
 
-glm::vec3 Camera::position() const { return pose.target + pose.distance * offsetDir(pose); }
-glm::vec3 Camera::forward() const { return -offsetDir(pose); }
+glm::vec3 Camera::position() const {
+    return pose.target + pose.distance * offsetDir(pose);
+}
+glm::vec3 Camera::forward() const {
+    return -offsetDir(pose);
+}
 
 glm::mat4 Camera::view() const {
     // Near the poles the up vector follows the yaw so the view never flips.

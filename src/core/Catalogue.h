@@ -11,13 +11,13 @@
 namespace la {
 
 struct StructureInfo {
-    std::string id;     // snake_case (letters, digits, '_', '-'), unique; case matters
-    std::string name;   // display name
+    std::string id;    // snake_case (letters, digits, '_', '-'), unique; case matters
+    std::string name;  // display name
     std::string latin;
     std::vector<std::string> fma;  // FMA ids, digits only ("15569")
-    std::string kind;   // muscle | bone | skin | article
-    int layer = 0;      // 0 = skin (outermost); larger = deeper
-    std::string group;  // Skin | Muscles | Bones | Articles
+    std::string kind;              // muscle | bone | skin | article
+    int layer = 0;                 // 0 = skin (outermost); larger = deeper
+    std::string group;             // Skin | Muscles | Bones | Articles
     bool featured = false;
     bool sided = false;  // exists as <id>.L and <id>.R
     std::vector<std::string> aliases;

@@ -37,13 +37,13 @@ struct Material {
 // Always an indexed triangle list; loaders convert strips, fans and non-indexed draws.
 struct Primitive {
     std::vector<glm::vec3> positions;
-    std::vector<glm::vec3> normals;   // same count as positions (generated when absent)
-    std::vector<glm::vec2> uvs;       // empty or same count
-    std::vector<glm::vec4> colors;    // empty or same count (linear RGBA)
-    std::vector<glm::vec3> fibres;    // empty or same count: muscle fibre direction (_FIBRE)
+    std::vector<glm::vec3> normals;  // same count as positions (generated when absent)
+    std::vector<glm::vec2> uvs;      // empty or same count
+    std::vector<glm::vec4> colors;   // empty or same count (linear RGBA)
+    std::vector<glm::vec3> fibres;   // empty or same count: muscle fibre direction (_FIBRE)
     std::vector<std::uint32_t> indices;
-    int material = -1;                // index into Model::materials, -1 = default
-    Aabb bounds;                      // in mesh space
+    int material = -1;  // index into Model::materials, -1 = default
+    Aabb bounds;        // in mesh space
 
     std::size_t triangleCount() const { return indices.size() / 3; }
 };
@@ -79,7 +79,7 @@ struct Model {
     bool updateWorldTransforms();
     // World-space bounds of every mesh instance.
     Aabb worldBounds() const;
-    std::size_t triangleCount() const;  // over every node instance
+    std::size_t triangleCount() const;            // over every node instance
     int findNode(const std::string& name) const;  // -1 when absent
 };
 

@@ -28,13 +28,13 @@ struct Rect {
 enum class PanelSide { Left, Right, Top, Bottom };
 
 struct PanelRequest {
-    glm::vec2 anchor{0.0f};       // projected anchor point of the structure
-    bool anchorInFront = true;    // false: behind the camera; `anchor` then only gives a direction
-    bool anchorOccluded = false;  // the anchor is hidden behind other geometry
-    Rect muscle;                  // projected bounds of the structure (invalid = unknown)
-    glm::vec2 size{280.0f, 120.0f};   // desired panel size (collapsed or expanded)
+    glm::vec2 anchor{0.0f};                // projected anchor point of the structure
+    bool anchorInFront = true;             // false: behind the camera; `anchor` then only gives a direction
+    bool anchorOccluded = false;           // the anchor is hidden behind other geometry
+    Rect muscle;                           // projected bounds of the structure (invalid = unknown)
+    glm::vec2 size{280.0f, 120.0f};        // desired panel size (collapsed or expanded)
     std::optional<glm::vec2> compactSize;  // a smaller form (e.g. one paragraph) for when `size` finds no clean spot
-    std::optional<glm::vec2> pinned;  // top-left corner where the user pinned the panel
+    std::optional<glm::vec2> pinned;       // top-left corner where the user pinned the panel
 };
 
 struct PanelPlacement {
@@ -42,17 +42,17 @@ struct PanelPlacement {
     bool hasLeader = false;  // draw a line leaderFrom (on the panel's edge) -> leaderTo (the anchor)
     glm::vec2 leaderFrom{0.0f};
     glm::vec2 leaderTo{0.0f};
-    float alpha = 1.0f;      // 1 = anchor visible on screen; less when hidden, off screen or behind
-    bool docked = false;     // anchor off screen or behind the camera: panel sits at the nearest edge
+    float alpha = 1.0f;   // 1 = anchor visible on screen; less when hidden, off screen or behind
+    bool docked = false;  // anchor off screen or behind the camera: panel sits at the nearest edge
     PanelSide side = PanelSide::Left;
-    bool compact = false;    // placed in its compact size
+    bool compact = false;  // placed in its compact size
 };
 
 struct PanelLayoutOptions {
-    float margin = 12.0f;        // free border around the screen
-    float gap = 8.0f;            // between panels, and between a panel and its structure
+    float margin = 12.0f;  // free border around the screen
+    float gap = 8.0f;      // between panels, and between a panel and its structure
     float occludedAlpha = 0.45f;
-    float dockedAlpha = 0.6f;    // at the screen edge; fades further with the anchor's distance
+    float dockedAlpha = 0.6f;  // at the screen edge; fades further with the anchor's distance
     float minAlpha = 0.15f;
     float fadeDistance = 600.0f;  // pixels off screen over which a docked panel fades to minAlpha
     std::vector<Rect> reserved;   // screen areas panels keep clear of: other windows, the caption bar
@@ -61,12 +61,11 @@ struct PanelLayoutOptions {
 
 // One placement per request, in the same order. Guarantees: every rectangle lies inside the viewport
 // (pinned ones) or inside it less the margin (the others; sizes are shrunk to fit); panels that are
-// not pinned overlap neither each other, nor pinned panels, nor reserved areas unless the screen is too full for any free
-// spot; a panel covers its own structure only when no free spot avoids it. Earlier requests get the
-// better spots. Unpinned, undocked panels go to the column on the anchor's side (left or right half),
-// as near the anchor's height as possible. A spot is clean when it is free, covers neither its structure
-// nor `avoid`; a panel with a compactSize takes that size when only the compact form finds a clean spot
-// (or covers less).
+// not pinned overlap neither each other, nor pinned panels, nor reserved areas unless the screen is too full for any
+// free spot; a panel covers its own structure only when no free spot avoids it. Earlier requests get the better spots.
+// Unpinned, undocked panels go to the column on the anchor's side (left or right half), as near the anchor's height as
+// possible. A spot is clean when it is free, covers neither its structure nor `avoid`; a panel with a compactSize takes
+// that size when only the compact form finds a clean spot (or covers less).
 std::vector<PanelPlacement> layoutPanels(glm::vec2 viewport, const std::vector<PanelRequest>& panels,
                                          const PanelLayoutOptions& options = {});
 

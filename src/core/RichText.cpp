@@ -49,7 +49,8 @@ std::string sectionPlainText(const RichText& text, std::string_view title, bool 
             if (blk.therapistOnly && !includeTherapist) continue;
             if (blk.kind == BlockKind::Rule) continue;
             if (!out.empty()) out += '\n';
-            if (blk.kind == BlockKind::BulletItem) out += std::string(static_cast<std::size_t>(blk.depth) * 2, ' ') + "- ";
+            if (blk.kind == BlockKind::BulletItem)
+                out += std::string(static_cast<std::size_t>(blk.depth) * 2, ' ') + "- ";
             out += plainText(blk);
         }
         return out;

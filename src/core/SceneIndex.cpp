@@ -1,9 +1,9 @@
 #include "core/SceneIndex.h"
 
-#include "core/TextList.h"
-
 #include <algorithm>
 #include <cctype>
+
+#include "core/TextList.h"
 
 namespace la {
 

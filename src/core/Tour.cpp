@@ -23,8 +23,7 @@ std::string num(float v) {
 
 bool TourStep::operator==(const TourStep& o) const {
     return caption == o.caption && sameCamera(camera, o.camera) && hide == o.hide && ghost == o.ghost &&
-           select == o.select && panels == o.panels && explain == o.explain && pain == o.pain &&
-           painTime == o.painTime;
+           select == o.select && panels == o.panels && explain == o.explain && pain == o.pain && painTime == o.painTime;
 }
 
 std::string cameraPoseProblem(const CameraPose& pose) {
@@ -38,7 +37,9 @@ std::string cameraPoseProblem(const CameraPose& pose) {
     return {};
 }
 
-bool isVisibilityGroup(std::string_view id) { return id == "skin" || id == "bones" || id == "muscles"; }
+bool isVisibilityGroup(std::string_view id) {
+    return id == "skin" || id == "bones" || id == "muscles";
+}
 
 PanelRef splitPanelRef(std::string_view ref) {
     const auto hash = ref.find('#');

@@ -16,13 +16,13 @@ using TourCamera = std::variant<ViewPreset, CameraPose>;
 struct TourStep {
     std::string caption;
     TourCamera camera = ViewPreset::Posterior;
-    std::vector<std::string> hide;   // ids (no side = both sides) or groups skin/bones/muscles
+    std::vector<std::string> hide;  // ids (no side = both sides) or groups skin/bones/muscles
     std::vector<std::string> ghost;
     std::optional<std::string> select;
     std::vector<std::string> panels;
-    bool explain = false;            // panels for both featured muscles, both sides
-    std::vector<std::string> pain;   // pain instance/muscle ids, or "all"
-    std::optional<float> painTime;   // animation time (s) for exported stills
+    bool explain = false;           // panels for both featured muscles, both sides
+    std::vector<std::string> pain;  // pain instance/muscle ids, or "all"
+    std::optional<float> painTime;  // animation time (s) for exported stills
 
     bool operator==(const TourStep&) const;
 };

@@ -25,15 +25,14 @@ struct StepScene {
 
 // Hidden wins over ghosted when a node is in both lists. Never fails: ids the model lacks become warnings
 // (the tour itself was validated against the catalogue when it was loaded).
-StepScene resolveStep(const TourStep& step, const SceneIndex& index, const Catalogue& catalogue,
-                      std::size_t nodeCount);
+StepScene resolveStep(const TourStep& step, const SceneIndex& index, const Catalogue& catalogue, std::size_t nodeCount);
 
 // What the viewer shows now, for "add the current view as a step".
 struct ViewCapture {
     CameraPose pose;
-    PickFilter visibility;          // effective visibility (peeled layers count as hidden)
+    PickFilter visibility;  // effective visibility (peeled layers count as hidden)
     int selected = -1;
-    std::vector<int> panelNodes;    // pinned panels
+    std::vector<int> panelNodes;  // pinned panels
     bool explain = false;
     std::vector<std::string> pain;  // pain pattern instance keys shown
     std::optional<float> painTime;

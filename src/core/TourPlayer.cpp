@@ -5,7 +5,9 @@
 
 namespace la {
 
-TourPlayer::TourPlayer(Tour tour, float transitionSeconds) : seconds_(transitionSeconds) { load(std::move(tour)); }
+TourPlayer::TourPlayer(Tour tour, float transitionSeconds) : seconds_(transitionSeconds) {
+    load(std::move(tour));
+}
 
 void TourPlayer::load(Tour tour) {
     tour_ = std::move(tour);
@@ -37,7 +39,9 @@ bool TourPlayer::previous() {
     return true;
 }
 
-bool TourPlayer::first() { return goTo(0); }
+bool TourPlayer::first() {
+    return goTo(0);
+}
 
 bool TourPlayer::goTo(int index) {
     if (index < 0 || index >= static_cast<int>(stepCount()) || index == current_) return false;

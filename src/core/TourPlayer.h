@@ -30,7 +30,7 @@ public:
 
     // Transition from `from()` to current(): progress 0 -> 1 over the transition time.
     void update(float dt);
-    int from() const { return from_; }           // step being left; -1 when none
+    int from() const { return from_; }            // step being left; -1 when none
     float progress() const { return progress_; }  // linear, 0..1
     float eased() const;                          // smoothstep of progress: zero slope at both ends
     bool transitioning() const { return progress_ < 1.0f; }

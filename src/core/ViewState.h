@@ -9,12 +9,12 @@ namespace la {
 
 struct NodeStyle {
     bool hidden = false;
-    bool ghosted = false;    // x-ray translucency
-    glm::vec4 tint{0.0f};    // rgb mixed into the albedo by a (selection / hover highlight)
-    bool outline = false;    // drawn with an outline visible through everything in front
+    bool ghosted = false;                       // x-ray translucency
+    glm::vec4 tint{0.0f};                       // rgb mixed into the albedo by a (selection / hover highlight)
+    bool outline = false;                       // drawn with an outline visible through everything in front
     glm::vec3 outlineColor{1.0f, 0.85f, 0.2f};  // sRGB
     float outlineWidth = 3.0f;                  // pixels
-    bool painSurface = false;  // referred-pain zones are drawn on this node's surface
+    bool painSurface = false;                   // referred-pain zones are drawn on this node's surface
 };
 
 // The referred-pain overlay of one frame (the zone shapes are uploaded once, see Renderer::setPainShapes).
@@ -25,13 +25,13 @@ struct PainView {
     float pulseEnvelope = 0.0f;        // 0..1 brightness of the travelling ring
     float pulseWidth = 0.05f;          // metres
     float intensity = 1.0f;
-    int palette = 0;                   // 0 standard red, 1 colour-blind safe (magenta hatching, blue dots)
+    int palette = 0;  // 0 standard red, 1 colour-blind safe (magenta hatching, blue dots)
 };
 
 struct ViewState {
     std::vector<NodeStyle> nodes;  // indexed like Model::nodes; missing entries use the default style
     float time = 0.0f;             // animation time in seconds
-    float ghostOpacity = 0.32f;  // where the surface faces the eye x 0.8, towards its outline up to x 2.4 (mesh.frag)
+    float ghostOpacity = 0.32f;    // where the surface faces the eye x 0.8, towards its outline up to x 2.4 (mesh.frag)
     PainView pain;
 
     const NodeStyle& style(std::size_t node) const {

@@ -41,8 +41,8 @@ int loadTexture(const aiScene* scene, const aiMaterial* mat, const std::filesyst
     Texture tex;
     if (const aiTexture* embedded = scene->GetEmbeddedTexture(texPath.C_Str())) {
         if (embedded->mHeight == 0) {
-            tex = decode(reinterpret_cast<const unsigned char*>(embedded->pcData),
-                         static_cast<int>(embedded->mWidth), texPath.C_Str());
+            tex = decode(reinterpret_cast<const unsigned char*>(embedded->pcData), static_cast<int>(embedded->mWidth),
+                         texPath.C_Str());
         } else {
             tex.name = texPath.C_Str();
             tex.width = static_cast<int>(embedded->mWidth);
@@ -125,9 +125,9 @@ Primitive convertMesh(const aiMesh* src) {
 
 Result<Model> loadWithAssimp(const std::string& path) {
     Assimp::Importer importer;
-    const aiScene* scene = importer.ReadFile(
-        path, aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_SortByPType |
-                  aiProcess_ValidateDataStructure | aiProcess_FindInvalidData);
+    const aiScene* scene =
+        importer.ReadFile(path, aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_SortByPType |
+                                    aiProcess_ValidateDataStructure | aiProcess_FindInvalidData);
     if (!scene || !scene->mRootNode || (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE))
         return Error{path + ": " + oneLine(importer.GetErrorString())};
 

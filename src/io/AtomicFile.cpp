@@ -1,18 +1,19 @@
 #include "io/AtomicFile.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace la::io {
 
 namespace {
 
-std::string errnoText(int err) { return err != 0 ? std::strerror(err) : "unknown error"; }
+std::string errnoText(int err) {
+    return err != 0 ? std::strerror(err) : "unknown error";
+}
 
 bool writeAll(std::FILE* f, std::string_view bytes) {
     return bytes.empty() || std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
@@ -39,7 +40,7 @@ Result<std::size_t> writeFileAtomically(const std::string& path, std::string_vie
     if (fd < 0) return Error{path + ": cannot create a temporary file: " + errnoText(errno)};
 
     // Keep the permissions of the file being replaced; new files get rw-r--r--.
-    struct stat st{};
+    struct stat st {};
     const mode_t mode = ::stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0644;
     ::fchmod(fd, mode);
 

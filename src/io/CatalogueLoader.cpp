@@ -1,15 +1,15 @@
 #include "io/CatalogueLoader.h"
 
-#include "core/TextList.h"
-
-#include <md4c.h>
-
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <fstream>
 #include <sstream>
 #include <system_error>
+
+#include <md4c.h>
+
+#include "core/TextList.h"
 
 namespace la::io {
 
@@ -56,7 +56,9 @@ std::string_view stripComment(std::string_view line) {
     return line;
 }
 
-std::string where(const std::string& path, int line) { return path + ":" + std::to_string(line) + ": "; }
+std::string where(const std::string& path, int line) {
+    return path + ":" + std::to_string(line) + ": ";
+}
 
 void appendUtf8(std::string& out, std::uint32_t cp) {
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
@@ -90,10 +92,10 @@ std::string decodeEntity(std::string_view e) {
         return out;
     }
     static constexpr std::pair<std::string_view, std::uint32_t> kNamed[] = {
-        {"&amp;", '&'},      {"&lt;", '<'},        {"&gt;", '>'},       {"&quot;", '"'},
-        {"&apos;", '\''},    {"&nbsp;", 0xA0},     {"&ndash;", 0x2013}, {"&mdash;", 0x2014},
-        {"&hellip;", 0x2026}, {"&deg;", 0xB0},     {"&times;", 0xD7},   {"&micro;", 0xB5},
-        {"&rarr;", 0x2192},  {"&larr;", 0x2190},   {"&middot;", 0xB7},  {"&copy;", 0xA9},
+        {"&amp;", '&'},       {"&lt;", '<'},      {"&gt;", '>'},       {"&quot;", '"'},
+        {"&apos;", '\''},     {"&nbsp;", 0xA0},   {"&ndash;", 0x2013}, {"&mdash;", 0x2014},
+        {"&hellip;", 0x2026}, {"&deg;", 0xB0},    {"&times;", 0xD7},   {"&micro;", 0xB5},
+        {"&rarr;", 0x2192},   {"&larr;", 0x2190}, {"&middot;", 0xB7},  {"&copy;", 0xA9},
     };
     for (const auto& [name, cp] : kNamed)
         if (e == name) {
@@ -108,9 +110,9 @@ std::string decodeEntity(std::string_view e) {
 struct MdBuilder {
     RichText* out = nullptr;
     bool therapist = false;
-    std::vector<int> lists;     // per open list: next item number, 0 = bullet list
-    std::vector<long> items;    // block index of each open list item
-    long current = -1;          // block receiving text, -1 = none
+    std::vector<int> lists;   // per open list: next item number, 0 = bullet list
+    std::vector<long> items;  // block index of each open list item
+    long current = -1;        // block receiving text, -1 = none
     int bold = 0, italic = 0, link = 0, html = 0;
     std::string href;
 
@@ -264,11 +266,21 @@ int onText(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
     if (b.html > 0 || type == MD_TEXT_HTML) return 0;
     std::string_view t(text, size);
     switch (type) {
-        case MD_TEXT_NULLCHAR: b.addText("\xEF\xBF\xBD"); break;
-        case MD_TEXT_BR: b.addText("\n"); break;
-        case MD_TEXT_SOFTBR: b.addText(" "); break;
-        case MD_TEXT_ENTITY: b.addText(decodeEntity(t)); break;
-        default: b.addText(std::string(t)); break;
+        case MD_TEXT_NULLCHAR:
+            b.addText("\xEF\xBF\xBD");
+            break;
+        case MD_TEXT_BR:
+            b.addText("\n");
+            break;
+        case MD_TEXT_SOFTBR:
+            b.addText(" ");
+            break;
+        case MD_TEXT_ENTITY:
+            b.addText(decodeEntity(t));
+            break;
+        default:
+            b.addText(std::string(t));
+            break;
     }
     return 0;
 }
@@ -293,7 +305,8 @@ enum class Marker { None, Open, Close };
 Marker therapistMarker(std::string_view line) {
     std::string squeezed;
     for (char c : line)
-        if (!std::isspace(static_cast<unsigned char>(c))) squeezed += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (!std::isspace(static_cast<unsigned char>(c)))
+            squeezed += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (squeezed == "<!--therapist-->") return Marker::Open;
     if (squeezed == "<!--/therapist-->") return Marker::Close;
     return Marker::None;
@@ -354,9 +367,8 @@ Result<RichText> parseMarkdown(std::string_view markdown, const std::string& pat
     if (inTherapist) return Error{where(path, openedAt) + "<!-- therapist --> is never closed by <!-- /therapist -->"};
     if (!flush()) return Error{path + ": Markdown could not be parsed"};
     // Drop paragraphs that ended up without visible text.
-    std::erase_if(out.blocks, [](const TextBlock& b) {
-        return b.kind == BlockKind::Paragraph && trim(plainText(b)).empty();
-    });
+    std::erase_if(out.blocks,
+                  [](const TextBlock& b) { return b.kind == BlockKind::Paragraph && trim(plainText(b)).empty(); });
     return out;
 }
 
@@ -383,16 +395,19 @@ Result<StructureInfo> parseStructureText(std::string_view text, const std::strin
         std::string_view line = trim(stripComment(lines[i]));
         if (line.empty()) continue;
         std::size_t colon = line.find(':');
-        if (colon == std::string_view::npos) return Error{where(path, ln) + "expected 'key: value', got '" + std::string(line) + "'"};
+        if (colon == std::string_view::npos)
+            return Error{where(path, ln) + "expected 'key: value', got '" + std::string(line) + "'"};
         std::string key = lower(trim(line.substr(0, colon)));
         std::string_view value = trim(line.substr(colon + 1));
         if (key.empty()) return Error{where(path, ln) + "missing key before ':'"};
-        if (std::find(seen.begin(), seen.end(), key) != seen.end()) warn(ln, "key '" + key + "' repeated; the last one wins");
+        if (std::find(seen.begin(), seen.end(), key) != seen.end())
+            warn(ln, "key '" + key + "' repeated; the last one wins");
         seen.push_back(key);
 
         if (key == "id") {
             if (!validId(value))
-                return Error{where(path, ln) + "id '" + std::string(value) + "' may hold only letters, digits, '_' and '-'"};
+                return Error{where(path, ln) + "id '" + std::string(value) +
+                             "' may hold only letters, digits, '_' and '-'"};
             info.id = value;
         } else if (key == "name") {
             info.name = value;
@@ -404,7 +419,8 @@ Result<StructureInfo> parseStructureText(std::string_view text, const std::strin
                 std::string digits = item;
                 if (lower(digits.substr(0, 3)) == "fma") digits = std::string(trim(std::string_view(digits).substr(3)));
                 if (!digits.empty() && digits[0] == ':') digits.erase(0, 1);
-                if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                if (digits.empty() ||
+                    !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
                     return Error{where(path, ln) + "fma: '" + item + "' is not an FMA number"};
                 info.fma.push_back(digits);
             }
@@ -490,7 +506,9 @@ CatalogueLoad loadCatalogueDir(const std::string& dir) {
     return load;
 }
 
-CatalogueWatcher::CatalogueWatcher(std::string dir) : dir_(std::move(dir)) { stamps_ = snapshot(); }
+CatalogueWatcher::CatalogueWatcher(std::string dir) : dir_(std::move(dir)) {
+    stamps_ = snapshot();
+}
 
 std::map<std::string, CatalogueWatcher::Stamp> CatalogueWatcher::snapshot() const {
     std::map<std::string, Stamp> out;

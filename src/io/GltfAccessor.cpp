@@ -63,11 +63,16 @@ int componentSize(int type) {
 
 int componentCount(int type) {
     switch (type) {
-        case TINYGLTF_TYPE_SCALAR: return 1;
-        case TINYGLTF_TYPE_VEC2: return 2;
-        case TINYGLTF_TYPE_VEC3: return 3;
-        case TINYGLTF_TYPE_VEC4: return 4;
-        default: return 0;  // matrices are not vertex attributes we use
+        case TINYGLTF_TYPE_SCALAR:
+            return 1;
+        case TINYGLTF_TYPE_VEC2:
+            return 2;
+        case TINYGLTF_TYPE_VEC3:
+            return 3;
+        case TINYGLTF_TYPE_VEC4:
+            return 4;
+        default:
+            return 0;  // matrices are not vertex attributes we use
     }
 }
 
@@ -122,9 +127,8 @@ bool readFloatAccessor(const tinygltf::Model& m, int index, std::vector<glm::vec
         if (!locate(m, acc.bufferView, acc.byteOffset, acc.count, elemSize, stride, base, what, err)) return false;
         for (std::size_t i = 0; i < acc.count; ++i)
             for (int c = 0; c < components; ++c)
-                out[i][c] = static_cast<float>(
-                    readComponent(base + i * stride + static_cast<std::size_t>(c * csize), acc.componentType,
-                                  acc.normalized));
+                out[i][c] = static_cast<float>(readComponent(base + i * stride + static_cast<std::size_t>(c * csize),
+                                                             acc.componentType, acc.normalized));
     }
     if (acc.sparse.isSparse) {
         const auto n = static_cast<std::size_t>(acc.sparse.count);
@@ -142,8 +146,8 @@ bool readFloatAccessor(const tinygltf::Model& m, int index, std::vector<glm::vec
                     elemSize, vstride, vb, what + " (sparse values)", err))
             return false;
         for (std::size_t s = 0; s < n; ++s) {
-            auto target = static_cast<std::size_t>(readComponent(ib + s * static_cast<std::size_t>(isize),
-                                                                 acc.sparse.indices.componentType, false));
+            auto target = static_cast<std::size_t>(
+                readComponent(ib + s * static_cast<std::size_t>(isize), acc.sparse.indices.componentType, false));
             if (target >= acc.count) {
                 err = what + " has a sparse index " + std::to_string(target) + " beyond its count " +
                       std::to_string(acc.count);
@@ -162,10 +166,9 @@ bool readIndexAccessor(const tinygltf::Model& m, int index, std::vector<std::uin
     int comps = 0;
     if (index >= 0 && static_cast<std::size_t>(index) < m.accessors.size()) {
         const auto& acc = m.accessors[static_cast<std::size_t>(index)];
-        if (acc.type != TINYGLTF_TYPE_SCALAR ||
-            (acc.componentType != TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE &&
-             acc.componentType != TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT &&
-             acc.componentType != TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT)) {
+        if (acc.type != TINYGLTF_TYPE_SCALAR || (acc.componentType != TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE &&
+                                                 acc.componentType != TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT &&
+                                                 acc.componentType != TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT)) {
             err = "index accessor " + std::to_string(index) + " is not a scalar of unsigned integers";
             return false;
         }

@@ -80,7 +80,7 @@ Material convertMaterial(const tinygltf::Material& mat, std::size_t textureCount
     out.roughness = static_cast<float>(pbr.roughnessFactor);
     if (mat.emissiveFactor.size() == 3)
         out.emissive = {mat.emissiveFactor[0], mat.emissiveFactor[1], mat.emissiveFactor[2]};
-    out.alphaMode = mat.alphaMode == "BLEND" ? AlphaMode::Blend
+    out.alphaMode = mat.alphaMode == "BLEND"  ? AlphaMode::Blend
                     : mat.alphaMode == "MASK" ? AlphaMode::Mask
                                               : AlphaMode::Opaque;
     out.alphaCutoff = static_cast<float>(mat.alphaCutoff);

@@ -36,8 +36,8 @@ Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& f
     } catch (const nlohmann::json::parse_error& e) {
         // e.byte is the 1-based index of the last character read; point at that character.
         const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-        return Error{file + ":" + std::to_string(lineOfOffset(text, offset)) + ": malformed JSON: " +
-                     parseProblem(e.what())};
+        return Error{file + ":" + std::to_string(lineOfOffset(text, offset)) +
+                     ": malformed JSON: " + parseProblem(e.what())};
     } catch (const std::exception& e) {
         return Error{file + ": malformed JSON: " + parseProblem(e.what())};
     }
@@ -53,8 +53,7 @@ Result<std::string> readTextFile(const std::string& path) {
 }
 
 bool isAnnotationKey(std::string_view key) {
-    return (!key.empty() && key[0] == '_') || key == "comment" || key == "notes" || key == "source" ||
-           key == "sources";
+    return (!key.empty() && key[0] == '_') || key == "comment" || key == "notes" || key == "source" || key == "sources";
 }
 
 std::string pointerChild(const std::string& parent, std::string_view key) {
@@ -130,12 +129,24 @@ private:
                     continue;
                 }
                 switch (e) {
-                case 'n': s += '\n'; break;
-                case 't': s += '\t'; break;
-                case 'r': s += '\r'; break;
-                case 'b': s += '\b'; break;
-                case 'f': s += '\f'; break;
-                default: s += e; break;
+                    case 'n':
+                        s += '\n';
+                        break;
+                    case 't':
+                        s += '\t';
+                        break;
+                    case 'r':
+                        s += '\r';
+                        break;
+                    case 'b':
+                        s += '\b';
+                        break;
+                    case 'f':
+                        s += '\f';
+                        break;
+                    default:
+                        s += e;
+                        break;
                 }
                 i_ += 2;
                 continue;

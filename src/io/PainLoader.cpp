@@ -47,7 +47,8 @@ public:
     }
 
     bool vec3(const json& v, const std::string& ptr, const char* key, glm::vec3& out) {
-        if (!v.is_array() || v.size() != 3 || !std::all_of(v.begin(), v.end(), [](const json& x) { return x.is_number(); })) {
+        if (!v.is_array() || v.size() != 3 ||
+            !std::all_of(v.begin(), v.end(), [](const json& x) { return x.is_number(); })) {
             fail(ptr, std::string("'") + key + "' must be an array of 3 numbers");
             return false;
         }

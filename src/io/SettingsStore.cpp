@@ -15,8 +15,12 @@ namespace {
 
 using nlohmann::json;
 
-const char* paletteName(PainPalette p) { return p == PainPalette::ColourBlindSafe ? "colour_blind_safe" : "standard"; }
-const char* detailName(DetailLevel d) { return d == DetailLevel::Therapist ? "therapist" : "patient"; }
+const char* paletteName(PainPalette p) {
+    return p == PainPalette::ColourBlindSafe ? "colour_blind_safe" : "standard";
+}
+const char* detailName(DetailLevel d) {
+    return d == DetailLevel::Therapist ? "therapist" : "patient";
+}
 
 // Reads known keys; a value of the wrong type or out of range keeps its default and is noted.
 class SettingsReader {
@@ -35,7 +39,8 @@ public:
                 bad("/palette");
         }
         if (const json* v = find("/font_scale")) {
-            if (v->is_number() && v->get<double>() >= Settings::kMinFontScale && v->get<double>() <= Settings::kMaxFontScale)
+            if (v->is_number() && v->get<double>() >= Settings::kMinFontScale &&
+                v->get<double>() <= Settings::kMaxFontScale)
                 s.fontScale = v->get<float>();
             else
                 bad("/font_scale");
@@ -77,8 +82,9 @@ public:
 
     std::optional<std::string> warning(const std::string& file) {
         if (badKeys_.empty()) return std::nullopt;
-        std::stable_sort(badKeys_.begin(), badKeys_.end(),
-                         [this](const std::string& a, const std::string& b) { return lines_.line(a) < lines_.line(b); });
+        std::stable_sort(badKeys_.begin(), badKeys_.end(), [this](const std::string& a, const std::string& b) {
+            return lines_.line(a) < lines_.line(b);
+        });
         std::string msg = file + ":" + std::to_string(lines_.line(badKeys_.front())) + ": ignored invalid setting";
         msg += badKeys_.size() > 1 ? "s " : " ";
         for (std::size_t i = 0; i < badKeys_.size(); ++i) msg += (i ? ", " : "") + badKeys_[i].substr(1);

@@ -45,9 +45,7 @@ public:
         return true;
     }
 
-    bool knownId(const std::string& id) const {
-        return !known_ || known_(id);
-    }
+    bool knownId(const std::string& id) const { return !known_ || known_(id); }
 
     bool id(const json& v, const std::string& ptr, IdList kind, std::string& out) {
         if (!v.is_string() || v.get_ref<const std::string&>().empty())
@@ -82,7 +80,8 @@ public:
     bool number(const json& obj, const std::string& ptr, const char* key, float& out) {
         const auto it = obj.find(key);
         if (it == obj.end()) return fail(ptr, std::string("camera: missing key '") + key + "'");
-        if (!it->is_number()) return fail(pointerChild(ptr, key), std::string("camera: '") + key + "' must be a number");
+        if (!it->is_number())
+            return fail(pointerChild(ptr, key), std::string("camera: '") + key + "' must be a number");
         out = it->get<float>();
         return true;
     }
@@ -98,8 +97,7 @@ public:
         if (!number(v, ptr, "yaw", out.yawDeg) || !number(v, ptr, "pitch", out.pitchDeg) ||
             !number(v, ptr, "distance", out.distance))
             return false;
-        if (std::abs(out.pitchDeg) > kTourMaxPitchDeg)
-            return fail(pointerChild(ptr, "pitch"), cameraPoseProblem(out));
+        if (std::abs(out.pitchDeg) > kTourMaxPitchDeg) return fail(pointerChild(ptr, "pitch"), cameraPoseProblem(out));
         if (const std::string problem = cameraPoseProblem(out); !problem.empty())
             return fail(pointerChild(ptr, "distance"), problem);
         return true;
@@ -155,8 +153,7 @@ public:
     bool tour(const json& root, Tour& out) {
         if (!root.is_object()) return fail("", "expected a JSON object at the top level");
         if (!checkKeys(root, "", {"title", "audience", "steps"}, "tour")) return false;
-        if (!text(root, "", "title", true, out.title) || !text(root, "", "audience", false, out.audience))
-            return false;
+        if (!text(root, "", "title", true, out.title) || !text(root, "", "audience", false, out.audience)) return false;
         const auto steps = root.find("steps");
         if (steps == root.end()) return fail("", "missing key 'steps'");
         if (!steps->is_array() || steps->empty()) return fail("/steps", "'steps' must be a non-empty array");
@@ -261,7 +258,9 @@ std::string tourToJson(const Tour& tour) {
     return root.dump(2) + "\n";
 }
 
-std::string cameraPoseToJson(const CameraPose& pose) { return poseJson(pose).dump(); }
+std::string cameraPoseToJson(const CameraPose& pose) {
+    return poseJson(pose).dump();
+}
 
 Result<CameraPose> cameraPoseFromJson(std::string_view text, const std::string& source) {
     auto parsed = parseJsonText(text, source);
@@ -275,7 +274,8 @@ Result<CameraPose> cameraPoseFromJson(std::string_view text, const std::string& 
             v = &(*v)["camera"];
             ptr = "/camera";
         }
-        if (!v->is_object()) return Error{source + ":1: expected {\"target\":[x,y,z],\"yaw\":deg,\"pitch\":deg,\"distance\":m}"};
+        if (!v->is_object())
+            return Error{source + ":1: expected {\"target\":[x,y,z],\"yaw\":deg,\"pitch\":deg,\"distance\":m}"};
         if (!reader.pose(*v, ptr, pose)) return Error{reader.error()};
     } catch (const std::exception& e) {
         return Error{source + ": " + e.what()};

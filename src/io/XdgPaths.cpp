@@ -59,7 +59,9 @@ std::string homeDir(const EnvLookup& env) {
     return ".";
 }
 
-std::string configDir(const EnvLookup& env) { return join(configHome(env), kAppDirName); }
+std::string configDir(const EnvLookup& env) {
+    return join(configHome(env), kAppDirName);
+}
 
 std::string dataDir(const EnvLookup& env) {
     if (auto v = absoluteVar(env, "XDG_DATA_HOME")) return join(*v, kAppDirName);

@@ -11,7 +11,7 @@ namespace la::io {
 using EnvLookup = std::function<std::optional<std::string>(std::string_view name)>;
 using TextReader = std::function<std::optional<std::string>(const std::string& path)>;
 
-std::optional<std::string> processEnv(std::string_view name);     // std::getenv
+std::optional<std::string> processEnv(std::string_view name);       // std::getenv
 std::optional<std::string> readWholeFile(const std::string& path);  // nullopt when unreadable
 
 constexpr std::string_view kAppDirName = "lumbar-atlas";

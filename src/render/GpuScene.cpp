@@ -15,8 +15,21 @@ GpuPrimitive uploadPrimitive(const Primitive& p) {
         const glm::vec2 uv = i < p.uvs.size() ? p.uvs[i] : glm::vec2(0);
         const glm::vec4 c = i < p.colors.size() ? p.colors[i] : glm::vec4(1);
         const glm::vec3 f = i < p.fibres.size() ? p.fibres[i] : glm::vec3(0);
-        const float vals[kFloatsPerVertex] = {p.positions[i].x, p.positions[i].y, p.positions[i].z, nrm.x, nrm.y,
-                                              nrm.z, uv.x, uv.y, c.x, c.y, c.z, c.w, f.x, f.y, f.z};
+        const float vals[kFloatsPerVertex] = {p.positions[i].x,
+                                              p.positions[i].y,
+                                              p.positions[i].z,
+                                              nrm.x,
+                                              nrm.y,
+                                              nrm.z,
+                                              uv.x,
+                                              uv.y,
+                                              c.x,
+                                              c.y,
+                                              c.z,
+                                              c.w,
+                                              f.x,
+                                              f.y,
+                                              f.z};
         std::copy(vals, vals + kFloatsPerVertex, d);
     }
     g.vao = gl::makeVertexArray();

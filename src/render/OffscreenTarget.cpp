@@ -44,7 +44,9 @@ Result<OffscreenTarget> OffscreenTarget::create(int width, int height, int sampl
     return t;
 }
 
-void OffscreenTarget::bind() const { glBindFramebuffer(GL_FRAMEBUFFER, msFbo_.id()); }
+void OffscreenTarget::bind() const {
+    glBindFramebuffer(GL_FRAMEBUFFER, msFbo_.id());
+}
 
 std::vector<std::uint8_t> OffscreenTarget::readPixels() const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, msFbo_.id());
@@ -58,8 +60,7 @@ std::vector<std::uint8_t> OffscreenTarget::readPixels() const {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     // GL's rows run bottom to top; images run top to bottom. Alpha is forced opaque.
     std::vector<std::uint8_t> out(px.size());
-    for (std::size_t y = 0; y < h; ++y)
-        std::memcpy(&out[y * w * 4], &px[(h - 1 - y) * w * 4], w * 4);
+    for (std::size_t y = 0; y < h; ++y) std::memcpy(&out[y * w * 4], &px[(h - 1 - y) * w * 4], w * 4);
     for (std::size_t i = 3; i < out.size(); i += 4) out[i] = 255;
     return out;
 }
@@ -67,7 +68,8 @@ std::vector<std::uint8_t> OffscreenTarget::readPixels() const {
 Result<bool> writePng(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba) {
     errno = 0;
     if (!stbi_write_png(path.c_str(), width, height, 4, rgba.data(), width * 4))
-        return Error{path + ": could not write the PNG" + (errno ? std::string(" (") + std::strerror(errno) + ")" : "")};
+        return Error{path + ": could not write the PNG" +
+                     (errno ? std::string(" (") + std::strerror(errno) + ")" : "")};
     return true;
 }
 

@@ -107,8 +107,8 @@ bool OitPass::begin(glm::ivec2 size, glm::ivec4 area, const std::function<void()
         GLint maxColour = 0, maxDepth = 0;
         glGetIntegerv(GL_MAX_COLOR_TEXTURE_SAMPLES, &maxColour);
         glGetIntegerv(GL_MAX_SAMPLES, &maxDepth);
-        const int samples = std::min({static_cast<int>(sceneSamples), static_cast<int>(maxColour),
-                                      static_cast<int>(maxDepth)});
+        const int samples =
+            std::min({static_cast<int>(sceneSamples), static_cast<int>(maxColour), static_cast<int>(maxDepth)});
         targets_ = OitTargets{};  // free the old targets before making new ones
         auto t = OitTargets::create(size, samples, sceneDepth ? sceneDepth : GL_DEPTH_COMPONENT24);
         if (!t) {

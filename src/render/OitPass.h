@@ -76,9 +76,9 @@ private:
     GLenum keyDepth_ = 0;
     glm::ivec2 keySize_{0};
     int keySamples_ = -1;
-    bool canCopyDepth_ = false;    // same sample count and depth format as the scene
-    bool checkNextCopy_ = false;   // the first copy after an allocation is checked for a GL error
-    bool reported_ = false;        // a failure to make targets is printed once
+    bool canCopyDepth_ = false;   // same sample count and depth format as the scene
+    bool checkNextCopy_ = false;  // the first copy after an allocation is checked for a GL error
+    bool reported_ = false;       // a failure to make targets is printed once
     GLint sceneFbo_ = 0, sceneReadFbo_ = 0;
 };
 

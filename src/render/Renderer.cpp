@@ -81,7 +81,9 @@ Result<Renderer> Renderer::create() {
     return r;
 }
 
-void Renderer::setModel(const Model& model) { scene_.upload(model); }
+void Renderer::setModel(const Model& model) {
+    scene_.upload(model);
+}
 
 void Renderer::setPainShapes(const PainFlat& flat) {
     painShapeCount_ = std::min(static_cast<int>(flat.shapes.size()), kMaxPainShapes);

@@ -32,8 +32,8 @@ float drawCaptionBar(const CaptionView& view) {
     const ImVec2 a(vp->Pos.x, bottom - height), b(vp->Pos.x + vp->Size.x, bottom);
     dl->AddRectFilled(a, b, ImGui::GetColorU32(ImVec4(0.07f, 0.07f, 0.09f, 0.92f)));
     const float alpha = std::clamp(view.alpha, 0.0f, 1.0f);
-    dl->AddText(title, size, ImVec2(a.x + pad * 1.5f, a.y + pad), ImGui::GetColorU32(ImVec4(0.97f, 0.96f, 0.93f, alpha)),
-                text, nullptr, wrap);
+    dl->AddText(title, size, ImVec2(a.x + pad * 1.5f, a.y + pad),
+                ImGui::GetColorU32(ImVec4(0.97f, 0.96f, 0.93f, alpha)), text, nullptr, wrap);
     if (counter[0])
         dl->AddText(ImVec2(b.x - pad * 1.5f - counterSize.x, a.y + pad + (size - counterSize.y) * 0.5f),
                     ImGui::GetColorU32(ImVec4(0.75f, 0.74f, 0.72f, 1.0f)), counter);

@@ -7,9 +7,9 @@ namespace la::ui {
 
 struct CaptionView {
     std::string text;
-    int step = 0;             // 1-based; 0 hides the counter
+    int step = 0;  // 1-based; 0 hides the counter
     int count = 0;
-    float alpha = 1.0f;       // of the text (captions cross-fade on a step change); the band stays
+    float alpha = 1.0f;         // of the text (captions cross-fade on a step change); the band stays
     float bottomOffset = 0.0f;  // pixels kept free below the bar (the status bar)
 };
 

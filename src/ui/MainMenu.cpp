@@ -55,9 +55,8 @@ void drawMainMenu(UiState& state, UiActions& actions) {
     }
     if (ImGui::BeginMenu("View")) {
         const std::pair<const char*, ViewPreset> presets[] = {
-            {"Posterior", ViewPreset::Posterior}, {"Anterior", ViewPreset::Anterior},
-            {"Left", ViewPreset::Left},           {"Right", ViewPreset::Right},
-            {"Superior", ViewPreset::Superior},   {"Oblique", ViewPreset::Oblique}};
+            {"Posterior", ViewPreset::Posterior}, {"Anterior", ViewPreset::Anterior}, {"Left", ViewPreset::Left},
+            {"Right", ViewPreset::Right},         {"Superior", ViewPreset::Superior}, {"Oblique", ViewPreset::Oblique}};
         int key = 1;
         for (const auto& [label, preset] : presets) {
             const std::string shortcut = std::to_string(key++);
@@ -140,8 +139,8 @@ void drawOpenDialog(UiState& state, UiActions& actions) {
     }
     ImGui::EndChild();
     ImGui::SetNextItemWidth(-120);
-    const bool enter = ImGui::InputText("##path", d.pathBuffer, sizeof d.pathBuffer,
-                                        ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter =
+        ImGui::InputText("##path", d.pathBuffer, sizeof d.pathBuffer, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     if ((ImGui::Button("Open", ImVec2(100, 0)) || enter) && d.pathBuffer[0]) {
         actions.openModel = std::string(d.pathBuffer);
@@ -170,7 +169,8 @@ void drawMessage(UiState& state) {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove;
     if (ImGui::Begin("##message", nullptr, flags)) {
-        ImGui::PushStyleColor(ImGuiCol_Text, state.messageIsError ? ImVec4(0.85f, 0.15f, 0.1f, 1) : ImVec4(0.1f, 0.35f, 0.15f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text,
+                              state.messageIsError ? ImVec4(0.85f, 0.15f, 0.1f, 1) : ImVec4(0.1f, 0.35f, 0.15f, 1));
         ImGui::PushTextWrapPos(vp->Size.x * 0.6f);
         ImGui::TextUnformatted(state.message.c_str());
         ImGui::PopTextWrapPos();

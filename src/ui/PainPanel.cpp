@@ -111,7 +111,8 @@ void drawPainLegend(const PainState& state, float bottomMargin) {
         } else {
             dl->AddRect(p, q, IM_COL32(160, 160, 160, 255), 3.0f);
             for (float y = p.y + 3; y < q.y - 1; y += 5)
-                for (float x = p.x + 3; x < q.x - 1; x += 5) dl->AddCircleFilled(ImVec2(x, y), 1.4f, spillColour(state));
+                for (float x = p.x + 3; x < q.x - 1; x += 5)
+                    dl->AddCircleFilled(ImVec2(x, y), 1.4f, spillColour(state));
         }
         ImGui::Dummy(ImVec2(h * 1.4f, h));
         ImGui::SameLine();

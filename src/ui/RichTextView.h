@@ -9,7 +9,7 @@ struct RichTextOptions {
     bool therapist = false;
     int onlySection = -1;  // index from listSections(): draw only that section; -1 draws everything
     bool skipTitleOfSection = false;
-    int maxBlocks = -1;    // draw at most this many blocks (-1: all), e.g. one paragraph for a compact panel
+    int maxBlocks = -1;  // draw at most this many blocks (-1: all), e.g. one paragraph for a compact panel
 };
 
 void drawRichText(const RichText& text, const RichTextOptions& options = {});

@@ -15,7 +15,8 @@ namespace {
 bool matches(const SceneNode& n, const char* search) {
     if (!search[0]) return true;
     auto lower = [](std::string s) {
-        std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        std::transform(s.begin(), s.end(), s.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         return s;
     };
     const std::string q = lower(search);

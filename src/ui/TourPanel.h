@@ -18,8 +18,8 @@ struct TourListEntry {
 
 struct TourPanelState {
     bool open = false;
-    int chosen = -1;           // index into the list of the tour in the player; -1 = new / none
-    int captionStep = -1;      // which step the caption buffer holds
+    int chosen = -1;       // index into the list of the tour in the player; -1 = new / none
+    int captionStep = -1;  // which step the caption buffer holds
     char caption[1024] = {};
     char title[256] = {};
     char fileName[128] = {};
@@ -32,10 +32,10 @@ struct TourActions {
     bool closeTour = false;
     bool first = false, previous = false, next = false;
     std::optional<int> goTo;
-    bool addStep = false;         // the current view, after the current step
-    bool replaceStep = false;     // the current step becomes the current view (caption kept)
+    bool addStep = false;      // the current view, after the current step
+    bool replaceStep = false;  // the current step becomes the current view (caption kept)
     bool removeStep = false;
-    int move = 0;                 // -1 up, +1 down
+    int move = 0;  // -1 up, +1 down
     std::optional<std::string> caption;
     std::optional<std::string> title;
     std::optional<std::string> saveAs;  // file name without folder

@@ -33,8 +33,8 @@ inline int colourDistance(const std::uint8_t* a, const std::uint8_t* b) {
 // Pixels that differ from the background, estimated per row from the left-most pixel of that row
 // (the background is a vertical gradient, so each row has its own colour).
 struct Coverage {
-    double fraction = 0;      // share of pixels that show the model
-    double cx = 0, cy = 0;    // centroid of those pixels, in 0..1
+    double fraction = 0;    // share of pixels that show the model
+    double cx = 0, cy = 0;  // centroid of those pixels, in 0..1
     int minX = 0, maxX = 0, minY = 0, maxY = 0;
 };
 

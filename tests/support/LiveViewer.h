@@ -6,10 +6,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <signal.h>
 #include <string>
 #include <thread>
-
-#include <signal.h>
 
 #include "Image.h"
 #include "RunViewer.h"
@@ -51,7 +50,8 @@ public:
               "' 2>&1 </dev/null & echo $! >'" + (home_ / "pid").string() + "')");
         pid_ = std::atoi(slurp(home_ / "pid").c_str());
         waitUntil([&] {
-            window_ = shell("xdotool search --pid " + std::to_string(pid_) + " --name '^Lumbar Atlas' 2>/dev/null | head -1");
+            window_ =
+                shell("xdotool search --pid " + std::to_string(pid_) + " --name '^Lumbar Atlas' 2>/dev/null | head -1");
             return !window_.empty();
         });
     }

@@ -26,8 +26,8 @@ inline RunResult runViewer(const std::string& args) {
     const auto dir = std::filesystem::temp_directory_path();
     const auto out = dir / ("la_run_out_" + std::to_string(++counter));
     const auto err = dir / ("la_run_err_" + std::to_string(counter));
-    const std::string cmd = std::string("'") + LA_VIEWER + "' " + args + " >'" + out.string() + "' 2>'" +
-                            err.string() + "' </dev/null";
+    const std::string cmd =
+        std::string("'") + LA_VIEWER + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
     const int status = std::system(cmd.c_str());
     RunResult r;
     r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

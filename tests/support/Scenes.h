@@ -32,12 +32,17 @@ inline std::filesystem::path writeTexturedCube(const std::filesystem::path& dir)
   "textures": [{"source": 0, "sampler": 0}],
   "samplers": [{"magFilter": 9729, "minFilter": 9987}],
   "images": [{"uri": "checker.png"}],
-  "buffers": [{"uri": "cube.bin", "byteLength": )" + std::to_string(b.bytes.size()) + R"(}],
+  "buffers": [{"uri": "cube.bin", "byteLength": )" +
+                             std::to_string(b.bytes.size()) + R"(}],
   "bufferViews": [
-    {"buffer": 0, "byteOffset": )" + std::to_string(pOff) + R"(, "byteLength": 288},
-    {"buffer": 0, "byteOffset": )" + std::to_string(nOff) + R"(, "byteLength": 288},
-    {"buffer": 0, "byteOffset": )" + std::to_string(tOff) + R"(, "byteLength": 192},
-    {"buffer": 0, "byteOffset": )" + std::to_string(iOff) + R"(, "byteLength": 72}],
+    {"buffer": 0, "byteOffset": )" +
+                             std::to_string(pOff) + R"(, "byteLength": 288},
+    {"buffer": 0, "byteOffset": )" +
+                             std::to_string(nOff) + R"(, "byteLength": 288},
+    {"buffer": 0, "byteOffset": )" +
+                             std::to_string(tOff) + R"(, "byteLength": 192},
+    {"buffer": 0, "byteOffset": )" +
+                             std::to_string(iOff) + R"(, "byteLength": 72}],
   "accessors": [
     {"bufferView": 0, "componentType": 5126, "count": 24, "type": "VEC3", "min": [-0.5,-0.5,-0.5], "max": [0.5,0.5,0.5]},
     {"bufferView": 1, "componentType": 5126, "count": 24, "type": "VEC3"},
@@ -57,7 +62,8 @@ inline std::filesystem::path writeDeepHierarchy(const std::filesystem::path& dir
     std::string nodes;
     for (int i = 0; i < depth; ++i) {
         if (i) nodes += ",\n";
-        nodes += R"({"name": "level_)" + std::to_string(i) + R"(", "mesh": 0, "translation": [0.1, 0, 0], "rotation": [0, 0, 0.0871557, 0.9961947])";
+        nodes += R"({"name": "level_)" + std::to_string(i) +
+                 R"(", "mesh": 0, "translation": [0.1, 0, 0], "rotation": [0, 0, 0.0871557, 0.9961947])";
         if (i + 1 < depth) nodes += R"(, "children": [)" + std::to_string(i + 1) + "]";
         nodes += "}";
     }
@@ -67,10 +73,13 @@ inline std::filesystem::path writeDeepHierarchy(const std::filesystem::path& dir
   "nodes": [)" + nodes + R"(],
   "meshes": [{"primitives": [{"attributes": {"POSITION": 0}, "indices": 1, "material": 0}]}],
   "materials": [{"pbrMetallicRoughness": {"baseColorFactor": [0.1, 0.3, 0.8, 1.0], "metallicFactor": 0.0}}],
-  "buffers": [{"uri": ")" + b.dataUri() + R"(", "byteLength": )" + std::to_string(b.bytes.size()) + R"(}],
+  "buffers": [{"uri": ")" + b.dataUri() +
+                             R"(", "byteLength": )" + std::to_string(b.bytes.size()) + R"(}],
   "bufferViews": [
-    {"buffer": 0, "byteOffset": )" + std::to_string(pOff) + R"(, "byteLength": 288},
-    {"buffer": 0, "byteOffset": )" + std::to_string(iOff) + R"(, "byteLength": 72}],
+    {"buffer": 0, "byteOffset": )" +
+                             std::to_string(pOff) + R"(, "byteLength": 288},
+    {"buffer": 0, "byteOffset": )" +
+                             std::to_string(iOff) + R"(, "byteLength": 72}],
   "accessors": [
     {"bufferView": 0, "componentType": 5126, "count": 24, "type": "VEC3", "min": [-0.04,-0.04,-0.04], "max": [0.04,0.04,0.04]},
     {"bufferView": 1, "componentType": 5123, "count": 36, "type": "SCALAR"}]

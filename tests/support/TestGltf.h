@@ -68,9 +68,21 @@ inline CubeData makeCube(float half = 0.5f) {
         const float nx = n[f][0], ny = n[f][1], nz = n[f][2];
         // Two tangent axes u, v with u x v = n.
         float u[3] = {ny != 0 ? 1.0f : 0.0f, 0, ny != 0 ? 0.0f : 1.0f};
-        if (nx != 0) { u[0] = 0; u[1] = 0; u[2] = -nx; }
-        if (nz != 0) { u[0] = nz; u[1] = 0; u[2] = 0; }
-        if (ny != 0) { u[0] = 1; u[1] = 0; u[2] = 0; }
+        if (nx != 0) {
+            u[0] = 0;
+            u[1] = 0;
+            u[2] = -nx;
+        }
+        if (nz != 0) {
+            u[0] = nz;
+            u[1] = 0;
+            u[2] = 0;
+        }
+        if (ny != 0) {
+            u[0] = 1;
+            u[1] = 0;
+            u[2] = 0;
+        }
         const float v[3] = {ny * u[2] - nz * u[1], nz * u[0] - nx * u[2], nx * u[1] - ny * u[0]};
         const float corners[4][2] = {{-1, -1}, {1, -1}, {1, 1}, {-1, 1}};
         const auto base = static_cast<std::uint16_t>(c.positions.size() / 3);
@@ -79,8 +91,9 @@ inline CubeData makeCube(float half = 0.5f) {
             c.normals.insert(c.normals.end(), {nx, ny, nz});
             c.uvs.insert(c.uvs.end(), {(k[0] + 1) * 0.5f, (1 - k[1]) * 0.5f});
         }
-        c.indices.insert(c.indices.end(), {base, static_cast<std::uint16_t>(base + 1), static_cast<std::uint16_t>(base + 2),
-                                           base, static_cast<std::uint16_t>(base + 2), static_cast<std::uint16_t>(base + 3)});
+        c.indices.insert(c.indices.end(),
+                         {base, static_cast<std::uint16_t>(base + 1), static_cast<std::uint16_t>(base + 2), base,
+                          static_cast<std::uint16_t>(base + 2), static_cast<std::uint16_t>(base + 3)});
     }
     return c;
 }

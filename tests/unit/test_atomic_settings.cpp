@@ -1,18 +1,16 @@
 // Atomic file replacement, XDG paths, settings persistence.
-#include <doctest/doctest.h>
-
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <sys/stat.h>
+
+#include <doctest/doctest.h>
 
 #include "core/Settings.h"
 #include "io/AtomicFile.h"
@@ -39,7 +37,9 @@ std::string slurp(const fs::path& p) {
     return ss.str();
 }
 
-void spit(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+void spit(const fs::path& p, const std::string& text) {
+    std::ofstream(p, std::ios::binary) << text;
+}
 
 std::size_t fileCount(const fs::path& dir) {
     std::size_t n = 0;
@@ -91,7 +91,7 @@ TEST_CASE("atomic file: keeps the permissions of the replaced file") {
     spit(target, "old");
     fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
     REQUIRE(io::writeFileAtomically(target.string(), "new").ok());
-    struct stat st{};
+    struct stat st {};
     REQUIRE(::stat(target.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0640);
     fs::remove_all(dir);
@@ -173,13 +173,15 @@ TEST_CASE("xdg: config and data dirs") {
 
 TEST_CASE("xdg: pictures dir from user-dirs.dirs") {
     const auto env = envOf({{"HOME", "/home/ann"}});
-    const std::string dirs = "# This file is written by xdg-user-dirs-update\n"
-                             "XDG_DESKTOP_DIR=\"$HOME/Desktop\"\n"
-                             "XDG_PICTURES_DIR=\"$HOME/Bilder\"\n";
+    const std::string dirs =
+        "# This file is written by xdg-user-dirs-update\n"
+        "XDG_DESKTOP_DIR=\"$HOME/Desktop\"\n"
+        "XDG_PICTURES_DIR=\"$HOME/Bilder\"\n";
     CHECK(io::picturesDir(env, filesOf({{"/home/ann/.config/user-dirs.dirs", dirs}})) == "/home/ann/Bilder");
     // With XDG_CONFIG_HOME the file is looked for there.
     const auto env2 = envOf({{"HOME", "/home/ann"}, {"XDG_CONFIG_HOME", "/cfg"}});
-    CHECK(io::picturesDir(env2, filesOf({{"/cfg/user-dirs.dirs", "XDG_PICTURES_DIR=\"/srv/pics/\"\n"}})) == "/srv/pics");
+    CHECK(io::picturesDir(env2, filesOf({{"/cfg/user-dirs.dirs", "XDG_PICTURES_DIR=\"/srv/pics/\"\n"}})) ==
+          "/srv/pics");
     // Absent file, absent key, relative value, or $HOME itself (disabled): the data dir.
     CHECK(io::picturesDir(env, filesOf({})) == "/home/ann/.local/share/lumbar-atlas");
     CHECK(io::picturesDir(env, filesOf({{"/home/ann/.config/user-dirs.dirs", "XDG_DESKTOP_DIR=\"$HOME/D\"\n"}})) ==
@@ -278,14 +280,15 @@ TEST_CASE("settings store: a corrupt file is set aside and defaults are used") {
 TEST_CASE("settings store: bad values fall back to defaults, the rest is kept") {
     const auto dir = freshDir("badvalues");
     const io::SettingsStore store(dir.string());
-    spit(dir / "settings.json", "{\n"
-                                "  \"last_model\": \"m.glb\",\n"
-                                "  \"font_scale\": 40,\n"
-                                "  \"palette\": \"rainbow\",\n"
-                                "  \"window\": {\"x\": 5, \"w\": \"wide\"},\n"
-                                "  \"recent_files\": [\"/a\", 3, \"/b\"],\n"
-                                "  \"future_option\": {\"anything\": 1}\n"
-                                "}\n");
+    spit(dir / "settings.json",
+         "{\n"
+         "  \"last_model\": \"m.glb\",\n"
+         "  \"font_scale\": 40,\n"
+         "  \"palette\": \"rainbow\",\n"
+         "  \"window\": {\"x\": 5, \"w\": \"wide\"},\n"
+         "  \"recent_files\": [\"/a\", 3, \"/b\"],\n"
+         "  \"future_option\": {\"anything\": 1}\n"
+         "}\n");
     const auto r = store.load();
     CHECK(r.fromFile);
     CHECK_FALSE(r.setAside);
@@ -296,8 +299,9 @@ TEST_CASE("settings store: bad values fall back to defaults, the rest is kept") 
     CHECK(r.settings.windowW == Settings{}.windowW);
     CHECK(r.settings.recentFiles == std::vector<std::string>{"/a", "/b"});
     REQUIRE(r.warning);
-    CHECK(*r.warning == (dir / "settings.json").string() +
-                            ":3: ignored invalid settings font_scale, palette, window/w, recent_files/1 (defaults used)");
+    CHECK(*r.warning ==
+          (dir / "settings.json").string() +
+              ":3: ignored invalid settings font_scale, palette, window/w, recent_files/1 (defaults used)");
     CHECK(fs::exists(dir / "settings.json"));
     fs::remove_all(dir);
 }

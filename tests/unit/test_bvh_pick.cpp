@@ -1,9 +1,8 @@
 // BVH and picking: known geometry, visibility modes, and the BVH against brute force.
-#include <doctest/doctest.h>
-
 #include <cmath>
 #include <random>
 
+#include <doctest/doctest.h>
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "core/Bvh.h"
@@ -20,7 +19,8 @@ Primitive cube(float half) {
     for (int i = 0; i < 8; ++i)
         p.positions.push_back({(i & 1) ? half : -half, (i & 2) ? half : -half, (i & 4) ? half : -half});
     p.normals.assign(8, glm::vec3(0.0f, 1.0f, 0.0f));
-    const std::uint32_t faces[6][4] = {{0, 2, 3, 1}, {4, 5, 7, 6}, {0, 1, 5, 4}, {2, 6, 7, 3}, {0, 4, 6, 2}, {1, 3, 7, 5}};
+    const std::uint32_t faces[6][4] = {{0, 2, 3, 1}, {4, 5, 7, 6}, {0, 1, 5, 4},
+                                       {2, 6, 7, 3}, {0, 4, 6, 2}, {1, 3, 7, 5}};
     for (const auto& f : faces) {
         for (std::uint32_t k : {f[0], f[1], f[2], f[0], f[2], f[3]}) p.indices.push_back(k);
     }
@@ -232,7 +232,8 @@ TEST_CASE("pick: rayFromPixel goes through the projected point") {
         }
     }
     // Top-left pixel looks up and to the left of the view direction.
-    const glm::mat4 straight = glm::lookAt(glm::vec3(0.1f, 0.23f, 5.0f), glm::vec3(0.1f, 0.23f, 0.0f), glm::vec3(0.0f, 1.0f, 0.0f));
+    const glm::mat4 straight =
+        glm::lookAt(glm::vec3(0.1f, 0.23f, 5.0f), glm::vec3(0.1f, 0.23f, 0.0f), glm::vec3(0.0f, 1.0f, 0.0f));
     Ray corner = rayFromPixel(straight, projs[0], {0.0f, 0.0f}, vp);
     CHECK(corner.dir.x < 0.0f);
     CHECK(corner.dir.y > 0.0f);

@@ -1,6 +1,5 @@
 // Camera maths: presets, framing, zoom towards the cursor, pan, fly-to.
 #include <doctest/doctest.h>
-
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "core/Camera.h"

@@ -1,10 +1,10 @@
 // Catalogue: front matter, Markdown -> RichText, directory loading, change watching.
-#include <doctest/doctest.h>
-
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include <doctest/doctest.h>
 
 #include "core/Catalogue.h"
 #include "core/NameMap.h"
@@ -183,8 +183,8 @@ TEST_CASE("catalogue: therapist blocks are flagged and sections listed") {
 
 TEST_CASE("catalogue: unknown keys warn but load") {
     std::vector<std::string> warnings;
-    auto r = io::parseStructureText("---\nid: sacrum\nname: Sacrum\nkind: bone\ncolour: red\n---\nBody.\n", "x/sacrum.md",
-                                    &warnings);
+    auto r = io::parseStructureText("---\nid: sacrum\nname: Sacrum\nkind: bone\ncolour: red\n---\nBody.\n",
+                                    "x/sacrum.md", &warnings);
     REQUIRE_MESSAGE(r.ok(), r.error());
     CHECK(r->id == "sacrum");
     REQUIRE(warnings.size() == 1);
@@ -212,8 +212,8 @@ TEST_CASE("catalogue: malformed files give file:line errors") {
         {"---\nid: a\nname: A\nfma: twelve\n---\n", "bad.md:4:", "fma"},
         {"---\nid: a\nname: A\n---\ntext\n<!-- therapist -->\nsecret\n", "bad.md:6:", "never closed"},
         {"---\nid: a\nname: A\n---\ntext\n<!-- /therapist -->\n", "bad.md:6:", "without an opening"},
-        {"---\nid: a\nname: A\n---\n<!-- therapist -->\n<!-- therapist -->\n<!-- /therapist -->\n", "bad.md:6:",
-         "inside another"},
+        {"---\nid: a\nname: A\n---\n<!-- therapist -->\n<!-- therapist -->\n<!-- /therapist -->\n",
+         "bad.md:6:", "inside another"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.text);
@@ -227,7 +227,8 @@ TEST_CASE("catalogue: malformed files give file:line errors") {
 
 TEST_CASE("catalogue: a directory loads every good file and reports the bad one") {
     TempDir dir("load");
-    dir.write("gluteus_medius.md", "---\nid: gluteus_medius\nname: Gluteus medius\nkind: muscle\nlayer: 2\nsided: true\n---\nText.\n");
+    dir.write("gluteus_medius.md",
+              "---\nid: gluteus_medius\nname: Gluteus medius\nkind: muscle\nlayer: 2\nsided: true\n---\nText.\n");
     dir.write("skin.md", "---\nid: skin\nname: Skin\nkind: skin\n---\n");
     std::string bad = dir.write("broken.md", "---\nid: broken\nlayer: one\nname: Broken\n---\n");
     dir.write("README.md", "Not a structure.\n");

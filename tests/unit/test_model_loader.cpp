@@ -1,6 +1,5 @@
 // glTF (tinygltf) and Assimp loaders -> la::Model, on small files the tests write.
 #include <doctest/doctest.h>
-
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "../support/Scenes.h"
@@ -16,9 +15,12 @@ std::string gltfJson(const BufferBuilder& b, const std::string& accessors, const
                      const std::string& primitive, const std::string& extra = "") {
     return R"({"asset": {"version": "2.0"}, "scene": 0, "scenes": [{"nodes": [0]}],
       "nodes": [{"name": "n", "mesh": 0}],
-      "meshes": [{"primitives": [)" + primitive + R"(]}],
-      "buffers": [{"uri": ")" + b.dataUri() + R"(", "byteLength": )" + std::to_string(b.bytes.size()) + R"(}],
-      "bufferViews": [)" + views + R"(], "accessors": [)" + accessors + "]" + extra + "}";
+      "meshes": [{"primitives": [)" +
+           primitive + R"(]}],
+      "buffers": [{"uri": ")" +
+           b.dataUri() + R"(", "byteLength": )" + std::to_string(b.bytes.size()) + R"(}],
+      "bufferViews": [)" +
+           views + R"(], "accessors": [)" + accessors + "]" + extra + "}";
 }
 
 std::string view(std::size_t off, std::size_t len, int stride = 0) {
@@ -55,7 +57,8 @@ TEST_CASE("index component types: unsigned byte, short and int give the same tri
         auto m = loadJson("idx" + std::to_string(type),
                           gltfJson(b,
                                    R"({"bufferView":0,"componentType":5126,"count":4,"type":"VEC3"},
-                                      {"bufferView":1,"componentType":)" + std::to_string(type) + R"(,"count":6,"type":"SCALAR"})",
+                                      {"bufferView":1,"componentType":)" +
+                                       std::to_string(type) + R"(,"count":6,"type":"SCALAR"})",
                                    view(p, 48) + "," + view(i, len), R"({"attributes":{"POSITION":0},"indices":1})"));
         REQUIRE_MESSAGE(m.ok(), m.error());
         const auto& prim = m->meshes[0].primitives[0];
@@ -77,12 +80,13 @@ TEST_CASE("interleaved attributes with byteStride") {
     BufferBuilder b;
     const auto off = b.add(inter);
     const auto idx = b.add(std::vector<std::uint16_t>{0, 1, 2, 0, 2, 3});
-    auto m = loadJson("stride", gltfJson(b,
-                                         R"({"bufferView":0,"byteOffset":0,"componentType":5126,"count":4,"type":"VEC3"},
+    auto m =
+        loadJson("stride", gltfJson(b,
+                                    R"({"bufferView":0,"byteOffset":0,"componentType":5126,"count":4,"type":"VEC3"},
                                             {"bufferView":0,"byteOffset":12,"componentType":5126,"count":4,"type":"VEC2"},
                                             {"bufferView":1,"componentType":5123,"count":6,"type":"SCALAR"})",
-                                         view(off, 80, 20) + "," + view(idx, 12),
-                                         R"({"attributes":{"POSITION":0,"TEXCOORD_0":1},"indices":2})"));
+                                    view(off, 80, 20) + "," + view(idx, 12),
+                                    R"({"attributes":{"POSITION":0,"TEXCOORD_0":1},"indices":2})"));
     REQUIRE_MESSAGE(m.ok(), m.error());
     const auto& prim = m->meshes[0].primitives[0];
     REQUIRE(prim.uvs.size() == 4);
@@ -129,8 +133,10 @@ TEST_CASE("normalized and quantized attributes (KHR_mesh_quantization)") {
       "extensionsRequired":["KHR_mesh_quantization"],"scene":0,"scenes":[{"nodes":[0]}],
       "nodes":[{"name":"q","mesh":0,"scale":[0.01,0.01,0.01]}],
       "meshes":[{"primitives":[{"attributes":{"POSITION":0,"NORMAL":1},"indices":2}]}],
-      "buffers":[{"uri":")" + b.dataUri() + R"(","byteLength":)" + std::to_string(b.bytes.size()) + R"(}],
-      "bufferViews":[)" + view(p, 32, 8) + "," + view(n, 16, 4) + "," + view(idx, 6) + R"(],
+      "buffers":[{"uri":")" + b.dataUri() +
+                             R"(","byteLength":)" + std::to_string(b.bytes.size()) + R"(}],
+      "bufferViews":[)" + view(p, 32, 8) +
+                             "," + view(n, 16, 4) + "," + view(idx, 6) + R"(],
       "accessors":[{"bufferView":0,"componentType":5122,"count":4,"type":"VEC3"},
                    {"bufferView":1,"componentType":5120,"normalized":true,"count":4,"type":"VEC3"},
                    {"bufferView":2,"componentType":5121,"count":6,"type":"SCALAR"}]})";
@@ -165,8 +171,10 @@ TEST_CASE("hierarchy: TRS and matrix transforms compose into world matrices; ext
                {"name":"mid","rotation":[0,0,0.7071068,0.7071068],"children":[2]},
                {"name":"leaf","mesh":0,"matrix":[2,0,0,0, 0,2,0,0, 0,0,2,0, 0,3,0,1]}],
       "meshes":[{"primitives":[{"attributes":{"POSITION":0}}]}],
-      "buffers":[{"uri":")" + b.dataUri() + R"(","byteLength":48}],
-      "bufferViews":[)" + view(p, 48) + R"(],
+      "buffers":[{"uri":")" + b.dataUri() +
+                             R"(","byteLength":48}],
+      "bufferViews":[)" + view(p, 48) +
+                             R"(],
       "accessors":[{"bufferView":0,"componentType":5126,"count":4,"type":"VEC3"}]})";
     auto m = loadJson("hier", json);
     REQUIRE_MESSAGE(m.ok(), m.error());
@@ -214,10 +222,11 @@ TEST_CASE("bad files: one-line errors naming the file") {
     const auto p = b.add(kQuad);
     const auto idx = b.add(std::vector<std::uint16_t>{0, 1, 7});
     SUBCASE("index out of range") {
-        auto m = loadJson("badidx", gltfJson(b,
-                                             R"({"bufferView":0,"componentType":5126,"count":4,"type":"VEC3"},
+        auto m = loadJson("badidx",
+                          gltfJson(b,
+                                   R"({"bufferView":0,"componentType":5126,"count":4,"type":"VEC3"},
                                                 {"bufferView":1,"componentType":5123,"count":3,"type":"SCALAR"})",
-                                             view(p, 48) + "," + view(idx, 6), R"({"attributes":{"POSITION":0},"indices":1})"));
+                                   view(p, 48) + "," + view(idx, 6), R"({"attributes":{"POSITION":0},"indices":1})"));
         REQUIRE_FALSE(m.ok());
         CHECK(m.error().find("badidx.gltf") != std::string::npos);
         CHECK(m.error().find("out of range") != std::string::npos);
@@ -254,8 +263,10 @@ TEST_CASE("bad files: one-line errors naming the file") {
         const std::string json = R"({"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0]}],
           "nodes":[{"name":"a","children":[1]},{"name":"b","children":[2],"mesh":0},{"name":"c","children":[1]}],
           "meshes":[{"primitives":[{"attributes":{"POSITION":0}}]}],
-          "buffers":[{"uri":")" + b.dataUri() + R"(","byteLength":)" + std::to_string(b.bytes.size()) + R"(}],
-          "bufferViews":[)" + view(p, 48) + R"(],
+          "buffers":[{"uri":")" + b.dataUri() +
+                                 R"(","byteLength":)" + std::to_string(b.bytes.size()) + R"(}],
+          "bufferViews":[)" + view(p, 48) +
+                                 R"(],
           "accessors":[{"bufferView":0,"componentType":5126,"count":4,"type":"VEC3"}]})";
         auto m = loadJson("cycle", json);
         REQUIRE_FALSE(m.ok());
@@ -279,8 +290,10 @@ TEST_CASE("glb container") {
     const auto idx = b.add(std::vector<std::uint16_t>{0, 1, 2, 0, 2, 3});
     std::string json = R"({"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0]}],"nodes":[{"name":"g","mesh":0}],
       "meshes":[{"primitives":[{"attributes":{"POSITION":0},"indices":1}]}],
-      "buffers":[{"byteLength":)" + std::to_string(b.bytes.size()) + R"(}],
-      "bufferViews":[)" + view(p, 48) + "," + view(idx, 12) + R"(],
+      "buffers":[{"byteLength":)" +
+                       std::to_string(b.bytes.size()) + R"(}],
+      "bufferViews":[)" +
+                       view(p, 48) + "," + view(idx, 12) + R"(],
       "accessors":[{"bufferView":0,"componentType":5126,"count":4,"type":"VEC3"},
                    {"bufferView":1,"componentType":5123,"count":6,"type":"SCALAR"}]})";
     while (json.size() % 4) json += ' ';

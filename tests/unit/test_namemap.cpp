@@ -1,7 +1,7 @@
 // Node name -> catalogue structure mapping, and the id lists of the command line.
-#include <doctest/doctest.h>
-
 #include <string>
+
+#include <doctest/doctest.h>
 
 #include "core/Catalogue.h"
 #include "core/NameMap.h"
@@ -113,7 +113,7 @@ TEST_CASE("namemap: sides only for sided structures; unknown names stay unmapped
     CHECK(mapped(m, "Cube") == "<none>");
     CHECK(mapped(m, "") == "<none>");
     CHECK(mapped(m, ".L") == "<none>");
-    CHECK(mapped(m, "gluteus") == "<none>");  // not enough to choose between three
+    CHECK(mapped(m, "gluteus") == "<none>");   // not enough to choose between three
     CHECK(mapped(m, "QL_thing") == "<none>");  // short aliases are not searched inside longer names
     CHECK(mapped(m, "QL.L") == "quadratus_lumborum.L");
 }

@@ -1,9 +1,9 @@
 // Tours: parsing and validation with file:line, JSON round trip, camera JSON, the step player.
-#include <doctest/doctest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include <doctest/doctest.h>
 
 #include "core/RichText.h"
 #include "core/Tour.h"
@@ -14,14 +14,16 @@ using namespace la;
 
 namespace {
 
-const std::vector<std::string> kUnsided = {"skin",         "sacrum",       "coccyx",       "vertebra_T12",
-                                           "vertebra_L1",  "vertebra_L2",  "vertebra_L3",  "vertebra_L4",
-                                           "vertebra_L5",  "lumbar_vertebra"};
-const std::vector<std::string> kSided = {"quadratus_lumborum", "gluteus_medius", "gluteus_minimus", "gluteus_maximus",
-                                         "erector_spinae",     "psoas_major",    "hip_bone",        "femur",
-                                         "rib_11",             "rib_12"};
+const std::vector<std::string> kUnsided = {"skin",        "sacrum",         "coccyx",      "vertebra_T12",
+                                           "vertebra_L1", "vertebra_L2",    "vertebra_L3", "vertebra_L4",
+                                           "vertebra_L5", "lumbar_vertebra"};
+const std::vector<std::string> kSided = {
+    "quadratus_lumborum", "gluteus_medius", "gluteus_minimus", "gluteus_maximus", "erector_spinae",
+    "psoas_major",        "hip_bone",       "femur",           "rib_11",          "rib_12"};
 
-io::IdPredicate known() { return io::makeIdPredicate(kUnsided, kSided); }
+io::IdPredicate known() {
+    return io::makeIdPredicate(kUnsided, kSided);
+}
 
 const char* kTour = R"({
   "title": "Why does my lower back hurt?",
@@ -131,8 +133,9 @@ TEST_CASE("tour: validation errors carry file and line") {
                         "\"distance\": 1}}")) == "t.json:4: camera: 'yaw' must be a number");
     CHECK(error(oneStep("    {\"caption\": \"c\", \"camera\": {\"target\": [0,0], \"yaw\": 0, \"pitch\": 0, "
                         "\"distance\": 1}}")) == "t.json:4: camera: 'target' must be an array of 3 numbers");
-    CHECK(error(oneStep("    {\"caption\": \"c\",\n     \"camera\": {\"target\": [0,0,0], \"yaw\": 0, \"pitch\": 0}}")) ==
-          "t.json:5: camera: missing key 'distance'");
+    CHECK(
+        error(oneStep("    {\"caption\": \"c\",\n     \"camera\": {\"target\": [0,0,0], \"yaw\": 0, \"pitch\": 0}}")) ==
+        "t.json:5: camera: missing key 'distance'");
     CHECK(error(oneStep("    {\"caption\": \"c\",\n     \"camera\": 3}")) ==
           "t.json:5: camera must be a preset name or {target, yaw, pitch, distance}");
     // Structure.
@@ -296,7 +299,7 @@ TEST_CASE("tour player: authoring edits keep the current step sensible") {
     CHECK(p.moveStep(1, 4));  // step2 new 1 3 0
     CHECK(p.current() == 0);
     CHECK(p.tour().steps[4].caption == "step 0");
-    p.goTo(3);  // "step 3"
+    p.goTo(3);                // "step 3"
     CHECK(p.moveStep(0, 4));  // new 1 3 0 step2: the current shifts down by one
     CHECK(p.current() == 2);
     CHECK(p.currentStep()->caption == "step 3");

@@ -22,19 +22,21 @@ inline vec3 L(const char* name) {
     }
     return {l->x, l->y, l->z};
 }
-inline float Lval(const char* name) { return L(name).x; }
+inline float Lval(const char* name) {
+    return L(name).x;
+}
 
 // Every structure as a finished shape (left side for sided structures), keyed by id without side.
 using Shapes = std::map<std::string, std::unique_ptr<Shape>>;
 
 // The builders add their structures to `out`; later groups carve themselves out of earlier ones.
-void buildPelvis(Shapes& out);      // hip_bone, sacrum, coccyx
-void buildSpine(Shapes& out);       // vertebra_T12 ... vertebra_L5
-void buildDiscs(Shapes& out);       // disc_T12_L1 ... disc_L5_S1 (after the pelvis and the spine)
-void buildFemurRibs(Shapes& out);   // femur, rib_11, rib_12
-void buildGluteals(Shapes& out);    // gluteus_minimus, gluteus_medius, gluteus_maximus
-void buildBackMuscles(Shapes& out); // quadratus_lumborum, erector_spinae, psoas_major
-void buildSkin(Shapes& out);        // skin
+void buildPelvis(Shapes& out);       // hip_bone, sacrum, coccyx
+void buildSpine(Shapes& out);        // vertebra_T12 ... vertebra_L5
+void buildDiscs(Shapes& out);        // disc_T12_L1 ... disc_L5_S1 (after the pelvis and the spine)
+void buildFemurRibs(Shapes& out);    // femur, rib_11, rib_12
+void buildGluteals(Shapes& out);     // gluteus_minimus, gluteus_medius, gluteus_maximus
+void buildBackMuscles(Shapes& out);  // quadratus_lumborum, erector_spinae, psoas_major
+void buildSkin(Shapes& out);         // skin
 
 // The first surface point of any of `under` met when coming from p + dir * 8 towards p - dir * 8,
 // moved out by `offset` along dir (drapes a muscle over what lies beneath it). p itself when nothing is hit.

@@ -30,8 +30,10 @@ std::unique_ptr<Shape> femur() {
              {vec3(11.1f, -25.0f, -5.3f), 1.3f},
              {vec3(10.8f, -30.5f, -5.3f), 1.3f}},
             24, 1.0f);
-    addTube(*s, {{vec3(11.7f, -15.5f, -7.3f), 0.3f}, {vec3(11.3f, -21.0f, -6.9f), 0.45f}, {vec3(10.9f, -28.0f, -6.6f), 0.35f}},
-            12, 0.6f);
+    addTube(
+        *s,
+        {{vec3(11.7f, -15.5f, -7.3f), 0.3f}, {vec3(11.3f, -21.0f, -6.9f), 0.45f}, {vec3(10.9f, -28.0f, -6.6f), 0.35f}},
+        12, 0.6f);
     // Intertrochanteric crest and lesser trochanter (posteromedial).
     const vec3 lt(9.9f, -14.0f, -7.3f);
     addTube(*s, {{vec3(12.8f, -8.8f, -7.8f), 0.7f}, {vec3(11.2f, -11.8f, -7.8f), 0.6f}, {lt, 0.7f}}, 10, 0.6f);

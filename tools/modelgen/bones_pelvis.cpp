@@ -37,10 +37,8 @@ std::unique_ptr<Shape> hipBone() {
     // acetabulum / greater sciatic notch) to the PIIS.
     const std::vector<CP> lower = {
         {vec3(10.8f, -3.6f, -1.0f), 0.7f},  // anterior inferior iliac spine
-        {vec3(8.9f, -5.4f, -3.6f), 1.1f},
-        {vec3(7.6f, -5.0f, -6.8f), 1.2f},
-        {vec3(6.1f, -3.0f, -9.6f), 1.1f},
-        {vec3(5.0f, -1.2f, -12.2f), 1.0f},  // posterior inferior iliac spine
+        {vec3(8.9f, -5.4f, -3.6f), 1.1f},  {vec3(7.6f, -5.0f, -6.8f), 1.2f},
+        {vec3(6.1f, -3.0f, -9.6f), 1.1f},  {vec3(5.0f, -1.2f, -12.2f), 1.0f},  // posterior inferior iliac spine
     };
     // The wing: a thin curved blade (iliac fossa inside, gluteal surface outside), thick along its rims.
     const int cols = 7;
@@ -100,7 +98,8 @@ std::unique_ptr<Shape> hipBone() {
     const vec3 sym = L("symphysis");
     s->group(Op::Union, 0.6f);
     s->add(ellipsoid(sym + vec3(1.0f, 0.2f, 0.1f), vec3(0.85f, 1.7f, 1.0f)));
-    addTube(*s, {{vec3(7.6f, -7.3f, -3.4f), 1.0f}, {vec3(4.6f, -8.0f, -2.2f), 0.7f}, {sym + vec3(1.4f, 1.0f, 0.4f), 0.7f}},
+    addTube(*s,
+            {{vec3(7.6f, -7.3f, -3.4f), 1.0f}, {vec3(4.6f, -8.0f, -2.2f), 0.7f}, {sym + vec3(1.4f, 1.0f, 0.4f), 0.7f}},
             16, 0.6f);
 
     // The socket: the femoral head plus a thin joint space.
@@ -143,7 +142,11 @@ std::unique_ptr<Shape> sacrum() {
     s->add(ellipsoid(prom + vec3(0.0f, -0.9f, -1.7f), vec3(2.5f, 1.2f, 1.8f), glm::mat3(vec3(1, 0, 0), up, fwd)));
     s->group(Op::Union, 0.5f);
     s->add(mirrorX(cone(vec3(1.5f, 0.6f, -11.4f), vec3(1.8f, 2.3f, -11.9f), 0.65f, 0.5f)));
-    addTube(*s, {{vec3(0, 0.2f, -12.6f), 0.4f}, {vec3(0, -2.0f, -13.7f), 0.45f}, {vec3(0, -4.2f, -14.2f), 0.4f}, {vec3(0, -5.6f, -14.2f), 0.3f}},
+    addTube(*s,
+            {{vec3(0, 0.2f, -12.6f), 0.4f},
+             {vec3(0, -2.0f, -13.7f), 0.45f},
+             {vec3(0, -4.2f, -14.2f), 0.4f},
+             {vec3(0, -5.6f, -14.2f), 0.3f}},
             12, 0.6f);
     // Sacral canal opening and the anterior sacral foramina.
     addTube(*s, {{vec3(0, 2.5f, -11.0f), 0.75f}, {vec3(0, 0.0f, -11.6f), 0.65f}, {vec3(0, -2.5f, -12.6f), 0.45f}}, 8,

@@ -9,12 +9,12 @@ namespace {
 
 struct Level {
     const char* id;
-    float hw, hh, hd;   // body half-width, half-height, half-depth
+    float hw, hh, hd;  // body half-width, half-height, half-depth
 };
 
 constexpr Level kLevels[] = {
-    {"T12", 2.0f, 1.15f, 1.45f}, {"L1", 2.1f, 1.25f, 1.5f},  {"L2", 2.2f, 1.3f, 1.55f},
-    {"L3", 2.3f, 1.3f, 1.6f},    {"L4", 2.4f, 1.3f, 1.65f},  {"L5", 2.35f, 1.25f, 1.7f},
+    {"T12", 2.0f, 1.15f, 1.45f}, {"L1", 2.1f, 1.25f, 1.5f}, {"L2", 2.2f, 1.3f, 1.55f},
+    {"L3", 2.3f, 1.3f, 1.6f},    {"L4", 2.4f, 1.3f, 1.65f}, {"L5", 2.35f, 1.25f, 1.7f},
 };
 
 // A flattened bar from a to b (left side, mirrored): half-extent ha -> hb along `up`, half-thickness ra -> rb
@@ -50,8 +50,10 @@ std::unique_ptr<Shape> vertebra(int i) {
     s->add(mirrorX(cone(P(1.3f, 0.35f, -d + 0.5f), P(1.45f, 0.3f, -d - 1.3f), 0.55f, 0.5f)));
     // Laminae (plates sloping down and back to the midline).
     s->group(Op::Union, 0.35f);
-    s->add(mirrorX(thickTri(P(1.45f, 0.9f, -d - 1.3f), P(1.45f, -0.9f, -d - 1.7f), P(0.0f, 0.6f, -d - 2.4f), 0.32f, 0.32f, 0.3f)));
-    s->add(mirrorX(thickTri(P(1.45f, -0.9f, -d - 1.7f), P(0.0f, -1.3f, -d - 2.8f), P(0.0f, 0.6f, -d - 2.4f), 0.32f, 0.3f, 0.3f)));
+    s->add(mirrorX(
+        thickTri(P(1.45f, 0.9f, -d - 1.3f), P(1.45f, -0.9f, -d - 1.7f), P(0.0f, 0.6f, -d - 2.4f), 0.32f, 0.32f, 0.3f)));
+    s->add(mirrorX(
+        thickTri(P(1.45f, -0.9f, -d - 1.7f), P(0.0f, -1.3f, -d - 2.8f), P(0.0f, 0.6f, -d - 2.4f), 0.32f, 0.3f, 0.3f)));
     // Superior and inferior articular processes.
     s->group(Op::Union, 0.3f);
     s->add(mirrorX(cone(P(1.5f, 0.6f, -d - 1.4f), P(1.75f, 1.9f, -d - 1.85f), 0.5f, 0.45f)));

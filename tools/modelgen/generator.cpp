@@ -1,11 +1,10 @@
-#include "modelgen_generator.h"
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 
 #include "anatomy.h"
+#include "modelgen_generator.h"
 
 namespace mg {
 
@@ -16,8 +15,8 @@ struct Spec {
     const char* kind;
     int layer;
     bool sided;
-    float h;             // voxel size, cm
-    std::size_t tris;    // triangle target after simplification
+    float h;           // voxel size, cm
+    std::size_t tris;  // triangle target after simplification
 };
 
 // Output order: bones, muscles (deep to superficial), skin last (it is the transparent one).
@@ -51,7 +50,8 @@ constexpr Spec kSpecs[] = {
 
 Mesh meshShape(const Shape& s, const Spec& sp) {
     Mesh m = polygonise(s, sp.h);
-    if (std::getenv("MG_DEBUG")) std::fprintf(stderr, "  %s raw: %zu tris %s\n", sp.id, m.triangles(), manifoldProblem(m).c_str());
+    if (std::getenv("MG_DEBUG"))
+        std::fprintf(stderr, "  %s raw: %zu tris %s\n", sp.id, m.triangles(), manifoldProblem(m).c_str());
     const std::size_t before = m.triangles();
     keepLargestComponent(m);
     if (m.triangles() < before * 99 / 100)
@@ -100,6 +100,8 @@ std::vector<Structure> generateStructures(const GenerateOptions& opt) {
     return out;
 }
 
-std::vector<std::uint8_t> generateGlb(const GenerateOptions& opt) { return writeGlb(generateStructures(opt)); }
+std::vector<std::uint8_t> generateGlb(const GenerateOptions& opt) {
+    return writeGlb(generateStructures(opt));
+}
 
 }  // namespace mg

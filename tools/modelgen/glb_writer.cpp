@@ -25,14 +25,14 @@ struct Writer {
         bin.resize(off + bytes);
         if (bytes) std::memcpy(bin.data() + off, data.data(), bytes);
         while (bin.size() % 4) bin.push_back(0);
-        views.push_back("{\"buffer\":0,\"byteOffset\":" + std::to_string(off) + ",\"byteLength\":" +
-                        std::to_string(bytes) + ",\"target\":" + std::to_string(target) + "}");
+        views.push_back("{\"buffer\":0,\"byteOffset\":" + std::to_string(off) +
+                        ",\"byteLength\":" + std::to_string(bytes) + ",\"target\":" + std::to_string(target) + "}");
         return static_cast<int>(views.size()) - 1;
     }
     int vec3Accessor(const std::vector<vec3>& v, bool minmax) {
         const int bv = view(v, 34962);
-        std::string a = "{\"bufferView\":" + std::to_string(bv) + ",\"componentType\":5126,\"count\":" +
-                        std::to_string(v.size()) + ",\"type\":\"VEC3\"";
+        std::string a = "{\"bufferView\":" + std::to_string(bv) +
+                        ",\"componentType\":5126,\"count\":" + std::to_string(v.size()) + ",\"type\":\"VEC3\"";
         if (minmax && !v.empty()) {
             vec3 lo = v[0], hi = v[0];
             for (const vec3& p : v) {
@@ -82,9 +82,8 @@ std::vector<std::uint8_t> writeGlb(const std::vector<Structure>& structures) {
         int mat = 0;
         for (int m = 0; m < 4; ++m)
             if (s.kind == materialNames[m]) mat = m;
-        meshes.push_back("{\"name\":\"" + s.name + "\",\"primitives\":[{\"attributes\":{" + attrs +
-                         "},\"indices\":" + std::to_string(ai) + ",\"material\":" + std::to_string(mat) +
-                         ",\"mode\":4}]}");
+        meshes.push_back("{\"name\":\"" + s.name + "\",\"primitives\":[{\"attributes\":{" + attrs + "},\"indices\":" +
+                         std::to_string(ai) + ",\"material\":" + std::to_string(mat) + ",\"mode\":4}]}");
         nodes.push_back("{\"name\":\"" + s.name + "\",\"mesh\":" + std::to_string(i) + ",\"extras\":{\"kind\":\"" +
                         s.kind + "\",\"layer\":" + std::to_string(s.layer) + "}}");
         children.push_back(std::to_string(i + 1));
@@ -98,12 +97,13 @@ std::vector<std::uint8_t> writeGlb(const std::vector<Structure>& structures) {
         "\"metallicFactor\":0,\"roughnessFactor\":0.5},\"alphaMode\":\"BLEND\",\"doubleSided\":false},"
         "{\"name\":\"disc\",\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.66,0.73,0.8,1],"
         "\"metallicFactor\":0,\"roughnessFactor\":0.45}}]";
-    std::string json = "{\"asset\":{\"version\":\"2.0\",\"generator\":\"Lumbar Atlas modelgen\"},\"scene\":0,"
-                       "\"scenes\":[{\"name\":\"lower_body\",\"nodes\":[0]}],\"nodes\":[{\"name\":\"lower_body\","
-                       "\"children\":[" + join(children) + "]}," + join(nodes) + "],\"meshes\":[" + join(meshes) +
-                       "],\"materials\":" + materials + ",\"accessors\":[" + join(w.accessors) +
-                       "],\"bufferViews\":[" + join(w.views) + "],\"buffers\":[{\"byteLength\":" +
-                       std::to_string(w.bin.size()) + "}]}";
+    std::string json =
+        "{\"asset\":{\"version\":\"2.0\",\"generator\":\"Lumbar Atlas modelgen\"},\"scene\":0,"
+        "\"scenes\":[{\"name\":\"lower_body\",\"nodes\":[0]}],\"nodes\":[{\"name\":\"lower_body\","
+        "\"children\":[" +
+        join(children) + "]}," + join(nodes) + "],\"meshes\":[" + join(meshes) + "],\"materials\":" + materials +
+        ",\"accessors\":[" + join(w.accessors) + "],\"bufferViews\":[" + join(w.views) +
+        "],\"buffers\":[{\"byteLength\":" + std::to_string(w.bin.size()) + "}]}";
     while (json.size() % 4) json += ' ';
     std::vector<std::uint8_t> out;
     put32(out, 0x46546C67u);  // "glTF"

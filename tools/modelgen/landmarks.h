@@ -70,7 +70,7 @@ inline constexpr std::array<Extent, 5> kMuscleExtents{{
 // process springs from the pedicle itself).
 struct TransverseProcess {
     const char* level;
-    float x, y, z;     // root
+    float x, y, z;  // root
     float hRoot, rRoot;
     float hTip, rTip;
     float hBase;

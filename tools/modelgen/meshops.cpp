@@ -66,13 +66,13 @@ void keepLargestComponent(Mesh& m) {
         }
     std::vector<std::size_t> count(m.pos.size(), 0);
     for (std::size_t t = 0; t < m.idx.size(); t += 3) ++count[findRoot(parent, m.idx[t])];
-    const std::uint32_t best =
-        static_cast<std::uint32_t>(std::max_element(count.begin(), count.end()) - count.begin());
+    const std::uint32_t best = static_cast<std::uint32_t>(std::max_element(count.begin(), count.end()) - count.begin());
     if (std::getenv("MG_DEBUG"))
         for (std::size_t t = 0; t < m.idx.size(); t += 3)
             if (findRoot(parent, m.idx[t]) != best && count[findRoot(parent, m.idx[t])] > 0) {
                 const vec3 p = m.pos[m.idx[t]];
-                std::fprintf(stderr, "  dropped piece of %zu near %.1f %.1f %.1f\n", count[findRoot(parent, m.idx[t])], p.x, p.y, p.z);
+                std::fprintf(stderr, "  dropped piece of %zu near %.1f %.1f %.1f\n", count[findRoot(parent, m.idx[t])],
+                             p.x, p.y, p.z);
                 count[findRoot(parent, m.idx[t])] = 0;
             }
     std::vector<std::uint32_t> kept;

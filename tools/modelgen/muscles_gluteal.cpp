@@ -98,7 +98,8 @@ void buildGluteals(Shapes& out) {
     // Gluteus minimus: ilium between the anterior and inferior gluteal lines -> front of the greater trochanter.
     auto gmin = std::make_unique<Shape>();
     {
-        const std::vector<vec3> origin = {{12.7f, -1.6f, -1.4f}, {12.6f, -0.6f, -4.0f}, {11.4f, -0.7f, -6.8f}, {9.4f, -2.4f, -9.0f}};
+        const std::vector<vec3> origin = {
+            {12.7f, -1.6f, -1.4f}, {12.6f, -0.6f, -4.0f}, {11.4f, -0.7f, -6.8f}, {9.4f, -2.4f, -9.0f}};
         const std::vector<vec3> ins = {{13.6f, -8.1f, -4.3f}, {13.9f, -8.0f, -5.4f}, {13.6f, -7.9f, -6.4f}};
         Rows rows = fan(origin, ins, 2, {&hip, &femur}, {0.45f, 0.8f, 0.75f, 0.35f}, {0.6f, 1.0f, 1.0f, 0.6f},
                         vec3(4.0f, -5.0f, -4.0f), 0.0f);
@@ -114,8 +115,11 @@ void buildGluteals(Shapes& out) {
     // lateral and superoposterior facet of the greater trochanter.
     auto gmed = std::make_unique<Shape>();
     {
-        const std::vector<vec3> origin = {{13.2f, 0.2f, -1.6f}, {13.7f, 1.2f, -4.2f}, {12.6f, 3.1f, -6.8f},
-                                          {10.3f, 4.0f, -9.4f}, {7.8f, 2.4f, -11.6f}};
+        const std::vector<vec3> origin = {{13.2f, 0.2f, -1.6f},
+                                          {13.7f, 1.2f, -4.2f},
+                                          {12.6f, 3.1f, -6.8f},
+                                          {10.3f, 4.0f, -9.4f},
+                                          {7.8f, 2.4f, -11.6f}};
         const std::vector<vec3> ins = {{14.6f, -8.6f, -5.2f}, {14.7f, -8.9f, -6.4f}, {14.3f, -8.6f, -7.6f}};
         Rows rows = fan(origin, ins, 2, {&hip, gmin.get(), &femur}, {0.6f, 1.25f, 1.15f, 0.45f},
                         {0.55f, 1.0f, 1.0f, 0.9f, 0.55f}, vec3(4.0f, -5.0f, -4.0f), 0.0f);
@@ -139,9 +143,9 @@ void buildGluteals(Shapes& out) {
         // the sacrum, lower sacrum, side of the coccyx, sacrotuberous ligament. Insertion border (top -> bottom):
         // iliotibial tract just above and over the greater trochanter, down to the gluteal tuberosity. Both
         // about 16 cm long, so the fibres run parallel, 35-50 degrees below horizontal.
-        const std::vector<vec3> O = {{7.2f, 3.6f, -12.3f}, {4.9f, 0.9f, -14.2f}, {3.4f, -2.8f, -14.6f},
+        const std::vector<vec3> O = {{7.2f, 3.6f, -12.3f},  {4.9f, 0.9f, -14.2f},  {3.4f, -2.8f, -14.6f},
                                      {2.3f, -6.2f, -14.2f}, {1.6f, -9.8f, -13.2f}, {3.0f, -12.6f, -11.8f}};
-        const std::vector<vec3> I = {{15.3f, -4.8f, -6.6f}, {15.8f, -8.2f, -6.4f}, {15.7f, -11.6f, -6.6f},
+        const std::vector<vec3> I = {{15.3f, -4.8f, -6.6f},  {15.8f, -8.2f, -6.4f},  {15.7f, -11.6f, -6.6f},
                                      {15.2f, -14.8f, -7.0f}, {14.5f, -17.8f, -7.4f}, {13.7f, -20.6f, -7.8f}};
         constexpr int NU = 11, NV = 15;
         const float pi = 3.14159265f;

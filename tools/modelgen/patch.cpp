@@ -30,8 +30,12 @@ T catmullT(const std::vector<T>& pts, float s) {
 
 }  // namespace
 
-vec3 catmull(const std::vector<vec3>& pts, float s) { return catmullT(pts, s); }
-float catmull(const std::vector<float>& v, float s) { return catmullT(v, s); }
+vec3 catmull(const std::vector<vec3>& pts, float s) {
+    return catmullT(pts, s);
+}
+float catmull(const std::vector<float>& v, float s) {
+    return catmullT(v, s);
+}
 CP catmull(const std::vector<CP>& pts, float s) {
     std::vector<vec3> p;
     std::vector<float> r;
@@ -42,8 +46,7 @@ CP catmull(const std::vector<CP>& pts, float s) {
     return {catmull(p, s), std::max(catmull(r, s), 0.02f)};
 }
 
-void addSheet(Shape& s, const std::vector<std::vector<CP>>& rows, int nu, int nv, float k, bool fibres,
-              bool mirror) {
+void addSheet(Shape& s, const std::vector<std::vector<CP>>& rows, int nu, int nv, float k, bool fibres, bool mirror) {
     // Interpolate each row across u, then every column along v.
     std::vector<std::vector<CP>> across(rows.size());
     for (std::size_t j = 0; j < rows.size(); ++j)

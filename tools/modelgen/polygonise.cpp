@@ -15,7 +15,9 @@ struct Grid {
     int nx = 0, ny = 0, nz = 0;
     std::vector<float> v;
     std::size_t id(int i, int j, int k) const { return (static_cast<std::size_t>(k) * ny + j) * nx + i; }
-    vec3 at(int i, int j, int k) const { return origin + vec3(static_cast<float>(i), static_cast<float>(j), static_cast<float>(k)) * h; }
+    vec3 at(int i, int j, int k) const {
+        return origin + vec3(static_cast<float>(i), static_cast<float>(j), static_cast<float>(k)) * h;
+    }
 };
 
 Grid sample(const Shape& s, float h) {
@@ -63,8 +65,8 @@ Grid sample(const Shape& s, float h) {
     return g;
 }
 
-constexpr std::array<std::array<int, 4>, 6> kTets{{{0, 1, 3, 7}, {0, 1, 5, 7}, {0, 2, 3, 7},
-                                                   {0, 2, 6, 7}, {0, 4, 5, 7}, {0, 4, 6, 7}}};
+constexpr std::array<std::array<int, 4>, 6> kTets{
+    {{0, 1, 3, 7}, {0, 1, 5, 7}, {0, 2, 3, 7}, {0, 2, 6, 7}, {0, 4, 5, 7}, {0, 4, 6, 7}}};
 
 }  // namespace
 
@@ -90,7 +92,8 @@ Mesh polygonise(const Shape& s, float h) {
                 // Vertex on the edge between corners a and b (a < b as offsets: b's bits contain a's).
                 auto vert = [&](int a, int b) -> std::uint32_t {
                     if (a > b) std::swap(a, b);
-                    const std::uint64_t key = static_cast<std::uint64_t>(cid[a]) * 8u + static_cast<std::uint64_t>(a ^ b);
+                    const std::uint64_t key =
+                        static_cast<std::uint64_t>(cid[a]) * 8u + static_cast<std::uint64_t>(a ^ b);
                     auto it = edgeVertex.find(key);
                     if (it != edgeVertex.end()) return it->second;
                     const float t = std::clamp(cv[a] / (cv[a] - cv[b]), 0.02f, 0.98f);

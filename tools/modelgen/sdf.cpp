@@ -11,7 +11,9 @@ float smin(float a, float b, float k) {
     return std::min(a, b) - h * h * k * 0.25f;
 }
 
-float smax(float a, float b, float k) { return -smin(-a, -b, k); }
+float smax(float a, float b, float k) {
+    return -smin(-a, -b, k);
+}
 
 namespace {
 
@@ -57,7 +59,13 @@ private:
 class EllCyl final : public Prim {
 public:
     EllCyl(vec3 c, const glm::mat3& axes, float hw, float hh, float hd, float rnd, float waist)
-        : c_(c), axes_(axes), a0_(hw - rnd), b0_(hd - rnd), hh_(hh - rnd), rnd_(rnd), waist_(waist),
+        : c_(c),
+          axes_(axes),
+          a0_(hw - rnd),
+          b0_(hd - rnd),
+          hh_(hh - rnd),
+          rnd_(rnd),
+          waist_(waist),
           ext_(std::max(hw, std::max(hh, hd))) {}
     float dist(const vec3& p) const override {
         const vec3 q = glm::transpose(axes_) * (p - c_);
@@ -245,18 +253,30 @@ private:
 
 }  // namespace
 
-PrimPtr sphere(vec3 c, float r) { return std::make_unique<Sphere>(c, r); }
-PrimPtr ellipsoid(vec3 c, vec3 radii, const glm::mat3& axes) { return std::make_unique<Ellipsoid>(c, radii, axes); }
+PrimPtr sphere(vec3 c, float r) {
+    return std::make_unique<Sphere>(c, r);
+}
+PrimPtr ellipsoid(vec3 c, vec3 radii, const glm::mat3& axes) {
+    return std::make_unique<Ellipsoid>(c, radii, axes);
+}
 PrimPtr ellipticCylinder(vec3 c, const glm::mat3& axes, float hw, float hh, float hd, float round, float waist) {
     return std::make_unique<EllCyl>(c, axes, hw, hh, hd, round, waist);
 }
-PrimPtr cone(vec3 a, vec3 b, float ra, float rb) { return std::make_unique<Cone>(a, b, ra, rb); }
+PrimPtr cone(vec3 a, vec3 b, float ra, float rb) {
+    return std::make_unique<Cone>(a, b, ra, rb);
+}
 PrimPtr thickTri(vec3 a, vec3 b, vec3 c, float ra, float rb, float rc, vec3 fa, vec3 fb, vec3 fc) {
     return std::make_unique<ThickTri>(a, b, c, ra, rb, rc, fa, fb, fc);
 }
-PrimPtr halfSpace(vec3 n, float d) { return std::make_unique<HalfSpace>(glm::normalize(n), d); }
-PrimPtr mirrorX(PrimPtr inner) { return std::make_unique<MirrorX>(std::move(inner)); }
-PrimPtr nested(const Shape* s, float offset) { return std::make_unique<Nested>(s, offset); }
+PrimPtr halfSpace(vec3 n, float d) {
+    return std::make_unique<HalfSpace>(glm::normalize(n), d);
+}
+PrimPtr mirrorX(PrimPtr inner) {
+    return std::make_unique<MirrorX>(std::move(inner));
+}
+PrimPtr nested(const Shape* s, float offset) {
+    return std::make_unique<Nested>(s, offset);
+}
 
 void Shape::group(Op op, float k) {
     groups_.emplace_back();
@@ -352,9 +372,15 @@ float Shape::eval(const vec3& p) const {
             if (pr.bound(p) < m) m = std::min(m, pr.dist(p));
         }
         switch (g.op) {
-            case Op::Union: v = smin(v, m, g.k); break;
-            case Op::Subtract: v = smax(v, -m, g.k); break;
-            case Op::Intersect: v = smax(v, m, g.k); break;
+            case Op::Union:
+                v = smin(v, m, g.k);
+                break;
+            case Op::Subtract:
+                v = smax(v, -m, g.k);
+                break;
+            case Op::Intersect:
+                v = smax(v, m, g.k);
+                break;
         }
     }
     return std::min(v, kFar);
@@ -362,8 +388,7 @@ float Shape::eval(const vec3& p) const {
 
 vec3 Shape::gradient(const vec3& p, float h) const {
     const vec3 dx(h, 0, 0), dy(0, h, 0), dz(0, 0, h);
-    return vec3(eval(p + dx) - eval(p - dx), eval(p + dy) - eval(p - dy), eval(p + dz) - eval(p - dz)) /
-           (2.0f * h);
+    return vec3(eval(p + dx) - eval(p - dx), eval(p + dy) - eval(p - dy), eval(p + dz) - eval(p - dz)) / (2.0f * h);
 }
 
 bool Shape::fibre(const vec3& p, vec3& dir) const {

@@ -32,8 +32,7 @@ struct Box {
     bool valid() const { return lo.x <= hi.x && lo.y <= hi.y && lo.z <= hi.z; }
     bool infinite() const { return lo.x <= -kFar * 0.5f; }
     bool overlaps(const Box& b) const {
-        return lo.x <= b.hi.x && b.lo.x <= hi.x && lo.y <= b.hi.y && b.lo.y <= hi.y && lo.z <= b.hi.z &&
-               b.lo.z <= hi.z;
+        return lo.x <= b.hi.x && b.lo.x <= hi.x && lo.y <= b.hi.y && b.lo.y <= hi.y && lo.z <= b.hi.z && b.lo.z <= hi.z;
     }
 };
 
@@ -67,8 +66,7 @@ PrimPtr sphere(vec3 c, float r);
 PrimPtr ellipsoid(vec3 c, vec3 radii, const glm::mat3& axes = glm::mat3(1.0f));
 // Elliptic cylinder with rounded rims: half-width hw along axes[0], half-height hh along axes[1],
 // half-depth hd along axes[2]; waist > 0 narrows the middle (concave side profile, as a vertebral body).
-PrimPtr ellipticCylinder(vec3 c, const glm::mat3& axes, float hw, float hh, float hd, float round,
-                         float waist = 0.0f);
+PrimPtr ellipticCylinder(vec3 c, const glm::mat3& axes, float hw, float hh, float hd, float round, float waist = 0.0f);
 // Segment a-b with radius varying linearly from ra to rb (round cone); fibre = a->b.
 PrimPtr cone(vec3 a, vec3 b, float ra, float rb);
 // Triangle thickened by a radius interpolated from its corners; fibre interpolated from fa, fb, fc.

@@ -10,7 +10,8 @@ std::string infoLog(GLuint id, bool program) {
     GLint len = 0;
     program ? glGetProgramiv(id, GL_INFO_LOG_LENGTH, &len) : glGetShaderiv(id, GL_INFO_LOG_LENGTH, &len);
     std::vector<char> log(static_cast<std::size_t>(len > 1 ? len : 1), '\0');
-    if (len > 1) program ? glGetProgramInfoLog(id, len, nullptr, log.data()) : glGetShaderInfoLog(id, len, nullptr, log.data());
+    if (len > 1)
+        program ? glGetProgramInfoLog(id, len, nullptr, log.data()) : glGetShaderInfoLog(id, len, nullptr, log.data());
     std::string s(log.data());
     for (char& c : s)
         if (c == '\n') c = ' ';
@@ -41,8 +42,8 @@ GLuint compile(GLenum type, const std::string& src, std::string& err) {
 
 }  // namespace
 
-Result<Program> Program::build(const std::string& name, const std::string& vertexSrc,
-                               const std::string& fragmentSrc, const std::string& defines) {
+Result<Program> Program::build(const std::string& name, const std::string& vertexSrc, const std::string& fragmentSrc,
+                               const std::string& defines) {
     std::string err;
     GLuint vs = compile(GL_VERTEX_SHADER, withDefines(vertexSrc, defines), err);
     if (!vs) return Error{"shaders/" + name + ".vert: " + err};

@@ -14,8 +14,8 @@ class Program {
 public:
     Program() = default;
     // `name` is used in error messages (the shader files' base name). Errors carry the info log on one line.
-    static Result<Program> build(const std::string& name, const std::string& vertexSrc,
-                                 const std::string& fragmentSrc, const std::string& defines = {});
+    static Result<Program> build(const std::string& name, const std::string& vertexSrc, const std::string& fragmentSrc,
+                                 const std::string& defines = {});
 
     void use() const { glUseProgram(handle_.id()); }
     GLuint id() const { return handle_.id(); }
