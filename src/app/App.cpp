@@ -4,11 +4,9 @@
 #include <cstdio>
 #include <filesystem>
 
+#include <GLFW/glfw3.h>
 #include <epoxy/gl.h>
 #include <imgui.h>
-
-#define GLFW_INCLUDE_NONE  // epoxy declares GL; GLFW must not include the system gl.h
-#include <GLFW/glfw3.h>
 
 #include "app/ImGuiLayer.h"
 #include "app/Window.h"

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include <GLFW/glfw3.h>
 #include <glm/gtc/matrix_transform.hpp>
 #include <imgui.h>
 #include <imgui_internal.h>  // ImGuiWindow rects: where the tool windows are this frame
@@ -10,10 +11,6 @@
 #include "app/App.h"
 #include "core/PanelAnchor.h"
 #include "core/TextList.h"
-
-#define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
-
 #include "io/CatalogueLoader.h"
 #include "ui/InfoPanels.h"
 #include "ui/StructuresPanel.h"

@@ -5,11 +5,9 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "app/App.h"
-
-#define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include "app/App.h"
 #include "app/ImGuiLayer.h"
 #include "app/Window.h"
 #include "io/SettingsStore.h"

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
 namespace la::app {
