@@ -6,6 +6,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "io/BundledData.h"
+#include "la_version.h"
+
 namespace la::app {
 
 namespace {
@@ -30,6 +33,7 @@ ParseOutcome parseOptions(int argc, char** argv) {
         "Lumbar Atlas: a 3D anatomy viewer of the lower back.\n"
         "Without MODEL the bundled lower-body model is shown.",
         "lumbar-atlas"};
+    cli.set_version_flag("--version", std::string("lumbar-atlas ") + la::kVersion, "Print the version and exit");
     cli.add_option("MODEL", o.model, "Model file: .gltf .glb (tinygltf) or .obj .fbx .stl .dae .ply (Assimp)");
     cli.add_option("--screenshot", o.screenshot,
                    "Render one frame offscreen, write it to this PNG and exit (no window is shown)");
@@ -57,7 +61,7 @@ ParseOutcome parseOptions(int argc, char** argv) {
     cli.add_flag("--therapist", o.therapist, "Show the detail for therapists in the panels");
     try {
         cli.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
+    } catch (const CLI::Success& e) {  // --help, --version
         return {std::nullopt, cli.exit(e)};
     } catch (const CLI::ParseError& e) {
         std::fprintf(stderr, "lumbar-atlas: %s (see --help)\n", e.what());
@@ -106,9 +110,8 @@ ParseOutcome parseOptions(int argc, char** argv) {
 }
 
 std::string dataDir() {
-    if (const char* d = std::getenv("LA_DATA_DIR")) return d;
-    // Next to the executable's install (share/lumbar-atlas) would go here; the build tree points at the sources.
-    return LA_DATA_DIR;
+    if (auto found = io::findBundledData(io::executablePath(), io::processEnv)) return *found;
+    return {};
 }
 
 std::string bundledModelPath() {

@@ -34,7 +34,8 @@ struct ParseOutcome {
 
 ParseOutcome parseOptions(int argc, char** argv);
 
-// Where the bundled content lives (models/, content/): $LA_DATA_DIR, else the build-time source dir.
+// Where the bundled data lives (models/, content/, shaders/), found at run time (io/BundledData.h:
+// $LA_DATA_DIR, next to the executable, the XDG data dirs); empty when none holds it.
 std::string dataDir();
 std::string bundledModelPath();
 

@@ -2,9 +2,24 @@
 #include "app/App.h"
 #include "app/Options.h"
 
+#include <cstdio>
+#include <string>
+
+#include "io/BundledData.h"
+
 int main(int argc, char** argv) {
     auto parsed = la::app::parseOptions(argc, argv);
     if (!parsed.options) return parsed.exitCode;
+    if (la::app::dataDir().empty()) {
+        std::string where;
+        for (const auto& c : la::io::bundledDataCandidates(la::io::executablePath(), la::io::processEnv))
+            where += (where.empty() ? "" : ", ") + c;
+        std::fprintf(stderr,
+                     "lumbar-atlas: cannot find the bundled data (models/lower_body.glb, content/); looked in %s; "
+                     "set LA_DATA_DIR to the folder that holds them\n",
+                     where.c_str());
+        return 1;
+    }
     la::app::App app(*parsed.options);
     if (!parsed.options->exportDir.empty()) return app.runExport();
     return parsed.options->screenshot.empty() ? app.runWindow() : app.runHeadless();
