@@ -22,16 +22,18 @@ install(FILES ${LA_SOURCE_DIR}/packaging/lumbar-atlas.svg
         DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/icons/hicolor/scalable/apps)
 install(FILES ${LA_SOURCE_DIR}/packaging/lumbar-atlas-256.png
         DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/icons/hicolor/256x256/apps RENAME lumbar-atlas.png)
+install(FILES ${LA_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/lumbar-atlas RENAME copyright)
 install(FILES ${LA_SOURCE_DIR}/LICENSE ${LA_SOURCE_DIR}/CREDITS.md ${LA_SOURCE_DIR}/README.md
-        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+        DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/lumbar-atlas)
 
 find_program(HELP2MAN help2man)
 if(HELP2MAN)
   set(LA_MANPAGE ${CMAKE_BINARY_DIR}/packaging/lumbar-atlas.1)
   add_custom_command(OUTPUT ${LA_MANPAGE}
     COMMAND ${HELP2MAN} --no-info --section=1 --source="Lumbar Atlas"
-            "--name=3D anatomy viewer of the lower back" --output=${LA_MANPAGE} $<TARGET_FILE:lumbar-atlas>
-    DEPENDS lumbar-atlas
+            "--name=3D anatomy viewer of the lower back" --include=${LA_SOURCE_DIR}/packaging/lumbar-atlas.h2m
+            --output=${LA_MANPAGE} $<TARGET_FILE:lumbar-atlas>
+    DEPENDS lumbar-atlas ${LA_SOURCE_DIR}/packaging/lumbar-atlas.h2m
     COMMENT "Writing the man page with help2man")
   add_custom_target(manpage ALL DEPENDS ${LA_MANPAGE})
   install(FILES ${LA_MANPAGE} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
@@ -43,9 +45,8 @@ endif()
 set(CPACK_PACKAGE_NAME lumbar-atlas)
 set(CPACK_PACKAGE_VENDOR "Lumbar Atlas developers")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "3D anatomy viewer of the lower back for therapists and students")
-set(CPACK_PACKAGE_DESCRIPTION
-    "Lumbar Atlas shows a 3D model of the lower back, pelvis and hips with article panels beside each\n"
-    "muscle, referred-pain maps in the clinical convention, guided tours and a presenter mode.")
+set(CPACK_PACKAGE_DESCRIPTION "Lumbar Atlas shows a 3D model of the lower back, pelvis and hips with article \
+panels beside each muscle, referred-pain maps in the clinical convention, guided tours and a presenter mode.")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_RESOURCE_FILE_LICENSE ${LA_SOURCE_DIR}/LICENSE)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)

@@ -11,6 +11,7 @@ PACKAGES=(build-essential cmake pkg-config git
   libglfw3-dev libimgui-dev libglm-dev libassimp-dev libtinygltf-dev nlohmann-json3-dev doctest-dev
   libmd4c-dev libmd4c-html0 libcli11-dev libstb-dev libmeshoptimizer-dev libepoxy-dev libgl-dev
   libgl1-mesa-dri xvfb xauth xdotool fonts-dejavu-core)
+PACKAGES+=(help2man desktop-file-utils appstream)  # install: the man page; desktop file and metainfo checks
 
 install_missing() {
   local missing=()
@@ -22,8 +23,9 @@ install_missing() {
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Wait for another apt (an unattended upgrade, say) instead of failing on its lock.
+  $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+  $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
 BUILD_DIR=${LA_BUILD_DIR:-build}

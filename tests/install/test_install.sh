@@ -18,7 +18,7 @@ for f in bin/lumbar-atlas share/lumbar-atlas/models/lower_body.glb share/lumbar-
 done
 if command -v help2man >/dev/null; then
   [ -s "$prefix/share/man/man1/lumbar-atlas.1" ] || fail "no man page"
-  grep -q -- '--screenshot' "$prefix/share/man/man1/lumbar-atlas.1" || fail "man page lacks the options"
+  grep -q 'screenshot' "$prefix/share/man/man1/lumbar-atlas.1" || fail "man page lacks the options"
 fi
 if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate "$prefix/share/applications/lumbar-atlas.desktop" || fail "desktop file invalid"
