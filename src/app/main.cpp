@@ -1,10 +1,9 @@
 // Lumbar Atlas: parse the command line, hand over to App.
-#include "app/App.h"
-#include "app/Options.h"
-
 #include <cstdio>
 #include <string>
 
+#include "app/App.h"
+#include "app/Options.h"
 #include "io/BundledData.h"
 
 int main(int argc, char** argv) {

@@ -48,7 +48,8 @@ std::vector<std::string> bundledDataCandidates(const std::string& exePath, const
 bool looksLikeBundledData(const std::string& dir) {
     std::error_code ec;
     const fs::path d(dir);
-    return fs::is_regular_file(d / "models" / "lower_body.glb", ec) && fs::is_directory(d / "content" / "structures", ec);
+    return fs::is_regular_file(d / "models" / "lower_body.glb", ec) &&
+           fs::is_directory(d / "content" / "structures", ec);
 }
 
 std::optional<std::string> findBundledData(const std::string& exePath, const EnvLookup& env, DirCheck holdsData) {

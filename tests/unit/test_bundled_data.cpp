@@ -1,9 +1,9 @@
 // Where the viewer looks for its bundled data: relative to the executable, never a compiled-in path.
-#include <doctest/doctest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <map>
+
+#include <doctest/doctest.h>
 
 #include "io/BundledData.h"
 
