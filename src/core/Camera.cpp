@@ -36,7 +36,8 @@ glm::mat4 Camera::view() const {
 glm::mat4 Camera::projection(float aspect) const {
     const float nearP = std::max(pose.distance - sceneRadius_ * 2.0f, pose.distance * 0.02f);
     const float farP = pose.distance + sceneRadius_ * 4.0f;
-    return glm::perspective(glm::radians(fovYDeg), aspect, nearP, farP);
+    const glm::mat4 shift = glm::translate(glm::mat4(1.0f), glm::vec3(lensShift, 0.0f));
+    return shift * glm::perspective(glm::radians(fovYDeg), aspect, nearP, farP);
 }
 
 void Camera::orbit(float dYawDeg, float dPitchDeg) {
@@ -64,7 +65,7 @@ void Camera::zoomToCursor(float factor, glm::vec2 pixel, glm::vec2 viewport) {
     const glm::vec3 up(v[0][1], v[1][1], v[2][1]);
     const float halfH = pose.distance * std::tan(glm::radians(fovYDeg) * 0.5f);
     const float aspect = viewport.x / viewport.y;
-    const glm::vec2 ndc(2.0f * pixel.x / viewport.x - 1.0f, 1.0f - 2.0f * pixel.y / viewport.y);
+    const glm::vec2 ndc = glm::vec2(2.0f * pixel.x / viewport.x - 1.0f, 1.0f - 2.0f * pixel.y / viewport.y) - lensShift;
     const glm::vec3 p = pose.target + right * (ndc.x * halfH * aspect) + up * (ndc.y * halfH);
     // Scaling the eye about p keeps p's projection fixed.
     pose.target = p + (pose.target - p) * factor;

@@ -11,6 +11,9 @@ class Camera {
 public:
     CameraPose pose;
     float fovYDeg = 30.0f;
+    // Offset of the image centre in normalised device coordinates: with the sidebar open the body is
+    // centred in the view beside it (x = sidebar width / framebuffer width), not behind the sidebar.
+    glm::vec2 lensShift{0.0f};
 
     glm::vec3 position() const;
     glm::vec3 forward() const;  // unit vector from the eye towards the target

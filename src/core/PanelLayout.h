@@ -35,6 +35,7 @@ struct PanelRequest {
     glm::vec2 size{280.0f, 120.0f};        // desired panel size (collapsed or expanded)
     std::optional<glm::vec2> compactSize;  // a smaller form (e.g. one paragraph) for when `size` finds no clean spot
     std::optional<glm::vec2> pinned;       // top-left corner where the user pinned the panel
+    std::optional<glm::vec2> foldedSize;   // its title only: layoutScreen's last resort on a full screen
 };
 
 struct PanelPlacement {

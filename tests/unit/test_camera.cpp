@@ -3,6 +3,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "core/Camera.h"
+#include "core/Pick.h"
 
 using namespace la;
 
@@ -80,28 +81,49 @@ TEST_CASE("framing keeps every corner of the bounds on screen, for wide and tall
     }
 }
 
-TEST_CASE("zoom towards the cursor keeps the point under the cursor") {
+TEST_CASE("a lens shift moves the image centre and picking, pan and zoom follow it") {
     const glm::vec2 vp(1280, 720);
     Camera c;
     c.frame(box({-1, -1, -1}, {1, 1, 1}), vp.x / vp.y);
-    c.pose.yawDeg = 200.0f;
-    c.pose.pitchDeg = 15.0f;
-    const glm::vec2 cursor(900, 200);
-    // The world point under the cursor on the plane through the target.
-    const glm::mat4 inv = glm::inverse(c.projection(vp.x / vp.y) * c.view());
-    const glm::vec2 ndc(2 * cursor.x / vp.x - 1, 1 - 2 * cursor.y / vp.y);
-    const glm::vec4 a = inv * glm::vec4(ndc, -1, 1), bb = inv * glm::vec4(ndc, 1, 1);
-    const glm::vec3 o = glm::vec3(a) / a.w, dir = glm::normalize(glm::vec3(bb) / bb.w - o);
-    const float t = glm::dot(c.pose.target - o, c.forward()) / glm::dot(dir, c.forward());
-    const glm::vec3 p = o + dir * t;
-    const float before = c.pose.distance;
-    for (float f : {0.7f, 0.5f, 1.6f}) {
-        c.zoomToCursor(f, cursor, vp);
-        const glm::vec2 s = project(c, p, vp);
-        CHECK(s.x == doctest::Approx(cursor.x).epsilon(0.002));
-        CHECK(s.y == doctest::Approx(cursor.y).epsilon(0.002));
+    const glm::vec2 centred = project(c, c.pose.target, vp);
+    CHECK(centred.x == doctest::Approx(640.0f));
+    // The sidebar takes 320 of 1280 pixels: the view's centre is at 800, a shift of 0.25 in NDC.
+    c.lensShift = {0.25f, 0.0f};
+    const glm::vec2 shifted = project(c, c.pose.target, vp);
+    CHECK(shifted.x == doctest::Approx(800.0f));
+    CHECK(shifted.y == doctest::Approx(centred.y));
+    // A ray through that pixel passes through the target.
+    const Ray r = rayFromPixel(c.view(), c.projection(vp.x / vp.y), shifted, vp);
+    const glm::vec3 toTarget = c.pose.target - r.origin;
+    CHECK(glm::length(glm::cross(glm::normalize(toTarget), glm::normalize(r.dir))) < 1e-4f);
+}
+
+TEST_CASE("zoom towards the cursor keeps the point under the cursor") {
+    for (const glm::vec2 shift : {glm::vec2(0.0f), glm::vec2(0.3f, 0.0f)}) {
+        CAPTURE(shift.x);
+        const glm::vec2 vp(1280, 720);
+        Camera c;
+        c.lensShift = shift;
+        c.frame(box({-1, -1, -1}, {1, 1, 1}), vp.x / vp.y);
+        c.pose.yawDeg = 200.0f;
+        c.pose.pitchDeg = 15.0f;
+        const glm::vec2 cursor(900, 200);
+        // The world point under the cursor on the plane through the target.
+        const glm::mat4 inv = glm::inverse(c.projection(vp.x / vp.y) * c.view());
+        const glm::vec2 ndc(2 * cursor.x / vp.x - 1, 1 - 2 * cursor.y / vp.y);
+        const glm::vec4 a = inv * glm::vec4(ndc, -1, 1), bb = inv * glm::vec4(ndc, 1, 1);
+        const glm::vec3 o = glm::vec3(a) / a.w, dir = glm::normalize(glm::vec3(bb) / bb.w - o);
+        const float t = glm::dot(c.pose.target - o, c.forward()) / glm::dot(dir, c.forward());
+        const glm::vec3 p = o + dir * t;
+        const float before = c.pose.distance;
+        for (float f : {0.7f, 0.5f, 1.6f}) {
+            c.zoomToCursor(f, cursor, vp);
+            const glm::vec2 s = project(c, p, vp);
+            CHECK(s.x == doctest::Approx(cursor.x).epsilon(0.002));
+            CHECK(s.y == doctest::Approx(cursor.y).epsilon(0.002));
+        }
+        CHECK(c.pose.distance == doctest::Approx(before * 0.7f * 0.5f * 1.6f));
     }
-    CHECK(c.pose.distance == doctest::Approx(before * 0.7f * 0.5f * 1.6f));
 }
 
 TEST_CASE("pan moves the scene with the mouse; orbit clamps the pitch") {
