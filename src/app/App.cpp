@@ -1,6 +1,7 @@
 #include "app/App.h"
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 
@@ -10,13 +11,20 @@
 
 #include "app/ImGuiLayer.h"
 #include "app/Window.h"
-#include "io/ModelLoader.h"
-#include "render/OffscreenTarget.h"
+#include "core/TourApply.h"
+#include "io/XdgPaths.h"
+#include "ui/ArticlePanel.h"
+#include "ui/CaptionBar.h"
+#include "ui/InfoPanels.h"
 #include "ui/MainMenu.h"
 #include "ui/PainPanel.h"
+#include "ui/SceneOverlays.h"
 #include "ui/StructuresPanel.h"
+#include "ui/TourPanel.h"
 
 namespace la::app {
+
+namespace fs = std::filesystem;
 
 App::App(Options options) : options_(std::move(options)) {}
 App::~App() {
@@ -26,60 +34,176 @@ App::~App() {
 }
 
 Result<bool> App::loadModel(const std::string& path) {
-    auto loaded = io::loadModel(path);
-    if (!loaded) return Error{loaded.error()};
-    model_ = std::move(*loaded);
-    view_.nodes.assign(model_.nodes.size(), NodeStyle{});
-    index_ = SceneIndex(model_, catalogue_);
-    pickScene_.reset();
-    if (!headless_) pickBuild_ = std::async(std::launch::async, [copy = model_] { return PickScene(copy); });
-    anchorCandidates_.clear();
-    ui_.scene.visibility.assign(model_.nodes.size(), PickMode::Visible);
-    ui_.scene.selected = ui_.scene.hovered = -1;
-    ui_.scene.panels.clear();
-    ui_.scene.peelDepth = 0;
-    if (renderer_) renderer_->setModel(model_);
-    status_.modelName = model_.name;
-    status_.triangles = model_.triangleCount();
-    camera_.setSceneRadius(model_.worldBounds().radius());
-    ui::addRecentFile(ui_, path);
+    if (auto ok = viewer_->openModel(path); !ok) return ok;
+    if (renderer_) renderer_->setModel(viewer_->scene.model());
+    return true;
+}
+
+ctrl::SceneOptions App::sceneOptions() const {
+    ctrl::SceneOptions o;
+    o.ghost = options_.ghost;
+    o.hide = options_.hide;
+    o.select = options_.select;
+    o.pain = options_.pain;
+    o.time = options_.time;
+    o.explain = options_.explain;
+    o.therapist = options_.therapist;
+    return o;
+}
+
+bool App::applySceneOptions() {
+    if (auto ok = viewer_->applySceneOptions(sceneOptions()); !ok) {
+        std::fprintf(stderr, "lumbar-atlas: %s\n", ok.error().c_str());
+        return false;
+    }
     return true;
 }
 
 glm::ivec2 App::framebufferSize() const {
+    if (headless_) return {options_.width, options_.height};
     int w = 0, h = 0;
     glfwGetFramebufferSize(window_->handle(), &w, &h);
     return {w, h};
 }
 
-void App::applyPreset(ViewPreset preset, bool animate) {
-    const glm::ivec2 fb = headless_ ? glm::ivec2(options_.width, options_.height) : framebufferSize();
-    const float aspect = static_cast<float>(fb.x) / static_cast<float>(std::max(fb.y, 1));
-    const CameraPose pose = camera_.presetPose(preset, model_.worldBounds(), aspect);
-    camera_.flyTo(pose, animate ? 0.6f : 0.0f);
+float App::aspect() const {
+    const glm::ivec2 fb = framebufferSize();
+    return static_cast<float>(fb.x) / static_cast<float>(std::max(fb.y, 1));
+}
+
+void App::loadContent() {
+    const fs::path data(dataDir());
+    if (viewer_->scene.catalogue().empty()) viewer_->loadCatalogue((data / "content" / "structures").string());
+    if (!headless_)
+        catalogueWatcher_ = std::make_unique<io::CatalogueWatcher>((data / "content" / "structures").string());
+    const std::string painDir = (data / "content" / "referred_pain").string();
+    for (const auto& e : viewer_->pain.load(painDir)) std::fprintf(stderr, "%s\n", e.c_str());
+    const PainFlat& flat = viewer_->pain.flat();
+    if (flat.shapes.size() > static_cast<std::size_t>(render::Renderer::kMaxPainShapes) ||
+        flat.triggers.size() > static_cast<std::size_t>(render::Renderer::kMaxTriggers))
+        std::fprintf(stderr, "%s: more zone shapes or trigger points than the renderer draws (%d, %d)\n",
+                     painDir.c_str(), render::Renderer::kMaxPainShapes, render::Renderer::kMaxTriggers);
+    if (renderer_) renderer_->setPainShapes(flat);
+}
+
+bool App::reloadContentIfChanged() {
+    const double now = glfwGetTime();
+    if (!catalogueWatcher_ || now - lastContentPoll_ < 1.0) return false;
+    lastContentPoll_ = now;
+    if (!catalogueWatcher_->poll().any()) return false;
+    io::CatalogueLoad load = io::loadCatalogueDir(catalogueWatcher_->dir());
+    for (const auto& e : load.errors) std::fprintf(stderr, "%s\n", e.c_str());
+    viewer_->ui.message = load.errors.empty() ? "Content reloaded." : load.errors.front();
+    viewer_->ui.messageIsError = !load.errors.empty();
+    viewer_->setCatalogue(std::move(load.catalogue));  // node indices are unchanged: selection and visibility stay
+    return true;
+}
+
+float App::panelFontScale() const {
+    return ImGui::GetIO().FontGlobalScale * (ImGui::GetFontSize() / 17.0f);
+}
+
+void App::applyTourStep(bool animate) {
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    const float scale = atlas->Fonts.Size > 0 ? atlas->Fonts[0]->FontSize / 17.0f : 1.0f;
+    viewer_->applyTourStep(animate, framebufferSize(), scale);
 }
 
 void App::drawUi(ui::UiActions& actions) {
-    const bool chrome = !headless_ && !presenter_.active;
+    ctrl::Viewer& v = *viewer_;
+    ui::UiState& ui = v.ui;
+    const bool chrome = !headless_ && !v.tours.presenter.active;
     if (chrome) {
-        ui::drawMainMenu(ui_, actions);
-        ui::drawStatusBar(ui_, status_);
-        ui::drawStructuresPanel(index_, ui_.scene);
-        ui::drawOpenDialog(ui_, actions);
-        drawHoverTooltip();
+        ui::drawMainMenu(ui, actions);
+        ui::drawStatusBar(ui, v.status);
+        ui::drawStructuresPanel(v.scene.index(), ui.scene);
+        ui::drawOpenDialog(ui, actions);
+        // The selected structure's panel already names it; a tooltip would only cover its leader line.
+        if (ui.scene.hovered != ui.scene.selected) ui::drawHoverTooltip(v.scene.index().find(ui.scene.hovered));
     }
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const glm::ivec2 viewport(static_cast<int>(display.x), static_cast<int>(display.y));
     if (chrome) {
-        ui::drawPainPanel(painField_, painState_, ui_.showPainPanel);
-        drawPainLookup();
+        ui::drawPainPanel(v.pain.field(), v.pain.state(), ui.showPainPanel);
+        if (const auto chosen = ui::drawPainLookup(v.pain.lookup(), v.scene.index(), v.pain.lookupOpenFlag()))
+            v.chooseLookup(*chosen);
     }
     drawTourUi();  // tour panel, tour articles and the caption bar: before the panels, which keep clear of them
-    ui::drawPainLegend(painState_,
-                       (chrome && ui_.showStatusBar ? ImGui::GetFrameHeight() : 0.0f) + tour_.captionHeight);
-    drawTriggerMarks(viewport);
-    drawPanels(viewport, actions);
-    ui::drawMessage(ui_);
+    ui::drawPainLegend(v.pain.state(), (chrome && ui.showStatusBar ? ImGui::GetFrameHeight() : 0.0f) + captionHeight_);
+    const glm::vec2 vp(viewport);
+    const glm::mat4 viewProj = v.camera.projection(vp.x / std::max(vp.y, 1.0f)) * v.camera.view();
+    for (const ctrl::TriggerMark& m : v.pain.triggerMarks(viewProj, vp, v.scene.view()))
+        ui::drawTriggerMark(m.pixel, m.weight);
+    drawArticlePanels(viewport, actions);
+    ui::drawMessage(ui);
+}
+
+void App::drawTourUi() {
+    ctrl::Viewer& v = *viewer_;
+    ctrl::TourController& t = v.tours;
+    const bool chrome = !headless_ && !t.presenter.active;
+    if (chrome) {
+        t.panel().open = v.ui.showTours;
+        ui::TourActions actions;
+        ui::drawTourPanel(t.panel(), t.list(), t.player(), actions);
+        v.ui.showTours = t.panel().open;
+        if (actions.any()) {
+            const char* clip = actions.pasteView ? ImGui::GetClipboardText() : nullptr;
+            const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+            const float scale = atlas->Fonts.Size > 0 ? atlas->Fonts[0]->FontSize / 17.0f : 1.0f;
+            const auto out = v.handleTourActions(actions, clip ? clip : "", framebufferSize(), scale);
+            if (out.clipboard) ImGui::SetClipboardText(out.clipboard->c_str());
+            if (out.togglePresenter) pending_.presenter = !t.presenter.active;
+        }
+    }
+    // The caption bar first: the article panels stop above it.
+    const float statusBar = chrome && v.ui.showStatusBar ? ImGui::GetFrameHeight() : 0.0f;
+    captionHeight_ = 0.0f;
+    if (t.ready()) {
+        ui::CaptionView cap = t.caption();
+        cap.bottomOffset = statusBar;
+        captionHeight_ = ui::drawCaptionBar(cap);
+    }
+    std::vector<ui::ArticleView> articles;
+    for (const auto& ref : t.articles()) {
+        const PanelRef r = splitPanelRef(ref);
+        articles.push_back({v.scene.catalogue().find(r.id), std::string(r.section)});
+    }
+    int closed = -1;
+    if (ui::drawArticlePanels(articles, v.ui.scene.therapist, chrome ? ImGui::GetFrameHeight() : 0.0f,
+                              statusBar + captionHeight_, closed))
+        t.articles().erase(t.articles().begin() + closed);
+}
+
+void App::drawArticlePanels(glm::ivec2 viewport, ui::UiActions& actions) {
+    ctrl::Viewer& v = *viewer_;
+    ctrl::PanelFrame frame;
+    frame.viewport = viewport;
+    frame.top = headless_ ? 0.0f : ImGui::GetFrameHeight();  // clear of the menu bar and status bar
+    frame.reserved = ui::windowsDrawnSoFar();
+    if (captionHeight_ > 0.0f) {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        const bool statusBar = !headless_ && !v.tours.presenter.active && v.ui.showStatusBar;
+        const float bottom = vp->Pos.y + vp->Size.y - (statusBar ? ImGui::GetFrameHeight() : 0.0f);
+        frame.reserved.push_back(Rect{{vp->Pos.x, bottom - captionHeight_}, {vp->Pos.x + vp->Size.x, bottom}});
+    }
+    frame.fontScale = panelFontScale();
+    frame.size = [](const ui::PanelState& s, float f, float w) { return ui::panelSize(s, f, w); };
+    frame.compactSize = [](const ui::PanelState& s, float f, float w) { return ui::compactPanelSize(s, f, w); };
+    const auto placements = v.scene.layoutArticlePanels(v.camera, frame);
+    auto& panels = v.ui.scene.panels;
+    std::vector<ui::PanelView> views;
+    for (std::size_t i = 0; i < placements.size() && i < panels.size(); ++i) {
+        ui::PanelView pv;
+        const SceneNode* sn = v.scene.index().find(panels[i].node);
+        pv.hasPainPattern = sn && sn->ref && v.pain.field().find(sn->ref->id) != nullptr;
+        pv.painShown = pv.hasPainPattern && v.pain.state().patternsOn.count(sn->key) > 0;
+        pv.state = &panels[i];
+        pv.node = sn;
+        pv.placement = placements[i];
+        views.push_back(pv);
+    }
+    if (!views.empty()) ui::drawInfoPanels(views, v.ui.scene.therapist, actions);
 }
 
 void App::renderStill(glm::ivec2 size) {
@@ -89,21 +213,21 @@ void App::renderStill(glm::ivec2 size) {
 }
 
 void App::renderFrame(glm::ivec2 size, bool withUi, bool scene) {
+    ctrl::Viewer& v = *viewer_;
     const auto t0 = std::chrono::steady_clock::now();
-    updateViewState();
-    painAnimating_ = updatePain(frameDt_);
+    v.prepareFrame(frameDt_);
     if (!scene) {
         // Layout-only frame of a still: the UI runs, the scene is drawn by the last frame.
-    } else if (presenter_.blank) {
+    } else if (v.tours.presenter.blank()) {
         glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
     } else {
-        renderer_->draw(model_, camera_, view_, render::FrameInfo{size});
+        renderer_->draw(v.scene.model(), v.camera, v.scene.view(), render::FrameInfo{size});
     }
-    status_.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    v.status.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
     imgui_->newFrame(headless_ ? size.x : 0, headless_ ? size.y : 0);
     ui::UiActions actions;
-    if (withUi && !presenter_.blank) drawUi(actions);
+    if (withUi && !v.tours.presenter.blank()) drawUi(actions);
     imgui_->render();
     if (!headless_) handleActions(actions);
 }
@@ -111,47 +235,112 @@ void App::renderFrame(glm::ivec2 size, bool withUi, bool scene) {
 void App::handleActions(const ui::UiActions& a) {
     if (a.openModel) {
         if (auto ok = loadModel(*a.openModel); !ok) {
-            ui_.message = ok.error();
-            ui_.messageIsError = true;
-            std::fprintf(stderr, "%s\n", ok.error().c_str());
+            viewer_->say(ok.error(), true);
         } else {
-            ui_.message.clear();
-            applyPreset(ViewPreset::Posterior, true);
+            viewer_->ui.message.clear();
+            viewer_->applyPreset(ViewPreset::Posterior, aspect(), true);
         }
     }
-    if (a.viewPreset) applyPreset(*a.viewPreset, true);
-    if (a.frameAll) {
-        const glm::ivec2 fb = framebufferSize();
-        CameraPose p = camera_.pose;
-        Camera fitted = camera_;
-        fitted.frame(model_.worldBounds(), static_cast<float>(fb.x) / static_cast<float>(std::max(fb.y, 1)));
-        p.target = fitted.pose.target;
-        p.distance = fitted.pose.distance;
-        camera_.flyTo(p, 0.5f);
-    }
-    if (a.showPain) {
-        if (painState_.patternsOn.count(*a.showPain))
-            painState_.patternsOn.erase(*a.showPain);
-        else
-            painState_.patternsOn.insert(*a.showPain);
-    }
-    if (a.closePanel) {
-        if (ui_.scene.selected == *a.closePanel) ui_.scene.selected = -1;
-        auto& panels = ui_.scene.panels;
-        for (auto& p : panels)
-            if (p.node == *a.closePanel) p.pinned = false;
-        if (ui_.scene.explain) {
-            const SceneNode* n = index_.find(*a.closePanel);
-            if (n && n->featured) ui_.scene.explain = false;
-        }
-    }
-    if (a.togglePresenter) pending_.presenter = !presenter_.active;
+    viewer_->handleSceneActions(a, aspect());
+    if (a.togglePresenter) pending_.presenter = !viewer_->tours.presenter.active;
     if (a.screenshot) pending_.screenshotWithUi = *a.screenshot;
     if (a.fontScale) pending_.fontScale = *a.fontScale;
     if (a.quit) quit_ = true;
 }
 
+ctrl::Key keyFromGlfw(int k) {
+    if ((k >= GLFW_KEY_A && k <= GLFW_KEY_Z) || (k >= GLFW_KEY_0 && k <= GLFW_KEY_9)) return static_cast<ctrl::Key>(k);
+    switch (k) {
+        case GLFW_KEY_SPACE:
+            return ctrl::Key::Space;
+        case GLFW_KEY_PERIOD:
+            return ctrl::Key::Period;
+        case GLFW_KEY_ESCAPE:
+            return ctrl::Key::Escape;
+        case GLFW_KEY_ENTER:
+        case GLFW_KEY_KP_ENTER:
+            return ctrl::Key::Enter;
+        case GLFW_KEY_BACKSPACE:
+            return ctrl::Key::Backspace;
+        case GLFW_KEY_LEFT:
+            return ctrl::Key::Left;
+        case GLFW_KEY_RIGHT:
+            return ctrl::Key::Right;
+        case GLFW_KEY_UP:
+            return ctrl::Key::Up;
+        case GLFW_KEY_DOWN:
+            return ctrl::Key::Down;
+        case GLFW_KEY_PAGE_UP:
+            return ctrl::Key::PageUp;
+        case GLFW_KEY_PAGE_DOWN:
+            return ctrl::Key::PageDown;
+        case GLFW_KEY_HOME:
+            return ctrl::Key::Home;
+        case GLFW_KEY_END:
+            return ctrl::Key::End;
+        case GLFW_KEY_F1:
+            return ctrl::Key::F1;
+        case GLFW_KEY_F3:
+            return ctrl::Key::F3;
+        case GLFW_KEY_F5:
+            return ctrl::Key::F5;
+        case GLFW_KEY_F12:
+            return ctrl::Key::F12;
+        default:
+            return ctrl::Key::Unknown;
+    }
+}
+
+bool App::runCommand(const ctrl::CommandEvent& c) {
+    ctrl::Viewer& v = *viewer_;
+    ctrl::TourController& t = v.tours;
+    static const ViewPreset kPresets[] = {ViewPreset::Posterior, ViewPreset::Anterior, ViewPreset::Left,
+                                          ViewPreset::Right,     ViewPreset::Superior, ViewPreset::Oblique};
+    switch (c.command) {
+        case ctrl::Command::ViewPreset:
+            v.applyPreset(kPresets[c.preset], aspect(), true);
+            return true;
+        case ctrl::Command::FrameAll:
+            v.frameAll(aspect());
+            return true;
+        case ctrl::Command::OpenDialog:
+            v.ui.openDialog.open = true;
+            return true;
+        case ctrl::Command::Quit:
+            quit_ = true;
+            return true;
+        case ctrl::Command::TogglePainPanel:
+            v.ui.showPainPanel = !v.ui.showPainPanel;
+            return true;
+        case ctrl::Command::TogglePresenter:
+            pending_.presenter = !pending_.presenter.value_or(t.presenter.active);
+            return true;
+        case ctrl::Command::Screenshot:
+            pending_.screenshotWithUi = c.withUi;
+            return false;
+        case ctrl::Command::ToggleBlack:
+            t.presenter.screen = t.presenter.blank() ? ctrl::Screen::Scene : ctrl::Screen::Black;
+            return true;
+        case ctrl::Command::LeavePresenter:
+            pending_.presenter = false;
+            return true;
+        case ctrl::Command::ClearSelection:
+            v.scene.select(-1);
+            return true;
+        case ctrl::Command::NextStep:
+            return t.next();
+        case ctrl::Command::PreviousStep:
+            return t.previous();
+        case ctrl::Command::FirstStep:
+            return t.first();
+        case ctrl::Command::None:
+            break;
+    }
+    return false;
+}
+
 bool App::handleInput() {
+    ctrl::Viewer& v = *viewer_;
     ImGuiIO& io = ImGui::GetIO();
     bool changed = false;
     const glm::ivec2 fb = framebufferSize();
@@ -170,11 +359,11 @@ bool App::handleInput() {
     if (!io.WantCaptureMouse) {
         const bool moved = delta.x != 0.0f || delta.y != 0.0f;
         if (moved && leftHeld_ && !io.KeyShift) {
-            camera_.orbit(-delta.x * 0.4f, delta.y * 0.4f);
+            v.camera.orbit(-delta.x * 0.4f, delta.y * 0.4f);
             changed = true;
         } else if (moved && (ImGui::IsMouseDown(ImGuiMouseButton_Right) ||
                              ImGui::IsMouseDown(ImGuiMouseButton_Middle) || (leftHeld_ && io.KeyShift))) {
-            camera_.pan(delta, viewport);
+            v.camera.pan(delta, viewport);
             changed = true;
         }
         for (const MouseButtonEvent& e : buttons) {
@@ -187,58 +376,44 @@ bool App::handleInput() {
             } else if (leftHeld_) {
                 leftHeld_ = false;
                 if (dragged_ || glm::length(at - pressPos_) > 4.0f) continue;  // the end of an orbit
-                const glm::vec2 mouse = at * toFb;
-                const auto hit = pickAt(mouse, fb);
-                select(hit ? hit->node : -1);
-                // With pain patterns on (or the pain panel open), a click on the body also asks which
-                // muscles can send pain there.
-                if (!painState_.patternsOn.empty() || ui_.showPainPanel) openPainLookup(mouse, fb);
+                v.click(at * toFb, fb);
                 changed = true;
             }
         }
         if (leftHeld_ && glm::length(cursor - pressPos_) > 4.0f) dragged_ = true;
-        if (moved || changed) {
-            const auto hit = leftHeld_ ? std::nullopt : pickAt(cursor * toFb, fb);
-            const int hovered = hit ? hit->node : -1;
-            changed |= hovered != ui_.scene.hovered;
-            ui_.scene.hovered = hovered;
-        }
+        if (moved || changed)
+            changed |= v.hover(leftHeld_ ? std::nullopt : std::optional<glm::vec2>(cursor * toFb), fb);
         // From the queue: ImGui has already cleared io.MouseWheel by the time this runs.
         if (const float wheel = input_.takeScroll(); wheel != 0.0f) {
-            camera_.zoomToCursor(std::pow(0.88f, wheel), cursor, viewport);
+            v.camera.zoomToCursor(std::pow(0.88f, wheel), cursor, viewport);
             changed = true;
         }
     }
     const std::vector<KeyPress> keys = input_.takeKeys();  // every press since the last frame, none lost
     if (!io.WantCaptureKeyboard) {
-        ui::UiActions a;
-        const ViewPreset presets[] = {ViewPreset::Posterior, ViewPreset::Anterior, ViewPreset::Left,
-                                      ViewPreset::Right,     ViewPreset::Superior, ViewPreset::Oblique};
-        for (int k = 0; k < 6; ++k)
-            if (wasPressed(keys, GLFW_KEY_1 + k)) a.viewPreset = presets[k];
-        if (wasPressed(keys, GLFW_KEY_F)) a.frameAll = true;
-        if (wasPressedWithCtrl(keys, GLFW_KEY_O)) ui_.openDialog.open = true;
-        if (wasPressedWithCtrl(keys, GLFW_KEY_Q)) a.quit = true;
-        if (wasPressed(keys, GLFW_KEY_P) && !wasPressedWithCtrl(keys, GLFW_KEY_P))
-            ui_.showPainPanel = !ui_.showPainPanel;
-        changed |= handleTourKeys(keys);  // clickers, F5, F12, B; Esc leaves presenter mode first
-        if (wasPressed(keys, GLFW_KEY_ESCAPE) && !presenter_.active && ui_.scene.selected >= 0) {
-            select(-1);
-            changed = true;
+        std::vector<ctrl::KeyEvent> events;
+        for (const KeyPress& k : keys)
+            events.push_back({keyFromGlfw(k.key), (k.mods & GLFW_MOD_CONTROL) != 0, (k.mods & GLFW_MOD_SHIFT) != 0,
+                              (k.mods & GLFW_MOD_ALT) != 0});
+        ctrl::KeyContext context;
+        context.presenter = v.tours.presenter.active;
+        context.tourReady = v.tours.ready();
+        context.hasSelection = v.scene.selected() >= 0;
+        bool stepped = false;
+        for (const ctrl::CommandEvent& c : ctrl::commandsFor(events, context)) {
+            const bool did = runCommand(c);
+            changed |= did;
+            const bool step = c.command == ctrl::Command::NextStep || c.command == ctrl::Command::PreviousStep ||
+                              c.command == ctrl::Command::FirstStep;
+            stepped |= step && did;
         }
-        if (a.viewPreset || a.frameAll || a.quit) {
-            handleActions(a);
-            changed = true;
-        }
+        if (stepped) applyTourStep(true);
     }
     if (io.WantCaptureMouse) {
         input_.takeScroll();  // the wheel scrolled a panel, not the view
         for (const MouseButtonEvent& e : buttons)
             if (e.button == GLFW_MOUSE_BUTTON_LEFT && !e.press) leftHeld_ = false;  // released over a panel
-    }
-    if (io.WantCaptureMouse && ui_.scene.hovered >= 0) {
-        ui_.scene.hovered = -1;
-        changed = true;
+        changed |= v.scene.setHovered(-1);
     }
     return changed;
 }
@@ -250,6 +425,7 @@ int App::runWindow() {
         return 1;
     }
     window_ = std::move(*win);
+    viewer_.emplace(true);
     input_.attach(window_->handle());  // before ImGui, whose callbacks chain to ours
     imgui_ = std::make_unique<ImGuiLayer>(window_->handle(), window_->contentScale(), true);
     loadSettings();  // window geometry, font scale, detail level, recent files, last model
@@ -259,25 +435,22 @@ int App::runWindow() {
         return 1;
     }
     renderer_ = std::move(*r);
-    loadCatalogue();
-    loadPain();
+    loadContent();
     const std::string path = options_.model.empty() ? bundledModelPath() : options_.model;
     if (auto ok = loadModel(path); !ok) {
         // The window still opens so another model can be chosen.
-        std::fprintf(stderr, "%s\n", ok.error().c_str());
-        ui_.message = ok.error();
-        ui_.messageIsError = true;
+        viewer_->say(ok.error(), true);
     } else if (!applySceneOptions()) {
         return 2;
     }
-    applyPreset(options_.view, false);
-    scanTours();
+    viewer_->applyPreset(options_.view, aspect(), false);
+    viewer_->scanTours((fs::path(dataDir()) / "content" / "tours").string(),
+                       (fs::path(io::dataDir(io::processEnv)) / "tours").string());
     if (!options_.tour.empty()) {
-        if (auto ok = openTour(options_.tour); !ok) {
-            std::fprintf(stderr, "%s\n", ok.error().c_str());
-            ui_.message = ok.error();
-            ui_.messageIsError = true;
-        }
+        if (auto ok = viewer_->openTour(options_.tour); !ok)
+            viewer_->say(ok.error(), true);
+        else
+            applyTourStep(true);
     }
     if (options_.presenter) pending_.presenter = true;
 
@@ -286,7 +459,7 @@ int App::runWindow() {
     int settleFrames = 3;
     auto last = std::chrono::steady_clock::now();
     while (!glfwWindowShouldClose(window_->handle()) && !quit_) {
-        if (settleFrames <= 0 && !camera_.animating() && !painAnimating_ && !tour_.player.transitioning())
+        if (settleFrames <= 0 && !viewer_->animating())
             glfwWaitEventsTimeout(1.0);  // wakes once a second to notice edited content files
         else
             glfwPollEvents();
@@ -298,7 +471,7 @@ int App::runWindow() {
             settleFrames = 0;
             continue;
         }
-        camera_.update(dt);
+        viewer_->advance(dt);
         if (reloadContentIfChanged()) settleFrames = 2;
         doPendingWork();  // font atlas, presenter mode, screenshots, settings: between frames
         updateWindowTitle();
@@ -312,60 +485,6 @@ int App::runWindow() {
             settleFrames = std::max(settleFrames, 1);
     }
     saveSettings(true);
-    return 0;
-}
-
-int App::startHeadless() {
-    headless_ = true;
-    auto win = Window::create(64, 64, false, "Lumbar Atlas");
-    if (!win) {
-        std::fprintf(stderr, "%s\n", win.error().c_str());
-        return 1;
-    }
-    window_ = std::move(*win);
-    imgui_ = std::make_unique<ImGuiLayer>(window_->handle(), 1.0f, false);
-    auto r = render::Renderer::create();
-    if (!r) {
-        std::fprintf(stderr, "%s\n", r.error().c_str());
-        return 1;
-    }
-    renderer_ = std::move(*r);
-    if (catalogue_.empty()) loadCatalogue();
-    loadPain();
-    const std::string path = options_.model.empty() ? bundledModelPath() : options_.model;
-    if (auto ok = loadModel(path); !ok) {
-        std::fprintf(stderr, "%s\n", ok.error().c_str());
-        return 1;
-    }
-    return 0;
-}
-
-int App::runHeadless() {
-    headless_ = true;
-    const auto folder = std::filesystem::absolute(options_.screenshot).parent_path();
-    if (!std::filesystem::is_directory(folder)) {
-        std::fprintf(stderr, "%s: the folder %s does not exist\n", options_.screenshot.c_str(),
-                     folder.string().c_str());
-        return 1;
-    }
-    if (const int code = startHeadless(); code != 0) return code;
-    if (!applySceneOptions()) return 2;
-    auto target = render::OffscreenTarget::create(options_.width, options_.height, 4);
-    if (!target) {
-        std::fprintf(stderr, "%s\n", target.error().c_str());
-        return 1;
-    }
-    applyPreset(options_.view, false);
-    // --tour with --screenshot: that step (--step, default 1), e.g. to check presenter mode (--presenter).
-    if (const int code = prepareTourStill(); code != 0) return code;
-    target->bind();
-    renderStill({options_.width, options_.height});
-    const auto pixels = target->readPixels();
-    printPicks({options_.width, options_.height});
-    if (auto ok = render::writePng(options_.screenshot, options_.width, options_.height, pixels); !ok) {
-        std::fprintf(stderr, "%s\n", ok.error().c_str());
-        return 1;
-    }
     return 0;
 }
 

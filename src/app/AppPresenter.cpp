@@ -1,5 +1,6 @@
-// App: presenter mode (full screen on a chosen monitor, large text, no chrome, clicker keys, blank
-// screen) and screenshots (F12 with the panels, Ctrl+F12 the scene only) into the pictures folder.
+// App: presenter mode on a monitor (GLFW full screen), work between frames, screenshots (F12 with the
+// panels, Ctrl+F12 the scene only) into the pictures folder, the window title, and the settings that
+// persist between window runs (ctrl::SettingsController decides when to save).
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -26,108 +27,48 @@ std::string screenshotFileName(int year, int month, int day, int hour, int minut
     return name;
 }
 
-std::string exportFileName(int stepIndex) {
-    char name[32];
-    std::snprintf(name, sizeof name, "step-%02d.png", stepIndex + 1);
-    return name;
-}
-
-bool App::handleTourKeys(const std::vector<KeyPress>& keys) {
-    bool changed = false, moved = false;
-    const bool tourReady = tour_.loaded && !tour_.player.empty();
-    TourPlayer& p = tour_.player;
-    // In order, each press counts: two quick clicks on a clicker move two steps.
-    for (const KeyPress& k : keys) {
-        switch (k.key) {
-            case GLFW_KEY_F5:
-                pending_.presenter = !pending_.presenter.value_or(presenter_.active);
-                changed = true;
-                break;
-            case GLFW_KEY_F12:
-                pending_.screenshotWithUi = (k.mods & GLFW_MOD_CONTROL) == 0;
-                break;
-            case GLFW_KEY_B:
-                if (presenter_.active) {
-                    presenter_.blank = !presenter_.blank;
-                    changed = true;
-                }
-                break;
-            case GLFW_KEY_ESCAPE:
-                if (presenter_.active) {
-                    pending_.presenter = false;
-                    changed = true;
-                }
-                break;
-            // Presentation clickers send Right / PageDown (next), Left / PageUp (previous); Space and Home as
-            // keyboards do.
-            case GLFW_KEY_RIGHT:
-            case GLFW_KEY_PAGE_DOWN:
-            case GLFW_KEY_SPACE:
-                if (tourReady) moved |= p.next();
-                break;
-            case GLFW_KEY_LEFT:
-            case GLFW_KEY_PAGE_UP:
-                if (tourReady) moved |= p.previous();
-                break;
-            case GLFW_KEY_HOME:
-                if (tourReady) moved |= p.first();
-                break;
-            default:
-                break;
-        }
-    }
-    if (moved) applyTourStep(true);
-    return changed || moved;
-}
-
 void App::setPresenter(bool on) {
+    ctrl::Viewer& v = *viewer_;
+    ctrl::PresenterState& p = v.tours.presenter;
     GLFWwindow* w = window_->handle();
     if (on) {
         int count = 0;
         GLFWmonitor** monitors = glfwGetMonitors(&count);
-        if (!monitors || count == 0) {
-            ui_.message = "Presenter mode: no monitor found";
-            ui_.messageIsError = true;
-            return;
-        }
-        GLFWmonitor* monitor = monitors[std::clamp(ui_.presenterMonitor, 0, count - 1)];
+        if (!monitors || count == 0) return v.say("Presenter mode: no monitor found", true);
+        GLFWmonitor* monitor = monitors[std::clamp(v.ui.presenterMonitor, 0, count - 1)];
         const GLFWvidmode* mode = glfwGetVideoMode(monitor);
-        if (!mode) {
-            ui_.message = "Presenter mode: the monitor reports no video mode";
-            ui_.messageIsError = true;
-            return;
-        }
-        glfwGetWindowPos(w, &presenter_.savedX, &presenter_.savedY);
-        glfwGetWindowSize(w, &presenter_.savedW, &presenter_.savedH);
+        if (!mode) return v.say("Presenter mode: the monitor reports no video mode", true);
+        glfwGetWindowPos(w, &savedX_, &savedY_);
+        glfwGetWindowSize(w, &savedW_, &savedH_);
         glfwSetWindowMonitor(w, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
     } else {
-        glfwSetWindowMonitor(w, nullptr, presenter_.savedX, presenter_.savedY, std::max(presenter_.savedW, 320),
-                             std::max(presenter_.savedH, 240), 0);
-        presenter_.blank = false;
+        glfwSetWindowMonitor(w, nullptr, savedX_, savedY_, std::max(savedW_, 320), std::max(savedH_, 240), 0);
+        p.screen = ctrl::Screen::Scene;
     }
-    presenter_.active = on;
-    ui_.presenter = on;
-    ui_.scene.hovered = -1;
-    imgui_->setFontScale(ui_.fontScale * (on ? presenter_.fontScale : 1.0f));
+    p.active = on;
+    v.ui.presenter = on;
+    v.scene.setHovered(-1);
+    imgui_->setFontScale(v.ui.fontScale * (on ? p.fontScale : 1.0f));
 }
 
 void App::doPendingWork() {
-    ui_.monitors.clear();
+    ctrl::Viewer& v = *viewer_;
+    v.ui.monitors.clear();
     int count = 0;
     if (GLFWmonitor** monitors = glfwGetMonitors(&count))
         for (int i = 0; i < count; ++i) {
             const char* name = glfwGetMonitorName(monitors[i]);
-            ui_.monitors.emplace_back(name ? name : "monitor");
+            v.ui.monitors.emplace_back(name ? name : "monitor");
         }
     if (pending_.presenter) {
         const bool on = *pending_.presenter;
         pending_.presenter.reset();
-        if (on != presenter_.active) setPresenter(on);
+        if (on != v.tours.presenter.active) setPresenter(on);
     }
     if (pending_.fontScale) {
-        ui_.fontScale = std::clamp(*pending_.fontScale, Settings::kMinFontScale, Settings::kMaxFontScale);
+        v.ui.fontScale = std::clamp(*pending_.fontScale, Settings::kMinFontScale, Settings::kMaxFontScale);
         pending_.fontScale.reset();
-        imgui_->setFontScale(ui_.fontScale * (presenter_.active ? presenter_.fontScale : 1.0f));
+        imgui_->setFontScale(v.ui.fontScale * (v.tours.presenter.active ? v.tours.presenter.fontScale : 1.0f));
     }
     if (pending_.screenshotWithUi) {
         const bool withUi = *pending_.screenshotWithUi;
@@ -139,28 +80,21 @@ void App::doPendingWork() {
 
 void App::updateWindowTitle() {
     std::string title = "Lumbar Atlas";
-    if (tour_.loaded && !tour_.player.empty()) {
-        const Tour& t = tour_.player.tour();
-        title += " \u2014 " + (t.title.empty() ? std::string("Untitled tour") : t.title) + " \u2014 step " +
-                 std::to_string(tour_.player.current() + 1) + "/" + std::to_string(t.steps.size());
-    } else if (!model_.name.empty()) {
-        title += " \u2014 " + model_.name;
-    }
+    const std::string tour = viewer_->tours.titleSuffix();
+    if (!tour.empty())
+        title += " \u2014 " + tour;
+    else if (!viewer_->scene.model().name.empty())
+        title += " \u2014 " + viewer_->scene.model().name;
     if (title == windowTitle_) return;
     windowTitle_ = title;
     glfwSetWindowTitle(window_->handle(), title.c_str());
 }
 
 void App::takeScreenshot(bool withUi) {
-    auto fail = [this](const std::string& text) {
-        std::fprintf(stderr, "%s\n", text.c_str());
-        ui_.message = text;
-        ui_.messageIsError = true;
-    };
     const glm::ivec2 fb = framebufferSize();
     if (fb.x <= 0 || fb.y <= 0) return;
     auto target = render::OffscreenTarget::create(fb.x, fb.y, 4);
-    if (!target) return fail(target.error());
+    if (!target) return viewer_->say(target.error(), true);
     target->bind();
     renderFrame(fb, withUi);
     const auto pixels = target->readPixels();
@@ -181,9 +115,59 @@ void App::takeScreenshot(bool withUi) {
     fs::path path = fs::path(folder) / name;
     for (int n = 2; fs::exists(path, ec) && n < 100; ++n)  // two in the same second
         path = fs::path(folder) / (name.substr(0, name.size() - 4) + "-" + std::to_string(n) + ".png");
-    if (auto ok = render::writePng(path.string(), fb.x, fb.y, pixels); !ok) return fail(ok.error());
-    ui_.message = "Screenshot saved: " + path.string();
-    ui_.messageIsError = false;
+    if (auto ok = render::writePng(path.string(), fb.x, fb.y, pixels); !ok) return viewer_->say(ok.error(), true);
+    viewer_->say("Screenshot saved: " + path.string(), false);
+}
+
+// Settings: window runs only. Headless runs (--screenshot, --export-dir) never call these, so their output
+// does not depend on a user's settings.
+void App::loadSettings() {
+    ctrl::Viewer& v = *viewer_;
+    settings_.emplace(io::configDir(io::processEnv));
+    const io::SettingsLoad load = settings_->load();
+    if (load.warning) v.say(*load.warning, true);
+    const Settings& s = load.settings;
+    v.ui.recentFiles = s.recentFiles;
+    v.pain.state().palette = s.palette;
+    if (s.detailLevel == DetailLevel::Therapist) options_.therapist = true;  // applySceneOptions copies it
+    v.ui.scene.therapist = options_.therapist;
+    std::error_code ec;
+    if (options_.model.empty() && !s.lastModel.empty() && fs::is_regular_file(s.lastModel, ec))
+        options_.model = s.lastModel;
+    v.ui.fontScale = std::clamp(s.fontScale, Settings::kMinFontScale, Settings::kMaxFontScale);
+    if (v.ui.fontScale != 1.0f) imgui_->setFontScale(v.ui.fontScale);
+    if (!load.fromFile) return;  // first run: the window keeps its default size
+    GLFWwindow* w = window_->handle();
+    glfwSetWindowSize(w, std::max(s.windowW, 320), std::max(s.windowH, 240));
+    if (s.windowX != Settings::kUnsetPosition && s.windowY != Settings::kUnsetPosition)
+        glfwSetWindowPos(w, s.windowX, s.windowY);
+    if (s.maximized) glfwMaximizeWindow(w);
+}
+
+Settings App::currentSettings() const {
+    const ctrl::Viewer& v = *viewer_;
+    Settings s = settings_->saved();
+    const std::string front = v.ui.recentFiles.empty() ? std::string() : v.ui.recentFiles.front();
+    s.lastModel = front == bundledModelPath() ? std::string() : front;  // empty = the bundled model
+    s.palette = v.pain.state().palette;
+    s.fontScale = v.ui.fontScale;
+    s.detailLevel = v.ui.scene.therapist ? DetailLevel::Therapist : DetailLevel::Patient;
+    s.recentFiles.clear();
+    for (auto it = v.ui.recentFiles.rbegin(); it != v.ui.recentFiles.rend(); ++it) s.addRecentFile(*it);
+    GLFWwindow* w = window_->handle();
+    if (!v.tours.presenter.active && !glfwGetWindowAttrib(w, GLFW_ICONIFIED)) {  // full screen is not the window's size
+        s.maximized = glfwGetWindowAttrib(w, GLFW_MAXIMIZED) != 0;
+        if (!s.maximized) {
+            glfwGetWindowPos(w, &s.windowX, &s.windowY);
+            glfwGetWindowSize(w, &s.windowW, &s.windowH);
+        }
+    }
+    return s;
+}
+
+void App::saveSettings(bool force) {
+    if (!settings_) return;
+    if (auto ok = settings_->update(currentSettings(), glfwGetTime(), force); !ok) viewer_->say(ok.error(), true);
 }
 
 }  // namespace la::app

@@ -1,0 +1,172 @@
+// App without a window: --screenshot (one still, with --pick reports) and --tour --export-dir
+// (handouts: every step of a tour as a PNG). Hidden window, offscreen target, the same renderFrame.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+#include <imgui.h>
+
+#include "app/App.h"
+#include "app/ImGuiLayer.h"
+#include "app/Window.h"
+#include "io/TourLoader.h"
+#include "render/OffscreenTarget.h"
+
+namespace la::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+// Text size for stills: proportional to the image height (720 pixels = the window's default).
+float stillFontScale(int height) {
+    return std::clamp(static_cast<float>(height) / 720.0f, 0.75f, 3.0f);
+}
+}  // namespace
+
+std::string exportFileName(int stepIndex) {
+    char name[32];
+    std::snprintf(name, sizeof name, "step-%02d.png", stepIndex + 1);
+    return name;
+}
+
+int App::startHeadless() {
+    headless_ = true;
+    if (!viewer_) viewer_.emplace(false);
+    auto win = Window::create(64, 64, false, "Lumbar Atlas");
+    if (!win) {
+        std::fprintf(stderr, "%s\n", win.error().c_str());
+        return 1;
+    }
+    window_ = std::move(*win);
+    imgui_ = std::make_unique<ImGuiLayer>(window_->handle(), 1.0f, false);
+    auto r = render::Renderer::create();
+    if (!r) {
+        std::fprintf(stderr, "%s\n", r.error().c_str());
+        return 1;
+    }
+    renderer_ = std::move(*r);
+    loadContent();
+    const std::string path = options_.model.empty() ? bundledModelPath() : options_.model;
+    if (auto ok = loadModel(path); !ok) {
+        std::fprintf(stderr, "%s\n", ok.error().c_str());
+        return 1;
+    }
+    return 0;
+}
+
+int App::runHeadless() {
+    headless_ = true;
+    const auto folder = fs::absolute(options_.screenshot).parent_path();
+    if (!fs::is_directory(folder)) {
+        std::fprintf(stderr, "%s: the folder %s does not exist\n", options_.screenshot.c_str(),
+                     folder.string().c_str());
+        return 1;
+    }
+    if (const int code = startHeadless(); code != 0) return code;
+    if (!applySceneOptions()) return 2;
+    auto target = render::OffscreenTarget::create(options_.width, options_.height, 4);
+    if (!target) {
+        std::fprintf(stderr, "%s\n", target.error().c_str());
+        return 1;
+    }
+    viewer_->applyPreset(options_.view, aspect(), false);
+    // --tour with --screenshot: that step (--step, default 1), e.g. to check presenter mode (--presenter).
+    if (const int code = prepareTourStill(); code != 0) return code;
+    target->bind();
+    renderStill({options_.width, options_.height});
+    const auto pixels = target->readPixels();
+    printPicks({options_.width, options_.height});
+    if (auto ok = render::writePng(options_.screenshot, options_.width, options_.height, pixels); !ok) {
+        std::fprintf(stderr, "%s\n", ok.error().c_str());
+        return 1;
+    }
+    return 0;
+}
+
+void App::printPicks(glm::ivec2 viewport) const {
+    const ctrl::Viewer& v = *viewer_;
+    for (const auto& p : options_.picks) {
+        int x = 0, y = 0;
+        std::sscanf(p.c_str(), "%d,%d", &x, &y);
+        // Pixel centres: the pixel (x, y) covers [x, x+1) x [y, y+1).
+        const glm::vec2 at(static_cast<float>(x) + 0.5f, static_cast<float>(y) + 0.5f);
+        const auto hit = v.scene.pickAt(v.camera, at, viewport);
+        const SceneNode* n = hit ? v.scene.index().find(hit->node) : nullptr;
+        std::string pain;
+        if (const auto surface = v.scene.surfaceAt(v.camera, at, viewport))
+            for (const auto& e : v.pain.coverage(*surface)) {
+                const std::string item = e.instance + (e.kind == ZoneKind::Essential ? ":essential" : ":spillover");
+                // One entry per muscle instance: its strongest kind (coverage lists essential first).
+                if (pain.find(e.instance + ":") == std::string::npos) pain += (pain.empty() ? "" : ",") + item;
+            }
+        std::printf("pick %d,%d: %s%s\n", x, y, n ? n->uniqueName().c_str() : "none",
+                    pain.empty() ? "" : (" pain=" + pain).c_str());
+    }
+    std::fflush(stdout);
+}
+
+int App::prepareTourStill() {
+    ctrl::TourController& t = viewer_->tours;
+    const float scale = stillFontScale(options_.height) * (options_.presenter ? t.presenter.fontScale : 1.0f);
+    if (options_.presenter || !options_.tour.empty()) imgui_->setFontScale(scale);
+    t.presenter.active = options_.presenter;
+    if (options_.tour.empty()) return 0;
+    if (auto ok = viewer_->openTour(options_.tour); !ok) {
+        std::fprintf(stderr, "%s\n", ok.error().c_str());
+        return 1;
+    }
+    if (options_.step > static_cast<int>(t.player().stepCount())) {
+        std::fprintf(stderr, "lumbar-atlas: --step %d: %s has %zu steps\n", options_.step, options_.tour.c_str(),
+                     t.player().stepCount());
+        return 2;
+    }
+    t.player().goTo(options_.step - 1);
+    t.player().finishTransition();
+    applyTourStep(false);
+    return 0;
+}
+
+int App::runExport() {
+    headless_ = true;
+    viewer_.emplace(false);
+    // Before any window: a bad tour is reported even without a display.
+    viewer_->loadCatalogue((fs::path(dataDir()) / "content" / "structures").string());
+    auto tour = io::loadTour(options_.tour, ctrl::catalogueIds(viewer_->scene.catalogue()));
+    if (!tour) {
+        std::fprintf(stderr, "%s\n", tour.error().c_str());
+        return 1;
+    }
+    std::error_code ec;
+    fs::create_directories(options_.exportDir, ec);
+    if (ec || !fs::is_directory(options_.exportDir)) {
+        std::fprintf(stderr, "%s: cannot create the folder (%s)\n", options_.exportDir.c_str(),
+                     ec ? ec.message().c_str() : "not a folder");
+        return 1;
+    }
+    if (const int code = startHeadless(); code != 0) return code;
+    imgui_->setFontScale(stillFontScale(options_.height));
+    auto target = render::OffscreenTarget::create(options_.width, options_.height, 4);
+    if (!target) {
+        std::fprintf(stderr, "%s\n", target.error().c_str());
+        return 1;
+    }
+    ctrl::TourController& t = viewer_->tours;
+    t.load(std::move(*tour), options_.tour);
+    const glm::ivec2 size(options_.width, options_.height);
+    for (std::size_t i = 0; i < t.player().stepCount(); ++i) {
+        t.player().goTo(static_cast<int>(i));
+        t.player().finishTransition();  // stills: the step itself, no cross-fade, no flight
+        applyTourStep(false);
+        target->bind();
+        renderStill(size);
+        const std::string file = (fs::path(options_.exportDir) / exportFileName(static_cast<int>(i))).string();
+        if (auto ok = render::writePng(file, size.x, size.y, target->readPixels()); !ok) {
+            std::fprintf(stderr, "%s\n", ok.error().c_str());
+            return 1;
+        }
+    }
+    std::printf("%zu steps written to %s\n", t.player().stepCount(), options_.exportDir.c_str());
+    return 0;
+}
+
+}  // namespace la::app

@@ -1,0 +1,78 @@
+#include "ctrl/KeyMap.h"
+
+namespace la::ctrl {
+
+namespace {
+
+CommandEvent commandFor(const KeyEvent& k, const KeyContext& c) {
+    CommandEvent e;
+    const int code = static_cast<int>(k.key);
+    if (code >= '1' && code <= '6' && !k.ctrl) {
+        e.command = Command::ViewPreset;
+        e.preset = code - '1';
+        return e;
+    }
+    switch (code) {
+        case 'F':
+            if (!k.ctrl) e.command = Command::FrameAll;
+            break;
+        case 'O':
+            if (k.ctrl) e.command = Command::OpenDialog;
+            break;
+        case 'Q':
+            if (k.ctrl) e.command = Command::Quit;
+            break;
+        case 'P':
+            if (!k.ctrl) e.command = Command::TogglePainPanel;
+            break;
+        case static_cast<int>(Key::F5):
+            e.command = Command::TogglePresenter;
+            break;
+        case static_cast<int>(Key::F12):
+            e.command = Command::Screenshot;
+            e.withUi = !k.ctrl;
+            break;
+        case 'B':
+            if (c.presenter) e.command = Command::ToggleBlack;
+            break;
+        case static_cast<int>(Key::Escape):
+            if (c.presenter)
+                e.command = Command::LeavePresenter;
+            else if (c.hasSelection)
+                e.command = Command::ClearSelection;
+            break;
+        // Presentation clickers send Right / PageDown (next), Left / PageUp (previous); Space and Home as
+        // keyboards do.
+        case static_cast<int>(Key::Right):
+        case static_cast<int>(Key::PageDown):
+        case static_cast<int>(Key::Space):
+            if (c.tourReady) e.command = Command::NextStep;
+            break;
+        case static_cast<int>(Key::Left):
+        case static_cast<int>(Key::PageUp):
+            if (c.tourReady) e.command = Command::PreviousStep;
+            break;
+        case static_cast<int>(Key::Home):
+            if (c.tourReady) e.command = Command::FirstStep;
+            break;
+        default:
+            break;
+    }
+    return e;
+}
+
+}  // namespace
+
+std::vector<CommandEvent> commandsFor(const std::vector<KeyEvent>& keys, const KeyContext& context) {
+    std::vector<CommandEvent> out;
+    KeyContext c = context;
+    for (const KeyEvent& k : keys) {
+        const CommandEvent e = commandFor(k, c);
+        if (e.command == Command::None) continue;
+        if (e.command == Command::ClearSelection) c.hasSelection = false;
+        out.push_back(e);
+    }
+    return out;
+}
+
+}  // namespace la::ctrl

@@ -1,0 +1,244 @@
+#include "ctrl/Viewer.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <variant>
+
+#include "core/Settings.h"
+#include "core/TextList.h"
+#include "io/CatalogueLoader.h"
+#include "io/ModelLoader.h"
+#include "io/TourLoader.h"
+
+namespace la::ctrl {
+
+namespace {
+constexpr float kExportPainTime = 0.5f;  // seconds into the pain animation when a step gives no pain_time
+}
+
+void Viewer::say(const std::string& text, bool error) {
+    if (error) std::fprintf(stderr, "%s\n", text.c_str());
+    if (!live_) return;
+    ui.message = text;
+    ui.messageIsError = error;
+}
+
+void Viewer::loadCatalogue(const std::string& dir) {
+    io::CatalogueLoad load = io::loadCatalogueDir(dir);
+    for (const auto& e : load.errors) std::fprintf(stderr, "%s\n", e.c_str());
+    for (const auto& w : load.warnings) std::fprintf(stderr, "%s\n", w.c_str());
+    if (!load.errors.empty() && live_) {
+        ui.message = load.errors.front();
+        ui.messageIsError = true;
+    }
+    scene.setCatalogue(std::move(load.catalogue));
+}
+
+Result<bool> Viewer::openModel(const std::string& path) {
+    auto loaded = io::loadModel(path);
+    if (!loaded) return Error{loaded.error()};
+    setModel(std::move(*loaded), path);
+    return true;
+}
+
+void Viewer::setModel(Model model, const std::string& path) {
+    scene.setModel(std::move(model), live_);
+    status.modelName = scene.model().name;
+    status.triangles = scene.model().triangleCount();
+    camera.setSceneRadius(scene.model().worldBounds().radius());
+    if (!path.empty()) {  // most recent first, at most ten
+        auto& r = ui.recentFiles;
+        r.erase(std::remove(r.begin(), r.end(), path), r.end());
+        r.insert(r.begin(), path);
+        if (r.size() > Settings::kMaxRecentFiles) r.resize(Settings::kMaxRecentFiles);
+    }
+}
+
+Result<bool> Viewer::applySceneOptions(const SceneOptions& o) {
+    auto apply = [&](const std::string& list, PickMode mode, const char* option) -> Result<bool> {
+        if (list.empty()) return true;
+        auto nodes = scene.resolve(list);
+        if (!nodes) return Error{std::string(option) + ": " + nodes.error()};
+        scene.setMode(*nodes, mode);
+        return true;
+    };
+    if (auto ok = apply(o.ghost, PickMode::Ghosted, "--ghost"); !ok) return ok;
+    if (auto ok = apply(o.hide, PickMode::Hidden, "--hide"); !ok) return ok;
+    if (!o.select.empty()) {
+        auto nodes = scene.resolve(o.select);
+        if (!nodes) return Error{"--select: " + nodes.error()};
+        scene.select(nodes->front());
+    }
+    if (!o.pain.empty())
+        if (auto ok = pain.show(splitCommaList(o.pain)); !ok) return Error{"--pain: " + ok.error()};
+    pain.state().time = o.time;
+    ui.scene.explain = o.explain;
+    ui.scene.therapist = o.therapist;
+    return true;
+}
+
+void Viewer::applyPreset(ViewPreset preset, float aspect, bool animate) {
+    const CameraPose pose = camera.presetPose(preset, scene.model().worldBounds(), aspect);
+    camera.flyTo(pose, animate ? 0.6f : 0.0f);
+}
+
+void Viewer::frameAll(float aspect) {
+    CameraPose p = camera.pose;
+    Camera fitted = camera;
+    fitted.frame(scene.model().worldBounds(), aspect);
+    p.target = fitted.pose.target;
+    p.distance = fitted.pose.distance;
+    camera.flyTo(p, 0.5f);
+}
+
+void Viewer::click(glm::vec2 pixel, glm::ivec2 fb) {
+    const auto hit = scene.pickAt(camera, pixel, fb);
+    scene.select(hit ? hit->node : -1);
+    // With pain patterns on (or the pain panel open), a click on the body also asks which muscles can
+    // send pain there.
+    if (!pain.state().patternsOn.empty() || ui.showPainPanel) {
+        if (const auto surface = scene.surfaceAt(camera, pixel, fb))
+            pain.openLookup(*surface);
+        else
+            pain.closeLookup();
+    }
+}
+
+bool Viewer::hover(std::optional<glm::vec2> pixel, glm::ivec2 fb) {
+    const auto hit = pixel ? scene.pickAt(camera, *pixel, fb) : std::nullopt;
+    return scene.setHovered(hit ? hit->node : -1);
+}
+
+void Viewer::chooseLookup(std::size_t i) {
+    if (const auto key = pain.chooseLookup(i))
+        if (const SceneNode* node = scene.index().findKey(*key)) scene.select(node->node);
+}
+
+void Viewer::handleSceneActions(const ui::UiActions& a, float aspect) {
+    if (a.viewPreset) applyPreset(*a.viewPreset, aspect, true);
+    if (a.frameAll) frameAll(aspect);
+    if (a.showPain) pain.toggle(*a.showPain);
+    if (a.closePanel) scene.closePanel(*a.closePanel);
+}
+
+void Viewer::scanTours(const std::string& bundledDir, const std::string& userDir) {
+    bundledTourDir_ = bundledDir;
+    userTourDir_ = userDir;
+    const auto errors = tours.scan(bundledDir, userDir, catalogueIds(scene.catalogue()));
+    for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
+    if (!errors.empty() && live_) {
+        ui.message = errors.front();
+        ui.messageIsError = true;
+    }
+}
+
+Result<bool> Viewer::openTour(const std::string& path) {
+    return tours.open(path, catalogueIds(scene.catalogue()));
+}
+
+void Viewer::applyTourStep(bool animate, glm::ivec2 fb, float fontScale) {
+    const TourStep* step = tours.player().currentStep();
+    if (!step) return;
+    const float aspect = static_cast<float>(fb.x) / static_cast<float>(std::max(fb.y, 1));
+    const CameraPose pose =
+        std::holds_alternative<ViewPreset>(step->camera)
+            ? camera.presetPose(std::get<ViewPreset>(step->camera), scene.model().worldBounds(), aspect)
+            : std::get<CameraPose>(step->camera);
+    camera.flyTo(pose, animate ? std::max(tours.player().transitionSeconds(), 0.1f) : 0.0f);
+
+    StepScene resolved = resolveStep(*step, scene.index(), scene.catalogue(), scene.model().nodes.size());
+    std::vector<std::string> warnings = std::move(resolved.warnings);
+    tours.setArticles(std::move(resolved.articles));
+    // The step's other panels are pinned in a column at the right edge, below the menu bar.
+    std::vector<glm::vec2> pins;
+    for (std::size_t k = 0; k < resolved.panelNodes.size(); ++k)
+        pins.emplace_back(static_cast<float>(fb.x) - 372.0f * fontScale,
+                          40.0f * fontScale + static_cast<float>(k) * 240.0f * fontScale);
+    scene.applyStep(std::move(resolved), pins);
+    if (auto ok = pain.show(step->pain); !ok) warnings.push_back(ok.error());
+    if (step->painTime)
+        pain.state().time = *step->painTime;
+    else if (!live_)
+        pain.state().time = kExportPainTime;
+    const std::string where = tours.path().empty() ? std::string("tour") : tours.path();
+    for (const auto& w : warnings)
+        say(where + ": step " + std::to_string(tours.player().current() + 1) + ": " + w, true);
+}
+
+TourStep Viewer::captureView() const {
+    ViewCapture v = scene.capture();
+    v.pose = camera.pose;
+    v.pain.assign(pain.state().patternsOn.begin(), pain.state().patternsOn.end());
+    TourStep step = captureStep(v, scene.index());
+    for (const auto& a : tours.articles()) step.panels.push_back(a);
+    return step;
+}
+
+Viewer::TourOutcome Viewer::handleTourActions(const ui::TourActions& a, const std::string& clipboard, glm::ivec2 fb,
+                                              float fontScale) {
+    TourOutcome out;
+    TourPlayer& p = tours.player();
+    const auto& list = tours.list();
+    if (a.openTour && *a.openTour >= 0 && *a.openTour < static_cast<int>(list.size())) {
+        if (auto ok = openTour(list[static_cast<std::size_t>(*a.openTour)].path); !ok)
+            say(ok.error(), true);
+        else
+            applyTourStep(live_, fb, fontScale);
+    }
+    if (a.newTour || (a.addStep && !tours.loaded())) tours.newTour();
+    if (a.closeTour) tours.close();
+    bool moved = false;
+    if (a.first) moved |= p.first();
+    if (a.previous) moved |= p.previous();
+    if (a.next) moved |= p.next();
+    if (a.goTo) moved |= p.goTo(*a.goTo);
+    if (moved) applyTourStep(true, fb, fontScale);
+    const auto cur = static_cast<std::size_t>(std::max(p.current(), 0));
+    if (a.addStep) p.addStep(captureView(), p.empty() ? 0 : cur + 1);
+    if (a.replaceStep && p.currentStep()) {
+        TourStep s = captureView();
+        s.caption = p.currentStep()->caption;
+        p.replaceStep(cur, std::move(s));
+    }
+    if (a.removeStep) p.removeStep(cur);
+    if (a.move != 0 && !p.empty()) {
+        const int to = static_cast<int>(cur) + a.move;
+        if (to >= 0 && to < static_cast<int>(p.stepCount())) p.moveStep(cur, static_cast<std::size_t>(to));
+    }
+    if (a.caption && p.currentStep()) p.setCaption(cur, *a.caption);
+    if (a.title) p.setTitle(*a.title);
+    if (a.saveAs) {
+        if (auto path = tours.saveAs(*a.saveAs, userTourDir_); !path) {
+            say(path.error(), true);
+        } else {
+            scanTours(bundledTourDir_, userTourDir_);
+            say("Tour saved: " + *path, false);
+        }
+    }
+    if (a.copyView) {
+        out.clipboard = io::cameraPoseToJson(camera.pose);
+        say("View copied as JSON.", false);
+    }
+    if (a.pasteView) {
+        auto pose = io::cameraPoseFromJson(clipboard);
+        if (!pose)
+            say(pose.error(), true);
+        else
+            camera.flyTo(*pose, 0.6f);
+    }
+    out.togglePresenter = a.presenter;
+    return out;
+}
+
+bool Viewer::prepareFrame(float dt) {
+    scene.updateViewState();
+    painAnimating_ = pain.update(dt, live_, scene.index(), scene.view());
+    tours.update(dt);
+    return painAnimating_;
+}
+
+bool Viewer::advance(float dt) {
+    return camera.update(dt);
+}
+
+}  // namespace la::ctrl

@@ -1,0 +1,99 @@
+#pragma once
+// The viewer's features wired together, without a window: the camera and the feature controllers
+// (selection & article panels, referred pain, tours & presenter), and the flows between them — a click
+// picks, selects and looks up pain; a tour step flies the camera and sets visibility, selection, panels
+// and pain. The app owns one, feeds it input and time, and draws what it holds. No GL, GLFW or ImGui.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/Camera.h"
+#include "core/Result.h"
+#include "ctrl/PainController.h"
+#include "ctrl/SceneController.h"
+#include "ctrl/TourController.h"
+#include "ui/UiState.h"
+
+namespace la::ctrl {
+
+// The command line's scene state (--ghost, --hide, --select, --pain, --time, --explain, --therapist).
+struct SceneOptions {
+    std::string ghost, hide, select, pain;
+    float time = 0.25f;
+    bool explain = false;
+    bool therapist = false;
+};
+
+class Viewer {
+public:
+    // live: a window (animations run, the pick BVH builds in the background, messages go to the message
+    // strip); else headless stills.
+    explicit Viewer(bool live) : live_(live) {}
+    Viewer(const Viewer&) = delete;
+    Viewer& operator=(const Viewer&) = delete;
+    bool live() const { return live_; }
+
+    ui::UiState ui;  // the UI's state; the scene controller works on ui.scene
+    ui::StatusInfo status;
+    Camera camera;
+    SceneController scene{ui.scene};
+    PainController pain;
+    TourController tours;
+
+    // A notice or error in the message strip (window) and, for errors, one line on stderr.
+    void say(const std::string& text, bool error);
+
+    // content/structures (the first error goes to the message strip in the window).
+    void loadCatalogue(const std::string& dir);
+    void setCatalogue(Catalogue catalogue) { scene.setCatalogue(std::move(catalogue)); }
+    // Loads into a temporary; on failure the current model stays and the error is returned.
+    Result<bool> openModel(const std::string& path);
+    // Puts a loaded model in place (openModel, tests).
+    void setModel(Model model, const std::string& path);
+    // Errors name the option; nothing is applied after the first error.
+    Result<bool> applySceneOptions(const SceneOptions& options);
+
+    void applyPreset(ViewPreset preset, float aspect, bool animate);
+    void frameAll(float aspect);
+
+    // A click at a framebuffer pixel: selects what is under it (or clears the selection); with pain
+    // patterns on or the pain panel open, also asks which muscles send pain there.
+    void click(glm::vec2 pixel, glm::ivec2 framebuffer);
+    // The structure under the cursor (none when the cursor is over a panel); true when it changed.
+    bool hover(std::optional<glm::vec2> pixel, glm::ivec2 framebuffer);
+    // Entry i of the pain lookup: shows its pattern and selects the muscle.
+    void chooseLookup(std::size_t i);
+    // The actions of the panels that concern the scene (pain toggles, closing panels, views).
+    void handleSceneActions(const ui::UiActions& actions, float aspect);
+
+    // Tours.
+    void scanTours(const std::string& bundledDir, const std::string& userDir);
+    Result<bool> openTour(const std::string& path);
+    // The current step onto the scene: camera (flown when animate), visibility, selection, panels (pinned
+    // in a column at the right edge, sized for fontScale), articles and pain. aspect of the view.
+    void applyTourStep(bool animate, glm::ivec2 framebuffer, float fontScale);
+    TourStep captureView() const;
+    // The Tours panel's buttons; returns text for the clipboard when the view was copied. clipboard:
+    // what the clipboard holds (for Paste view).
+    struct TourOutcome {
+        std::optional<std::string> clipboard;
+        bool togglePresenter = false;
+    };
+    TourOutcome handleTourActions(const ui::TourActions& actions, const std::string& clipboard, glm::ivec2 framebuffer,
+                                  float fontScale);
+    const std::string& userTourDir() const { return userTourDir_; }
+
+    // Per-frame state for drawing: view styles, pain fades and pulse, the tour transition. True while
+    // something animates (pain pulse or fades).
+    bool prepareFrame(float dt);
+    // Camera flight; true while it moves.
+    bool advance(float dt);
+    bool animating() const { return camera.animating() || painAnimating_ || tours.player().transitioning(); }
+
+private:
+    bool live_;
+    bool painAnimating_ = false;
+    std::string bundledTourDir_, userTourDir_;
+};
+
+}  // namespace la::ctrl

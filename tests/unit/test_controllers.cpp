@@ -1,0 +1,391 @@
+// Feature controllers without a window: selection & article panels, referred pain, tours & presenter,
+// settings, the key map, and the flows between them in ctrl::Viewer (click -> pick -> select -> pain
+// lookup; tour step -> camera, visibility, selection, panels, pain).
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include <doctest/doctest.h>
+#include <glm/gtc/matrix_transform.hpp>
+
+#include "../support/CoreFixtures.h"
+#include "ctrl/KeyMap.h"
+#include "ctrl/SettingsController.h"
+#include "ctrl/Viewer.h"
+#include "io/TourLoader.h"
+
+using namespace la;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Two unit squares facing +Z, side by side: gluteus_medius.L at x in [0.1, 1.1], .R at [-1.1, -0.1];
+// a sacrum square behind both (z = -0.5) and a skin square in front (z = 0.3) that is translucent.
+Model twoMuscles() {
+    Model m;
+    Mesh quad;
+    Primitive p;
+    p.positions = {{0, -0.5f, 0}, {1, -0.5f, 0}, {1, 0.5f, 0}, {0, 0.5f, 0}};
+    p.normals.assign(4, {0, 0, 1});
+    p.indices = {0, 1, 2, 0, 2, 3};
+    p.bounds.add({0, -0.5f, 0});
+    p.bounds.add({1, 0.5f, 0});
+    quad.primitives.push_back(p);
+    m.meshes.push_back(quad);
+    Mesh skin = quad;
+    skin.primitives[0].material = 0;
+    m.meshes.push_back(skin);
+    Material glass;
+    glass.alphaMode = AlphaMode::Blend;
+    m.materials.push_back(glass);
+    auto add = [&](const std::string& name, glm::vec3 at, float widthScale, int mesh) {
+        Node n;
+        n.name = name;
+        n.mesh = mesh;
+        n.world = glm::scale(glm::translate(glm::mat4(1.0f), at), glm::vec3(widthScale, 1.0f, 1.0f));
+        m.roots.push_back(static_cast<int>(m.nodes.size()));
+        m.nodes.push_back(n);
+    };
+    add("gluteus_medius.L", {0.1f, 0, 0}, 1.0f, 0);   // node 0
+    add("gluteus_medius.R", {-1.1f, 0, 0}, 1.0f, 0);  // node 1
+    add("sacrum", {-2.0f, 0, -0.5f}, 4.0f, 0);        // node 2
+    add("skin", {-2.0f, 0, 0.3f}, 4.0f, 1);           // node 3
+    m.name = "two muscles";
+    return m;
+}
+
+Catalogue catalogue() {
+    Catalogue c;
+    StructureInfo gmed = test::structureEntry("gluteus_medius", "Gluteus medius", "muscle", 2, true);
+    gmed.featured = true;
+    c.add(gmed);
+    c.add(test::structureEntry("sacrum", "Sacrum", "bone", 5, false));
+    c.add(test::structureEntry("skin", "Skin", "skin", 0, false));
+    return c;
+}
+
+// One trigger point on the left gluteus medius whose essential zone covers the middle of its square.
+PainPattern gmedPattern() {
+    TriggerPoint t;
+    t.id = "trp1";
+    t.name = "Upper";
+    t.position = {0.6f, 0.0f, 0.0f};
+    t.essential.shapes.push_back(Shape::ellipsoid({0.6f, 0.0f, 0.0f}, {0.3f, 0.3f, 0.6f}));
+    return PainPattern{"gluteus_medius", {t}};
+}
+
+// A viewer looking at the squares from +Z, 2.5 units away, the whole of them in view.
+void setUp(ctrl::Viewer& v) {
+    v.setCatalogue(catalogue());
+    v.setModel(twoMuscles(), "");
+    v.pain.setPatterns({gmedPattern()});
+    v.camera.pose = CameraPose{{0, 0, 0}, 0.0f, 0.0f, 6.0f};
+    v.scene.updateViewState();
+}
+
+// Framebuffer pixel of a world point for the viewer's camera.
+glm::vec2 pixelOf(const ctrl::Viewer& v, glm::vec3 p, glm::ivec2 fb) {
+    const glm::vec4 c = v.camera.projection(static_cast<float>(fb.x) / fb.y) * v.camera.view() * glm::vec4(p, 1.0f);
+    return {(c.x / c.w * 0.5f + 0.5f) * fb.x, (0.5f - c.y / c.w * 0.5f) * fb.y};
+}
+
+fs::path tempDir(const std::string& name) {
+    const fs::path d = fs::temp_directory_path() / ("la_ctrl_" + name + "_" + std::to_string(getpid()));
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d;
+}
+
+const glm::ivec2 kFb(1200, 800);
+
+}  // namespace
+
+TEST_CASE("scene: a click picks through the translucent skin, selects, and a click on nothing clears") {
+    ctrl::Viewer v(false);
+    setUp(v);
+    const int left = v.scene.index().findKey("gluteus_medius.L")->node;
+    v.click(pixelOf(v, {0.6f, 0.0f, 0.0f}, kFb), kFb);
+    CHECK(v.scene.selected() == left);
+    CHECK(v.scene.view().nodes.size() == 4);
+    v.scene.updateViewState();
+    CHECK(v.scene.view().nodes[static_cast<std::size_t>(left)].outline);
+    CHECK(v.pain.lookupOpen() == false);  // no pattern shown, no pain panel: no lookup
+
+    v.click(pixelOf(v, {0.0f, 3.0f, 0.0f}, kFb), kFb);  // above everything
+    CHECK(v.scene.selected() == -1);
+}
+
+TEST_CASE("scene: hidden structures are not picked; ghosted ones are clicked through") {
+    ctrl::Viewer v(false);
+    setUp(v);
+    const int left = v.scene.index().findKey("gluteus_medius.L")->node;
+    const int sacrum = v.scene.index().findKey("sacrum")->node;
+    v.scene.setMode({left}, PickMode::Hidden);
+    v.scene.updateViewState();
+    v.click(pixelOf(v, {0.6f, 0.0f, 0.0f}, kFb), kFb);
+    CHECK(v.scene.selected() == sacrum);
+    CHECK(v.scene.view().nodes[static_cast<std::size_t>(left)].hidden);
+}
+
+TEST_CASE("scene: hover follows the pixel and reports a change once") {
+    ctrl::Viewer v(false);
+    setUp(v);
+    const int right = v.scene.index().findKey("gluteus_medius.R")->node;
+    CHECK(v.hover(pixelOf(v, {-0.6f, 0.0f, 0.0f}, kFb), kFb));
+    CHECK(v.scene.hovered() == right);
+    CHECK_FALSE(v.hover(pixelOf(v, {-0.5f, 0.1f, 0.0f}, kFb), kFb));
+    CHECK(v.hover(std::nullopt, kFb));  // over a panel
+    CHECK(v.scene.hovered() == -1);
+}
+
+TEST_CASE("scene: article panels for the selection and explain mode, placed on screen, closed by their button") {
+    ctrl::Viewer v(false);
+    setUp(v);
+    const int left = v.scene.index().findKey("gluteus_medius.L")->node;
+    ctrl::PanelFrame frame;
+    frame.viewport = kFb;
+    frame.size = [](const ui::PanelState&, float, float) { return glm::vec2(300, 150); };
+    CHECK(v.scene.layoutArticlePanels(v.camera, frame).empty());
+
+    v.scene.select(left);
+    auto placed = v.scene.layoutArticlePanels(v.camera, frame);
+    REQUIRE(placed.size() == 1);
+    REQUIRE(v.ui.scene.panels.size() == 1);
+    CHECK(v.ui.scene.panels[0].node == left);
+    CHECK(placed[0].rect.min.x >= 0.0f);
+    CHECK(placed[0].rect.max.x <= static_cast<float>(kFb.x));
+    CHECK(placed[0].hasLeader);
+    // The leader line ends on the muscle: its anchor projects inside the square's screen rectangle.
+    const glm::vec2 lo = pixelOf(v, {0.1f, -0.5f, 0}, kFb), hi = pixelOf(v, {1.1f, 0.5f, 0}, kFb);
+    CHECK(placed[0].leaderTo.x >= lo.x - 1);
+    CHECK(placed[0].leaderTo.x <= hi.x + 1);
+
+    v.ui.scene.explain = true;  // both featured sides
+    placed = v.scene.layoutArticlePanels(v.camera, frame);
+    REQUIRE(placed.size() == 2);
+    CHECK_FALSE(placed[0].rect.overlaps(placed[1].rect));
+
+    v.scene.closePanel(left);  // a featured muscle's close button leaves explain mode and the selection
+    CHECK(v.scene.selected() == -1);
+    CHECK_FALSE(v.ui.scene.explain);
+    CHECK(v.scene.layoutArticlePanels(v.camera, frame).empty());
+}
+
+TEST_CASE("scene: a new model resets visibility, selection and panels") {
+    ctrl::Viewer v(false);
+    setUp(v);
+    v.scene.select(1);
+    v.scene.setMode({0}, PickMode::Ghosted);
+    v.setModel(twoMuscles(), "second.glb");
+    CHECK(v.scene.selected() == -1);
+    CHECK(v.ui.scene.visibility == PickFilter(4, PickMode::Visible));
+    CHECK(v.ui.recentFiles.front() == "second.glb");
+    CHECK(v.status.modelName == "two muscles");
+}
+
+TEST_CASE("pain: patterns by key, by id for both sides, all; an unknown one changes nothing") {
+    ctrl::PainController p;
+    p.setPatterns({gmedPattern()});
+    REQUIRE(p.show({"gluteus_medius"}));
+    CHECK(p.state().patternsOn == std::set<std::string>{"gluteus_medius.L", "gluteus_medius.R"});
+    auto bad = p.show({"gluteus_medius.L", "piriformis"});
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().find("piriformis") != std::string::npos);
+    CHECK(p.state().patternsOn.size() == 2);
+    REQUIRE(p.show({"gluteus_medius.R"}));
+    CHECK(p.state().patternsOn == std::set<std::string>{"gluteus_medius.R"});
+    p.toggle("gluteus_medius.R");
+    CHECK(p.state().patternsOn.empty());
+}
+
+TEST_CASE("pain: a shown pattern fades in over time in the window, at once in a still") {
+    ctrl::Viewer v(true);
+    setUp(v);
+    v.pain.update(0.0f, true, v.scene.index(), v.scene.view());  // fades start settled (off)
+    REQUIRE(v.pain.show({"gluteus_medius.L"}));
+    v.scene.updateViewState();
+    CHECK(v.pain.update(0.1f, true, v.scene.index(), v.scene.view()));  // animating
+    const float partway = v.scene.view().pain.triggerWeight.at(0);
+    CHECK(partway > 0.0f);
+    CHECK(partway < 1.0f);
+    const float t0 = v.pain.state().time;
+    v.pain.update(0.5f, true, v.scene.index(), v.scene.view());
+    CHECK(v.scene.view().pain.triggerWeight.at(0) == doctest::Approx(1.0f));
+    CHECK(v.pain.state().time == doctest::Approx(t0 + 0.5f));  // the pulse clock runs
+    // Zones go on the skin while it is shown.
+    const int skin = v.scene.index().findKey("skin")->node;
+    CHECK(v.scene.view().nodes[static_cast<std::size_t>(skin)].painSurface);
+    CHECK_FALSE(v.scene.view().nodes[0].painSurface);
+
+    ctrl::Viewer still(false);
+    setUp(still);
+    REQUIRE(still.pain.show({"gluteus_medius.L"}));
+    still.pain.update(0.0f, false, still.scene.index(), still.scene.view());
+    CHECK(still.scene.view().pain.triggerWeight.at(0) == doctest::Approx(1.0f));
+    const auto marks = still.pain.triggerMarks(still.camera.projection(1.5f) * still.camera.view(), glm::vec2(kFb),
+                                               still.scene.view());
+    REQUIRE(marks.size() == 1);
+    CHECK(marks[0].pixel.x == doctest::Approx(pixelOf(still, {0.6f, 0, 0}, kFb).x).epsilon(0.01));
+}
+
+TEST_CASE("viewer: with a pattern on, a click on the body lists the muscles that send pain there") {
+    ctrl::Viewer v(true);
+    setUp(v);
+    REQUIRE(v.pain.show({"gluteus_medius.L"}));
+    v.pain.state().triggerPointsOff.insert("gluteus_medius.L/trp1");
+    v.click(pixelOf(v, {0.6f, 0.0f, 0.0f}, kFb), kFb);
+    REQUIRE(v.pain.lookupOpen());
+    REQUIRE(v.pain.lookup().size() == 1);
+    CHECK(v.pain.lookup()[0].instance == "gluteus_medius.L");
+    v.scene.select(-1);
+    v.chooseLookup(0);  // shows the pattern and its trigger point, selects the muscle
+    CHECK(v.scene.selected() == v.scene.index().findKey("gluteus_medius.L")->node);
+    CHECK(v.pain.state().triggerPointsOff.empty());
+    CHECK_FALSE(v.pain.lookupOpen());
+    // A click between the zones (the right side has the mirrored one) finds nothing and closes the list.
+    v.click(pixelOf(v, {0.05f, 0.0f, 0.0f}, kFb), kFb);
+    CHECK_FALSE(v.pain.lookupOpen());
+}
+
+TEST_CASE("viewer: a tour step sets camera, visibility, selection, pinned panels and pain") {
+    const fs::path dir = tempDir("tour");
+    std::ofstream(dir / "t.json") << R"({"title": "Test", "steps": [
+        {"caption": "One", "camera": "posterior", "hide": ["skin"], "select": "gluteus_medius.R",
+         "pain": ["gluteus_medius.L"]},
+        {"caption": "Two", "camera": {"target": [0, 0, 0], "yaw": 30, "pitch": 10, "distance": 4},
+         "ghost": ["sacrum"], "panels": ["gluteus_medius.L"]}]})";
+    ctrl::Viewer v(false);
+    setUp(v);
+    REQUIRE(v.openTour((dir / "t.json").string()));
+    v.applyTourStep(false, kFb, 1.0f);
+    const SceneIndex& idx = v.scene.index();
+    CHECK(v.camera.pose.yawDeg == doctest::Approx(180.0f));
+    CHECK(v.scene.selected() == idx.findKey("gluteus_medius.R")->node);
+    CHECK(v.ui.scene.visibility[static_cast<std::size_t>(idx.findKey("skin")->node)] == PickMode::Hidden);
+    CHECK(v.pain.state().patternsOn == std::set<std::string>{"gluteus_medius.L"});
+    CHECK(v.pain.state().time == doctest::Approx(0.5f));  // stills: the export pain time
+    CHECK(v.tours.titleSuffix() == "Test \u2014 step 1/2");
+
+    REQUIRE(v.tours.next());
+    v.applyTourStep(false, kFb, 1.0f);
+    CHECK(v.camera.pose.yawDeg == doctest::Approx(30.0f));
+    CHECK(v.scene.selected() == -1);
+    CHECK(v.pain.state().patternsOn.empty());
+    CHECK(v.ui.scene.visibility[static_cast<std::size_t>(idx.findKey("sacrum")->node)] == PickMode::Ghosted);
+    REQUIRE(v.ui.scene.panels.size() == 1);
+    CHECK(v.ui.scene.panels[0].pinned);
+    CHECK(v.ui.scene.panels[0].pinnedPos.x == doctest::Approx(1200.0f - 372.0f));
+
+    // The view captured as a step reads back as the same step.
+    const TourStep captured = v.captureView();
+    CHECK(captured.ghost == std::vector<std::string>{"bones"});  // the only bone: the group
+    CHECK(captured.panels == std::vector<std::string>{"gluteus_medius.L"});
+    CHECK_FALSE(v.tours.next());  // the last step stays
+    CHECK(v.tours.first());
+    CHECK(v.tours.last());
+    CHECK(v.tours.player().current() == 1);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("viewer: the Tours panel's authoring buttons add a step from the view and save the tour") {
+    const fs::path dir = tempDir("author");
+    ctrl::Viewer v(true);
+    setUp(v);
+    v.scanTours((dir / "bundled").string(), (dir / "user").string());
+    v.scene.select(0);
+    ui::TourActions add;
+    add.addStep = true;
+    v.handleTourActions(add, "", kFb, 1.0f);  // no tour yet: a new one with this view
+    REQUIRE(v.tours.player().stepCount() == 1);
+    CHECK(v.tours.player().tour().steps[0].select == "gluteus_medius.L");
+    ui::TourActions caption;
+    caption.caption = "The left one";
+    v.handleTourActions(caption, "", kFb, 1.0f);
+    ui::TourActions save;
+    save.saveAs = "My first tour";
+    v.handleTourActions(save, "", kFb, 1.0f);
+    const fs::path written = dir / "user" / "My_first_tour.json";
+    REQUIRE(fs::exists(written));
+    auto back = io::loadTour(written.string());
+    REQUIRE(back);
+    CHECK(back->steps[0].caption == "The left one");
+    REQUIRE(v.tours.list().size() == 1);  // listed as the user's
+    CHECK(v.tours.list()[0].user);
+    CHECK(v.ui.message.find("Tour saved") == 0);
+
+    ui::TourActions bad;
+    bad.saveAs = "///";
+    v.handleTourActions(bad, "", kFb, 1.0f);
+    CHECK(v.ui.messageIsError);
+
+    ui::TourActions copy;
+    copy.copyView = true;
+    const auto out = v.handleTourActions(copy, "", kFb, 1.0f);
+    REQUIRE(out.clipboard);
+    ui::TourActions paste;
+    paste.pasteView = true;
+    v.handleTourActions(paste, "not json", kFb, 1.0f);
+    CHECK(v.ui.messageIsError);
+    CHECK_FALSE(v.camera.animating());
+    v.handleTourActions(paste, *out.clipboard, kFb, 1.0f);
+    CHECK(v.camera.animating());
+    fs::remove_all(dir);
+}
+
+TEST_CASE("settings: a change is saved once it has been still for a second, or at once when forced") {
+    const fs::path dir = tempDir("settings");
+    ctrl::SettingsController c(dir.string());
+    const auto loaded = c.load();
+    CHECK_FALSE(loaded.fromFile);
+    Settings s = c.saved();
+    CHECK_FALSE(c.update(s, 0.0, false).value());  // unchanged: nothing to do
+    s.windowX = 10;
+    CHECK_FALSE(c.update(s, 1.0, false).value());  // changed: wait
+    s.windowX = 20;                                // still moving
+    CHECK_FALSE(c.update(s, 1.5, false).value());
+    CHECK_FALSE(c.update(s, 2.0, false).value());
+    CHECK_FALSE(fs::exists(dir / "settings.json"));
+    CHECK(c.update(s, 2.6, false).value());  // still for a second
+    CHECK(fs::exists(dir / "settings.json"));
+    CHECK(c.saved().windowX == 20);
+    s.fontScale = 1.5f;
+    CHECK(c.update(s, 2.7, true).value());  // on exit
+    ctrl::SettingsController again(dir.string());
+    CHECK(again.load().settings.fontScale == doctest::Approx(1.5f));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("key map: clicker keys step only with a tour; Esc leaves presenter mode before it clears the selection") {
+    using ctrl::Command;
+    using ctrl::Key;
+    auto commands = [](std::vector<ctrl::KeyEvent> keys, ctrl::KeyContext c) {
+        std::vector<Command> out;
+        for (const auto& e : ctrl::commandsFor(keys, c)) out.push_back(e.command);
+        return out;
+    };
+    ctrl::KeyContext none;
+    CHECK(commands({{Key::Right}}, none).empty());
+    ctrl::KeyContext tour;
+    tour.tourReady = true;
+    CHECK(commands({{Key::Right}, {Key::PageDown}, {Key::Space}}, tour) ==
+          std::vector<Command>{Command::NextStep, Command::NextStep, Command::NextStep});
+    CHECK(commands({{Key::Left}, {Key::PageUp}, {Key::Home}}, tour) ==
+          std::vector<Command>{Command::PreviousStep, Command::PreviousStep, Command::FirstStep});
+    ctrl::KeyContext presenting = tour;
+    presenting.presenter = true;
+    presenting.hasSelection = true;
+    CHECK(commands({{Key::Escape}}, presenting) == std::vector<Command>{Command::LeavePresenter});
+    ctrl::KeyContext selected;
+    selected.hasSelection = true;
+    CHECK(commands({{Key::Escape}, {Key::Escape}}, selected) == std::vector<Command>{Command::ClearSelection});
+    CHECK(commands({{ctrl::letterKey('B')}}, none).empty());  // black screen only while presenting
+    CHECK(commands({{ctrl::letterKey('B')}}, presenting) == std::vector<Command>{Command::ToggleBlack});
+    const auto views = ctrl::commandsFor({{static_cast<Key>('3')}, {ctrl::letterKey('Q'), true}}, none);
+    REQUIRE(views.size() == 2);
+    CHECK(views[0].command == Command::ViewPreset);
+    CHECK(views[0].preset == 2);
+    CHECK(views[1].command == Command::Quit);
+    const auto shot = ctrl::commandsFor({{Key::F12, true}}, none);
+    REQUIRE(shot.size() == 1);
+    CHECK_FALSE(shot[0].withUi);
+}
