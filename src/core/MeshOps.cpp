@@ -1,5 +1,6 @@
 #include "core/MeshOps.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <unordered_map>
@@ -39,43 +40,88 @@ void remap(std::vector<T>& attr, const std::vector<std::uint32_t>& srcOfNew) {
     attr.swap(out);
 }
 
+// Union-find over corners (3 per triangle), with path halving.
+struct Groups {
+    std::vector<std::uint32_t> up;
+    explicit Groups(std::size_t n) : up(n) {
+        for (std::size_t i = 0; i < n; ++i) up[i] = static_cast<std::uint32_t>(i);
+    }
+    std::uint32_t find(std::uint32_t i) {
+        while (up[i] != i) i = up[i] = up[up[i]];
+        return i;
+    }
+    void join(std::uint32_t a, std::uint32_t b) { up[find(a)] = find(b); }
+};
+
 }  // namespace
 
 void generateNormals(Primitive& p, float creaseDeg) {
     const std::size_t triCount = p.indices.size() / 3;
+    const std::size_t corners = triCount * 3;
     const float cosCrease = std::cos(glm::radians(creaseDeg));
-    // Face normals (area-weighted when unnormalised).
-    std::vector<glm::vec3> faceN(triCount);
+    // Face normals (area-weighted when unnormalised) and their directions.
+    std::vector<glm::vec3> faceN(triCount), faceDir(triCount, glm::vec3(0.0f));
     for (std::size_t t = 0; t < triCount; ++t) {
         const glm::vec3& a = p.positions[p.indices[3 * t]];
         const glm::vec3& b = p.positions[p.indices[3 * t + 1]];
         const glm::vec3& c = p.positions[p.indices[3 * t + 2]];
         faceN[t] = glm::cross(b - a, c - a);
+        const float len = glm::length(faceN[t]);
+        if (len > 0.0f && std::isfinite(len)) faceDir[t] = faceN[t] / len;
     }
-    // Faces around each distinct position (vertices at the same place share smoothing).
-    std::unordered_map<PosKey, std::vector<std::uint32_t>, PosKeyHash> facesAt;
-    for (std::size_t t = 0; t < triCount; ++t)
-        for (int k = 0; k < 3; ++k)
-            facesAt[keyOf(p.positions[p.indices[3 * t + static_cast<std::size_t>(k)]])].push_back(
-                static_cast<std::uint32_t>(t));
+    // Vertices at the same place share smoothing: one id per distinct position.
+    std::unordered_map<PosKey, std::uint32_t, PosKeyHash> idOfPos;
+    idOfPos.reserve(p.positions.size());
+    std::vector<std::uint32_t> posId(p.positions.size());
+    for (std::size_t v = 0; v < p.positions.size(); ++v)
+        posId[v] = idOfPos.try_emplace(keyOf(p.positions[v]), static_cast<std::uint32_t>(idOfPos.size())).first->second;
 
-    // A normal per corner; then corners sharing vertex and normal are merged again.
-    std::vector<glm::vec3> cornerN(p.indices.size());
-    for (std::size_t t = 0; t < triCount; ++t) {
-        glm::vec3 own = faceN[t];
-        float ownLen = glm::length(own);
-        glm::vec3 ownDir = ownLen > 0.0f ? own / ownLen : glm::vec3(0, 0, 1);
-        for (int k = 0; k < 3; ++k) {
-            std::size_t corner = 3 * t + static_cast<std::size_t>(k);
-            glm::vec3 sum(0.0f);
-            for (std::uint32_t f : facesAt[keyOf(p.positions[p.indices[corner]])]) {
-                float len = glm::length(faceN[f]);
-                if (len <= 0.0f) continue;
-                if (glm::dot(faceN[f] / len, ownDir) >= cosCrease) sum += faceN[f];
-            }
-            float l = glm::length(sum);
-            cornerN[corner] = l > 0.0f ? sum / l : ownDir;
+    // Every edge once per face that has it, sorted so that faces sharing an edge are neighbours. Two faces across
+    // an edge that bends less than the crease angle smooth together: their corners at both ends of the edge
+    // join one group. Linear in the triangle count (plus the sort), whatever the valence of a vertex.
+    struct EdgeUse {
+        std::uint64_t key;
+        std::uint32_t face, cornerLo, cornerHi;
+    };
+    std::vector<EdgeUse> edges;
+    edges.reserve(corners);
+    for (std::size_t t = 0; t < triCount; ++t)
+        for (std::size_t k = 0; k < 3; ++k) {
+            const auto c0 = static_cast<std::uint32_t>(3 * t + k), c1 = static_cast<std::uint32_t>(3 * t + (k + 1) % 3);
+            std::uint32_t a = posId[p.indices[c0]], b = posId[p.indices[c1]];
+            if (a == b) continue;
+            const bool swap = b < a;
+            edges.push_back({(static_cast<std::uint64_t>(swap ? b : a) << 32) | (swap ? a : b),
+                             static_cast<std::uint32_t>(t), swap ? c1 : c0, swap ? c0 : c1});
         }
+    std::sort(edges.begin(), edges.end(), [](const EdgeUse& x, const EdgeUse& y) { return x.key < y.key; });
+    Groups groups(corners);
+    const auto smoothJoin = [&](const EdgeUse& x, const EdgeUse& y) {
+        if (x.face == y.face || glm::dot(faceDir[x.face], faceDir[y.face]) < cosCrease) return;
+        if (faceDir[x.face] == glm::vec3(0.0f) || faceDir[y.face] == glm::vec3(0.0f)) return;
+        groups.join(x.cornerLo, y.cornerLo);
+        groups.join(x.cornerHi, y.cornerHi);
+    };
+    for (std::size_t i = 0; i < edges.size();) {
+        std::size_t j = i + 1;
+        while (j < edges.size() && edges[j].key == edges[i].key) ++j;
+        // A manifold edge has two faces; a non-manifold fin of many faces is chained, not compared pairwise.
+        constexpr std::size_t kPairwise = 8;
+        for (std::size_t a = i; a < j; ++a)
+            for (std::size_t b = a + 1; b < (j - i <= kPairwise ? j : std::min(j, a + 2)); ++b)
+                smoothJoin(edges[a], edges[b]);
+        i = j;
+    }
+    // A normal per corner: the sum of the face normals of its group.
+    std::vector<glm::vec3> groupSum(corners, glm::vec3(0.0f));
+    for (std::size_t c = 0; c < corners; ++c)
+        if (faceDir[c / 3] != glm::vec3(0.0f)) groupSum[groups.find(static_cast<std::uint32_t>(c))] += faceN[c / 3];
+    std::vector<glm::vec3> cornerN(p.indices.size(), glm::vec3(0, 0, 1));
+    for (std::size_t c = 0; c < corners; ++c) {
+        const glm::vec3 sum = groupSum[groups.find(static_cast<std::uint32_t>(c))];
+        const float l = glm::length(sum);
+        const glm::vec3 own = faceDir[c / 3] != glm::vec3(0.0f) ? faceDir[c / 3] : glm::vec3(0, 0, 1);
+        cornerN[c] = l > 0.0f && std::isfinite(l) ? sum / l : own;
     }
     // Re-index: (old vertex, quantised normal) -> new vertex.
     struct Key {

@@ -7,7 +7,9 @@ namespace la {
 // Computes primitive.bounds from its positions.
 void computeBounds(Primitive& p);
 
-// Generates normals smooth across edges whose faces meet at less than creaseDeg, split (hard) otherwise.
+// Generates normals smooth across edges whose faces meet at less than creaseDeg, split (hard) otherwise
+// (faces around a vertex smooth together when a chain of such edges joins them). Linear in the triangle count
+// plus a sort of the edges, whatever the valence of a vertex.
 // Vertices at hard edges are duplicated, so positions/uvs/colors/fibres may grow.
 void generateNormals(Primitive& p, float creaseDeg = 60.0f);
 

@@ -1,13 +1,16 @@
 // OBJ, FBX, STL, DAE, PLY (and Assimp's other formats) -> la::Model.
 #include <filesystem>
 
+#include <assimp/DefaultIOSystem.h>
 #include <assimp/Importer.hpp>
 #include <assimp/material.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
-#include <stb_image.h>
 
 #include "core/MeshOps.h"
+#include "io/BoundedFile.h"
+#include "io/ImageDecode.h"
+#include "io/IsolatedImport.h"
 #include "io/LoaderUtil.h"
 #include "io/ModelLoader.h"
 
@@ -20,20 +23,32 @@ glm::mat4 toGlm(const aiMatrix4x4& a) {
     return glm::mat4(a.a1, a.b1, a.c1, a.d1, a.a2, a.b2, a.c2, a.d2, a.a3, a.b3, a.c3, a.d3, a.a4, a.b4, a.c4, a.d4);
 }
 
-Texture decode(const unsigned char* data, int size, const std::string& name) {
+// Assimp opens every file it reads (the model, an OBJ's mtllib, ...) through this: regular files of bounded size
+// only, so a FIFO or /dev/zero named by a file is refused instead of blocking or filling memory.
+class BoundedIOSystem : public Assimp::DefaultIOSystem {
+public:
+    bool Exists(const char* file) const override {
+        return notRegularFileProblem(file).empty() && Assimp::DefaultIOSystem::Exists(file);
+    }
+    Assimp::IOStream* Open(const char* file, const char* mode = "rb") override {
+        if (!notRegularFileProblem(file).empty()) return nullptr;
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(file, ec);
+        if (!ec && size > kModelFileLimit) return nullptr;
+        return Assimp::DefaultIOSystem::Open(file, mode);
+    }
+};
+
+Texture decode(const unsigned char* data, std::size_t size, const std::string& name, std::size_t& imageBytesLeft) {
     Texture t;
     t.name = name;
-    int w = 0, h = 0, c = 0;
-    unsigned char* px = stbi_load_from_memory(data, size, &w, &h, &c, 4);
-    if (!px) return t;
-    t.width = w;
-    t.height = h;
-    t.rgba.assign(px, px + static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
-    stbi_image_free(px);
+    std::string problem;
+    if (!decodeImageLimited(data, size, imageBytesLeft, t.width, t.height, t.rgba, problem)) t.rgba.clear();
     return t;
 }
 
-int loadTexture(const aiScene* scene, const aiMaterial* mat, const std::filesystem::path& dir, Model& model) {
+int loadTexture(const aiScene* scene, const aiMaterial* mat, const std::filesystem::path& dir, Model& model,
+                std::size_t& imageBytesLeft) {
     aiString texPath;
     if (mat->GetTexture(aiTextureType_BASE_COLOR, 0, &texPath) != AI_SUCCESS &&
         mat->GetTexture(aiTextureType_DIFFUSE, 0, &texPath) != AI_SUCCESS)
@@ -41,9 +56,10 @@ int loadTexture(const aiScene* scene, const aiMaterial* mat, const std::filesyst
     Texture tex;
     if (const aiTexture* embedded = scene->GetEmbeddedTexture(texPath.C_Str())) {
         if (embedded->mHeight == 0) {
-            tex = decode(reinterpret_cast<const unsigned char*>(embedded->pcData), static_cast<int>(embedded->mWidth),
-                         texPath.C_Str());
-        } else {
+            tex = decode(reinterpret_cast<const unsigned char*>(embedded->pcData), embedded->mWidth, texPath.C_Str(),
+                         imageBytesLeft);
+        } else if (embedded->mWidth <= static_cast<unsigned>(kMaxImageSide) &&
+                   embedded->mHeight <= static_cast<unsigned>(kMaxImageSide)) {
             tex.name = texPath.C_Str();
             tex.width = static_cast<int>(embedded->mWidth);
             tex.height = static_cast<int>(embedded->mHeight);
@@ -53,22 +69,19 @@ int loadTexture(const aiScene* scene, const aiMaterial* mat, const std::filesyst
             }
         }
     } else {
-        int w = 0, h = 0, c = 0;
-        const std::string file = (dir / texPath.C_Str()).string();
-        unsigned char* px = stbi_load(file.c_str(), &w, &h, &c, 4);
-        if (!px) return -1;  // a missing texture shows the base colour; not an error
-        tex.name = texPath.C_Str();
-        tex.width = w;
-        tex.height = h;
-        tex.rgba.assign(px, px + static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
-        stbi_image_free(px);
+        // A missing, unreadable or oversized texture shows the base colour; not an error.
+        std::vector<unsigned char> bytes;
+        std::string problem;
+        if (!readBoundedFile((dir / texPath.C_Str()).string(), kModelFileLimit, bytes, problem)) return -1;
+        tex = decode(bytes.data(), bytes.size(), texPath.C_Str(), imageBytesLeft);
     }
     if (tex.rgba.empty()) return -1;
     model.textures.push_back(std::move(tex));
     return static_cast<int>(model.textures.size()) - 1;
 }
 
-Material convertMaterial(const aiScene* scene, const aiMaterial* m, const std::filesystem::path& dir, Model& model) {
+Material convertMaterial(const aiScene* scene, const aiMaterial* m, const std::filesystem::path& dir, Model& model,
+                         std::size_t& imageBytesLeft) {
     Material out;
     aiString name;
     if (m->Get(AI_MATKEY_NAME, name) == AI_SUCCESS) out.name = name.C_Str();
@@ -83,7 +96,7 @@ Material convertMaterial(const aiScene* scene, const aiMaterial* m, const std::f
     if (m->Get(AI_MATKEY_COLOR_EMISSIVE, c) == AI_SUCCESS) out.emissive = {c.r, c.g, c.b};
     int twoSided = 0;
     if (m->Get(AI_MATKEY_TWOSIDED, twoSided) == AI_SUCCESS) out.doubleSided = twoSided != 0;
-    out.baseColorTexture = loadTexture(scene, m, dir, model);
+    out.baseColorTexture = loadTexture(scene, m, dir, model, imageBytesLeft);
     return out;
 }
 
@@ -123,8 +136,9 @@ Primitive convertMesh(const aiMesh* src) {
 
 }  // namespace
 
-Result<Model> loadWithAssimp(const std::string& path) {
+Result<Model> importWithAssimp(const std::string& path) {
     Assimp::Importer importer;
+    importer.SetIOHandler(new BoundedIOSystem);  // the importer owns it
     const aiScene* scene =
         importer.ReadFile(path, aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_SortByPType |
                                     aiProcess_ValidateDataStructure | aiProcess_FindInvalidData);
@@ -135,8 +149,9 @@ Result<Model> loadWithAssimp(const std::string& path) {
     model.source = path;
     model.name = std::filesystem::path(path).filename().string();
     const auto dir = std::filesystem::path(path).parent_path();
+    std::size_t imageBytesLeft = kImageBytesLimit;
     for (unsigned i = 0; i < scene->mNumMaterials; ++i)
-        model.materials.push_back(convertMaterial(scene, scene->mMaterials[i], dir, model));
+        model.materials.push_back(convertMaterial(scene, scene->mMaterials[i], dir, model, imageBytesLeft));
     std::vector<Primitive> prims;
     for (unsigned i = 0; i < scene->mNumMeshes; ++i) prims.push_back(convertMesh(scene->mMeshes[i]));
 
@@ -174,17 +189,30 @@ Result<Model> loadWithAssimp(const std::string& path) {
         for (unsigned c = it.node->mNumChildren; c-- > 0;) stack.push_back({it.node->mChildren[c], index});
     }
     model.updateWorldTransforms();
+    if (const std::string bad = coordinateProblem(model); !bad.empty()) return Error{path + ": " + bad};
     if (model.triangleCount() == 0) return Error{path + ": contains no triangles to show"};
     return model;
 }
 
-Result<Model> loadModel(const std::string& path) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return Error{path + ": no such file"};
-    if (std::filesystem::is_directory(path, ec)) return Error{path + ": is a folder, not a model file"};
-    const std::string ext = lowerExtension(path);
-    if (ext == ".gltf" || ext == ".glb") return loadGltf(path);
-    return loadWithAssimp(path);
+Result<Model> loadWithAssimp(const std::string& path) {
+    return runIsolated(path, [&path] { return importWithAssimp(path); });
+}
+
+Result<Model> loadModel(const std::string& path, const LoadOptions& options) {
+    try {
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec)) return Error{path + ": no such file"};
+        if (const std::string p = notRegularFileProblem(path); !p.empty()) return Error{path + ": " + p};
+        const std::string ext = lowerExtension(path);
+        if (ext == ".gltf" || ext == ".glb") return loadGltf(path, options);
+        return loadWithAssimp(path);
+    } catch (const std::bad_alloc&) {
+        return Error{path + ": needs more memory than there is (is the file damaged?)"};
+    } catch (const std::exception& e) {
+        return Error{path + ": " + oneLine(e.what())};
+    } catch (...) {
+        return Error{path + ": could not be loaded"};
+    }
 }
 
 }  // namespace la::io

@@ -6,10 +6,12 @@
 #include <fstream>
 #include <sstream>
 #include <system_error>
+#include <unordered_set>
 
 #include <md4c.h>
 
 #include "core/TextList.h"
+#include "io/JsonText.h"
 
 namespace la::io {
 
@@ -376,8 +378,12 @@ Result<StructureInfo> parseStructureText(std::string_view text, const std::strin
                                          std::vector<std::string>* warnings) {
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 BOM
     auto lines = splitLines(text);
+    // A file of many bad lines gives a few warnings and a count, not one line each.
+    constexpr int kMaxWarnings = 20;
+    int warned = 0;
     auto warn = [&](int line, const std::string& what) {
-        if (warnings) warnings->push_back(where(path, line) + what);
+        if (!warnings || ++warned > kMaxWarnings + 1) return;
+        warnings->push_back(where(path, line) + (warned > kMaxWarnings ? "more warnings left out" : what));
     };
     if (lines.empty() || trim(lines[0]) != "---")
         return Error{where(path, 1) + "expected '---' on the first line (front matter)"};
@@ -389,7 +395,7 @@ Result<StructureInfo> parseStructureText(std::string_view text, const std::strin
 
     StructureInfo info;
     info.sourcePath = path;
-    std::vector<std::string> seen;
+    std::unordered_set<std::string> seen;  // a hash set: files of many keys stay linear
     for (std::size_t i = 1; i < close; ++i) {
         const int ln = static_cast<int>(i) + 1;
         std::string_view line = trim(stripComment(lines[i]));
@@ -400,9 +406,7 @@ Result<StructureInfo> parseStructureText(std::string_view text, const std::strin
         std::string key = lower(trim(line.substr(0, colon)));
         std::string_view value = trim(line.substr(colon + 1));
         if (key.empty()) return Error{where(path, ln) + "missing key before ':'"};
-        if (std::find(seen.begin(), seen.end(), key) != seen.end())
-            warn(ln, "key '" + key + "' repeated; the last one wins");
-        seen.push_back(key);
+        if (!seen.insert(key).second) warn(ln, "key '" + key + "' repeated; the last one wins");
 
         if (key == "id") {
             if (!validId(value))
@@ -467,12 +471,9 @@ Result<StructureInfo> parseStructureText(std::string_view text, const std::strin
 }
 
 Result<StructureInfo> loadStructureFile(const std::string& path, std::vector<std::string>* warnings) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{path + ": cannot open"};
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) return Error{path + ": cannot read"};
-    return parseStructureText(ss.str(), path, warnings);
+    auto text = readTextFile(path);
+    if (!text) return Error{text.error()};
+    return parseStructureText(*text, path, warnings);
 }
 
 CatalogueLoad loadCatalogueDir(const std::string& dir) {

@@ -1,20 +1,39 @@
 // glTF 2.0 (.gltf with external or data-URI buffers, .glb) -> la::Model through tinygltf.
 #include <algorithm>
 #include <filesystem>
+#include <limits>
 #include <set>
+#include <string_view>
 
 #include <glm/gtc/quaternion.hpp>
 #include <glm/gtc/type_ptr.hpp>
 #include <tiny_gltf.h>
 
 #include "core/MeshOps.h"
+#include "io/BoundedFile.h"
 #include "io/GltfAccessor.h"
+#include "io/GltfFiles.h"
 #include "io/LoaderUtil.h"
 #include "io/ModelLoader.h"
 
 namespace la::io {
 
 namespace {
+
+// Doubles from the JSON as floats; values beyond float's range become infinities (a plain cast is undefined),
+// which the coordinate check then refuses.
+float toFloat(double d) {
+    if (d > std::numeric_limits<float>::max()) return std::numeric_limits<float>::infinity();
+    if (d < -std::numeric_limits<float>::max()) return -std::numeric_limits<float>::infinity();
+    return static_cast<float>(d);
+}
+
+glm::vec3 vec3Of(const std::vector<double>& v) {
+    return {toFloat(v[0]), toFloat(v[1]), toFloat(v[2])};
+}
+glm::vec4 vec4Of(const std::vector<double>& v) {
+    return {toFloat(v[0]), toFloat(v[1]), toFloat(v[2]), toFloat(v[3])};
+}
 
 const std::set<std::string> kSupportedRequired = {"KHR_mesh_quantization", "KHR_materials_emissive_strength"};
 
@@ -36,16 +55,15 @@ void flattenExtras(const tinygltf::Value& v, std::map<std::string, std::string>&
 glm::mat4 localMatrix(const tinygltf::Node& n) {
     if (n.matrix.size() == 16) {
         glm::mat4 m;
-        for (int i = 0; i < 16; ++i) glm::value_ptr(m)[i] = static_cast<float>(n.matrix[static_cast<std::size_t>(i)]);
+        for (int i = 0; i < 16; ++i) glm::value_ptr(m)[i] = toFloat(n.matrix[static_cast<std::size_t>(i)]);
         return m;  // glTF matrices are column-major, as glm's
     }
     glm::vec3 t(0.0f), s(1.0f);
     glm::quat r(1.0f, 0.0f, 0.0f, 0.0f);
-    if (n.translation.size() == 3) t = {n.translation[0], n.translation[1], n.translation[2]};
-    if (n.scale.size() == 3) s = {n.scale[0], n.scale[1], n.scale[2]};
+    if (n.translation.size() == 3) t = vec3Of(n.translation);
+    if (n.scale.size() == 3) s = vec3Of(n.scale);
     if (n.rotation.size() == 4)
-        r = glm::quat(static_cast<float>(n.rotation[3]), static_cast<float>(n.rotation[0]),
-                      static_cast<float>(n.rotation[1]), static_cast<float>(n.rotation[2]));
+        r = glm::quat(toFloat(n.rotation[3]), toFloat(n.rotation[0]), toFloat(n.rotation[1]), toFloat(n.rotation[2]));
     return glm::translate(glm::mat4(1.0f), t) * glm::mat4_cast(glm::normalize(r)) * glm::scale(glm::mat4(1.0f), s);
 }
 
@@ -54,7 +72,10 @@ Texture convertTexture(const tinygltf::Model& m, const tinygltf::Texture& tex) {
     out.name = tex.name;
     if (tex.source < 0 || static_cast<std::size_t>(tex.source) >= m.images.size()) return out;
     const auto& img = m.images[static_cast<std::size_t>(tex.source)];
-    if (img.image.empty() || img.bits != 8 || img.component < 1) return out;
+    if (img.image.empty() || img.bits != 8 || img.component < 1 || img.width < 1 || img.height < 1 ||
+        img.image.size() / static_cast<std::size_t>(img.component) / static_cast<std::size_t>(img.width) <
+            static_cast<std::size_t>(img.height))
+        return out;
     out.width = img.width;
     out.height = img.height;
     out.rgba.resize(static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height) * 4);
@@ -71,26 +92,23 @@ Material convertMaterial(const tinygltf::Material& mat, std::size_t textureCount
     Material out;
     out.name = mat.name;
     const auto& pbr = mat.pbrMetallicRoughness;
-    if (pbr.baseColorFactor.size() == 4)
-        out.baseColor = {pbr.baseColorFactor[0], pbr.baseColorFactor[1], pbr.baseColorFactor[2],
-                         pbr.baseColorFactor[3]};
+    if (pbr.baseColorFactor.size() == 4) out.baseColor = vec4Of(pbr.baseColorFactor);
     if (pbr.baseColorTexture.index >= 0 && static_cast<std::size_t>(pbr.baseColorTexture.index) < textureCount)
         out.baseColorTexture = pbr.baseColorTexture.index;
-    out.metallic = static_cast<float>(pbr.metallicFactor);
-    out.roughness = static_cast<float>(pbr.roughnessFactor);
-    if (mat.emissiveFactor.size() == 3)
-        out.emissive = {mat.emissiveFactor[0], mat.emissiveFactor[1], mat.emissiveFactor[2]};
+    out.metallic = toFloat(pbr.metallicFactor);
+    out.roughness = toFloat(pbr.roughnessFactor);
+    if (mat.emissiveFactor.size() == 3) out.emissive = vec3Of(mat.emissiveFactor);
     out.alphaMode = mat.alphaMode == "BLEND"  ? AlphaMode::Blend
                     : mat.alphaMode == "MASK" ? AlphaMode::Mask
                                               : AlphaMode::Opaque;
-    out.alphaCutoff = static_cast<float>(mat.alphaCutoff);
+    out.alphaCutoff = toFloat(mat.alphaCutoff);
     out.doubleSided = mat.doubleSided;
     return out;
 }
 
 // One glTF primitive -> triangle list. Returns false with err on bad data; `skip` for non-triangle modes.
 bool convertPrimitive(const tinygltf::Model& m, const tinygltf::Primitive& src, Primitive& dst, bool& skip,
-                      std::string& err) {
+                      AccessorBudget& budget, std::string& err) {
     skip = false;
     if (src.mode != TINYGLTF_MODE_TRIANGLES && src.mode != TINYGLTF_MODE_TRIANGLE_STRIP &&
         src.mode != TINYGLTF_MODE_TRIANGLE_FAN && src.mode != -1) {
@@ -104,7 +122,7 @@ bool convertPrimitive(const tinygltf::Model& m, const tinygltf::Primitive& src, 
     }
     std::vector<glm::vec4> tmp;
     int comps = 0;
-    if (!readFloatAccessor(m, pos->second, tmp, comps, err)) return false;
+    if (!readFloatAccessor(m, pos->second, tmp, comps, err, &budget)) return false;
     dst.positions.resize(tmp.size());
     for (std::size_t i = 0; i < tmp.size(); ++i) dst.positions[i] = glm::vec3(tmp[i]);
     const std::size_t n = dst.positions.size();
@@ -112,7 +130,7 @@ bool convertPrimitive(const tinygltf::Model& m, const tinygltf::Primitive& src, 
     auto readOptional = [&](const char* name, auto& target, auto convert) -> bool {
         auto it = src.attributes.find(name);
         if (it == src.attributes.end()) return true;
-        if (!readFloatAccessor(m, it->second, tmp, comps, err)) return false;
+        if (!readFloatAccessor(m, it->second, tmp, comps, err, &budget)) return false;
         if (tmp.size() != n) {
             err = std::string("attribute ") + name + " has " + std::to_string(tmp.size()) + " elements, POSITION has " +
                   std::to_string(n);
@@ -131,7 +149,7 @@ bool convertPrimitive(const tinygltf::Model& m, const tinygltf::Primitive& src, 
 
     std::vector<std::uint32_t> idx;
     if (src.indices >= 0) {
-        if (!readIndexAccessor(m, src.indices, idx, err)) return false;
+        if (!readIndexAccessor(m, src.indices, idx, err, &budget)) return false;
     } else {
         idx.resize(n);
         for (std::size_t i = 0; i < n; ++i) idx[i] = static_cast<std::uint32_t>(i);
@@ -156,14 +174,37 @@ bool convertPrimitive(const tinygltf::Model& m, const tinygltf::Primitive& src, 
 
 }  // namespace
 
-Result<Model> loadGltf(const std::string& path) {
+Result<Model> loadGltf(const std::string& path, const LoadOptions& options) {
+    // The file is read by us (regular file, size cap) and its JSON nesting measured before tinygltf, whose
+    // parser recurses, sees it.
+    std::vector<unsigned char> bytes;
+    std::string problem;
+    if (!readBoundedFile(path, kModelFileLimit, bytes, problem)) return Error{path + ": " + problem};
+    const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    const bool binary = lowerExtension(path) == ".glb" || text.substr(0, 4) == "glTF";
+    std::string_view json = text;
+    if (binary && !glbJsonChunk(text, json, problem)) return Error{path + ": " + problem};
+    if (jsonDepth(json, kMaxJsonDepth) > kMaxJsonDepth)
+        return Error{path + ": its JSON is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep"};
+
+    GltfFileAccess access;
+    access.root = modelFolder(path);
+    access.trustPaths = options.trustPaths;
     tinygltf::TinyGLTF loader;
+    installFileAccess(loader, access);
     tinygltf::Model gm;
     std::string err, warn;
-    const std::string ext = lowerExtension(path);
-    bool ok = ext == ".glb" ? loader.LoadBinaryFromFile(&gm, &err, &warn, path)
-                            : loader.LoadASCIIFromFile(&gm, &err, &warn, path);
-    if (!ok) return Error{path + ": " + oneLine(err.empty() ? "could not be read as glTF" : err)};
+    const std::string baseDir = std::filesystem::path(path).parent_path().string();
+    const bool ok =
+        binary
+            ? loader.LoadBinaryFromMemory(&gm, &err, &warn, bytes.data(), static_cast<unsigned>(bytes.size()), baseDir)
+            : loader.LoadASCIIFromString(&gm, &err, &warn, text.data(), static_cast<unsigned>(text.size()), baseDir);
+    if (!ok)
+        return Error{
+            path + ": " +
+            (!access.problem.empty() ? access.problem : oneLine(err.empty() ? "could not be read as glTF" : err))};
+    if (!decodeBufferViewImages(gm, access, problem)) return Error{path + ": " + problem};
+    bytes = {};  // the buffers hold their own copies
 
     for (const auto& req : gm.extensionsRequired)
         if (!kSupportedRequired.count(req)) return Error{path + ": requires unsupported extension " + req};
@@ -174,14 +215,15 @@ Result<Model> loadGltf(const std::string& path) {
     for (const auto& t : gm.textures) model.textures.push_back(convertTexture(gm, t));
     for (const auto& mat : gm.materials) model.materials.push_back(convertMaterial(mat, model.textures.size()));
 
+    AccessorBudget budget;
     for (std::size_t mi = 0; mi < gm.meshes.size(); ++mi) {
         Mesh mesh;
         mesh.name = gm.meshes[mi].name;
         for (const auto& p : gm.meshes[mi].primitives) {
             Primitive prim;
             bool skip = false;
-            if (!convertPrimitive(gm, p, prim, skip, err))
-                return Error{path + ": mesh " + std::to_string(mi) + " ('" + mesh.name + "'): " + err};
+            if (!convertPrimitive(gm, p, prim, skip, budget, err))
+                return Error{path + ": mesh " + std::to_string(mi) + " (" + quotedName(mesh.name) + "): " + err};
             if (skip) continue;
             if (prim.material >= static_cast<int>(model.materials.size())) prim.material = -1;
             mesh.primitives.push_back(std::move(prim));
@@ -226,6 +268,7 @@ Result<Model> loadGltf(const std::string& path) {
     // Meshes not reachable from a scene are not drawn: detach unreachable nodes from rendering.
     if (!model.updateWorldTransforms()) return Error{path + ": the node hierarchy contains a cycle"};
     pruneUnreachable(model);
+    if (const std::string bad = coordinateProblem(model); !bad.empty()) return Error{path + ": " + bad};
     if (model.triangleCount() == 0) return Error{path + ": contains no triangles to show"};
     return model;
 }

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/BoundedFile.h"
+
 namespace la::io {
 
 int lineOfOffset(std::string_view text, std::size_t offset) {
@@ -44,12 +46,9 @@ Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& f
 }
 
 Result<std::string> readTextFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{path + ": cannot read: " + std::strerror(errno)};
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) return Error{path + ": cannot read: I/O error"};
-    return ss.str();
+    std::string text, problem;
+    if (!readBoundedFile(path, kTextFileLimit, text, problem)) return Error{path + ": " + problem};
+    return text;
 }
 
 bool isAnnotationKey(std::string_view key) {

@@ -22,7 +22,8 @@ int lineOfOffset(std::string_view text, std::size_t offset);
 // Parses JSON (// and /* */ comments allowed). Error: "<file>:<line>: malformed JSON: <what>".
 Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& file);
 
-// Reads a whole file. Error: "<path>: cannot read: <reason>".
+// Reads a whole regular file of at most kTextFileLimit bytes (a FIFO, device or folder is refused without
+// blocking). Error: "<path>: <problem>".
 Result<std::string> readTextFile(const std::string& path);
 // The regular files of `dir` ending in `extension` (".json"), sorted. A missing folder gives none; a
 // folder that cannot be listed adds one line to `errors`.

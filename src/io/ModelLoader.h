@@ -8,10 +8,21 @@
 
 namespace la::io {
 
-// Errors are one line: "<path>: <problem>". Never throws.
-Result<Model> loadModel(const std::string& path);
+struct LoadOptions {
+    // false: a glTF reads buffers and images only from its own folder and below (a uri such as
+    // "../../etc/passwd" is refused). true (--trust-paths): any path it names.
+    bool trustPaths = false;
+};
 
-Result<Model> loadGltf(const std::string& path);
+// Errors are one line: "<path>: <problem>". Never throws: every exception (out of memory included) becomes a
+// line. Coordinates that are not finite or lie beyond kMaxCoordinate metres after the node transforms are
+// refused with a line naming the node.
+Result<Model> loadModel(const std::string& path, const LoadOptions& options = {});
+
+Result<Model> loadGltf(const std::string& path, const LoadOptions& options = {});
+// Assimp runs in a child process with a time and memory limit (IsolatedImport); importWithAssimp is the
+// import itself, in this process.
 Result<Model> loadWithAssimp(const std::string& path);
+Result<Model> importWithAssimp(const std::string& path);
 
 }  // namespace la::io

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/BoundedFile.h"
+
 namespace la::io {
 
 namespace {
@@ -46,11 +48,9 @@ std::optional<std::string> processEnv(std::string_view name) {
 }
 
 std::optional<std::string> readWholeFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    std::string text, problem;
+    if (!readBoundedFile(path, kTextFileLimit, text, problem)) return std::nullopt;
+    return text;
 }
 
 std::string homeDir(const EnvLookup& env) {
