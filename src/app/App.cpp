@@ -34,7 +34,9 @@ App::~App() {
 }
 
 Result<bool> App::loadModel(const std::string& path) {
-    if (auto ok = viewer_->openModel(path); !ok) return ok;
+    io::LoadOptions load;
+    load.trustPaths = options_.trustPaths;
+    if (auto ok = viewer_->openModel(path, load); !ok) return ok;
     if (renderer_) renderer_->setModel(viewer_->scene.model());
     return true;
 }
@@ -91,7 +93,8 @@ bool App::reloadContentIfChanged() {
     if (!catalogueWatcher_ || now - lastContentPoll_ < 1.0) return false;
     lastContentPoll_ = now;
     if (!catalogueWatcher_->poll().any()) return false;
-    io::CatalogueLoad load = io::loadCatalogueDir(catalogueWatcher_->dir());
+    // A file that no longer parses keeps its last good version (the error line says so).
+    io::CatalogueLoad load = io::loadCatalogueDir(catalogueWatcher_->dir(), &viewer_->scene.catalogue());
     for (const auto& e : load.errors) std::fprintf(stderr, "%s\n", e.c_str());
     viewer_->ui.message = load.errors.empty() ? "Content reloaded." : load.errors.front();
     viewer_->ui.messageIsError = !load.errors.empty();

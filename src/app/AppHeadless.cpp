@@ -56,8 +56,9 @@ int App::startHeadless() {
 
 int App::runHeadless() {
     headless_ = true;
-    const auto folder = fs::absolute(options_.screenshot).parent_path();
-    if (!fs::is_directory(folder)) {
+    std::error_code ec;  // a path the system refuses is one line, not an exception
+    const auto folder = fs::absolute(options_.screenshot, ec).parent_path();
+    if (!fs::is_directory(folder, ec)) {
         std::fprintf(stderr, "%s: the folder %s does not exist\n", options_.screenshot.c_str(),
                      folder.string().c_str());
         return 1;

@@ -1,10 +1,12 @@
 #include "app/Options.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
 #include <CLI/CLI.hpp>
+#include <climits>
 
 #include "io/BundledData.h"
 #include "la_version.h"
@@ -24,6 +26,19 @@ bool parseSize(const std::string& s, int& w, int& h) {
         return false;
     }
 }
+
+// A path the system cannot open at all (longer than PATH_MAX, or a name longer than NAME_MAX).
+const char* pathProblem(const std::string& path) {
+    if (path.size() >= PATH_MAX) return "the path is longer than the system allows";
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const std::size_t slash = std::min(path.find('/', start), path.size());
+        if (slash - start > NAME_MAX) return "a file or folder name in the path is longer than the system allows";
+        start = slash + 1;
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 ParseOutcome parseOptions(int argc, char** argv) {
@@ -59,12 +74,31 @@ ParseOutcome parseOptions(int argc, char** argv) {
                  "Start in presenter mode (F5); with --screenshot, render its look (large text, no menus)");
     cli.add_flag("--explain", o.explain, "Open the panels of both featured muscles on both sides");
     cli.add_flag("--therapist", o.therapist, "Show the detail for therapists in the panels");
+    cli.add_flag("--trust-paths", o.trustPaths,
+                 "Let a glTF read buffers and images outside its own folder (only for files you trust)");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::Success& e) {  // --help, --version
         return {std::nullopt, cli.exit(e)};
     } catch (const CLI::ParseError& e) {
         std::fprintf(stderr, "lumbar-atlas: %s (see --help)\n", e.what());
+        return {std::nullopt, 2};
+    }
+    // An empty argument is a mistake, never a default: `--screenshot ""` must not open the window.
+    for (const CLI::Option* opt : cli.get_options())
+        for (const std::string& r : opt->get_type_size_min() > 0 ? opt->results() : std::vector<std::string>{})
+            if (r.empty()) {
+                std::fprintf(stderr, "lumbar-atlas: %s: the argument is empty\n", opt->get_name().c_str());
+                return {std::nullopt, 2};
+            }
+    for (const auto& [name, path] : {std::pair{"MODEL", &o.model}, std::pair{"--screenshot", &o.screenshot},
+                                     std::pair{"--tour", &o.tour}, std::pair{"--export-dir", &o.exportDir}})
+        if (const char* problem = pathProblem(*path)) {
+            std::fprintf(stderr, "lumbar-atlas: %s: %s\n", name, problem);
+            return {std::nullopt, 2};
+        }
+    if (!std::isfinite(o.time)) {
+        std::fprintf(stderr, "lumbar-atlas: --time: expected a number of seconds from 0 to 100000\n");
         return {std::nullopt, 2};
     }
     if (!size.empty() && !parseSize(size, o.width, o.height)) {

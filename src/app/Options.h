@@ -25,6 +25,7 @@ struct Options {
     std::string exportDir;           // --export-dir DIR: every tour step to DIR/step-NN.png, then exit
     int step = 1;                    // --step N: the tour step a --screenshot shows (1-based)
     bool presenter = false;          // --presenter: start in presenter mode (with --screenshot: its look)
+    bool trustPaths = false;         // --trust-paths: a glTF may read buffers and images outside its folder
 };
 
 struct ParseOutcome {

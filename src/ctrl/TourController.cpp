@@ -95,6 +95,14 @@ std::string TourController::titleSuffix() const {
            std::to_string(player_.current() + 1) + "/" + std::to_string(t.steps.size());
 }
 
+bool TourController::wouldReplace(const std::string& typedName, const std::string& userDir) const {
+    const std::string name = tourFileName(typedName);
+    if (name.empty()) return false;
+    const std::string path = (fs::path(userDir) / name).string();
+    std::error_code ec;
+    return fs::exists(path, ec) && path != path_;
+}
+
 Result<std::string> TourController::saveAs(const std::string& typedName, const std::string& userDir) {
     const std::string name = tourFileName(typedName);
     if (name.empty()) return Error{"'" + typedName + "': a tour file name needs letters or digits"};

@@ -71,6 +71,8 @@ public:
 
     // Saves the tour in the player as userDir/NAME.json (atomically); the path written, or the error.
     Result<std::string> saveAs(const std::string& typedName, const std::string& userDir);
+    // True when saveAs would replace a tour file other than the open tour's.
+    bool wouldReplace(const std::string& typedName, const std::string& userDir) const;
 
     PresenterState presenter;
 

@@ -34,8 +34,8 @@ void Viewer::loadCatalogue(const std::string& dir) {
     scene.setCatalogue(std::move(load.catalogue));
 }
 
-Result<bool> Viewer::openModel(const std::string& path) {
-    auto loaded = io::loadModel(path);
+Result<bool> Viewer::openModel(const std::string& path, const io::LoadOptions& options) {
+    auto loaded = io::loadModel(path, options);
     if (!loaded) return Error{loaded.error()};
     setModel(std::move(*loaded), path);
     return true;
@@ -207,7 +207,10 @@ Viewer::TourOutcome Viewer::handleTourActions(const ui::TourActions& a, const st
     }
     if (a.caption && p.currentStep()) p.setCaption(cur, *a.caption);
     if (a.title) p.setTitle(*a.title);
-    if (a.saveAs) {
+    // Another tour of that name is never replaced without asking (saving the open tour again is fine).
+    if (a.saveAs && !a.replace && tours.wouldReplace(*a.saveAs, userTourDir_)) {
+        tours.panel().confirmReplace = *a.saveAs;
+    } else if (a.saveAs) {
         if (auto path = tours.saveAs(*a.saveAs, userTourDir_); !path) {
             say(path.error(), true);
         } else {

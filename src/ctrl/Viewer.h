@@ -12,6 +12,7 @@
 #include "ctrl/PainController.h"
 #include "ctrl/SceneController.h"
 #include "ctrl/TourController.h"
+#include "io/ModelLoader.h"
 #include "ui/UiState.h"
 
 namespace la::ctrl {
@@ -47,7 +48,7 @@ public:
     void loadCatalogue(const std::string& dir);
     void setCatalogue(Catalogue catalogue) { scene.setCatalogue(std::move(catalogue)); }
     // Loads into a temporary; on failure the current model stays and the error is returned.
-    Result<bool> openModel(const std::string& path);
+    Result<bool> openModel(const std::string& path, const io::LoadOptions& options = {});
     // Puts a loaded model in place (openModel, tests).
     void setModel(Model model, const std::string& path);
     // Errors name the option; nothing is applied after the first error.

@@ -194,18 +194,23 @@ Result<Model> importWithAssimp(const std::string& path) {
     return model;
 }
 
-Result<Model> loadWithAssimp(const std::string& path) {
-    return runIsolated(path, [&path] { return importWithAssimp(path); });
+Result<Model> loadWithAssimp(const std::string& path, const LoadOptions& options) {
+    IsolationLimits limits;
+    limits.seconds = options.importSeconds;
+    return runIsolated(
+        path, [&path] { return importWithAssimp(path); }, limits);
 }
 
-Result<Model> loadModel(const std::string& path, const LoadOptions& options) {
+namespace {
+
+Result<Model> loadAny(const std::string& path, const LoadOptions& options) {
     try {
         std::error_code ec;
         if (!std::filesystem::exists(path, ec)) return Error{path + ": no such file"};
         if (const std::string p = notRegularFileProblem(path); !p.empty()) return Error{path + ": " + p};
         const std::string ext = lowerExtension(path);
         if (ext == ".gltf" || ext == ".glb") return loadGltf(path, options);
-        return loadWithAssimp(path);
+        return loadWithAssimp(path, options);
     } catch (const std::bad_alloc&) {
         return Error{path + ": needs more memory than there is (is the file damaged?)"};
     } catch (const std::exception& e) {
@@ -213,6 +218,16 @@ Result<Model> loadModel(const std::string& path, const LoadOptions& options) {
     } catch (...) {
         return Error{path + ": could not be loaded"};
     }
+}
+
+}  // namespace
+
+Result<Model> loadModel(const std::string& path, const LoadOptions& options) {
+    Result<Model> r = loadAny(path, options);
+    // A library's message may quote a long name from the file; the line stays readable (and drawable).
+    constexpr std::size_t kMaxLine = 600;
+    if (!r && r.error().size() > kMaxLine) return Error{r.error().substr(0, kMaxLine) + "..."};
+    return r;
 }
 
 }  // namespace la::io

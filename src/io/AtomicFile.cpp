@@ -29,8 +29,18 @@ void syncDirectory(const std::string& dir) {
 
 }  // namespace
 
-Result<std::size_t> writeFileAtomically(const std::string& path, std::string_view bytes, const ChunkWriter& writer) {
+Result<std::size_t> writeFileAtomically(const std::string& givenPath, std::string_view bytes,
+                                        const ChunkWriter& writer) {
     namespace fs = std::filesystem;
+    // A symbolic link is written through: its target is replaced (atomically, in the target's folder) and the
+    // link stays a link.
+    std::string path = givenPath;
+    std::error_code lec;
+    if (fs::is_symlink(givenPath, lec)) {
+        const fs::path resolved = fs::weakly_canonical(givenPath, lec);
+        if (lec) return Error{givenPath + ": cannot follow the symbolic link: " + lec.message()};
+        path = resolved.string();
+    }
     const fs::path target(path);
     if (path.empty() || !target.has_filename()) return Error{path + ": not a file path"};
     const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
@@ -77,6 +87,25 @@ Result<std::size_t> writeFileAtomically(const std::string& path, std::string_vie
     }
     syncDirectory(dir.string());
     return bytes.size();
+}
+
+std::size_t removeStaleTemporaries(const std::string& path, std::chrono::seconds olderThan) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    const std::string prefix = "." + target.filename().string() + ".tmp-";
+    std::size_t removed = 0;
+    std::error_code ec;
+    const auto now = fs::file_time_type::clock::now();
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        std::error_code fec;
+        if (name.rfind(prefix, 0) != 0 || !it->is_regular_file(fec)) continue;
+        const auto written = fs::last_write_time(it->path(), fec);
+        if (fec || now - written < olderThan) continue;  // may be a save in progress in another instance
+        if (fs::remove(it->path(), fec)) ++removed;
+    }
+    return removed;
 }
 
 }  // namespace la::io

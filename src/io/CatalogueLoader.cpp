@@ -476,7 +476,7 @@ Result<StructureInfo> loadStructureFile(const std::string& path, std::vector<std
     return parseStructureText(*text, path, warnings);
 }
 
-CatalogueLoad loadCatalogueDir(const std::string& dir) {
+CatalogueLoad loadCatalogueDir(const std::string& dir, const Catalogue* previous) {
     CatalogueLoad load;
     std::error_code ec;
     std::vector<fs::path> files;
@@ -494,6 +494,12 @@ CatalogueLoad loadCatalogueDir(const std::string& dir) {
     for (const auto& f : files) {
         std::string path = f.string();
         auto info = loadStructureFile(path, &load.warnings);
+        if (!info && previous) {
+            const std::string error = info.error();
+            for (const StructureInfo& old : previous->entries())
+                if (old.sourcePath == path) info = old;
+            if (info) load.errors.push_back(error + " (the last good version is shown)");
+        }
         if (!info) {
             load.errors.push_back(info.error());
             continue;
@@ -509,6 +515,7 @@ CatalogueLoad loadCatalogueDir(const std::string& dir) {
 
 CatalogueWatcher::CatalogueWatcher(std::string dir) : dir_(std::move(dir)) {
     stamps_ = snapshot();
+    seen_ = stamps_;
 }
 
 std::map<std::string, CatalogueWatcher::Stamp> CatalogueWatcher::snapshot() const {
@@ -533,6 +540,9 @@ std::map<std::string, CatalogueWatcher::Stamp> CatalogueWatcher::snapshot() cons
 FileChanges CatalogueWatcher::poll() {
     FileChanges ch;
     auto now = snapshot();
+    const bool settled = now == seen_;  // unchanged since the last poll: no save in progress
+    seen_ = now;
+    if (!settled) return ch;
     for (const auto& [path, stamp] : now) {
         auto it = stamps_.find(path);
         if (it == stamps_.end())
@@ -548,7 +558,7 @@ FileChanges CatalogueWatcher::poll() {
 
 bool reloadIfChanged(CatalogueWatcher& watcher, CatalogueLoad& load) {
     if (!watcher.poll().any()) return false;
-    load = loadCatalogueDir(watcher.dir());
+    load = loadCatalogueDir(watcher.dir(), &load.catalogue);
     return true;
 }
 

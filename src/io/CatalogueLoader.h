@@ -33,7 +33,9 @@ struct CatalogueLoad {
 
 // Every *.md file of `dir` (not recursive; README.md is skipped), in file-name order. A malformed
 // file is skipped with an error while the others still load; a repeated id is an error too.
-CatalogueLoad loadCatalogueDir(const std::string& dir);
+// With `previous` (a reload), a file that no longer parses keeps its last good entry from `previous`, and its
+// error line says so.
+CatalogueLoad loadCatalogueDir(const std::string& dir, const Catalogue* previous = nullptr);
 
 struct FileChanges {
     std::vector<std::string> modified;
@@ -43,7 +45,8 @@ struct FileChanges {
 };
 
 // Remembers the modification time and size of each *.md file of a directory and reports what changed
-// since the previous poll (or since construction). Meant to be polled about once a second.
+// since the previous poll (or since construction). Meant to be polled about once a second. A change is
+// reported once the files looked the same on two polls in a row, so a save in progress is not read half-written.
 class CatalogueWatcher {
 public:
     CatalogueWatcher() = default;
@@ -56,14 +59,17 @@ private:
     struct Stamp {
         std::filesystem::file_time_type mtime{};
         std::uintmax_t size = 0;
+        bool operator==(const Stamp&) const = default;
     };
     std::map<std::string, Stamp> snapshot() const;
 
     std::string dir_;
-    std::map<std::string, Stamp> stamps_;
+    std::map<std::string, Stamp> stamps_;  // as last reported
+    std::map<std::string, Stamp> seen_;    // as seen by the last poll
 };
 
-// Polls the watcher; when anything changed, reloads its whole directory into `load` and returns true.
+// Polls the watcher; when anything changed, reloads its whole directory into `load` and returns true. A file
+// that no longer parses keeps its last good version (see loadCatalogueDir).
 bool reloadIfChanged(CatalogueWatcher& watcher, CatalogueLoad& load);
 
 }  // namespace la::io

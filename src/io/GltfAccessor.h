@@ -15,7 +15,7 @@ namespace la::io {
 // How many bytes of decoded vertex data one model may produce (several accessors may share one view, so the
 // file size alone does not bound it). Readers subtract what they allocate.
 struct AccessorBudget {
-    std::size_t bytesLeft = std::size_t{768} << 20;
+    std::size_t bytesLeft = std::size_t{512} << 20;
 };
 
 // Every offset, stride and count is checked (without overflow) against its buffer before anything is allocated.

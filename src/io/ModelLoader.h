@@ -12,6 +12,8 @@ struct LoadOptions {
     // false: a glTF reads buffers and images only from its own folder and below (a uri such as
     // "../../etc/passwd" is refused). true (--trust-paths): any path it names.
     bool trustPaths = false;
+    // Wall-clock seconds an Assimp import may take in its child process before it is ended.
+    double importSeconds = 20.0;
 };
 
 // Errors are one line: "<path>: <problem>". Never throws: every exception (out of memory included) becomes a
@@ -22,7 +24,7 @@ Result<Model> loadModel(const std::string& path, const LoadOptions& options = {}
 Result<Model> loadGltf(const std::string& path, const LoadOptions& options = {});
 // Assimp runs in a child process with a time and memory limit (IsolatedImport); importWithAssimp is the
 // import itself, in this process.
-Result<Model> loadWithAssimp(const std::string& path);
+Result<Model> loadWithAssimp(const std::string& path, const LoadOptions& options = {});
 Result<Model> importWithAssimp(const std::string& path);
 
 }  // namespace la::io

@@ -121,7 +121,7 @@ private:
 
 }  // namespace
 
-std::string settingsToJson(const Settings& s) {
+std::string settingsToJson(const Settings& s, const nlohmann::json* previous) {
     nlohmann::ordered_json j;
     j["last_model"] = s.lastModel;
     j["palette"] = paletteName(s.palette);
@@ -129,6 +129,10 @@ std::string settingsToJson(const Settings& s) {
     j["detail_level"] = detailName(s.detailLevel);
     j["window"] = {{"x", s.windowX}, {"y", s.windowY}, {"w", s.windowW}, {"h", s.windowH}, {"maximized", s.maximized}};
     j["recent_files"] = s.recentFiles;
+    // Keys this version does not know (a newer version's, or the user's own) are kept as they were.
+    if (previous && previous->is_object())
+        for (const auto& [key, value] : previous->items())
+            if (!j.contains(key)) j[key] = value;
     return j.dump(2) + "\n";
 }
 
@@ -153,6 +157,7 @@ SettingsLoad SettingsStore::load() const {
     namespace fs = std::filesystem;
     SettingsLoad out;
     std::error_code ec;
+    removeStaleTemporaries(path_);  // left by a save that was killed
     if (!fs::exists(path_, ec)) return out;
     auto text = readTextFile(path_);
     if (!text) {
@@ -192,7 +197,12 @@ Result<std::size_t> SettingsStore::save(const Settings& s) const {
     std::error_code ec;
     std::filesystem::create_directories(dir_, ec);
     if (ec) return Error{dir_ + ": cannot create directory: " + ec.message()};
-    return writeFileAtomically(path_, settingsToJson(s));
+    // The file as it is now, for the keys we do not know; a file that does not parse has nothing to keep.
+    nlohmann::json previous;
+    if (auto text = readTextFile(path_)) {
+        if (auto parsed = parseJsonText(*text, path_)) previous = std::move(*parsed);
+    }
+    return writeFileAtomically(path_, settingsToJson(s, &previous));
 }
 
 }  // namespace la::io

@@ -6,12 +6,15 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "core/Result.h"
 #include "core/Settings.h"
 
 namespace la::io {
 
-std::string settingsToJson(const Settings& s);
+// `previous` (the file's current content, if any): its keys that Settings does not know are kept.
+std::string settingsToJson(const Settings& s, const nlohmann::json* previous = nullptr);
 
 struct SettingsParse {
     Settings settings;

@@ -172,7 +172,10 @@ void drawMessage(UiState& state) {
         ImGui::PushStyleColor(ImGuiCol_Text,
                               state.messageIsError ? ImVec4(0.85f, 0.15f, 0.1f, 1) : ImVec4(0.1f, 0.35f, 0.15f, 1));
         ImGui::PushTextWrapPos(vp->Size.x * 0.6f);
-        ImGui::TextUnformatted(state.message.c_str());
+        // Messages are one line, but may quote a long name from a file: never more than ImGui draws in one call.
+        constexpr std::size_t kMaxShown = 2000;
+        const std::string& m = state.message;
+        ImGui::TextUnformatted(m.c_str(), m.c_str() + std::min(m.size(), kMaxShown));
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         ImGui::SameLine();

@@ -18,14 +18,24 @@ void copyInto(char* buffer, std::size_t size, const std::string& text) {
     std::snprintf(buffer, size, "%s", text.c_str());
 }
 
+// Titles as labels: at most a line (ImGui draws a label in one call; very long text overflows its 16-bit indices).
+std::string shortLabel(const std::string& text) {
+    constexpr std::size_t kMax = 80;
+    if (text.size() <= kMax) return text;
+    std::size_t cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
+    return text.substr(0, cut) + "...";
+}
+
 void tourChooser(TourPanelState& state, const std::vector<TourListEntry>& tours, TourActions& actions) {
     const std::string preview = state.chosen >= 0 && state.chosen < static_cast<int>(tours.size())
-                                    ? tours[static_cast<std::size_t>(state.chosen)].title
+                                    ? shortLabel(tours[static_cast<std::size_t>(state.chosen)].title)
                                     : std::string("(choose a tour)");
     ImGui::SetNextItemWidth(-1.0f);
     if (ImGui::BeginCombo("##tour", preview.c_str())) {
         for (std::size_t i = 0; i < tours.size(); ++i) {
-            const std::string label = tours[i].title + (tours[i].user ? "  (yours)" : "") + "##" + std::to_string(i);
+            const std::string label =
+                shortLabel(tours[i].title) + (tours[i].user ? "  (yours)" : "") + "##" + std::to_string(i);
             if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == state.chosen))
                 actions.openTour = static_cast<int>(i);
         }
@@ -107,6 +117,17 @@ void authoring(TourPanelState& state, const TourPlayer& player, TourActions& act
     ImGui::BeginDisabled(player.empty() || state.fileName[0] == 0);
     if (ImGui::Button("Save as my tour")) actions.saveAs = std::string(state.fileName);
     ImGui::EndDisabled();
+    if (!state.confirmReplace.empty()) {
+        ImGui::TextWrapped("You already have a tour saved as '%s'. Replace it?",
+                           shortLabel(state.confirmReplace).c_str());
+        if (ImGui::Button("Replace it")) {
+            actions.saveAs = state.confirmReplace;
+            actions.replace = true;
+            state.confirmReplace.clear();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Keep it")) state.confirmReplace.clear();
+    }
 }
 
 }  // namespace

@@ -23,7 +23,8 @@ struct TourPanelState {
     char caption[1024] = {};
     char title[256] = {};
     char fileName[128] = {};
-    bool titleLoaded = false;  // title buffer filled from the player
+    bool titleLoaded = false;    // title buffer filled from the player
+    std::string confirmReplace;  // a file name the user tried to save under that exists: asked before replacing
 };
 
 struct TourActions {
@@ -39,6 +40,7 @@ struct TourActions {
     std::optional<std::string> caption;
     std::optional<std::string> title;
     std::optional<std::string> saveAs;  // file name without folder
+    bool replace = false;               // with saveAs: the user agreed to replace an existing tour of that name
     bool copyView = false, pasteView = false;
     bool presenter = false;
     bool any() const;

@@ -1,5 +1,6 @@
 // Runs the real viewer headlessly (under Xvfb, Mesa llvmpipe) and checks facts about its PNGs.
 #include <algorithm>
+#include <sys/stat.h>
 
 #include <doctest/doctest.h>
 
@@ -110,5 +111,48 @@ TEST_CASE("bad input: one line naming the file, non-zero exit, no crash") {
         CHECK(r.exitCode == 0);
         for (const char* opt : {"--screenshot", "--size", "--view", "MODEL"})
             CHECK(r.out.find(opt) != std::string::npos);
+    }
+}
+
+TEST_CASE("hostile command lines and inputs (issue 18): one line each, nothing hangs") {
+    const auto dir = tempDir("render_hostile");
+    const auto oneLine = [](const RunResult& r) { return std::count(r.err.begin(), r.err.end(), '\n') == 1; };
+    SUBCASE("an empty --screenshot does not open the window") {
+        const RunResult r = runViewer("--screenshot ''");
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.find("--screenshot") != std::string::npos);
+        CHECK(oneLine(r));
+    }
+    SUBCASE("an empty model argument") {
+        const RunResult r = runViewer("'' --screenshot " + shellQuoted(dir / "x.png"));
+        CHECK(r.exitCode == 2);
+        CHECK(oneLine(r));
+    }
+    SUBCASE("--time nan is refused") {
+        const RunResult r = runViewer("--time nan --screenshot " + shellQuoted(dir / "x.png"));
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.find("--time") != std::string::npos);
+        CHECK(oneLine(r));
+    }
+    SUBCASE("a --screenshot path longer than PATH_MAX") {
+        const RunResult r = runViewer("--screenshot " + shellQuoted(dir / (std::string(5000, 'a') + ".png")));
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.find("longer than the system allows") != std::string::npos);
+        CHECK(oneLine(r));
+    }
+    SUBCASE("/dev/zero and a FIFO as tour or model") {
+        REQUIRE(::mkfifo((dir / "pipe.json").c_str(), 0600) == 0);
+        for (const std::string& input : {std::string("/dev/zero"), (dir / "pipe.json").string()}) {
+            CAPTURE(input);
+            const RunResult tour =
+                runViewer("--tour " + shellQuoted(input) + " --screenshot " + shellQuoted(dir / "x.png"));
+            CHECK(tour.exitCode != 0);
+            CHECK(tour.err.find(input) != std::string::npos);
+            CHECK(oneLine(tour));
+            const RunResult model = runViewer(shellQuoted(input) + " --screenshot " + shellQuoted(dir / "x.png"));
+            CHECK(model.exitCode == 1);
+            CHECK(model.err.find("not a regular file") != std::string::npos);
+            CHECK(oneLine(model));
+        }
     }
 }

@@ -288,6 +288,7 @@ TEST_CASE("catalogue: the watcher reports changed, added and removed files; relo
 
     dir.write("a.md", "---\nid: a\nname: New name\n---\n");
     fs::last_write_time(a, fs::last_write_time(a) + std::chrono::seconds(5));  // coarse clocks
+    CHECK_FALSE(watcher.poll().any());  // changed since the last poll: may still be being written
     auto ch = watcher.poll();
     CHECK(ch.modified == std::vector<std::string>{a});
     CHECK(ch.added.empty());
@@ -295,18 +296,32 @@ TEST_CASE("catalogue: the watcher reports changed, added and removed files; relo
     CHECK_FALSE(watcher.poll().any());  // reported once
 
     std::string b = dir.write("b.md", "---\nid: b\nname: B\n---\n");
+    CHECK_FALSE(watcher.poll().any());
     ch = watcher.poll();
     CHECK(ch.added == std::vector<std::string>{b});
     fs::remove(b);
+    CHECK_FALSE(watcher.poll().any());
     ch = watcher.poll();
     CHECK(ch.removed == std::vector<std::string>{b});
 
     dir.write("a.md", "---\nid: a\nname: Newest name\n---\n");
     fs::last_write_time(a, fs::last_write_time(a) + std::chrono::seconds(10));
+    CHECK_FALSE(io::reloadIfChanged(watcher, load));  // not settled yet
     CHECK(io::reloadIfChanged(watcher, load));
     REQUIRE(load.catalogue.find("a"));
     CHECK(load.catalogue.find("a")->name == "Newest name");
     CHECK_FALSE(io::reloadIfChanged(watcher, load));
+
+    // A save that breaks the file: the last good version stays, and the error says so in one line.
+    dir.write("a.md", "---\nid: a\nname: Broken\n");  // front matter never closed
+    fs::last_write_time(a, fs::last_write_time(a) + std::chrono::seconds(15));
+    CHECK_FALSE(io::reloadIfChanged(watcher, load));
+    CHECK(io::reloadIfChanged(watcher, load));
+    REQUIRE(load.catalogue.find("a"));
+    CHECK(load.catalogue.find("a")->name == "Newest name");
+    REQUIRE(load.errors.size() == 1);
+    CHECK(load.errors[0].find("a.md") != std::string::npos);
+    CHECK(load.errors[0].find("the last good version is shown") != std::string::npos);
 }
 
 TEST_CASE("catalogue: the project's content/structures loads without errors") {

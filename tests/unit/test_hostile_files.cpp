@@ -455,6 +455,14 @@ TEST_CASE("model wire format: a model survives the pipe; any damaged byte string
     REQUIRE(isolated->meshes.size() == 1);
     CHECK(isolated->meshes[0].primitives[0].uvs.size() == isolated->meshes[0].primitives[0].positions.size());
 
+    // The fuzzer's seed (written by hand from the format) is a whole model.
+    std::ifstream seed(std::string(LA_SOURCE_DIR) + "/tests/fuzz/corpus/wire/triangle.lam", std::ios::binary);
+    const std::string seedBytes((std::istreambuf_iterator<char>(seed)), {});
+    auto fromSeed = io::deserialiseModel(seedBytes);
+    REQUIRE(fromSeed);
+    CHECK(fromSeed->triangleCount() == 1);
+    CHECK(fromSeed->nodes[0].extra("kind") == "muscle");
+
     const std::string bytes = io::serialiseModel(*direct);
     int refused = 0;
     for (std::size_t cut = 0; cut < bytes.size(); ++cut) refused += !io::deserialiseModel(bytes.substr(0, cut));
