@@ -313,6 +313,24 @@ TEST_CASE("viewer: the Tours panel's authoring buttons add a step from the view 
     CHECK(v.tours.list()[0].user);
     CHECK(v.ui.message.find("Tour saved") == 0);
 
+    // Another tour under the same name: the user is asked first, and the file is replaced only on "Replace it".
+    ui::TourActions fresh;
+    fresh.newTour = true;
+    fresh.addStep = true;
+    v.handleTourActions(fresh, "", kFb, 1.0f);
+    ui::TourActions other;
+    other.caption = "Another tour";
+    v.handleTourActions(other, "", kFb, 1.0f);
+    v.handleTourActions(save, "", kFb, 1.0f);
+    CHECK(v.tours.panel().confirmReplace == "My first tour");
+    CHECK(io::loadTour(written.string())->steps[0].caption == "The left one");
+    ui::TourActions replace = save;
+    replace.replace = true;
+    v.handleTourActions(replace, "", kFb, 1.0f);
+    CHECK(io::loadTour(written.string())->steps[0].caption == "Another tour");
+    v.handleTourActions(save, "", kFb, 1.0f);  // the open tour saved again: no question
+    CHECK(v.ui.message.find("Tour saved") == 0);
+
     ui::TourActions bad;
     bad.saveAs = "///";
     v.handleTourActions(bad, "", kFb, 1.0f);
