@@ -21,7 +21,9 @@ struct StructureInfo {
     bool featured = false;
     bool sided = false;  // exists as <id>.L and <id>.R
     std::vector<std::string> aliases;
-    std::vector<std::string> patterns;  // extra node-name patterns ('*' and '?' wildcards allowed)
+    std::vector<std::string> patterns;        // extra node-name patterns ('*' and '?' wildcards allowed)
+    std::string reviewed;                     // date the text was last checked, YYYY-MM-DD ("" = never)
+    std::vector<std::string> checkedAgainst;  // the sources it was checked against
     RichText body;
     std::string sourcePath;  // file it was read from (empty when built in code)
 };

@@ -81,6 +81,16 @@ void appendUtf8(std::string& out, std::uint32_t cp) {
     }
 }
 
+// YYYY-MM-DD with a month 1..12 and a day 1..31.
+bool isIsoDate(std::string_view v) {
+    if (v.size() != 10 || v[4] != '-' || v[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (v[i] < '0' || v[i] > '9') return false;
+    const int month = (v[5] - '0') * 10 + (v[6] - '0');
+    const int day = (v[8] - '0') * 10 + (v[9] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 // "&amp;", "&#233;", "&#xE9;" -> UTF-8; unknown named entities stay verbatim.
 std::string decodeEntity(std::string_view e) {
     std::string out;
@@ -450,6 +460,12 @@ Result<StructureInfo> parseStructureText(std::string_view text, const std::strin
             info.aliases = splitCommaList(value);
         } else if (key == "patterns") {
             info.patterns = splitCommaList(value);
+        } else if (key == "reviewed") {
+            if (!isIsoDate(value))
+                return Error{where(path, ln) + "reviewed: '" + std::string(value) + "' is not a date YYYY-MM-DD"};
+            info.reviewed = value;
+        } else if (key == "checked_against") {
+            info.checkedAgainst = splitCommaList(value);
         } else {
             warn(ln, "unknown key '" + key + "' (ignored)");
         }
