@@ -173,7 +173,7 @@ void App::drawTourUi() {
         articles.push_back({v.scene.catalogue().find(r.id), std::string(r.section)});
     }
     int closed = -1;
-    if (ui::drawArticlePanels(articles, v.ui.scene.therapist, chrome ? ImGui::GetFrameHeight() : 0.0f,
+    if (ui::drawArticlePanels(articles, v.therapistDetail(), chrome ? ImGui::GetFrameHeight() : 0.0f,
                               statusBar + captionHeight_, closed))
         t.articles().erase(t.articles().begin() + closed);
 }
@@ -206,7 +206,7 @@ void App::drawArticlePanels(glm::ivec2 viewport, ui::UiActions& actions) {
         pv.placement = placements[i];
         views.push_back(pv);
     }
-    if (!views.empty()) ui::drawInfoPanels(views, v.ui.scene.therapist, actions);
+    if (!views.empty()) ui::drawInfoPanels(views, v.therapistDetail(), actions);
 }
 
 void App::renderStill(glm::ivec2 size) {

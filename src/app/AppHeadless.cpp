@@ -9,7 +9,10 @@
 #include "app/App.h"
 #include "app/ImGuiLayer.h"
 #include "app/Window.h"
+#include "core/HandoutPlan.h"
+#include "export/PdfHandout.h"
 #include "io/TourLoader.h"
+#include "la_version.h"
 #include "render/OffscreenTarget.h"
 
 namespace la::app {
@@ -137,13 +140,16 @@ int App::runExport() {
         std::fprintf(stderr, "%s\n", tour.error().c_str());
         return 1;
     }
+    const bool pngs = !options_.exportDir.empty(), pdf = !options_.exportPdf.empty();
     std::error_code ec;
-    fs::create_directories(options_.exportDir, ec);
-    if (ec || !fs::is_directory(options_.exportDir)) {
+    if (pngs) fs::create_directories(options_.exportDir, ec);
+    if (pngs && (ec || !fs::is_directory(options_.exportDir))) {
         std::fprintf(stderr, "%s: cannot create the folder (%s)\n", options_.exportDir.c_str(),
                      ec ? ec.message().c_str() : "not a folder");
         return 1;
     }
+    exporter::HandoutDocument handout;
+    if (pdf) handout.plan = planHandout(*tour, viewer_->scene.catalogue());
     if (const int code = startHeadless(); code != 0) return code;
     imgui_->setFontScale(stillFontScale(options_.height));
     auto target = render::OffscreenTarget::create(options_.width, options_.height, 4);
@@ -160,13 +166,26 @@ int App::runExport() {
         applyTourStep(false);
         target->bind();
         renderStill(size);
-        const std::string file = (fs::path(options_.exportDir) / exportFileName(static_cast<int>(i))).string();
-        if (auto ok = render::writePng(file, size.x, size.y, target->readPixels()); !ok) {
+        auto pixels = target->readPixels();
+        if (pngs) {
+            const std::string file = (fs::path(options_.exportDir) / exportFileName(static_cast<int>(i))).string();
+            if (auto ok = render::writePng(file, size.x, size.y, pixels); !ok) {
+                std::fprintf(stderr, "%s\n", ok.error().c_str());
+                return 1;
+            }
+        }
+        if (pdf) handout.pictures.push_back({size.x, size.y, std::move(pixels)});
+    }
+    if (pngs) std::printf("%zu steps written to %s\n", t.player().stepCount(), options_.exportDir.c_str());
+    if (pdf) {
+        handout.version = kVersion;
+        handout.sources = exporter::defaultHandoutSources();
+        if (auto ok = exporter::writeHandoutPdf(options_.exportPdf, handout); !ok) {
             std::fprintf(stderr, "%s\n", ok.error().c_str());
             return 1;
         }
+        std::printf("handout of %zu steps written to %s\n", t.player().stepCount(), options_.exportPdf.c_str());
     }
-    std::printf("%zu steps written to %s\n", t.player().stepCount(), options_.exportDir.c_str());
     return 0;
 }
 

@@ -65,6 +65,9 @@ ParseOutcome parseOptions(int argc, char** argv) {
     cli.add_option("--time", o.time, "Animation time in seconds of the rendered frame (default 0.25)")
         ->check(CLI::Range(0.0f, 100000.0f));
     cli.add_option("--tour", o.tour, "Tour file (.json): open it in the window, or export it with --export-dir");
+    cli.add_option("--export-pdf", o.exportPdf,
+                   "With --tour: write a printable A4 handout (PDF: a title page with the sources, then one page "
+                   "per step with its picture, caption and article text) and exit (no window; --size applies)");
     cli.add_option("--export-dir", o.exportDir,
                    "With --tour: render every step with its caption to DIR/step-01.png ... and exit "
                    "(no window; DIR is created; --size applies)");
@@ -126,6 +129,18 @@ ParseOutcome parseOptions(int argc, char** argv) {
     }
     if (!o.picks.empty() && o.screenshot.empty()) {
         std::fprintf(stderr, "lumbar-atlas: --pick needs --screenshot (it reports on the rendered frame)\n");
+        return {std::nullopt, 2};
+    }
+    if (!o.exportPdf.empty() && o.tour.empty()) {
+        std::fprintf(stderr, "lumbar-atlas: --export-pdf needs --tour FILE (the tour whose steps are printed)\n");
+        return {std::nullopt, 2};
+    }
+    if (!o.exportPdf.empty() && !o.screenshot.empty()) {
+        std::fprintf(stderr, "lumbar-atlas: --export-pdf and --screenshot cannot be combined\n");
+        return {std::nullopt, 2};
+    }
+    if (!o.exportPdf.empty() && std::filesystem::path(o.exportPdf).extension() != ".pdf") {
+        std::fprintf(stderr, "lumbar-atlas: --export-pdf '%s': the file name must end in .pdf\n", o.exportPdf.c_str());
         return {std::nullopt, 2};
     }
     if (!o.exportDir.empty() && o.tour.empty()) {

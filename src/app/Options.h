@@ -23,6 +23,7 @@ struct Options {
     float time = 0.25f;              // --time SECONDS: animation time of a rendered still
     std::string tour;                // --tour FILE: open this tour (window), or its steps (--export-dir)
     std::string exportDir;           // --export-dir DIR: every tour step to DIR/step-NN.png, then exit
+    std::string exportPdf;           // --export-pdf FILE: an A4 handout of the tour, then exit
     int step = 1;                    // --step N: the tour step a --screenshot shows (1-based)
     bool presenter = false;          // --presenter: start in presenter mode (with --screenshot: its look)
     bool trustPaths = false;         // --trust-paths: a glTF may read buffers and images outside its folder

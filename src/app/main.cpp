@@ -20,6 +20,6 @@ int main(int argc, char** argv) {
         return 1;
     }
     la::app::App app(*parsed.options);
-    if (!parsed.options->exportDir.empty()) return app.runExport();
+    if (!parsed.options->exportDir.empty() || !parsed.options->exportPdf.empty()) return app.runExport();
     return parsed.options->screenshot.empty() ? app.runWindow() : app.runHeadless();
 }

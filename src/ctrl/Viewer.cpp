@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <variant>
 
+#include "core/HandoutPlan.h"
 #include "core/Settings.h"
 #include "core/TextList.h"
 #include "io/CatalogueLoader.h"
@@ -75,6 +76,10 @@ Result<bool> Viewer::applySceneOptions(const SceneOptions& o) {
     ui.scene.explain = o.explain;
     ui.scene.therapist = o.therapist;
     return true;
+}
+
+bool Viewer::therapistDetail() const {
+    return ui.scene.therapist || (tours.loaded() && isTherapistAudience(tours.player().tour()));
 }
 
 void Viewer::applyPreset(ViewPreset preset, float aspect, bool animate) {

@@ -54,6 +54,10 @@ public:
     // Errors name the option; nothing is applied after the first error.
     Result<bool> applySceneOptions(const SceneOptions& options);
 
+    // Whether the panels show the "for therapists" detail: the user's toggle, or an open tour whose
+    // audience is therapists (for as long as it is open).
+    bool therapistDetail() const;
+
     void applyPreset(ViewPreset preset, float aspect, bool animate);
     void frameAll(float aspect);
 

@@ -140,6 +140,14 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
                     RichTextOptions o;
                     o.therapist = therapist;
                     drawRichText(info->body, o);
+                    if (!info->reviewed.empty()) {  // when and against what the text was last checked
+                        ImGui::Spacing();
+                        std::string against;
+                        for (const auto& s : info->checkedAgainst) against += (against.empty() ? "" : "; ") + s;
+                        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+                        ImGui::TextWrapped("Last checked %s against %s.", info->reviewed.c_str(), against.c_str());
+                        ImGui::PopStyleColor();
+                    }
                     ImGui::EndChild();
                 } else {
                     summary(*info, therapist, firstParagraph);

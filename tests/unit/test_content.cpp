@@ -106,3 +106,30 @@ TEST_CASE("content: corrected claims stay corrected") {
     CHECK(has(strain, "below the knee"));
     CHECK(has(therapists, "TrP3 refers along the crest"));
 }
+
+TEST_CASE("content: a closed panel shows the essentials: every first section is at most about 150 words") {
+    const auto load = la::io::loadCatalogueDir((kContent / "structures").string());
+    for (const auto& s : load.catalogue.entries()) {
+        INFO(s.sourcePath);
+        const auto sections = la::listSections(s.body);
+        REQUIRE_FALSE(sections.empty());
+        std::size_t words = 0;
+        for (std::size_t b = sections[0].firstBlock; b < sections[0].endBlock; ++b) {
+            if (s.body.blocks[b].therapistOnly) continue;
+            std::istringstream in(la::plainText(s.body.blocks[b]));
+            for (std::string w; in >> w;) ++words;
+        }
+        CHECK(words >= 15);
+        CHECK(words <= 170);
+    }
+    // The featured muscles open with a summary that covers the pain and when to see a doctor.
+    for (const char* id : {"quadratus_lumborum", "gluteus_medius"}) {
+        const auto* s = load.catalogue.find(id);
+        REQUIRE(s);
+        const auto first = la::listSections(s->body).front();
+        CHECK(first.title == "In short");
+        const std::string text = la::sectionPlainText(s->body, first.title);
+        CHECK(has(text, "spread"));
+        CHECK(has(text, "doctor"));
+    }
+}

@@ -287,6 +287,26 @@ TEST_CASE("viewer: a tour step sets camera, visibility, selection, pinned panels
     fs::remove_all(dir);
 }
 
+TEST_CASE("viewer: a therapists' tour shows the therapist detail while it is open, a patients' tour does not") {
+    const fs::path dir = tempDir("audience");
+    std::ofstream(dir / "th.json") << R"({"title": "T", "audience": "therapists", "steps": [
+        {"caption": "One", "camera": "posterior"}]})";
+    std::ofstream(dir / "pa.json") << R"({"title": "P", "audience": "patients", "steps": [
+        {"caption": "One", "camera": "posterior"}]})";
+    ctrl::Viewer v(false);
+    setUp(v);
+    CHECK_FALSE(v.therapistDetail());
+    REQUIRE(v.openTour((dir / "th.json").string()));
+    CHECK(v.therapistDetail());
+    v.tours.close();
+    CHECK_FALSE(v.therapistDetail());
+    REQUIRE(v.openTour((dir / "pa.json").string()));
+    CHECK_FALSE(v.therapistDetail());
+    v.ui.scene.therapist = true;  // the user's own toggle still works
+    CHECK(v.therapistDetail());
+    fs::remove_all(dir);
+}
+
 TEST_CASE("viewer: the Tours panel's authoring buttons add a step from the view and save the tour") {
     const fs::path dir = tempDir("author");
     ctrl::Viewer v(true);
