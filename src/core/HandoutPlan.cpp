@@ -50,6 +50,14 @@ HandoutPlan planHandout(const Tour& tour, const Catalogue& catalogue) {
             const auto sections = listSections(info->body);
             if (sections.empty()) continue;
             int pick = w.section.empty() ? -1 : findSection(info->body, w.section);
+            if (pick < 0 && plan.therapists) {  // therapists: the first section with their detail
+                for (std::size_t i = 0; i < sections.size() && pick < 0; ++i)
+                    for (std::size_t b = sections[i].firstBlock; b < sections[i].endBlock; ++b)
+                        if (info->body.blocks[b].therapistOnly) {
+                            pick = static_cast<int>(i);
+                            break;
+                        }
+            }
             if (pick < 0) {  // the first section the audience may read
                 for (std::size_t i = 0; i < sections.size() && pick < 0; ++i)
                     if (plan.therapists || !sections[i].therapistOnly) pick = static_cast<int>(i);

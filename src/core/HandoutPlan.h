@@ -31,7 +31,9 @@ bool isTherapistAudience(const Tour& tour);
 
 // For each step: its selection, its panels and (with explain) both featured muscles, each structure once
 // whatever its side, in that order. A panel naming a section ("lower_back_strain#See a doctor") gives that
-// section; otherwise the structure's first section. Therapist-only blocks only for a therapists' tour.
+// section; otherwise the structure's first section (for a therapists' tour, the first section that has
+// therapist detail: the patients' summary would tell them little). Therapist-only blocks only for a
+// therapists' tour.
 // Ids the catalogue lacks, and structures without text, are left out.
 HandoutPlan planHandout(const Tour& tour, const Catalogue& catalogue);
 

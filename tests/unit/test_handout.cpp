@@ -29,7 +29,8 @@ la::StructureInfo entry(const std::string& id, const std::string& name, const st
 la::Catalogue catalogue() {
     la::Catalogue c;
     c.add(entry("quadratus_lumborum", "Quadratus lumborum",
-                "## What it is\nA deep **square** muscle.\n\n<!-- therapist -->\nPalpate in side-lying.\n"
+                "## In short\nA summary.\n\n## What it is\nA deep **square** muscle.\n\n<!-- therapist -->\nPalpate in "
+                "side-lying.\n"
                 "<!-- /therapist -->\n\n## Where the pain spreads\nAlong the crest.\n\n- to the hip\n",
                 true));
     c.add(entry("gluteus_medius", "Gluteus medius", "## What it is\nA fan on the side of the hip.\n", true));
@@ -64,17 +65,23 @@ TEST_CASE("handout plan: selection, panels and explain give each structure once,
     b.explain = true;
     la::TourStep c;
     c.caption = "Third, nothing open";
-    tour.steps = {a, b, c};
+    la::TourStep d;
+    d.caption = "Fourth, a named section";
+    d.panels = {"quadratus_lumborum.L#what it"};
+    tour.steps = {a, b, c, d};
 
     const auto plan = la::planHandout(tour, catalogue());
     CHECK_FALSE(plan.therapists);
-    REQUIRE(plan.steps.size() == 3);
+    REQUIRE(plan.steps.size() == 4);
     REQUIRE(plan.steps[0].sections.size() == 2);
-    CHECK(plan.steps[0].sections[0].heading == "Quadratus lumborum: What it is");
+    CHECK(plan.steps[0].sections[0].heading == "Quadratus lumborum: In short");
     CHECK(plan.steps[0].sections[1].heading == "Lower back muscle strain: See a doctor first");
-    // Patients do not get the therapist-only block.
-    for (const auto& block : plan.steps[0].sections[0].blocks) CHECK_FALSE(block.therapistOnly);
     CHECK(plan.steps[0].sections[0].blocks.size() == 1);
+    // Patients do not get the therapist-only block of the section a step names.
+    REQUIRE(plan.steps[3].sections.size() == 1);
+    CHECK(plan.steps[3].sections[0].heading == "Quadratus lumborum: What it is");
+    REQUIRE(plan.steps[3].sections[0].blocks.size() == 1);
+    CHECK_FALSE(plan.steps[3].sections[0].blocks[0].therapistOnly);
     REQUIRE(plan.steps[1].sections.size() == 2);
     CHECK(plan.steps[1].sections[1].heading == "Gluteus medius: What it is");
     CHECK(plan.steps[2].sections.empty());
@@ -92,6 +99,7 @@ TEST_CASE("handout plan: a therapists' tour includes the therapist detail") {
     const auto plan = la::planHandout(tour, catalogue());
     CHECK(plan.therapists);
     REQUIRE(plan.steps[0].sections.size() == 1);
+    CHECK(plan.steps[0].sections[0].heading == "Quadratus lumborum: What it is");
     CHECK(plan.steps[0].sections[0].blocks.size() == 2);
 }
 
@@ -137,8 +145,8 @@ TEST_CASE("handout PDF: a title page plus one page per step, captions and articl
     CHECK(info.find("Why does my lower back hurt") != std::string::npos);
     const std::string text = run("pdftotext -layout '" + path + "' -");
     CHECK(text.find("Caption number 2 about the quadratus") != std::string::npos);
-    CHECK(text.find("Quadratus lumborum: What it is") != std::string::npos);
-    CHECK(text.find("square") != std::string::npos);
+    CHECK(text.find("Quadratus lumborum: In short") != std::string::npos);
+    CHECK(text.find("A summary.") != std::string::npos);
     CHECK(text.find("Palpate") == std::string::npos);  // therapist detail is not in a patients' handout
     CHECK(text.find("Cochrane") != std::string::npos);
     CHECK(text.find("Step 3 of 3") != std::string::npos);
