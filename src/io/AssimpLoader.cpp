@@ -142,8 +142,13 @@ Result<Model> importWithAssimp(const std::string& path) {
     const aiScene* scene =
         importer.ReadFile(path, aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_SortByPType |
                                     aiProcess_ValidateDataStructure | aiProcess_FindInvalidData);
-    if (!scene || !scene->mRootNode || (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE))
-        return Error{path + ": " + oneLine(importer.GetErrorString())};
+    if (!scene || !scene->mRootNode || (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE)) {
+        const std::string why = oneLine(importer.GetErrorString());
+        // Assimp catches the out-of-memory of a header that claims a billion vertices and reports its name.
+        if (why.find("bad_alloc") != std::string::npos)
+            return Error{path + ": the importer ran out of memory on this file (is a count in it damaged?)"};
+        return Error{path + ": " + why};
+    }
 
     Model model;
     model.source = path;
@@ -197,6 +202,7 @@ Result<Model> importWithAssimp(const std::string& path) {
 Result<Model> loadWithAssimp(const std::string& path, const LoadOptions& options) {
     IsolationLimits limits;
     limits.seconds = options.importSeconds;
+    limits.cpuSeconds = options.importCpuSeconds;
     return runIsolated(
         path, [&path] { return importWithAssimp(path); }, limits);
 }

@@ -1,5 +1,6 @@
 #include "io/IsolatedImport.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -53,6 +54,9 @@ std::size_t addressSpaceInUse() {
     for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGPIPE}) ::signal(sig, SIG_DFL);
     rlimit none{0, 0};
     ::setrlimit(RLIMIT_CORE, &none);  // a crash should not write a core file
+    const auto cpu = static_cast<rlim_t>(std::max(1, limits.cpuSeconds));
+    rlimit cpuLimit{cpu, cpu + 1};  // SIGXCPU at the soft limit, SIGKILL a second later
+    ::setrlimit(RLIMIT_CPU, &cpuLimit);
 #ifndef LA_ASAN  // ASan reserves terabytes of shadow memory; an address-space limit would stop it at once
     const rlim_t cap = static_cast<rlim_t>(addressSpaceInUse() + limits.extraBytes);
     rlimit as{cap, cap};
@@ -130,6 +134,9 @@ Result<Model> runIsolated(const std::string& path, const std::function<Result<Mo
         std::snprintf(secs, sizeof secs, "%g", limits.seconds);
         return Error{path + ": the importer timed out (no result after " + std::string(secs) + " s)"};
     }
+    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)
+        return Error{path + ": the importer timed out (more than " + std::to_string(limits.cpuSeconds) +
+                     " s of processor time)"};
     if (WIFSIGNALED(status))
         return Error{path + ": the importer crashed on this file (" + signalName(WTERMSIG(status)) + ")"};
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || bytes.empty())

@@ -11,7 +11,10 @@
 namespace la::io {
 
 struct IsolationLimits {
-    double seconds = 20.0;                             // wall-clock time the import may take
+    // Processor time the import may use (a looping importer burns it; a busy machine does not count against a
+    // large file) and wall-clock time (an importer that waits on something).
+    int cpuSeconds = 20;
+    double seconds = 120.0;
     std::size_t extraBytes = std::size_t{1536} << 20;  // address space the child may add to what it inherits
 };
 

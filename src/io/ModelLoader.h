@@ -12,8 +12,9 @@ struct LoadOptions {
     // false: a glTF reads buffers and images only from its own folder and below (a uri such as
     // "../../etc/passwd" is refused). true (--trust-paths): any path it names.
     bool trustPaths = false;
-    // Wall-clock seconds an Assimp import may take in its child process before it is ended.
-    double importSeconds = 20.0;
+    // Processor and wall-clock seconds an Assimp import may take in its child process before it is ended.
+    int importCpuSeconds = 20;
+    double importSeconds = 120.0;
 };
 
 // Errors are one line: "<path>: <problem>". Never throws: every exception (out of memory included) becomes a

@@ -29,7 +29,8 @@ public:
 
     bool checkKeys(const json& obj, const std::string& ptr, std::initializer_list<const char*> allowed,
                    const char* what) {
-        for (const auto& [key, value] : obj.items()) {
+        for (const auto& item : obj.items()) {
+            const std::string& key = item.key();  // not a structured binding: clang 14 cannot capture one
             if (isAnnotationKey(key)) continue;
             if (std::none_of(allowed.begin(), allowed.end(), [&](const char* k) { return key == k; }))
                 return fail(pointerChild(ptr, key), "unknown key '" + key + "' in " + what);

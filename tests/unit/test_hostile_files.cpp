@@ -419,6 +419,19 @@ TEST_CASE("isolated import: a crash, a hang or a runaway allocation in the impor
         REQUIRE_FALSE(r.ok());
         CHECK(r.error() == "x.ply: the importer timed out (no result after 0.5 s)");
     }
+    SUBCASE("a loop that burns processor time") {
+        io::IsolationLimits limits;
+        limits.cpuSeconds = 1;
+        auto r = io::runIsolated(
+            "x.ply",
+            []() -> Result<Model> {
+                volatile unsigned long n = 0;
+                for (;;) n = n + 1;
+            },
+            limits);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error() == "x.ply: the importer timed out (more than 1 s of processor time)");
+    }
 #if !defined(__SANITIZE_ADDRESS__)
     SUBCASE("allocation past the memory limit") {
         io::IsolationLimits limits;
@@ -501,4 +514,31 @@ TEST_CASE("text files: FIFO, /dev/zero, folders and oversized files give one lin
     auto ok = io::readTextFile((dir / "ok.json").string());
     REQUIRE(ok.ok());
     CHECK(*ok == "{}");
+}
+
+TEST_CASE("Assimp 5.2 on hostile PLY files: a billion-vertex header and a truncated file are one line each") {
+    const auto dir = tempDir("hostile_ply");
+    const std::string header =
+        "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\n"
+        "property float z\nelement face 1\nproperty list uchar int vertex_indices\nend_header\n";
+    SUBCASE("a header that claims a billion vertices") {
+        std::string text = header;
+        text.replace(text.find("vertex 3"), 8, "vertex 1000000000");
+        writeText(dir / "big.ply", text + "0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n");
+        const std::string path = (dir / "big.ply").string();
+        auto m = io::loadModel(path);
+        checkOneLine(m, path);
+#if !defined(__SANITIZE_ADDRESS__)
+        CHECK(m.error().find("ran out of memory") != std::string::npos);
+#endif
+    }
+    SUBCASE("a file cut off in its header, on which Assimp loops forever, is ended by the time limit") {
+        writeText(dir / "cut.ply", header.substr(0, header.size() - 4));  // "...end_hea"
+        const std::string path = (dir / "cut.ply").string();
+        io::LoadOptions o;
+        o.importCpuSeconds = 1;
+        auto m = io::loadModel(path, o);
+        checkOneLine(m, path);
+        CHECK(m.error().find("timed out") != std::string::npos);
+    }
 }
