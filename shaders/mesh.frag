@@ -5,6 +5,7 @@ in vec3 vNormal;
 in vec2 vUv;
 in vec4 vColor;
 in vec3 vFibre;
+in vec4 vPain;  // essential, spillover, link weights baked per vertex (core/PainSurface.h)
 
 uniform vec4 uBaseColor;      // linear
 uniform sampler2D uBaseTexture;
@@ -19,17 +20,11 @@ uniform vec3 uRimDir;         // towards the rim light
 uniform vec4 uTint;           // rgb tint mixed in by a (highlight)
 uniform float uOpacity;       // 1 normal, < 1 ghosted
 
-// Referred-pain overlay: zone shapes in a uniform block, 7 vec4 per shape (see core PainShapeRecord).
-const int kMaxPainShapes = 64;
-const int kMaxTriggers = 32;
-layout(std140) uniform PainBlock { vec4 uPainData[kMaxPainShapes * 7]; };
-uniform int uPainShapes;        // 0 = no overlay on this draw
-uniform float uTriggerWeight[kMaxTriggers];
-uniform float uPulseFront;
-uniform float uPulseEnvelope;
-uniform float uPulseWidth;
+// Referred-pain overlay: the zone weights come per vertex (vPain), so a fragment only shades them.
+uniform int uPainOn;            // 0 = no overlay on this draw
+uniform float uLinkGlow;        // 0..1: the zones of the trigger point the link animation shows brighten
 uniform float uPainIntensity;
-uniform int uPalette;           // 0 red, 1 colour-blind safe
+uniform int uPalette;           // 0 standard (violet), 1 colour-blind safe (magenta hatching, blue dots)
 
 #ifdef LA_OIT
 // Weighted blended order-independent transparency (render/OitPass.h): the same colour, written as sums.
@@ -53,41 +48,6 @@ out vec4 fragColor;
 vec3 toSrgb(vec3 c) {
     c = max(c, vec3(0.0));
     return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(vec3(0.0031308), c));
-}
-
-float segmentDistance(vec3 p, vec3 a, vec3 b) {
-    vec3 ab = b - a;
-    float t = clamp(dot(p - a, ab) / max(dot(ab, ab), 1e-12), 0.0, 1.0);
-    return length(p - (a + t * ab));
-}
-
-// Essential (x), spillover (y) and pulse (z) at a surface point.
-vec3 painAt(vec3 p) {
-    vec3 result = vec3(0.0);
-    for (int i = 0; i < uPainShapes; ++i) {
-        ivec4 ids = floatBitsToInt(uPainData[i * 7 + 6]);
-        float tw = uTriggerWeight[ids.z];
-        if (tw <= 0.0) continue;
-        vec4 c = uPainData[i * 7 + 0];
-        vec4 r = uPainData[i * 7 + 1];
-        vec4 ts = uPainData[i * 7 + 5];
-        float d;
-        if (ids.x == 1) {
-            d = segmentDistance(p, c.xyz, r.xyz) - r.w;
-        } else {
-            mat3 inv = mat3(uPainData[i * 7 + 2].xyz, uPainData[i * 7 + 3].xyz, uPainData[i * 7 + 4].xyz);
-            vec3 q = inv * (p - c.xyz);
-            vec3 rr = max(r.xyz, vec3(1e-6));
-            float k0 = length(q / rr), k1 = length(q / (rr * rr));
-            d = k1 < 1e-12 ? -min(rr.x, min(rr.y, rr.z)) : k0 * (k0 - 1.0) / k1;
-        }
-        if (d >= 0.0) continue;
-        float w = (ts.w > 0.0 ? smoothstep(0.0, ts.w, -d) : 1.0) * tw;
-        if (ids.y == 0) result.x = max(result.x, w); else result.y = max(result.y, w);
-        float ring = 1.0 - smoothstep(0.0, uPulseWidth, abs(length(p - ts.xyz) - uPulseFront));
-        result.z = max(result.z, ring * uPulseEnvelope * w);
-    }
-    return result;
 }
 
 // Dots fixed to the surface: a 3D lattice of small spheres cut by the surface.
@@ -148,19 +108,29 @@ void main() {
         float edge = 1.0 - abs(dot(normalize(vNormal), v));
         alpha = min(alpha * mix(0.8, 2.4, edge * edge), 0.6);
     }
-    if (uPainShapes > 0) {
-        vec3 pain = painAt(vWorldPos);
-        float lit = 0.55 + 0.45 * key;
-        vec3 essentialColour = uPalette == 0 ? vec3(0.80, 0.03, 0.03) : vec3(0.78, 0.08, 0.62);
-        vec3 spillColour = uPalette == 0 ? vec3(0.85, 0.06, 0.04) : vec3(0.05, 0.30, 0.95);
-        float essential = pain.x * (uPalette == 0 ? 1.0 : 0.55 + 0.45 * hatch(vWorldPos));
-        float spill = pain.y * stipple(vWorldPos) * (1.0 - pain.x);
+    if (uPainOn != 0) {
+        // Violet reads on red-brown muscle, ivory bone and pale skin alike (no red on red); the
+        // colour-blind palette keeps magenta hatching and blue dots.
+        float lit = 0.6 + 0.4 * key;
+        vec3 essentialColour = uPalette == 0 ? vec3(0.20, 0.03, 0.62) : vec3(0.78, 0.08, 0.62);
+        vec3 spillColour = uPalette == 0 ? vec3(0.16, 0.02, 0.50) : vec3(0.05, 0.30, 0.95);
+        // vPain.x / .y: ramps that are 0.5 on the traced outline (core/PainSurface.h); .w: the fade.
+        float e = vPain.x, s = vPain.y, fade = vPain.w;
+        // Essential: solid inside the outline with a soft inner edge, and the outline traced darker.
+        float fe = fwidth(e) + 1e-4;
+        float fill = smoothstep(0.5, 0.6, e) * fade;
+        float edge = (1.0 - smoothstep(0.0, 1.5 * fe, abs(e - 0.5))) * fade;
+        float essential = fill * (uPalette == 0 ? 1.0 : 0.55 + 0.45 * hatch(vWorldPos));
+        // Spillover: stippled (dots fixed to the surface), never over the essential zone.
+        float spill = smoothstep(0.5, 0.62, s) * stipple(vWorldPos) * (1.0 - smoothstep(0.5, 0.6, e)) * fade;
         float a = clamp(max(essential, spill) * uPainIntensity, 0.0, 1.0);
-        vec3 paint = essential >= spill ? essentialColour : spillColour;
-        color = mix(color, paint * lit, a);
-        // The pulse: a bright ring travelling out from the trigger point through its zones.
-        color = mix(color, vec3(1.0, 0.32, 0.18), pain.z * 0.55 * uPainIntensity);
-        alpha = max(alpha, max(a * 0.92, pain.z * 0.6 * uPainIntensity));
+        vec3 paint = (essential >= spill ? essentialColour : spillColour) * lit;
+        // The link: the current trigger point's zones lighten together with its X.
+        float glow = uLinkGlow * smoothstep(0.5, 0.7, vPain.z);
+        paint = mix(paint, vec3(0.86, 0.72, 1.0), 0.4 * glow);
+        color = mix(color, paint, a);
+        color = mix(color, vec3(0.05, 0.0, 0.12), edge * 0.85 * uPainIntensity);
+        alpha = max(alpha, max(a * 0.94, edge * 0.9 * uPainIntensity));
     }
     // Gentle filmic shoulder so highlights do not clip.
     color = color / (1.0 + 0.15 * color);

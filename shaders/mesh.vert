@@ -4,6 +4,7 @@ layout(location = 1) in vec3 aNormal;
 layout(location = 2) in vec2 aUv;
 layout(location = 3) in vec4 aColor;
 layout(location = 4) in vec3 aFibre;
+layout(location = 5) in vec4 aPain;  // referred pain: essential, spillover, link, 0 (core/PainSurface.h)
 
 uniform mat4 uModel;
 uniform mat3 uNormalMatrix;
@@ -14,6 +15,7 @@ out vec3 vNormal;
 out vec2 vUv;
 out vec4 vColor;
 out vec3 vFibre;
+out vec4 vPain;
 
 void main() {
     vec4 world = uModel * vec4(aPosition, 1.0);
@@ -22,5 +24,6 @@ void main() {
     vUv = aUv;
     vColor = aColor;
     vFibre = mat3(uModel) * aFibre;
+    vPain = aPain;
     gl_Position = uViewProj * world;
 }

@@ -38,6 +38,7 @@ Result<bool> App::loadModel(const std::string& path) {
     load.trustPaths = options_.trustPaths;
     if (auto ok = viewer_->openModel(path, load); !ok) return ok;
     if (renderer_) renderer_->setModel(viewer_->scene.model());
+    viewer_->pain.forceUpload();  // the renderer's copy starts with no pain weights
     return true;
 }
 
@@ -80,12 +81,6 @@ void App::loadContent() {
         catalogueWatcher_ = std::make_unique<io::CatalogueWatcher>((data / "content" / "structures").string());
     const std::string painDir = (data / "content" / "referred_pain").string();
     for (const auto& e : viewer_->pain.load(painDir)) std::fprintf(stderr, "%s\n", e.c_str());
-    const PainFlat& flat = viewer_->pain.flat();
-    if (flat.shapes.size() > static_cast<std::size_t>(render::Renderer::kMaxPainShapes) ||
-        flat.triggers.size() > static_cast<std::size_t>(render::Renderer::kMaxTriggers))
-        std::fprintf(stderr, "%s: more zone shapes or trigger points than the renderer draws (%d, %d)\n",
-                     painDir.c_str(), render::Renderer::kMaxPainShapes, render::Renderer::kMaxTriggers);
-    if (renderer_) renderer_->setPainShapes(flat);
 }
 
 bool App::reloadContentIfChanged() {
@@ -128,17 +123,33 @@ void App::drawUi(ui::UiActions& actions) {
     const glm::ivec2 viewport(static_cast<int>(display.x), static_cast<int>(display.y));
     if (chrome) {
         ui::drawPainPanel(v.pain.field(), v.pain.state(), ui.showPainPanel);
-        if (const auto chosen = ui::drawPainLookup(v.pain.lookup(), v.scene.index(), v.pain.lookupOpenFlag()))
+        if (const auto chosen =
+                ui::drawPainLookup(v.pain.lookup(), v.pain.field(), v.scene.index(), v.pain.lookupOpenFlag()))
             v.chooseLookup(*chosen);
     }
+    if (chartPart_ != ChartPart::None) {  // a part of a --chart: its caption, and the marks or the legend
+        drawChartPart(viewport);
+        return;
+    }
     drawTourUi();  // tour panel, tour articles and the caption bar: before the panels, which keep clear of them
-    ui::drawPainLegend(v.pain.state(), (chrome && ui.showStatusBar ? ImGui::GetFrameHeight() : 0.0f) + captionHeight_);
-    const glm::vec2 vp(viewport);
-    const glm::mat4 viewProj = v.camera.projection(vp.x / std::max(vp.y, 1.0f)) * v.camera.view();
-    for (const ctrl::TriggerMark& m : v.pain.triggerMarks(viewProj, vp, v.scene.view()))
-        ui::drawTriggerMark(m.pixel, m.weight);
+    ui::drawPainLegend(v.pain.field(), v.pain.state(),
+                       (chrome && ui.showStatusBar ? ImGui::GetFrameHeight() : 0.0f) + captionHeight_);
+    drawTriggerMarks(viewport);
     drawArticlePanels(viewport, actions);
     ui::drawMessage(ui);
+}
+
+void App::drawTriggerMarks(glm::ivec2 viewport) {
+    const ctrl::Viewer& v = *viewer_;
+    if (!v.scene.view().pain.active) return;
+    const glm::vec2 vp(viewport);
+    const glm::mat4 viewProj = v.camera.projection(vp.x / std::max(vp.y, 1.0f)) * v.camera.view();
+    bool skinShown = false;
+    for (const auto& n : v.scene.index().nodes())
+        if (n.kind == "skin" && !v.scene.view().style(static_cast<std::size_t>(n.node)).hidden) skinShown = true;
+    for (const ctrl::TriggerMark& m : v.pain.triggerMarks(viewProj, vp, v.scene.view(), v.camera.position(),
+                                                          &v.scene.pickScene(), &v.scene.pickFilter(), skinShown))
+        ui::drawTriggerMark(m.pixel, m.weight, m.behind, m.skinPixel, m.number, m.glow);
 }
 
 void App::drawTourUi() {
@@ -219,6 +230,11 @@ void App::renderFrame(glm::ivec2 size, bool withUi, bool scene) {
     ctrl::Viewer& v = *viewer_;
     const auto t0 = std::chrono::steady_clock::now();
     v.prepareFrame(frameDt_);
+    // Per-vertex pain weights go to the GPU only when what is shown changed (not every frame).
+    if (renderer_)
+        v.pain.uploadChanged([&](std::size_t mesh, std::size_t prim, const std::vector<glm::vec4>& w) {
+            renderer_->setPainVertices(mesh, prim, w);
+        });
     if (!scene) {
         // Layout-only frame of a still: the UI runs, the scene is drawn by the last frame.
     } else if (v.tours.presenter.blank()) {
@@ -421,6 +437,9 @@ bool App::handleInput() {
     return changed;
 }
 
+// The pain link animation alone redraws at most 15 times a second (it changes slowly; wall-clock driven).
+constexpr double kPainFrameSeconds = 1.0 / 15.0;
+
 int App::runWindow() {
     auto win = Window::create(1400, 900, true, "Lumbar Atlas");
     if (!win) {
@@ -462,8 +481,11 @@ int App::runWindow() {
     int settleFrames = 3;
     auto last = std::chrono::steady_clock::now();
     while (!glfwWindowShouldClose(window_->handle()) && !quit_) {
-        if (settleFrames <= 0 && !viewer_->animating())
+        const bool moving = settleFrames > 0 || viewer_->camera.animating() || viewer_->tours.player().transitioning();
+        if (!moving && !viewer_->animating())
             glfwWaitEventsTimeout(1.0);  // wakes once a second to notice edited content files
+        else if (!moving)
+            glfwWaitEventsTimeout(kPainFrameSeconds);  // only the pain link animates: a capped, low rate
         else
             glfwPollEvents();
         const auto now = std::chrono::steady_clock::now();

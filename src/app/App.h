@@ -65,6 +65,11 @@ private:
     void renderStill(glm::ivec2 size);
     void drawUi(ui::UiActions& actions);
     void drawTourUi();
+    // The trigger points' X marks (with their depth cue, skin rings and numbers) over the view.
+    void drawTriggerMarks(glm::ivec2 viewport);
+    // --chart with --screenshot (AppChart.cpp): 0 or the exit code.
+    int runChart();
+    void drawChartPart(glm::ivec2 viewport);
     void drawArticlePanels(glm::ivec2 viewport, ui::UiActions& actions);
     void handleActions(const ui::UiActions& actions);
     // Mouse and keys to the camera and the controllers unless ImGui wants them. True when something changed.
@@ -101,12 +106,15 @@ private:
     std::unique_ptr<io::CatalogueWatcher> catalogueWatcher_;
     std::optional<ctrl::SettingsController> settings_;  // window runs only
     double lastContentPoll_ = 0.0;
-    float frameDt_ = 0.0f;        // seconds since the previous frame (0 for stills)
-    glm::vec2 pressPos_{0.0f};    // where the left button went down over the view (window coordinates)
-    glm::vec2 lastCursor_{0.0f};  // the cursor at the previous frame (window coordinates)
-    bool leftHeld_ = false;       // the left button is down and was pressed over the view
-    bool dragged_ = false;        // ... and has moved more than a click's wobble since
-    float captionHeight_ = 0.0f;  // of the caption bar last frame (the pain legend sits above it)
+    float frameDt_ = 0.0f;  // seconds since the previous frame (0 for stills)
+    enum class ChartPart { None, View, Legend };
+    ChartPart chartPart_ = ChartPart::None;  // what a --chart frame draws besides the scene
+    std::string chartCaption_;               // "From behind", or the chart's title over the legend
+    glm::vec2 pressPos_{0.0f};               // where the left button went down over the view (window coordinates)
+    glm::vec2 lastCursor_{0.0f};             // the cursor at the previous frame (window coordinates)
+    bool leftHeld_ = false;                  // the left button is down and was pressed over the view
+    bool dragged_ = false;                   // ... and has moved more than a click's wobble since
+    float captionHeight_ = 0.0f;             // of the caption bar last frame (the pain legend sits above it)
     int savedX_ = 0, savedY_ = 0, savedW_ = 0, savedH_ = 0;  // window geometry to restore after presenting
     PendingWork pending_;
     std::string windowTitle_;

@@ -68,6 +68,7 @@ int App::runHeadless() {
     }
     if (const int code = startHeadless(); code != 0) return code;
     if (!applySceneOptions()) return 2;
+    if (!options_.chart.empty()) return runChart();
     auto target = render::OffscreenTarget::create(options_.width, options_.height, 4);
     if (!target) {
         std::fprintf(stderr, "%s\n", target.error().c_str());

@@ -75,6 +75,9 @@ ParseOutcome parseOptions(int argc, char** argv) {
         ->check(CLI::Range(1, 100000));
     cli.add_flag("--presenter", o.presenter,
                  "Start in presenter mode (F5); with --screenshot, render its look (large text, no menus)");
+    cli.add_option("--chart", o.chart,
+                   "With --screenshot: the referred-pain chart of one muscle and side (MUSCLE[.L|.R], default "
+                   "left): the body from behind and from that side with the pattern, the X marks and the legend");
     cli.add_flag("--explain", o.explain, "Open the panels of both featured muscles on both sides");
     cli.add_flag("--therapist", o.therapist, "Show the detail for therapists in the panels");
     cli.add_flag("--trust-paths", o.trustPaths,
@@ -149,6 +152,10 @@ ParseOutcome parseOptions(int argc, char** argv) {
     }
     if (!o.exportDir.empty() && !o.screenshot.empty()) {
         std::fprintf(stderr, "lumbar-atlas: --export-dir and --screenshot cannot be combined\n");
+        return {std::nullopt, 2};
+    }
+    if (!o.chart.empty() && o.screenshot.empty()) {
+        std::fprintf(stderr, "lumbar-atlas: --chart needs --screenshot OUT.png (it renders the chart to that file)\n");
         return {std::nullopt, 2};
     }
     if (!o.screenshot.empty() && std::filesystem::path(o.screenshot).extension() != ".png") {

@@ -27,6 +27,7 @@ struct Options {
     int step = 1;                    // --step N: the tour step a --screenshot shows (1-based)
     bool presenter = false;          // --presenter: start in presenter mode (with --screenshot: its look)
     bool trustPaths = false;         // --trust-paths: a glTF may read buffers and images outside its folder
+    std::string chart;               // --chart MUSCLE[.L|.R]: with --screenshot, the pain chart layout
 };
 
 struct ParseOutcome {

@@ -13,77 +13,7 @@ float smoothstep01(float x) {
     return x * x * (3.0f - 2.0f * x);
 }
 
-const glm::mat3 kMirror{glm::vec3(-1.0f, 0.0f, 0.0f), glm::vec3(0.0f, 1.0f, 0.0f), glm::vec3(0.0f, 0.0f, 1.0f)};
-
-float segmentDistance(glm::vec3 p, glm::vec3 a, glm::vec3 b) {
-    const glm::vec3 ab = b - a;
-    const float len2 = glm::dot(ab, ab);
-    const float h = len2 > 0.0f ? std::clamp(glm::dot(p - a, ab) / len2, 0.0f, 1.0f) : 0.0f;
-    return glm::length(p - (a + h * ab));
-}
-
 }  // namespace
-
-// ---- Shape -------------------------------------------------------------------------------
-
-Shape Shape::ellipsoid(glm::vec3 center, glm::vec3 radii, glm::mat3 rotation, float soft) {
-    Shape s;
-    s.type = ShapeType::Ellipsoid;
-    s.center = center;
-    s.radii = radii;
-    s.rotation = rotation;
-    s.soft = soft;
-    return s;
-}
-
-Shape Shape::capsule(glm::vec3 a, glm::vec3 b, float radius, float soft) {
-    Shape s;
-    s.type = ShapeType::Capsule;
-    s.a = a;
-    s.b = b;
-    s.radius = radius;
-    s.soft = soft;
-    return s;
-}
-
-float Shape::signedDistance(glm::vec3 p) const {
-    if (type == ShapeType::Capsule) return segmentDistance(p, a, b) - radius;
-    // First-order distance to the ellipsoid |q / r| = 1 (exact along the axes).
-    const glm::vec3 q = glm::transpose(rotation) * (p - center);
-    const glm::vec3 r = glm::max(radii, glm::vec3(1e-6f));
-    const float k0 = glm::length(q / r);
-    const float k1 = glm::length(q / (r * r));
-    if (k1 < 1e-12f) return -std::min(r.x, std::min(r.y, r.z));
-    return k0 * (k0 - 1.0f) / k1;
-}
-
-float Shape::weight(glm::vec3 p) const {
-    const float d = signedDistance(p);
-    if (d >= 0.0f) return 0.0f;
-    if (soft <= 0.0f) return 1.0f;
-    return smoothstep01(-d / soft);
-}
-
-Shape Shape::mirrored() const {
-    Shape s = *this;
-    s.center = mirrorX(center);
-    s.rotation = kMirror * rotation * kMirror;  // still a proper rotation
-    s.a = mirrorX(a);
-    s.b = mirrorX(b);
-    return s;
-}
-
-glm::mat3 rotationFromEulerDeg(glm::vec3 deg) {
-    const glm::vec3 r = glm::radians(deg);
-    const float cx = std::cos(r.x), sx = std::sin(r.x);
-    const float cy = std::cos(r.y), sy = std::sin(r.y);
-    const float cz = std::cos(r.z), sz = std::sin(r.z);
-    // glm is column-major: mat3(col0, col1, col2).
-    const glm::mat3 rx{glm::vec3(1, 0, 0), glm::vec3(0, cx, sx), glm::vec3(0, -sx, cx)};
-    const glm::mat3 ry{glm::vec3(cy, 0, -sy), glm::vec3(0, 1, 0), glm::vec3(sy, 0, cy)};
-    const glm::mat3 rz{glm::vec3(cz, sz, 0), glm::vec3(-sz, cz, 0), glm::vec3(0, 0, 1)};
-    return rz * ry * rx;
-}
 
 glm::vec3 mirrorX(glm::vec3 p) {
     return {-p.x, p.y, p.z};
@@ -91,24 +21,15 @@ glm::vec3 mirrorX(glm::vec3 p) {
 
 // ---- Zones, trigger points, patterns --------------------------------------------------------
 
-float Zone::weight(glm::vec3 p) const {
+float Zone::weight(glm::vec3 leftPoint, const ChartAxes& axes) const {
     float w = 0.0f;
-    for (const auto& s : shapes) w = std::max(w, s.weight(p));
+    for (const auto& o : outlines) w = std::max(w, o.weight(leftPoint, axes));
     return w;
-}
-
-Zone Zone::mirrored() const {
-    Zone z{kind, {}};
-    z.shapes.reserve(shapes.size());
-    for (const auto& s : shapes) z.shapes.push_back(s.mirrored());
-    return z;
 }
 
 TriggerPoint TriggerPoint::mirrored() const {
     TriggerPoint t = *this;
     t.position = mirrorX(position);
-    t.essential = essential.mirrored();
-    t.spillover = spillover.mirrored();
     return t;
 }
 
@@ -132,10 +53,10 @@ std::optional<PainInstance> parsePainInstanceKey(std::string_view key) {
     return PainInstance{std::string(key.substr(0, key.size() - 2)), s == 'L' ? Side::Left : Side::Right};
 }
 
-ZoneWeights evaluate(const TriggerPoint& leftDefinition, Side side, glm::vec3 p) {
+ZoneWeights evaluate(const TriggerPoint& leftDefinition, Side side, glm::vec3 p, const ChartAxes& axes) {
     // The right side is the mirror image: evaluate the left definition at the mirrored point.
     const glm::vec3 q = side == Side::Left ? p : mirrorX(p);
-    return {leftDefinition.essential.weight(q), leftDefinition.spillover.weight(q)};
+    return {leftDefinition.essential.weight(q, axes), leftDefinition.spillover.weight(q, axes)};
 }
 
 bool PainState::shows(std::string_view instance) const {
@@ -194,30 +115,36 @@ PainFlat PainField::flatten() const {
     PainFlat flat;
     for (std::size_t pi = 0; pi < patterns_.size(); ++pi) {
         for (Side side : {Side::Left, Side::Right}) {
-            const PainPattern pattern = side == Side::Left ? patterns_[pi] : patterns_[pi].mirrored();
+            const PainPattern& pattern = patterns_[pi];
             const int instance = static_cast<int>(flat.instances.size());
             flat.instances.push_back({instanceKey(pattern.muscle, side), static_cast<int>(pi), side});
             for (std::size_t ti = 0; ti < pattern.triggerPoints.size(); ++ti) {
                 const TriggerPoint& trp = pattern.triggerPoints[ti];
-                const int trigger = static_cast<int>(flat.triggers.size());
-                flat.triggers.push_back({instance, static_cast<int>(ti), trp.id, trp.position});
-                for (const Zone* zone : {&trp.essential, &trp.spillover}) {
-                    for (const Shape& s : zone->shapes) {
-                        PainShapeRecord r;
-                        const bool ell = s.type == ShapeType::Ellipsoid;
-                        r.centerOrA = glm::vec4(ell ? s.center : s.a, 0.0f);
-                        r.radiiOrB = glm::vec4(ell ? s.radii : s.b, ell ? 0.0f : s.radius);
-                        const glm::mat3 inv = glm::transpose(ell ? s.rotation : glm::mat3(1.0f));
-                        for (int c = 0; c < 3; ++c) r.invRotation[c] = glm::vec4(inv[c], 0.0f);
-                        r.triggerSoft = glm::vec4(trp.position, s.soft);
-                        r.ids = glm::ivec4(static_cast<int>(s.type), static_cast<int>(zone->kind), trigger, instance);
-                        flat.shapes.push_back(r);
-                    }
-                }
+                const glm::vec3 pos = side == Side::Left ? trp.position : mirrorX(trp.position);
+                flat.triggers.push_back({instance, static_cast<int>(ti), trp.id, trp.name, pos});
             }
         }
     }
     return flat;
+}
+
+std::vector<LegendEntry> legendEntries(const PainField& field, const PainState& state) {
+    std::vector<LegendEntry> out;
+    const auto& patterns = field.patterns();
+    for (std::size_t pi = 0; pi < patterns.size(); ++pi)
+        for (std::size_t ti = 0; ti < patterns[pi].triggerPoints.size(); ++ti) {
+            const std::string& id = patterns[pi].triggerPoints[ti].id;
+            if (state.shows(instanceKey(patterns[pi].muscle, Side::Left), id) ||
+                state.shows(instanceKey(patterns[pi].muscle, Side::Right), id))
+                out.push_back({static_cast<int>(pi), static_cast<int>(ti)});
+        }
+    return out;
+}
+
+int legendNumber(const std::vector<LegendEntry>& legend, int pattern, int triggerPoint) {
+    for (std::size_t i = 0; i < legend.size(); ++i)
+        if (legend[i].pattern == pattern && legend[i].triggerPoint == triggerPoint) return static_cast<int>(i) + 1;
+    return 0;
 }
 
 // ---- Animation ----------------------------------------------------------------------------
@@ -229,14 +156,14 @@ float pulsePhase(float t, float speed) {
     return std::clamp(static_cast<float>(f), 0.0f, std::nextafter(1.0f, 0.0f));
 }
 
-float pulseWeight(float distance, float t, const PulseParams& params) {
-    const float phase = pulsePhase(t, params.speed);
-    const float front = phase * params.reach;
-    const float width = std::max(params.width, 1e-6f);
-    const float ring = 1.0f - smoothstep01(std::abs(distance - front) / width);
-    // Swell in quickly, fade out as it spreads; zero at both ends so the loop has no jump.
-    const float envelope = smoothstep01(phase / 0.15f) * (1.0f - smoothstep01((phase - 0.4f) / 0.6f));
-    return ring * envelope;
+PainLink painLinkAt(float t, float speed, int shownCount) {
+    if (shownCount <= 0 || !(speed > 0.0f) || !std::isfinite(t)) return {};
+    const double turns = std::max(0.0, static_cast<double>(t) * static_cast<double>(speed));
+    const auto whole = static_cast<long long>(std::floor(turns));
+    const float phase = static_cast<float>(turns - static_cast<double>(whole));
+    // Rises over the first 30 % of the turn, holds, and falls over the last 30 %.
+    const float b = smoothstep01(phase / 0.3f) * smoothstep01((1.0f - phase) / 0.3f);
+    return {static_cast<int>(whole % shownCount), b};
 }
 
 void Fade::update(float dt) {

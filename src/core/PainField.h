@@ -1,8 +1,9 @@
 #pragma once
 #include "core/Easing.h"
 // Referred-pain patterns (Travell & Simons style): trigger points (TrPs) with essential and
-// spillover zones made of soft-edged ellipsoids and capsules. Definitions are for the LEFT side
-// (+X); the right side is the mirror image (x -> -x). GL-free: the renderer uploads flatten().
+// spillover zones traced as soft-edged outlines on body-surface charts (core/BodyChart.h).
+// Definitions are for the LEFT side (+X); the right side is the mirror image (x -> -x). GL-free: the
+// zones are baked per vertex (core/PainSurface.h).
 #include <optional>
 #include <set>
 #include <string>
@@ -11,63 +12,33 @@
 
 #include <glm/glm.hpp>
 
+#include "core/BodyChart.h"
 #include "core/Side.h"
 
 namespace la {
 
-enum class ShapeType : int { Ellipsoid = 0, Capsule = 1 };
 enum class ZoneKind : int { Essential = 0, Spillover = 1 };
 
-constexpr float kDefaultSoftEdge = 0.015f;  // metres
-
-struct Shape {
-    ShapeType type = ShapeType::Ellipsoid;
-    // Ellipsoid: centre, semi-axes and rotation (local -> world; columns are the rotated axes).
-    glm::vec3 center{0.0f};
-    glm::vec3 radii{1.0f};
-    glm::mat3 rotation{1.0f};
-    // Capsule: segment a-b swept by a sphere of `radius`.
-    glm::vec3 a{0.0f};
-    glm::vec3 b{0.0f};
-    float radius = 0.0f;
-    // Width of the soft edge band, just inside the surface: weight 0 on and outside the surface,
-    // rising smoothly to 1 at `soft` metres inside it.
-    float soft = kDefaultSoftEdge;
-
-    static Shape ellipsoid(glm::vec3 center, glm::vec3 radii, glm::mat3 rotation = glm::mat3(1.0f),
-                           float soft = kDefaultSoftEdge);
-    static Shape capsule(glm::vec3 a, glm::vec3 b, float radius, float soft = kDefaultSoftEdge);
-
-    // Approximate signed distance in metres (< 0 inside).
-    float signedDistance(glm::vec3 p) const;
-    // Coverage weight in [0,1] with the soft edge.
-    float weight(glm::vec3 p) const;
-    // The same shape reflected through the midsagittal plane (x -> -x).
-    Shape mirrored() const;
-};
-
-// Rotation from XYZ Euler angles in degrees: about X first, then Y, then Z, fixed axes
-// (R = Rz * Ry * Rx, Blender's "XYZ Euler").
-glm::mat3 rotationFromEulerDeg(glm::vec3 deg);
 // x -> -x
 glm::vec3 mirrorX(glm::vec3 p);
 
+// An essential or spillover zone: outlines traced on the body-surface charts (core/BodyChart.h).
 struct Zone {
     ZoneKind kind = ZoneKind::Essential;
-    std::vector<Shape> shapes;
+    std::vector<ChartOutline> outlines;
 
-    float weight(glm::vec3 p) const;  // max over shapes; 0 for an empty zone
-    Zone mirrored() const;
+    float weight(glm::vec3 leftPoint, const ChartAxes& axes = {}) const;  // max over outlines; 0 when empty
 };
 
 struct TriggerPoint {
-    std::string id;    // "superficial_upper"
-    std::string name;  // "Superficial, upper"
-    glm::vec3 position{0.0f};
+    std::string id;            // "superficial_upper"
+    std::string name;          // "Superficial, upper"
+    std::string summary;       // where it refers, in words ("Along the iliac crest"); may be empty
+    glm::vec3 position{0.0f};  // in the muscle (landmark frame)
     Zone essential{ZoneKind::Essential, {}};
     Zone spillover{ZoneKind::Spillover, {}};
 
-    TriggerPoint mirrored() const;
+    TriggerPoint mirrored() const;  // position mirrored; zones are evaluated at mirrored points
 };
 
 struct PainPattern {
@@ -91,7 +62,7 @@ struct ZoneWeights {
 };
 
 // Weights of one TrP of a LEFT definition, evaluated for `side`, at surface point p (model space).
-ZoneWeights evaluate(const TriggerPoint& leftDefinition, Side side, glm::vec3 p);
+ZoneWeights evaluate(const TriggerPoint& leftDefinition, Side side, glm::vec3 p, const ChartAxes& axes = {});
 
 struct CoverageEntry {
     std::string instance;      // "quadratus_lumborum.L"
@@ -100,7 +71,7 @@ struct CoverageEntry {
     float weight = 0.0f;  // (0,1]
 };
 
-enum class PainPalette { Standard, ColourBlindSafe };  // red / magenta + blue hatching
+enum class PainPalette { Standard, ColourBlindSafe };  // violet solid + dots / magenta hatching + blue dots
 
 // What the pain view shows; data only (the UI edits it, the renderer reads it).
 struct PainState {
@@ -109,7 +80,7 @@ struct PainState {
     bool leftOn = true;
     bool rightOn = true;
     bool playing = true;
-    float speed = 1.0f;      // pulses per second
+    float speed = 1.0f;      // trigger points linked to their zones per second (the link animation)
     float intensity = 1.0f;  // 0..1 overlay strength
     PainPalette palette = PainPalette::Standard;
     float time = 0.0f;  // animation clock, seconds
@@ -117,16 +88,6 @@ struct PainState {
     bool shows(std::string_view instance) const;
     bool shows(std::string_view instance, std::string_view triggerPoint) const;
 };
-
-// GPU-friendly record, one per shape, laid out as 7 vec4s = 112 bytes (std140/std430 compatible).
-struct PainShapeRecord {
-    glm::vec4 centerOrA{0.0f};    // xyz: ellipsoid centre / capsule a (model space, side applied)
-    glm::vec4 radiiOrB{0.0f};     // xyz: ellipsoid radii / capsule b; w: capsule radius
-    glm::vec4 invRotation[3]{};   // columns of the world->local rotation (w = 0), std140 mat3 layout
-    glm::vec4 triggerSoft{0.0f};  // xyz: TrP position; w: soft edge width
-    glm::ivec4 ids{0};            // x: ShapeType, y: ZoneKind, z: trigger index, w: instance index
-};
-static_assert(sizeof(PainShapeRecord) == 7 * 16, "PainShapeRecord must be 7 tightly packed vec4s");
 
 struct PainFlatInstance {
     std::string key;  // "quadratus_lumborum.R"
@@ -137,10 +98,12 @@ struct PainFlatTrigger {
     int instance = 0;      // index into PainFlat::instances
     int triggerPoint = 0;  // index into the pattern's triggerPoints
     std::string id;
+    std::string name;
     glm::vec3 position{0.0f};  // side applied
 };
+// Every pattern instance and trigger point in one flat list (the order the per-vertex bake and the
+// per-trigger weights use).
 struct PainFlat {
-    std::vector<PainShapeRecord> shapes;      // ids.z indexes triggers, ids.w indexes instances
     std::vector<PainFlatInstance> instances;  // pattern i -> instances 2i (L) and 2i+1 (R)
     std::vector<PainFlatTrigger> triggers;
 };
@@ -165,20 +128,29 @@ private:
     std::vector<PainPattern> patterns_;
 };
 
+// The trigger points the legend lists, in order: (pattern index, trigger index) for every trigger point
+// shown on at least one side. The X marks carry the same numbers (position in this list + 1).
+struct LegendEntry {
+    int pattern = 0;
+    int triggerPoint = 0;
+};
+std::vector<LegendEntry> legendEntries(const PainField& field, const PainState& state);
+// Legend number (1...) of a pattern's trigger point, 0 when it is not listed.
+int legendNumber(const std::vector<LegendEntry>& legend, int pattern, int triggerPoint);
+
 // ---- Animation: pure functions of time -------------------------------------------------
 
 // Phase in [0,1) of a pulse repeating `speed` times per second (period 1/speed; speed <= 0: 0).
 float pulsePhase(float t, float speed);
 
-struct PulseParams {
-    float speed = 1.0f;   // Hz
-    float reach = 0.30f;  // metres the front travels per period
-    float width = 0.05f;  // half-width of the bright ring, metres
+// The link between a knot and where its pain is felt: the shown trigger points take turns, one per
+// period (1/speed seconds); the current one's X and zones brighten together and fade again, so each
+// knot is seen with its own zones. Pure function of time.
+struct PainLink {
+    int turn = -1;            // index into the list of shown trigger points; -1 when none
+    float brightness = 0.0f;  // 0..1, zero at both ends of the turn (the switch is invisible)
 };
-// Brightness in [0,1] of the travelling front at distance d from the TrP at time t: a ring
-// starting at the TrP and moving outward to `reach`: it swells in over the first 15% of the period
-// and fades out over the last 60%, so it is continuous and periodic in t (period 1/speed).
-float pulseWeight(float distance, float t, const PulseParams& params = {});
+PainLink painLinkAt(float t, float speed, int shownCount);
 
 // Smoothstep ease-in-out of x clamped to [0,1]: zero slope at both ends.
 

@@ -17,15 +17,15 @@ struct NodeStyle {
     bool painSurface = false;                   // referred-pain zones are drawn on this node's surface
 };
 
-// The referred-pain overlay of one frame (the zone shapes are uploaded once, see Renderer::setPainShapes).
+// The referred-pain overlay of one frame. The zones themselves are per-vertex weights the app composes
+// and hands to Renderer::setPainVertices (core/PainSurface.h).
 struct PainView {
     bool active = false;
-    std::vector<float> triggerWeight;  // per flattened trigger point: fade x on/off (0..1)
-    float pulseFront = 0.0f;           // metres from the trigger point
-    float pulseEnvelope = 0.0f;        // 0..1 brightness of the travelling ring
-    float pulseWidth = 0.05f;          // metres
+    std::vector<float> triggerWeight;  // per flat trigger point: fade x on/off (0..1)
+    int linkTrigger = -1;              // the trigger point the link animation shows (-1: none)
+    float linkGlow = 0.0f;             // 0..1 brightness of its X and zones
     float intensity = 1.0f;
-    int palette = 0;  // 0 standard red, 1 colour-blind safe (magenta hatching, blue dots)
+    int palette = 0;  // 0 standard (violet), 1 colour-blind safe (magenta hatching, blue dots)
 };
 
 struct ViewState {

@@ -4,10 +4,6 @@
 
 namespace la::ctrl {
 
-namespace {
-constexpr PulseParams kPulse{};
-}
-
 std::vector<std::string> PainController::load(const std::string& dir) {
     io::PainLoadResult load = io::loadPainDir(dir);
     setPatterns(std::move(load.patterns));
@@ -18,6 +14,7 @@ void PainController::setPatterns(std::vector<PainPattern> patterns) {
     field_ = PainField(std::move(patterns));
     flat_ = field_.flatten();
     fades_.clear();
+    bakeDirty_ = true;
 }
 
 Result<bool> PainController::show(const std::vector<std::string>& list) {
@@ -64,6 +61,7 @@ bool PainController::update(float dt, bool live, const SceneIndex& index, ViewSt
     PainView& pv = view.pain;
     pv.triggerWeight.assign(flat_.triggers.size(), 0.0f);
     pv.active = false;
+    std::vector<int> linked;  // trigger points switched on, in flat order: they take turns in the link
     for (std::size_t i = 0; i < flat_.triggers.size(); ++i) {
         const auto& trig = flat_.triggers[i];
         const auto& inst = flat_.instances[static_cast<std::size_t>(trig.instance)];
@@ -72,16 +70,20 @@ bool PainController::update(float dt, bool live, const SceneIndex& index, ViewSt
         const bool sideOn = inst.side == Side::Left ? state_.leftOn : state_.rightOn;
         pv.triggerWeight[i] = trpOn && sideOn ? fade : 0.0f;
         pv.active |= pv.triggerWeight[i] > 0.0f;
+        if (state_.shows(inst.key, trig.id)) linked.push_back(static_cast<int>(i));
     }
-    PulseParams pulse = kPulse;
-    pulse.speed = state_.speed;
-    pv.pulseFront = pulsePhase(state_.time, pulse.speed) * pulse.reach;
-    pv.pulseEnvelope = pulseWeight(pv.pulseFront, state_.time, pulse);  // the ring's own brightness
-    pv.pulseWidth = pulse.width;
+    // The link: the shown trigger points take turns (wall-clock time), X and zones glowing together.
+    const PainLink link =
+        state_.playing ? painLinkAt(state_.time, state_.speed, static_cast<int>(linked.size())) : PainLink{};
+    linkTrigger_ = link.turn >= 0 ? linked[static_cast<std::size_t>(link.turn)] : -1;
+    pv.linkTrigger = linkTrigger_;
+    pv.linkGlow = linkTrigger_ >= 0 ? link.brightness : 0.0f;
     pv.intensity = state_.intensity;
     pv.palette = state_.palette == PainPalette::Standard ? 0 : 1;
+    weights_ = pv.triggerWeight;
 
-    // Zones go on the skin; with the skin hidden, on whatever surfaces are visible.
+    // Zones go on the skin; with the skin hidden, on every visible surface (each vertex carries the
+    // weights of its own body-surface point, so what shows is the outermost surface there).
     bool skinShown = false;
     for (const auto& n : index.nodes())
         if (n.kind == "skin" && !view.style(static_cast<std::size_t>(n.node)).hidden) skinShown = true;
@@ -93,16 +95,79 @@ bool PainController::update(float dt, bool live, const SceneIndex& index, ViewSt
     return animating;
 }
 
-std::vector<TriggerMark> PainController::triggerMarks(const glm::mat4& viewProj, glm::vec2 vp,
-                                                      const ViewState& view) const {
+void PainController::prepare(const Model& model, const SceneIndex& index) {
+    if (!bakeDirty_) return;
+    bake_ = bakePain(model, field_, flat_);
+    std::vector<int> skin;
+    for (const auto& n : index.nodes())
+        if (n.kind == "skin") skin.push_back(n.node);
+    spots_.clear();
+    for (const auto& t : flat_.triggers) {
+        const SceneNode* muscle = index.findKey(flat_.instances[static_cast<std::size_t>(t.instance)].key);
+        spots_.push_back(placeTriggerSpot(model, t.position, muscle ? muscle->node : -1, skin));
+    }
+    uploaded_.clear();
+    bakeDirty_ = false;
+}
+
+void PainController::uploadChanged(
+    const std::function<void(std::size_t, std::size_t, const std::vector<glm::vec4>&)>& upload) {
+    if (!uploaded_.empty() && weights_ == uploaded_ && linkTrigger_ == uploadedLink_) return;
+    std::vector<glm::vec4> buffer;
+    for (std::size_t m = 0; m < bake_.meshes.size(); ++m)
+        for (std::size_t p = 0; p < bake_.meshes[m].size(); ++p) {
+            const PainBakedPrimitive& prim = bake_.meshes[m][p];
+            if (prim.entries.empty()) continue;
+            composePain(prim, weights_, linkTrigger_, buffer);
+            upload(m, p, buffer);
+        }
+    uploaded_ = weights_;
+    if (uploaded_.empty()) uploaded_.push_back(0.0f);  // no patterns: nothing to send again
+    uploadedLink_ = linkTrigger_;
+}
+
+std::vector<TriggerMark> PainController::triggerMarks(const glm::mat4& viewProj, glm::vec2 vp, const ViewState& view,
+                                                      glm::vec3 eye, const PickScene* pick, const PickFilter* filter,
+                                                      bool skinShown) const {
     std::vector<TriggerMark> out;
     if (!view.pain.active) return out;
+    auto toScreen = [&](glm::vec3 p, glm::vec2& s) {
+        const glm::vec4 c = viewProj * glm::vec4(p, 1.0f);
+        if (c.w <= 0.0f) return false;
+        s = glm::vec2((c.x / c.w * 0.5f + 0.5f) * vp.x, (0.5f - c.y / c.w * 0.5f) * vp.y);
+        return true;
+    };
+    const auto legend = legendEntries(field_, state_);
     for (std::size_t i = 0; i < flat_.triggers.size() && i < view.pain.triggerWeight.size(); ++i) {
         const float w = view.pain.triggerWeight[i];
         if (w <= 0.0f) continue;
-        const glm::vec4 c = viewProj * glm::vec4(flat_.triggers[i].position, 1.0f);
-        if (c.w <= 0.0f) continue;
-        out.push_back({{(c.x / c.w * 0.5f + 0.5f) * vp.x, (0.5f - c.y / c.w * 0.5f) * vp.y}, w});
+        const auto& trig = flat_.triggers[i];
+        const TriggerSpot spot = i < spots_.size() ? spots_[i] : TriggerSpot{};
+        const glm::vec3 x = spot.onMuscle.value_or(trig.position);
+        TriggerMark m;
+        if (!toScreen(x, m.pixel)) continue;
+        m.weight = w;
+        // Depth cue: an opaque structure between the eye and the X (the translucent skin and ghosted
+        // structures are see-through and do not count).
+        if (pick) {
+            const glm::vec3 toX = x - eye;
+            const float dist = glm::length(toX);
+            if (dist > 1e-6f)
+                for (const PickHit& h : pickAll(*pick, Ray{eye, toX / dist}, filter ? *filter : PickFilter{})) {
+                    if (h.t >= dist - 0.004f) break;
+                    if (modeOf(filter ? *filter : PickFilter{}, h.node) == PickMode::Visible) {
+                        m.behind = true;
+                        break;
+                    }
+                }
+        }
+        glm::vec2 k;
+        if (skinShown && spot.onSkin && glm::dot(spot.outward, eye - *spot.onSkin) > 0.0f && toScreen(*spot.onSkin, k))
+            m.skinPixel = k;
+        const auto& inst = flat_.instances[static_cast<std::size_t>(trig.instance)];
+        m.number = legendNumber(legend, inst.pattern, trig.triggerPoint);
+        m.glow = static_cast<int>(i) == view.pain.linkTrigger ? view.pain.linkGlow : 0.0f;
+        out.push_back(m);
     }
     return out;
 }

@@ -1,13 +1,17 @@
 #pragma once
 // Referred pain: the patterns (loaded from content/referred_pain), which are shown, their fades and
-// pulse clock, the trigger-point marks on screen and the reverse lookup "pain at this spot can come
-// from". No GL, GLFW or ImGui: update() fills the ViewState's pain part the renderer draws.
+// link animation, the per-vertex zone weights of the model (core/PainSurface.h), the trigger-point marks
+// on screen and the reverse lookup "pain at this spot can come from". No GL, GLFW or ImGui: update()
+// fills the ViewState's pain part, uploadChanged() hands the renderer new per-vertex weights.
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/PainField.h"
+#include "core/PainSurface.h"
+#include "core/Pick.h"
 #include "core/Result.h"
 #include "core/SceneIndex.h"
 #include "core/ViewState.h"
@@ -15,8 +19,12 @@
 namespace la::ctrl {
 
 struct TriggerMark {
-    glm::vec2 pixel{0.0f};  // on screen, origin top left
-    float weight = 0.0f;    // 0..1 (fades with its pattern)
+    glm::vec2 pixel{0.0f};               // the X on screen (on the muscle's surface), origin top left
+    float weight = 0.0f;                 // 0..1 (fades with its pattern)
+    bool behind = false;                 // an opaque structure lies in front of the X: drawn dashed and faded
+    std::optional<glm::vec2> skinPixel;  // the ring on the skin above it (skin shown, facing the eye)
+    int number = 0;                      // its number in the legend (1...)
+    float glow = 0.0f;                   // the link animation's brightness on this trigger point
 };
 
 class PainController {
@@ -39,8 +47,20 @@ public:
     // (the skin, or with the skin hidden whatever is visible). Stills (live = false) show fades settled.
     // True while something animates.
     bool update(float dt, bool live, const SceneIndex& index, ViewState& view);
-    // Where the trigger points of the shown patterns are on screen.
-    std::vector<TriggerMark> triggerMarks(const glm::mat4& viewProj, glm::vec2 viewport, const ViewState& view) const;
+    // A new model: its zones are baked again on the next prepare().
+    void modelChanged() { bakeDirty_ = true; }
+    // Bakes the zones per vertex and places the trigger marks when the model or the patterns changed.
+    void prepare(const Model& model, const SceneIndex& index);
+    // Calls upload(mesh, primitive, weights) for every primitive whose weights changed since the last
+    // call (what is shown, fades, the linked trigger point); forceUpload() makes the next call send all
+    // (the renderer's copy of the model was replaced).
+    void uploadChanged(const std::function<void(std::size_t, std::size_t, const std::vector<glm::vec4>&)>& upload);
+    void forceUpload() { uploaded_.clear(); }
+    // Where the trigger points of the shown patterns are on screen. With a pick scene, `behind` tells
+    // whether a visible (non-ghosted) structure lies between the eye and the X.
+    std::vector<TriggerMark> triggerMarks(const glm::mat4& viewProj, glm::vec2 viewport, const ViewState& view,
+                                          glm::vec3 eye = glm::vec3(0.0f), const PickScene* pick = nullptr,
+                                          const PickFilter* filter = nullptr, bool skinShown = false) const;
 
     // Reverse lookup of a click on the body surface: the muscles whose zones cover it.
     std::vector<CoverageEntry> coverage(glm::vec3 surface) const { return field_.coverage(surface); }
@@ -58,6 +78,13 @@ private:
     PainFlat flat_;
     PainState state_;
     std::map<std::string, Fade> fades_;  // per instance key
+    PainBake bake_;                      // per-vertex zone ramps of the current model
+    std::vector<TriggerSpot> spots_;     // per flat trigger point: its X on the muscle, its ring on the skin
+    bool bakeDirty_ = true;
+    std::vector<float> weights_;   // per flat trigger point, this frame
+    int linkTrigger_ = -1;         // the trigger point the link animation shows (-1: none)
+    std::vector<float> uploaded_;  // weights of the last upload
+    int uploadedLink_ = -2;
     std::vector<CoverageEntry> lookup_;
     bool lookupOpen_ = false;
 };

@@ -33,6 +33,7 @@ void Viewer::loadCatalogue(const std::string& dir) {
         ui.messageIsError = true;
     }
     scene.setCatalogue(std::move(load.catalogue));
+    pain.modelChanged();  // the names of the nodes (muscle of each trigger point, the skin) may change
 }
 
 Result<bool> Viewer::openModel(const std::string& path, const io::LoadOptions& options) {
@@ -44,6 +45,7 @@ Result<bool> Viewer::openModel(const std::string& path, const io::LoadOptions& o
 
 void Viewer::setModel(Model model, const std::string& path) {
     scene.setModel(std::move(model), live_);
+    pain.modelChanged();
     status.modelName = scene.model().name;
     status.triangles = scene.model().triangleCount();
     camera.setSceneRadius(scene.model().worldBounds().radius());
@@ -240,6 +242,7 @@ Viewer::TourOutcome Viewer::handleTourActions(const ui::TourActions& a, const st
 
 bool Viewer::prepareFrame(float dt) {
     scene.updateViewState();
+    pain.prepare(scene.model(), scene.index());  // bakes the zones per vertex after a model or content change
     painAnimating_ = pain.update(dt, live_, scene.index(), scene.view());
     tours.update(dt);
     return painAnimating_;

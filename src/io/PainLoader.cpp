@@ -1,6 +1,7 @@
 #include "io/PainLoader.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <set>
 #include <system_error>
@@ -75,60 +76,53 @@ public:
         return true;
     }
 
-    bool shape(const json& v, const std::string& ptr, Shape& out) {
-        if (!v.is_object() || v.size() != 1) {
-            fail(ptr, "a shape must be an object with one key, 'ellipsoid' or 'capsule'");
+    bool outline(const json& v, const std::string& ptr, ChartOutline& out) {
+        if (!v.is_object()) {
+            fail(ptr, "an outline must be an object with 'chart' and 'outline'");
             return false;
         }
-        const std::string kind = v.begin().key();
-        const json& body = v.begin().value();
-        const std::string bptr = pointerChild(ptr, kind);
-        if (kind != "ellipsoid" && kind != "capsule") {
-            fail(bptr, "unknown shape '" + kind + "' (expected 'ellipsoid' or 'capsule')");
+        if (!checkKeys(v, ptr, {"chart", "outline", "soft"}, "zone outline")) return false;
+        std::string chart;
+        const json* c = member(v, ptr, "chart", "zone outline");
+        if (!c || !string(*c, pointerChild(ptr, "chart"), "chart", chart)) return false;
+        if (chart != "trunk" && chart != "thigh") {
+            fail(pointerChild(ptr, "chart"), "unknown chart '" + chart + "' (expected 'trunk' or 'thigh')");
             return false;
         }
-        if (!body.is_object()) {
-            fail(bptr, "'" + kind + "' must be an object");
+        out.chart = chart == "trunk" ? ChartKind::Trunk : ChartKind::Thigh;
+        const json* pts = member(v, ptr, "outline", "zone outline");
+        if (!pts) return false;
+        const std::string pptr = pointerChild(ptr, "outline");
+        if (!pts->is_array() || pts->size() < 3) {
+            fail(pptr, "'outline' must be an array of at least 3 points [angle_deg, along_m]");
             return false;
         }
-        float soft = kDefaultSoftEdge;
-        if (const auto it = body.find("soft"); it != body.end()) {
-            if (!number(*it, pointerChild(bptr, "soft"), "soft", soft)) return false;
-            if (soft < 0.0f) {
-                fail(pointerChild(bptr, "soft"), "soft must be >= 0");
+        for (std::size_t i = 0; i < pts->size(); ++i) {
+            const json& q = (*pts)[i];
+            const std::string qptr = pointerChild(pptr, i);
+            if (!q.is_array() || q.size() != 2 || !q[0].is_number() || !q[1].is_number()) {
+                fail(qptr, "an outline point must be [angle_deg, along_m] (2 numbers)");
+                return false;
+            }
+            const glm::vec2 pt(q[0].get<float>(), q[1].get<float>());
+            if (!std::isfinite(pt.x) || !std::isfinite(pt.y) || pt.x < -180.0f || pt.x > 180.0f) {
+                fail(qptr, "outline angle must be within -180...180 degrees");
+                return false;
+            }
+            if (std::abs(pt.y) > 2.0f) {
+                fail(qptr, "outline height/distance must be within -2...2 m");
+                return false;
+            }
+            out.points.push_back(pt);
+        }
+        out.soft = kDefaultSoftEdge;
+        if (const auto it = v.find("soft"); it != v.end()) {
+            if (!number(*it, pointerChild(ptr, "soft"), "soft", out.soft)) return false;
+            if (!(out.soft >= 0.0f) || out.soft > 0.2f) {
+                fail(pointerChild(ptr, "soft"), "soft must be within 0...0.2 m");
                 return false;
             }
         }
-        if (kind == "ellipsoid") {
-            if (!checkKeys(body, bptr, {"center", "radii", "rotate_deg", "soft"}, "ellipsoid")) return false;
-            glm::vec3 center{0.0f}, radii{0.0f}, rot{0.0f};
-            const json* c = member(body, bptr, "center", "ellipsoid");
-            if (!c || !vec3(*c, pointerChild(bptr, "center"), "center", center)) return false;
-            const json* r = member(body, bptr, "radii", "ellipsoid");
-            if (!r || !vec3(*r, pointerChild(bptr, "radii"), "radii", radii)) return false;
-            if (radii.x <= 0.0f || radii.y <= 0.0f || radii.z <= 0.0f) {
-                fail(pointerChild(bptr, "radii"), "ellipsoid radii must be > 0");
-                return false;
-            }
-            if (const auto it = body.find("rotate_deg"); it != body.end())
-                if (!vec3(*it, pointerChild(bptr, "rotate_deg"), "rotate_deg", rot)) return false;
-            out = Shape::ellipsoid(center, radii, rotationFromEulerDeg(rot), soft);
-            return true;
-        }
-        if (!checkKeys(body, bptr, {"a", "b", "radius", "soft"}, "capsule")) return false;
-        glm::vec3 a{0.0f}, b{0.0f};
-        float radius = 0.0f;
-        const json* ja = member(body, bptr, "a", "capsule");
-        if (!ja || !vec3(*ja, pointerChild(bptr, "a"), "a", a)) return false;
-        const json* jb = member(body, bptr, "b", "capsule");
-        if (!jb || !vec3(*jb, pointerChild(bptr, "b"), "b", b)) return false;
-        const json* jr = member(body, bptr, "radius", "capsule");
-        if (!jr || !number(*jr, pointerChild(bptr, "radius"), "radius", radius)) return false;
-        if (radius <= 0.0f) {
-            fail(pointerChild(bptr, "radius"), "capsule radius must be > 0");
-            return false;
-        }
-        out = Shape::capsule(a, b, radius, soft);
         return true;
     }
 
@@ -140,13 +134,13 @@ public:
         }
         const std::string zptr = pointerChild(ptr, key);
         if (!it->is_array()) {
-            fail(zptr, std::string("'") + key + "' must be an array of shapes");
+            fail(zptr, std::string("'") + key + "' must be an array of outlines");
             return false;
         }
         for (std::size_t i = 0; i < it->size(); ++i) {
-            Shape s;
-            if (!shape((*it)[i], pointerChild(zptr, i), s)) return false;
-            out.shapes.push_back(s);
+            ChartOutline o;
+            if (!outline((*it)[i], pointerChild(zptr, i), o)) return false;
+            out.outlines.push_back(std::move(o));
         }
         return true;
     }
@@ -156,12 +150,15 @@ public:
             fail(ptr, "a trigger point must be an object");
             return false;
         }
-        if (!checkKeys(v, ptr, {"id", "name", "position", "essential", "spillover"}, "trigger point")) return false;
+        if (!checkKeys(v, ptr, {"id", "name", "summary", "position", "essential", "spillover"}, "trigger point"))
+            return false;
         const json* id = member(v, ptr, "id", "trigger point");
         if (!id || !string(*id, pointerChild(ptr, "id"), "id", out.id)) return false;
         out.name = out.id;
         if (const auto it = v.find("name"); it != v.end())
             if (!string(*it, pointerChild(ptr, "name"), "name", out.name)) return false;
+        if (const auto it = v.find("summary"); it != v.end())
+            if (!string(*it, pointerChild(ptr, "summary"), "summary", out.summary)) return false;
         const json* pos = member(v, ptr, "position", "trigger point");
         if (!pos || !vec3(*pos, pointerChild(ptr, "position"), "position", out.position)) return false;
         return zone(v, ptr, "essential", true, out.essential) && zone(v, ptr, "spillover", false, out.spillover);

@@ -50,7 +50,16 @@ GpuPrimitive uploadPrimitive(const Primitive& p) {
                               reinterpret_cast<const void*>(offset * sizeof(float)));  // NOLINT
         offset += static_cast<std::size_t>(sizes[a]);
     }
+    // Pain weights: zero until the app bakes and composes them.
+    g.pain = gl::makeBuffer();
+    const std::vector<glm::vec4> zeros(n, glm::vec4(0.0f));
+    glBindBuffer(GL_ARRAY_BUFFER, g.pain.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(n * sizeof(glm::vec4)), zeros.data(), GL_DYNAMIC_DRAW);
+    glEnableVertexAttribArray(5);
+    glVertexAttribPointer(5, 4, GL_FLOAT, GL_FALSE, sizeof(glm::vec4), nullptr);
     glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    g.vertexCount = static_cast<GLsizei>(n);
     g.indexCount = static_cast<GLsizei>(p.indices.size());
     g.material = p.material;
     return g;
@@ -82,6 +91,15 @@ void GpuScene::upload(const Model& model) {
         meshes_.push_back(std::move(gm));
     }
     for (const auto& t : model.textures) textures_.push_back(uploadTexture(t));
+}
+
+void GpuScene::setPainVertices(std::size_t mesh, std::size_t primitive, const std::vector<glm::vec4>& weights) {
+    if (mesh >= meshes_.size() || primitive >= meshes_[mesh].primitives.size()) return;
+    GpuPrimitive& g = meshes_[mesh].primitives[primitive];
+    if (weights.size() != static_cast<std::size_t>(g.vertexCount) || weights.empty()) return;
+    glBindBuffer(GL_ARRAY_BUFFER, g.pain.id());
+    glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(weights.size() * sizeof(glm::vec4)), weights.data());
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
 }
 
 GLuint GpuScene::texture(int index) const {

@@ -11,6 +11,8 @@ struct GpuPrimitive {
     gl::VertexArray vao;
     gl::Buffer vbo;
     gl::Buffer ibo;
+    gl::Buffer pain;  // referred-pain weights per vertex (attribute 5, vec4; see core/PainSurface.h)
+    GLsizei vertexCount = 0;
     GLsizei indexCount = 0;
     int material = -1;
 };
@@ -23,6 +25,8 @@ class GpuScene {
 public:
     void upload(const Model& model);
     const std::vector<GpuMesh>& meshes() const { return meshes_; }
+    // Replaces one primitive's per-vertex pain weights (a count other than its vertex count is ignored).
+    void setPainVertices(std::size_t mesh, std::size_t primitive, const std::vector<glm::vec4>& weights);
     GLuint texture(int index) const;
 
 private:

@@ -69,28 +69,11 @@ Result<Renderer> Renderer::create() {
     r.background_ = std::move(*bg);
     r.oit_ = std::move(*oit);
     r.emptyVao_ = gl::makeVertexArray();
-    r.painUbo_ = gl::makeBuffer();
-    glBindBuffer(GL_UNIFORM_BUFFER, r.painUbo_.id());
-    glBufferData(GL_UNIFORM_BUFFER, kMaxPainShapes * static_cast<GLsizeiptr>(sizeof(PainShapeRecord)), nullptr,
-                 GL_DYNAMIC_DRAW);
-    glBindBuffer(GL_UNIFORM_BUFFER, 0);
-    for (const gl::Program* p : {&r.mesh_, &r.meshOit_}) {
-        const GLuint block = glGetUniformBlockIndex(p->id(), "PainBlock");
-        if (block != GL_INVALID_INDEX) glUniformBlockBinding(p->id(), block, 0);
-    }
     return r;
 }
 
 void Renderer::setModel(const Model& model) {
     scene_.upload(model);
-}
-
-void Renderer::setPainShapes(const PainFlat& flat) {
-    painShapeCount_ = std::min(static_cast<int>(flat.shapes.size()), kMaxPainShapes);
-    glBindBuffer(GL_UNIFORM_BUFFER, painUbo_.id());
-    glBufferSubData(GL_UNIFORM_BUFFER, 0, painShapeCount_ * static_cast<GLsizeiptr>(sizeof(PainShapeRecord)),
-                    flat.shapes.data());
-    glBindBuffer(GL_UNIFORM_BUFFER, 0);
 }
 
 void Renderer::drawBackground() {
@@ -126,18 +109,11 @@ void Renderer::draw(const Model& model, const Camera& camera, const ViewState& v
         p->set("uRimDir", glm::normalize(camToWorld * glm::vec3(0.3f, 0.4f, -1.0f)));
         p->set("uBaseTexture", 0);
         if (view.pain.active) {
-            float weights[kMaxTriggers] = {};
-            for (std::size_t i = 0; i < view.pain.triggerWeight.size() && i < kMaxTriggers; ++i)
-                weights[i] = view.pain.triggerWeight[i];
-            glUniform1fv(p->location("uTriggerWeight"), kMaxTriggers, weights);
-            p->set("uPulseFront", view.pain.pulseFront);
-            p->set("uPulseEnvelope", view.pain.pulseEnvelope);
-            p->set("uPulseWidth", view.pain.pulseWidth);
+            p->set("uLinkGlow", view.pain.linkGlow);
             p->set("uPainIntensity", view.pain.intensity);
             p->set("uPalette", view.pain.palette);
         }
     }
-    glBindBufferBase(GL_UNIFORM_BUFFER, 0, painUbo_.id());
 
     std::vector<DrawItem> opaque, transparent;
     ScreenArea translucentArea;
@@ -264,7 +240,7 @@ void Renderer::drawItem(gl::Program& program, const Model& model, const DrawItem
     program.set("uNormalMatrix", glm::inverseTranspose(glm::mat3(node.world)));
     program.set("uTint", style.tint);
     program.set("uOpacity", style.ghosted ? view.ghostOpacity : 1.0f);
-    program.set("uPainShapes", view.pain.active && style.painSurface ? painShapeCount_ : 0);
+    program.set("uPainOn", view.pain.active && style.painSurface ? 1 : 0);
     const bool mirrored = glm::determinant(glm::mat3(node.world)) < 0.0f;
     glFrontFace(mirrored ? GL_CW : GL_CCW);
 

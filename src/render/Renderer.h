@@ -22,10 +22,10 @@ public:
 
     // Uploads the model's meshes and textures (replacing what was there).
     void setModel(const Model& model);
-    // Uploads the referred-pain zone shapes (at most kMaxPainShapes; the rest are ignored).
-    void setPainShapes(const PainFlat& flat);
-    static constexpr int kMaxPainShapes = 64;
-    static constexpr int kMaxTriggers = 32;
+    // Replaces one primitive's per-vertex referred-pain weights (core/PainSurface.h composePain).
+    void setPainVertices(std::size_t mesh, std::size_t primitive, const std::vector<glm::vec4>& weights) {
+        scene_.setPainVertices(mesh, primitive, weights);
+    }
     void draw(const Model& model, const Camera& camera, const ViewState& view, const FrameInfo& frame);
 
 private:
@@ -49,8 +49,6 @@ private:
     gl::Program background_;
     gl::Program outline_;
     gl::VertexArray emptyVao_;
-    gl::Buffer painUbo_;
-    int painShapeCount_ = 0;
     GpuScene scene_;
 };
 

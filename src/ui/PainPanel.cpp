@@ -16,11 +16,12 @@ std::string displayName(const std::string& muscle) {
     return s;
 }
 
+// The colours of shaders/mesh.frag (sRGB of its linear values).
 ImU32 essentialColour(const PainState& s) {
-    return s.palette == PainPalette::Standard ? IM_COL32(205, 10, 10, 255) : IM_COL32(200, 20, 160, 255);
+    return s.palette == PainPalette::Standard ? IM_COL32(124, 48, 206, 255) : IM_COL32(200, 20, 160, 255);
 }
 ImU32 spillColour(const PainState& s) {
-    return s.palette == PainPalette::Standard ? IM_COL32(215, 20, 15, 255) : IM_COL32(15, 80, 240, 255);
+    return s.palette == PainPalette::Standard ? IM_COL32(111, 39, 188, 255) : IM_COL32(15, 80, 240, 255);
 }
 
 }  // namespace
@@ -68,7 +69,9 @@ void drawPainPanel(const PainField& field, PainState& state, bool& open) {
         for (const auto& trp : pattern.triggerPoints) {
             const std::string offKey = "/" + trp.id;
             bool on = state.triggerPointsOff.count(pattern.muscle + ".L" + offKey) == 0;
-            if (ImGui::Checkbox(trp.name.c_str(), &on))
+            const bool changed = ImGui::Checkbox(trp.name.c_str(), &on);
+            if (!trp.summary.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", trp.summary.c_str());
+            if (changed)
                 for (const char* suffix : {".L", ".R"}) {
                     const std::string k = pattern.muscle + suffix + offKey;
                     if (on)
@@ -85,11 +88,27 @@ void drawPainPanel(const PainField& field, PainState& state, bool& open) {
     ImGui::End();
 }
 
-void drawPainLegend(const PainState& state, float bottomMargin) {
+namespace {
+void legendWindow(const PainField& field, const PainState& state, float wrapWidth);
+}
+
+void drawPainLegend(const PainField& field, const PainState& state, float bottomMargin) {
     if (state.patternsOn.empty()) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - 12, vp->Pos.y + vp->Size.y - 12 - bottomMargin),
                             ImGuiCond_Always, ImVec2(1.0f, 1.0f));
+    legendWindow(field, state, ImGui::GetFontSize() * 26.0f);
+}
+
+void drawPainLegendAt(const PainField& field, const PainState& state, float x, float y, float wrapWidth) {
+    if (state.patternsOn.empty()) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + x, vp->Pos.y + y), ImGuiCond_Always);
+    legendWindow(field, state, wrapWidth);
+}
+
+namespace {
+void legendWindow(const PainField& field, const PainState& state, float wrap) {
     ImGui::SetNextWindowBgAlpha(0.9f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
@@ -126,8 +145,29 @@ void drawPainLegend(const PainState& state, float bottomMargin) {
     ImGui::TextUnformatted("Where the pain is usually felt");
     swatch(2);
     ImGui::TextUnformatted("Where it can spread");
-    ImGui::TextDisabled("The pulse shows pain travelling out from the knot.");
+    // The knots by number, as on the X marks, in words.
+    const auto legend = legendEntries(field, state);
+    int lastPattern = -1;
+    for (std::size_t i = 0; i < legend.size(); ++i) {
+        const PainPattern& p = field.patterns()[static_cast<std::size_t>(legend[i].pattern)];
+        if (legend[i].pattern != lastPattern) {
+            const bool l = state.shows(p.muscle + ".L"), r = state.shows(p.muscle + ".R");
+            const std::string title = displayName(p.muscle) + (l && r ? " (both sides)" : l ? " (left)" : " (right)");
+            ImGui::PushFont(font(FontRole::Bold));
+            ImGui::TextUnformatted(title.c_str());
+            ImGui::PopFont();
+            lastPattern = legend[i].pattern;
+        }
+        const TriggerPoint& t = p.triggerPoints[static_cast<std::size_t>(legend[i].triggerPoint)];
+        const std::string line = std::to_string(i + 1) + "  " + t.name + (t.summary.empty() ? "" : ": " + t.summary);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+        ImGui::TextUnformatted(line.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (state.playing) ImGui::TextDisabled("The glow links the knot to where you feel it.");
     ImGui::End();
 }
+
+}  // namespace
 
 }  // namespace la::ui

@@ -1,5 +1,6 @@
 #include "ui/SceneOverlays.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -16,22 +17,50 @@ void drawHoverTooltip(const SceneNode* n) {
     ImGui::EndTooltip();
 }
 
-void drawTriggerMark(glm::vec2 s, float w) {
+namespace {
+// One arm of an X, solid or in four dashes.
+void xArm(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thick, bool dashed) {
+    if (!dashed) {
+        dl->AddLine(a, b, col, thick);
+        return;
+    }
+    for (int i = 0; i < 4; ++i) {
+        const float t0 = static_cast<float>(2 * i) / 7.0f, t1 = static_cast<float>(2 * i + 1) / 7.0f;
+        dl->AddLine(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0),
+                    ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1), col, thick);
+    }
+}
+}  // namespace
+
+void drawTriggerMark(glm::vec2 s, float w, bool behind, std::optional<glm::vec2> skin, int number, float glow) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const float r = 7.0f;
-    const auto alpha = static_cast<int>(255.0f * w);
+    const int alpha = static_cast<int>(255.0f * std::clamp(w, 0.0f, 1.0f) * (behind ? 0.7f : 1.0f));
+    if (glow > 0.0f)
+        dl->AddCircleFilled(ImVec2(s.x, s.y), r * 2.0f, IM_COL32(230, 200, 255, static_cast<int>(150.0f * glow * w)),
+                            24);
     for (int pass = 0; pass < 2; ++pass) {
-        const ImU32 col = pass == 0 ? IM_COL32(255, 255, 255, alpha) : IM_COL32(15, 15, 15, alpha);
+        const ImU32 col = pass == 0 ? IM_COL32(255, 255, 255, alpha) : IM_COL32(15, 10, 25, alpha);
         const float thick = pass == 0 ? 5.5f : 3.0f;
-        dl->AddLine(ImVec2(s.x - r, s.y - r), ImVec2(s.x + r, s.y + r), col, thick);
-        dl->AddLine(ImVec2(s.x - r, s.y + r), ImVec2(s.x + r, s.y - r), col, thick);
+        xArm(dl, ImVec2(s.x - r, s.y - r), ImVec2(s.x + r, s.y + r), col, thick, behind);
+        xArm(dl, ImVec2(s.x - r, s.y + r), ImVec2(s.x + r, s.y - r), col, thick, behind);
+    }
+    if (number > 0) {
+        const std::string label = std::to_string(number);
+        const ImVec2 at(s.x + r + 2.0f, s.y - r - 6.0f);
+        dl->AddText(ImVec2(at.x + 1, at.y + 1), IM_COL32(255, 255, 255, alpha), label.c_str());
+        dl->AddText(at, IM_COL32(15, 10, 25, alpha), label.c_str());
+    }
+    if (skin) {  // where a therapist would press
+        dl->AddCircle(ImVec2(skin->x, skin->y), 4.5f, IM_COL32(255, 255, 255, alpha), 16, 3.5f);
+        dl->AddCircle(ImVec2(skin->x, skin->y), 4.5f, IM_COL32(15, 10, 25, alpha), 16, 1.6f);
     }
 }
 
-std::optional<std::size_t> drawPainLookup(const std::vector<CoverageEntry>& entries, const SceneIndex& index,
-                                          bool& open) {
+std::optional<std::size_t> drawPainLookup(const std::vector<CoverageEntry>& entries, const PainField& field,
+                                          const SceneIndex& index, bool& open) {
     if (!open) return std::nullopt;
-    ImGui::SetNextWindowSize(ImVec2(380, 0), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(420, 0), ImGuiCond_Appearing);
     if (!ImGui::Begin("Pain at this spot can come from", &open, ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::End();
         return std::nullopt;
@@ -40,7 +69,12 @@ std::optional<std::size_t> drawPainLookup(const std::vector<CoverageEntry>& entr
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const auto& e = entries[i];
         const SceneNode* node = index.findKey(e.instance);
-        const std::string label = (node ? node->label : e.instance) + ", trigger point '" + e.triggerPoint + "' (" +
+        std::string knot = e.triggerPoint;  // the trigger point in words
+        if (const auto inst = parsePainInstanceKey(e.instance))
+            if (const PainPattern* p = field.find(inst->muscle))
+                if (const int t = p->findTriggerPoint(e.triggerPoint); t >= 0)
+                    knot = p->triggerPoints[static_cast<std::size_t>(t)].name;
+        const std::string label = (node ? node->label : e.instance) + ": knot " + knot + " (" +
                                   (e.kind == ZoneKind::Essential ? "main area" : "spread") + ")##" + std::to_string(i);
         if (ImGui::Selectable(label.c_str())) chosen = i;
     }

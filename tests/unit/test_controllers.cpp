@@ -70,7 +70,10 @@ PainPattern gmedPattern() {
     t.id = "trp1";
     t.name = "Upper";
     t.position = {0.6f, 0.0f, 0.0f};
-    t.essential.shapes.push_back(Shape::ellipsoid({0.6f, 0.0f, 0.0f}, {0.3f, 0.3f, 0.6f}));
+    // On the trunk chart the point (0.6, 0, 0) lies at about 97 degrees, the skin in front of it (z = 0.3) at about
+    // 123 (the body's left side, towards the front), height 0.
+    t.essential.outlines.push_back(
+        ChartOutline{ChartKind::Trunk, {{80, -0.2f}, {140, -0.2f}, {140, 0.2f}, {80, 0.2f}}});
     return PainPattern{"gluteus_medius", {t}};
 }
 
@@ -211,7 +214,7 @@ TEST_CASE("pain: a shown pattern fades in over time in the window, at once in a 
     const float t0 = v.pain.state().time;
     v.pain.update(0.5f, true, v.scene.index(), v.scene.view());
     CHECK(v.scene.view().pain.triggerWeight.at(0) == doctest::Approx(1.0f));
-    CHECK(v.pain.state().time == doctest::Approx(t0 + 0.5f));  // the pulse clock runs
+    CHECK(v.pain.state().time == doctest::Approx(t0 + 0.5f));  // the link animation's clock runs
     // Zones go on the skin while it is shown.
     const int skin = v.scene.index().findKey("skin")->node;
     CHECK(v.scene.view().nodes[static_cast<std::size_t>(skin)].painSurface);

@@ -1,4 +1,5 @@
-// Referred pain: shapes, zones, mirroring, coverage, animation, loader, and the real content.
+// Referred pain: chart outlines, zones, mirroring, coverage, animation and the loader (the real content:
+// test_pain_content.cpp).
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -16,18 +17,29 @@ using namespace la;
 
 namespace {
 
+// A square outline on the trunk chart: angles a0..a1 degrees, heights h0..h1 metres.
+ChartOutline box(float a0, float a1, float h0, float h1, float soft = kDefaultSoftEdge,
+                 ChartKind chart = ChartKind::Trunk) {
+    return ChartOutline{chart, {{a0, h0}, {a1, h0}, {a1, h1}, {a0, h1}}, soft};
+}
+
+// A point on a cylinder of radius r round the trunk axis at chart (angle, height).
+glm::vec3 onTrunk(float angleDeg, float height, float r = 0.13f) {
+    return fromTrunkChart(angleDeg, height, r);
+}
+
 PainPattern twoTriggerPattern() {
     TriggerPoint a;
     a.id = "a";
     a.name = "A";
     a.position = {0.05f, 0.1f, -0.1f};
-    a.essential.shapes.push_back(Shape::ellipsoid({0.10f, 0.0f, -0.10f}, {0.05f, 0.03f, 0.04f}));
-    a.spillover.shapes.push_back(Shape::capsule({0.10f, -0.05f, -0.10f}, {0.10f, -0.20f, -0.10f}, 0.03f));
+    a.essential.outlines.push_back(box(30, 70, -0.03f, 0.03f));
+    a.spillover.outlines.push_back(box(60, 100, -0.20f, -0.05f));
     TriggerPoint b;
     b.id = "b";
     b.name = "B";
     b.position = {0.02f, 0.0f, -0.1f};
-    b.essential.shapes.push_back(Shape::ellipsoid({0.10f, 0.0f, -0.10f}, {0.02f, 0.02f, 0.02f}));
+    b.essential.outlines.push_back(box(45, 55, -0.01f, 0.01f, 0.005f));
     return PainPattern{"test_muscle", {a, b}};
 }
 
@@ -62,90 +74,82 @@ std::filesystem::path freshDir(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("pain: ellipsoid inside, outside and soft edge") {
-    const Shape e = Shape::ellipsoid({0.1f, 0.2f, 0.3f}, {0.10f, 0.05f, 0.02f}, glm::mat3(1.0f), 0.01f);
-    CHECK(e.weight({0.1f, 0.2f, 0.3f}) == doctest::Approx(1.0f));
-    CHECK(e.weight({0.1f + 0.085f, 0.2f, 0.3f}) == doctest::Approx(1.0f));  // deeper than soft
-    CHECK(e.weight({0.1f + 0.11f, 0.2f, 0.3f}) == 0.0f);                    // outside along x
-    CHECK(e.weight({0.1f, 0.2f + 0.06f, 0.3f}) == 0.0f);                    // outside along y
-    CHECK(e.weight({0.1f, 0.2f, 0.3f + 0.021f}) == 0.0f);                   // outside along z
-    // Half way through the soft band (5 mm inside the surface along x): smoothstep(0.5) = 0.5.
-    CHECK(e.weight({0.1f + 0.095f, 0.2f, 0.3f}) == doctest::Approx(0.5f).epsilon(0.02));
-    // Monotonic from the centre outwards through the band.
-    float last = 2.0f;
-    for (int i = 0; i <= 24; ++i) {
-        const float w = e.weight({0.1f + 0.0875f + 0.0005f * static_cast<float>(i), 0.2f, 0.3f});
-        CHECK(w <= last);
-        CHECK(w >= 0.0f);
-        last = w;
+TEST_CASE("pain charts: trunk and thigh coordinates") {
+    // Trunk: 0 deg behind, +90 the body's left (+x), 180 in front, negative across to the right.
+    const ChartAxes axes;
+    CHECK(trunkChart({0.0f, 0.1f, axes.trunkAxisZ - 0.1f}).angleDeg == doctest::Approx(0.0f));
+    CHECK(trunkChart({0.1f, 0.1f, axes.trunkAxisZ}).angleDeg == doctest::Approx(90.0f));
+    CHECK(trunkChart({-0.1f, 0.1f, axes.trunkAxisZ}).angleDeg == doctest::Approx(-90.0f));
+    CHECK(std::abs(trunkChart({0.0f, 0.1f, axes.trunkAxisZ + 0.1f}).angleDeg) == doctest::Approx(180.0f));
+    CHECK(trunkChart({0.1f, 0.25f, axes.trunkAxisZ}).along == doctest::Approx(0.25f));
+    CHECK(trunkChart({0.06f, 0.0f, axes.trunkAxisZ - 0.08f}).radius == doctest::Approx(0.1f));
+    // Inverse.
+    for (float a : {-150.0f, -30.0f, 0.0f, 45.0f, 120.0f}) {
+        const ChartPoint c = trunkChart(fromTrunkChart(a, 0.07f, 0.12f));
+        CHECK(c.angleDeg == doctest::Approx(a).epsilon(1e-4));
+        CHECK(c.along == doctest::Approx(0.07f));
+        CHECK(c.radius == doctest::Approx(0.12f));
+        const ChartPoint t = thighChart(fromThighChart(a, 0.15f, 0.08f));
+        CHECK(t.angleDeg == doctest::Approx(a).epsilon(1e-4));
+        CHECK(t.along == doctest::Approx(0.15f));
+        CHECK(t.radius == doctest::Approx(0.08f));
     }
-    CHECK(e.signedDistance({0.1f + 0.15f, 0.2f, 0.3f}) == doctest::Approx(0.05f));
-    CHECK(e.signedDistance({0.1f, 0.2f, 0.3f}) < 0.0f);
+    // Thigh: the outer side of the left thigh is +90, its back 0, distance grows down the femur.
+    const glm::vec3 below = fromThighChart(0.0f, 0.2f, 0.0f);  // on the axis, 20 cm down
+    CHECK(thighChart(below + glm::vec3(0.07f, 0, 0)).angleDeg == doctest::Approx(90.0f).epsilon(0.03));
+    CHECK(std::abs(thighChart(below + glm::vec3(0, 0, -0.07f)).angleDeg) < 3.0f);
+    CHECK(thighChart(below).along == doctest::Approx(0.2f).epsilon(0.01));
+    CHECK(below.y == doctest::Approx(axes.hipCentre.y - 0.2f).epsilon(0.01));  // the axis is nearly vertical
 }
 
-TEST_CASE("pain: capsule inside, outside, caps and soft edge") {
-    const Shape c = Shape::capsule({0.0f, 0.0f, 0.0f}, {0.0f, -0.2f, 0.0f}, 0.03f, 0.01f);
-    CHECK(c.weight({0.0f, -0.1f, 0.0f}) == doctest::Approx(1.0f));
-    CHECK(c.weight({0.015f, -0.1f, 0.0f}) == doctest::Approx(1.0f));
-    CHECK(c.weight({0.031f, -0.1f, 0.0f}) == 0.0f);
-    CHECK(c.weight({0.0f, 0.025f, 0.0f}) > 0.0f);  // round cap above a
-    CHECK(c.weight({0.0f, 0.031f, 0.0f}) == 0.0f);
-    CHECK(c.weight({0.0f, -0.229f, 0.0f}) > 0.0f);  // round cap below b
-    CHECK(c.weight({0.025f, -0.1f, 0.0f}) == doctest::Approx(0.5f).epsilon(0.02));
-    CHECK(c.signedDistance({0.05f, -0.1f, 0.0f}) == doctest::Approx(0.02f));
-    // Zero soft width: a hard edge.
-    const Shape hard = Shape::capsule({0, 0, 0}, {1, 0, 0}, 0.1f, 0.0f);
-    CHECK(hard.weight({0.5f, 0.0999f, 0.0f}) == 1.0f);
-    CHECK(hard.weight({0.5f, 0.1001f, 0.0f}) == 0.0f);
+TEST_CASE("pain charts: an outline covers its inside, with the soft band just inside the edge") {
+    const ChartOutline o = box(30, 70, -0.03f, 0.03f, 0.01f);
+    CHECK(o.weight(onTrunk(50, 0.0f)) == doctest::Approx(1.0f));
+    CHECK(o.weight(onTrunk(50, 0.031f)) == 0.0f);  // above
+    CHECK(o.weight(onTrunk(75, 0.0f)) == 0.0f);    // beyond the lateral edge
+    CHECK(o.weight(onTrunk(-50, 0.0f)) == 0.0f);   // the mirror image on the right
+    // Half way through the soft band, 5 mm inside the top edge.
+    CHECK(o.weight(onTrunk(50, 0.025f)) == doctest::Approx(0.5f).epsilon(0.02));
+    // Angles count as arc length at the point's radius: 1 degree at 0.13 m = 2.27 mm.
+    const float r = 0.13f, inside = 0.005f / (r * 3.14159265f / 180.0f);
+    CHECK(o.weight(onTrunk(70.0f - inside, 0.0f, r)) == doctest::Approx(0.5f).epsilon(0.03));
+    // The same chart point on a deeper surface (smaller radius) is covered too: every surface shows it.
+    CHECK(o.weight(onTrunk(50, 0.0f, 0.06f)) == doctest::Approx(1.0f));
+    // Signed distance.
+    CHECK(o.signedDistance(trunkChart(onTrunk(50, 0.05f))) == doctest::Approx(0.02f).epsilon(0.01));
+    CHECK(o.signedDistance(trunkChart(onTrunk(50, 0.0f))) < 0.0f);
+    // A concave outline (an L): the notch is outside.
+    const ChartOutline l{ChartKind::Trunk, {{0, 0}, {40, 0}, {40, 0.02f}, {20, 0.02f}, {20, 0.08f}, {0, 0.08f}}, 0.0f};
+    CHECK(l.weight(onTrunk(10, 0.05f)) == 1.0f);
+    CHECK(l.weight(onTrunk(30, 0.05f)) == 0.0f);
+    CHECK(l.weight(onTrunk(30, 0.01f)) == 1.0f);
+    // A thigh outline covers only the left thigh (the right one is the right-side instance's).
+    const ChartOutline t = box(60, 120, 0.05f, 0.20f, 0.01f, ChartKind::Thigh);
+    CHECK(t.weight(fromThighChart(90, 0.1f, 0.09f)) == doctest::Approx(1.0f));
+    CHECK(t.weight(mirrorX(fromThighChart(90, 0.1f, 0.09f))) == 0.0f);
+    CHECK(t.weight(fromThighChart(0, 0.1f, 0.09f)) == 0.0f);
 }
 
-TEST_CASE("pain: rotated ellipsoid") {
-    // A long thin ellipsoid along x, turned 90 degrees about z: now long along +y.
-    const Shape e = Shape::ellipsoid({0, 0, 0}, {0.10f, 0.02f, 0.02f}, rotationFromEulerDeg({0, 0, 90}), 0.005f);
-    CHECK(e.weight({0.0f, 0.08f, 0.0f}) == doctest::Approx(1.0f));
-    CHECK(e.weight({0.08f, 0.0f, 0.0f}) == 0.0f);
-    // 45 degrees about z: along the diagonal (x, y) = (1, 1).
-    const Shape d = Shape::ellipsoid({0, 0, 0}, {0.10f, 0.02f, 0.02f}, rotationFromEulerDeg({0, 0, 45}), 0.005f);
-    CHECK(d.weight({0.05f, 0.05f, 0.0f}) == doctest::Approx(1.0f));
-    CHECK(d.weight({0.05f, -0.05f, 0.0f}) == 0.0f);
-    // Order of the Euler angles: X first, then Y, then Z (fixed axes): R = Rz * Ry * Rx.
-    const glm::mat3 r = rotationFromEulerDeg({90, 0, 90});
-    const glm::vec3 y = r * glm::vec3(0, 1, 0);  // Rx: y -> z, then Rz leaves z
-    CHECK(y.z == doctest::Approx(1.0f));
-    const glm::vec3 x = r * glm::vec3(1, 0, 0);  // Rx leaves x, Rz: x -> y
-    CHECK(x.y == doctest::Approx(1.0f));
-}
-
-TEST_CASE("pain: mirroring covers mirrored points on the right and not the reverse") {
+TEST_CASE("pain: the right side is the mirror image") {
     const PainPattern left = twoTriggerPattern();
-    // Tilted shapes make the rotation mirroring matter.
-    PainPattern tilted = left;
-    tilted.triggerPoints[0].essential.shapes[0] =
-        Shape::ellipsoid({0.10f, 0.0f, -0.10f}, {0.08f, 0.02f, 0.03f}, rotationFromEulerDeg({10, 25, 35}));
-    const PainField field({tilted});
-    const PainPattern right = tilted.mirrored();
+    const PainField field({left});
     int coveredLeft = 0;
     for (int i = 0; i < 4000; ++i) {
-        // A deterministic scatter of points around the zones.
         const float fx = std::fmod(static_cast<float>(i) * 0.6180339f, 1.0f);
         const float fy = std::fmod(static_cast<float>(i) * 0.4142135f, 1.0f);
         const float fz = std::fmod(static_cast<float>(i) * 0.7320508f, 1.0f);
-        const glm::vec3 p{0.02f + 0.16f * fx, -0.25f + 0.32f * fy, -0.18f + 0.16f * fz};
+        const glm::vec3 p{0.02f + 0.16f * fx, -0.25f + 0.32f * fy, -0.20f + 0.20f * fz};
         const glm::vec3 m = mirrorX(p);
-        for (const TriggerPoint& t : tilted.triggerPoints) {
+        for (const TriggerPoint& t : left.triggerPoints) {
             const ZoneWeights l = evaluate(t, Side::Left, p);
             const ZoneWeights r = evaluate(t, Side::Right, m);
             CHECK(l.essential == doctest::Approx(r.essential));
             CHECK(l.spillover == doctest::Approx(r.spillover));
-            // All points here have x > 0.02: the right side never covers them (nor the left the mirrored).
+            // Zones at angles 30...100 on the left: the right instance never covers these points.
             CHECK(evaluate(t, Side::Right, p).essential == 0.0f);
             CHECK(evaluate(t, Side::Left, m).essential == 0.0f);
             if (l.essential > 0.0f) ++coveredLeft;
         }
-        // The explicitly mirrored definition (mirrored rotations) agrees with evaluation by reflection.
-        for (std::size_t k = 0; k < right.triggerPoints.size(); ++k)
-            CHECK(right.triggerPoints[k].essential.weight(m) ==
-                  doctest::Approx(tilted.triggerPoints[k].essential.weight(p)).epsilon(1e-4));
         const auto cl = field.coverage(p);
         const auto cr = field.coverage(m);
         REQUIRE(cl.size() == cr.size());
@@ -156,9 +160,7 @@ TEST_CASE("pain: mirroring covers mirrored points on the right and not the rever
         }
     }
     CHECK(coveredLeft > 50);  // the scatter did hit the zones
-    CHECK(right.triggerPoints[0].position.x == doctest::Approx(-0.05f));
-    const glm::mat3 rm = right.triggerPoints[0].essential.shapes[0].rotation;
-    CHECK(glm::determinant(rm) == doctest::Approx(1.0f));
+    CHECK(left.mirrored().triggerPoints[0].position.x == doctest::Approx(-0.05f));
 }
 
 TEST_CASE("pain: instance keys") {
@@ -175,13 +177,13 @@ TEST_CASE("pain: instance keys") {
 TEST_CASE("pain: coverage lists essential before spillover, then by weight") {
     PainPattern p = twoTriggerPattern();
     // Trigger point b: a spillover overlapping a's essential zone, and a weaker essential edge.
-    p.triggerPoints[1].spillover.shapes.push_back(Shape::ellipsoid({0.10f, 0.0f, -0.10f}, {0.06f, 0.06f, 0.06f}));
+    p.triggerPoints[1].spillover.outlines.push_back(box(20, 80, -0.06f, 0.06f));
     PainPattern other = twoTriggerPattern();
     other.muscle = "another";
-    other.triggerPoints[0].essential.shapes[0] =
-        Shape::ellipsoid({0.10f, 0.0f, -0.10f}, {0.05f, 0.03f, 0.04f}, glm::mat3(1.0f), 0.2f);  // wide soft edge
+    other.triggerPoints[0].essential.outlines[0] = box(30, 70, -0.03f, 0.03f, 0.2f);  // wide soft edge
     const PainField field({p, other});
-    const auto c = field.coverage({0.10f, 0.0f, -0.10f});
+    const glm::vec3 spot = onTrunk(50, 0.0f);
+    const auto c = field.coverage(spot);
     INFO(describe(c));
     REQUIRE(c.size() == 5);
     // Essential first (a, b of test_muscle at 1, another's a and b), spillover last.
@@ -200,83 +202,61 @@ TEST_CASE("pain: coverage lists essential before spillover, then by weight") {
     PainState state;
     state.patternsOn = {"test_muscle.L"};
     state.triggerPointsOff = {"test_muscle.L/b"};
-    const auto f = field.coverage({0.10f, 0.0f, -0.10f}, &state);
+    const auto f = field.coverage(spot, &state);
     REQUIRE(f.size() == 1);
     CHECK(f[0].triggerPoint == "a");
     state.leftOn = false;
-    CHECK(field.coverage({0.10f, 0.0f, -0.10f}, &state).empty());
+    CHECK(field.coverage(spot, &state).empty());
 }
 
-TEST_CASE("pain: flattened GPU records") {
-    PainPattern p = twoTriggerPattern();
-    p.triggerPoints[0].essential.shapes[0].rotation = rotationFromEulerDeg({0, 0, 30});
-    const PainField field({p});
+TEST_CASE("pain: flat trigger list, legend numbers") {
+    const PainPattern p = twoTriggerPattern();
+    PainPattern q = twoTriggerPattern();
+    q.muscle = "second";
+    const PainField field({p, q});
     const PainFlat flat = field.flatten();
-    REQUIRE(flat.instances.size() == 2);
+    REQUIRE(flat.instances.size() == 4);
     CHECK(flat.instances[0].key == "test_muscle.L");
     CHECK(flat.instances[1].key == "test_muscle.R");
     CHECK(flat.instances[1].side == Side::Right);
-    REQUIRE(flat.triggers.size() == 4);
-    REQUIRE(flat.shapes.size() == 6);  // 3 shapes per side
-    const PainShapeRecord& l0 = flat.shapes[0];
-    const PainShapeRecord& r0 = flat.shapes[3];
-    CHECK(l0.ids.x == static_cast<int>(ShapeType::Ellipsoid));
-    CHECK(l0.ids.y == static_cast<int>(ZoneKind::Essential));
-    CHECK(l0.ids.w == 0);
-    CHECK(flat.shapes[1].ids.x == static_cast<int>(ShapeType::Capsule));
-    CHECK(flat.shapes[1].ids.y == static_cast<int>(ZoneKind::Spillover));
-    CHECK(flat.shapes[1].radiiOrB.w == doctest::Approx(0.03f));
-    CHECK(r0.ids.w == 1);
-    CHECK(r0.centerOrA.x == doctest::Approx(-0.10f));
-    CHECK(r0.triggerSoft.x == doctest::Approx(-0.05f));
-    CHECK(r0.triggerSoft.w == doctest::Approx(kDefaultSoftEdge));
-    CHECK(flat.triggers[static_cast<std::size_t>(r0.ids.z)].instance == 1);
-    // The inverse rotation maps world offsets into the shape's frame: evaluate like a shader would.
-    const glm::mat3 inv(glm::vec3(r0.invRotation[0]), glm::vec3(r0.invRotation[1]), glm::vec3(r0.invRotation[2]));
-    const glm::vec3 worldPoint = glm::vec3(r0.centerOrA) + p.triggerPoints[0].mirrored().essential.shapes[0].rotation *
-                                                               glm::vec3(0.04f, 0.0f, 0.0f);
-    const glm::vec3 local = inv * (worldPoint - glm::vec3(r0.centerOrA));
-    CHECK(local.x == doctest::Approx(0.04f));
-    CHECK(local.y == doctest::Approx(0.0f));
+    REQUIRE(flat.triggers.size() == 8);
+    CHECK(flat.triggers[2].instance == 1);
+    CHECK(flat.triggers[2].position.x == doctest::Approx(-0.05f));  // side applied
+    CHECK(flat.triggers[3].name == "B");
+    // The legend numbers trigger points shown on either side, pattern by pattern.
+    PainState state;
+    state.patternsOn = {"second.R"};
+    auto legend = legendEntries(field, state);
+    REQUIRE(legend.size() == 2);
+    CHECK(legendNumber(legend, 1, 1) == 2);
+    CHECK(legendNumber(legend, 0, 0) == 0);
+    state.patternsOn.insert("test_muscle.L");
+    state.triggerPointsOff = {"test_muscle.L/a"};
+    legend = legendEntries(field, state);
+    REQUIRE(legend.size() == 3);
+    CHECK(legendNumber(legend, 0, 1) == 1);  // b of the first pattern
+    CHECK(legendNumber(legend, 1, 0) == 2);
 }
 
-TEST_CASE("pain: pulse is periodic and travels outward") {
-    CHECK(pulsePhase(0.0f, 1.0f) == 0.0f);
-    CHECK(pulsePhase(0.25f, 1.0f) == doctest::Approx(0.25f));
-    CHECK(pulsePhase(1.25f, 1.0f) == doctest::Approx(0.25f));
-    CHECK(pulsePhase(-0.25f, 1.0f) == doctest::Approx(0.75f));
-    CHECK(pulsePhase(0.3f, 2.0f) == doctest::Approx(0.6f));
-    CHECK(pulsePhase(5.0f, 0.0f) == 0.0f);
-    for (float speed : {0.5f, 1.0f, 1.7f}) {
-        const PulseParams params{speed, 0.3f, 0.05f};
-        const float period = 1.0f / speed;
-        for (float t = 0.0f; t < 2.0f; t += 0.0937f)
-            for (float d = 0.0f; d < 0.35f; d += 0.021f)
-                CHECK(pulseWeight(d, t + 3.0f * period, params) ==
-                      doctest::Approx(pulseWeight(d, t, params)).epsilon(1e-3));
+TEST_CASE("pain: the link animation takes the shown trigger points in turn, dark at each switch") {
+    CHECK(painLinkAt(0.5f, 1.0f, 0).turn == -1);
+    CHECK(painLinkAt(0.5f, 0.0f, 3).turn == -1);
+    CHECK(painLinkAt(0.5f, 1.0f, 3).turn == 0);
+    CHECK(painLinkAt(1.5f, 1.0f, 3).turn == 1);
+    CHECK(painLinkAt(3.5f, 1.0f, 3).turn == 0);   // round again
+    CHECK(painLinkAt(0.75f, 2.0f, 3).turn == 1);  // two turns a second
+    CHECK(painLinkAt(0.5f, 1.0f, 3).brightness == doctest::Approx(1.0f));
+    CHECK(painLinkAt(0.0f, 1.0f, 3).brightness == doctest::Approx(0.0f));
+    CHECK(painLinkAt(0.9999f, 1.0f, 3).brightness == doctest::Approx(0.0f).epsilon(1e-3));
+    // Continuous in time, also across the switch from one trigger point to the next.
+    float last = painLinkAt(0.0f, 1.0f, 4).brightness;
+    for (float t = 0.001f; t < 8.0f; t += 0.001f) {
+        const float b = painLinkAt(t, 1.0f, 4).brightness;
+        CHECK(std::abs(b - last) < 0.02f);
+        CHECK(b >= 0.0f);
+        CHECK(b <= 1.0f);
+        last = b;
     }
-    // The brightest distance moves outward during a period.
-    const PulseParams params{};
-    auto brightest = [&](float t) {
-        float best = -1.0f, at = 0.0f;
-        for (float d = 0.0f; d <= 0.3f; d += 0.001f)
-            if (const float w = pulseWeight(d, t, params); w > best) {
-                best = w;
-                at = d;
-            }
-        return at;
-    };
-    CHECK(brightest(0.1f) < brightest(0.4f));
-    CHECK(brightest(0.4f) < brightest(0.8f));
-    CHECK(pulseWeight(0.0f, 0.0f, params) == doctest::Approx(0.0f));      // starts dark: no jump at the loop
-    CHECK(pulseWeight(0.045f, 0.15f, params) == doctest::Approx(1.0f));   // then bright at the front (0.15 * 0.3 m)
-    CHECK(pulseWeight(0.25f, 0.15f, params) == 0.0f);                     // the front has not got there yet
-    CHECK(pulseWeight(0.30f, 0.9999f, params) == doctest::Approx(0.0f));  // faded out by the end
-    for (float t = 0.0f; t < 1.0f; t += 0.05f)
-        for (float d = 0.0f; d < 0.4f; d += 0.01f) {
-            CHECK(pulseWeight(d, t, params) >= 0.0f);
-            CHECK(pulseWeight(d, t, params) <= 1.0f);
-        }
 }
 
 TEST_CASE("pain: fade eases in and out") {
@@ -349,8 +329,9 @@ TEST_CASE("pain loader: a valid file") {
       "id": "t1",
       "position": [0.1, 0.2, 0.3],
       "notes": "ignored",
-      "essential": [ { "ellipsoid": { "center": [0.1, 0.05, -0.08], "radii": [0.05, 0.03, 0.08], "rotate_deg": [0, 0, 20], "soft": 0.02 } } ],
-      "spillover": [ { "capsule": { "a": [0.12, 0.0, 0.0], "b": [0.1, -0.08, 0.06], "radius": 0.04 } } ]
+      "summary": "Over the hip",
+      "essential": [ { "chart": "trunk", "outline": [[30, 0.0], [60, 0.02], [45, 0.06]], "soft": 0.02 } ],
+      "spillover": [ { "chart": "thigh", "outline": [[60, 0.05], [120, 0.05], [120, 0.2], [60, 0.2]] } ]
     },
     { "id": "t2", "name": "Two", "position": [0, 0, 0], "essential": [] }
   ]
@@ -362,14 +343,19 @@ TEST_CASE("pain loader: a valid file") {
     const TriggerPoint& t = r->triggerPoints[0];
     CHECK(t.name == "t1");  // name defaults to the id
     CHECK(t.position.y == doctest::Approx(0.2f));
-    REQUIRE(t.essential.shapes.size() == 1);
-    CHECK(t.essential.shapes[0].soft == doctest::Approx(0.02f));
-    CHECK(t.essential.shapes[0].rotation[0].y == doctest::Approx(std::sin(glm::radians(20.0f))));
-    REQUIRE(t.spillover.shapes.size() == 1);
-    CHECK(t.spillover.shapes[0].type == ShapeType::Capsule);
-    CHECK(t.spillover.shapes[0].soft == doctest::Approx(kDefaultSoftEdge));
+    CHECK(t.summary == "Over the hip");
+    REQUIRE(t.essential.outlines.size() == 1);
+    CHECK(t.essential.outlines[0].chart == ChartKind::Trunk);
+    CHECK(t.essential.outlines[0].soft == doctest::Approx(0.02f));
+    REQUIRE(t.essential.outlines[0].points.size() == 3);
+    CHECK(t.essential.outlines[0].points[2].x == doctest::Approx(45.0f));
+    CHECK(t.essential.outlines[0].points[2].y == doctest::Approx(0.06f));
+    REQUIRE(t.spillover.outlines.size() == 1);
+    CHECK(t.spillover.outlines[0].chart == ChartKind::Thigh);
+    CHECK(t.spillover.outlines[0].soft == doctest::Approx(kDefaultSoftEdge));
     CHECK(r->triggerPoints[1].name == "Two");
-    CHECK(r->triggerPoints[1].spillover.shapes.empty());
+    CHECK(r->triggerPoints[1].summary.empty());
+    CHECK(r->triggerPoints[1].spillover.outlines.empty());
 }
 
 TEST_CASE("pain loader: errors name the file and line") {
@@ -381,25 +367,32 @@ TEST_CASE("pain loader: errors name the file and line") {
         std::string expected;
     };
     const Case cases[] = {
-        {"      \"essential\": [\n        { \"cube\": { \"size\": 1 } }\n      ]\n    }\n  ]\n}\n",
-         "p.json:8: unknown shape 'cube' (expected 'ellipsoid' or 'capsule')"},
-        {"      \"essential\": [\n        { \"ellipsoid\": { \"center\": [0,0,0],\n           \"radii\": [0.1, 0, 0.1] "
-         "} }\n"
-         "      ]\n    }\n  ]\n}\n",
-         "p.json:9: ellipsoid radii must be > 0"},
-        {"      \"essential\": [],\n      \"spillover\": [\n\n        { \"capsule\": { \"a\": [0,0,0], \"b\": [1,0,0], "
-         "\"radius\": -0.1 } }\n      ]\n    }\n  ]\n}\n",
-         "p.json:10: capsule radius must be > 0"},
-        {"      \"essential\": [\n        { \"capsule\": { \"a\": [0,0,0], \"radius\": 0.1 } }\n      ]\n    }\n  "
+        {"      \"essential\": [\n        { \"chart\": \"leg\", \"outline\": [[0,0],[1,0],[1,1]] }\n      ]\n    }\n  "
          "]\n}\n",
-         "p.json:8: missing key 'b' in capsule"},
+         "p.json:8: unknown chart 'leg' (expected 'trunk' or 'thigh')"},
+        {"      \"essential\": [\n        { \"chart\": \"trunk\",\n          \"outline\": [[0,0],[1,0]] }\n      ]\n   "
+         " }\n"
+         "  ]\n}\n",
+         "p.json:9: 'outline' must be an array of at least 3 points [angle_deg, along_m]"},
+        {"      \"essential\": [],\n      \"spillover\": [\n        { \"chart\": \"trunk\", \"outline\": "
+         "[[0,0],[1,0],\n"
+         "          [200, 0.1]] }\n      ]\n    }\n  ]\n}\n",
+         "p.json:10: outline angle must be within -180...180 degrees"},
+        {"      \"essential\": [\n        { \"chart\": \"trunk\", \"outline\": [[0,0],[1,0],[1,1]], \"soft\": -1 }\n   "
+         "   ]\n"
+         "    }\n  ]\n}\n",
+         "p.json:8: soft must be within 0...0.2 m"},
+        {"      \"essential\": [\n        { \"outline\": [[0,0],[1,0],[1,1]] }\n      ]\n    }\n  ]\n}\n",
+         "p.json:8: missing key 'chart' in zone outline"},
+        {"      \"essential\": [\n        { \"chart\": \"trunk\", \"outline\": [[0,0],[1,0],[1]] }\n      ]\n    }\n  "
+         "]\n}\n",
+         "p.json:8: an outline point must be [angle_deg, along_m] (2 numbers)"},
+        {"      \"essential\": [\n        { \"ellipsoid\": { \"center\": [0,0,0] } }\n      ]\n    }\n  ]\n}\n",
+         "p.json:8: unknown key 'ellipsoid' in zone outline"},
         {"      \"spillover\": []\n    }\n  ]\n}\n", "p.json:4: missing key 'essential' in trigger point"},
-        {"      \"essential\": [\n        { \"ellipsoid\": { \"center\": [0,0], \"radii\": [1,1,1] } }\n      ]\n    "
-         "}\n  ]\n}\n",
-         "p.json:8: 'center' must be an array of 3 numbers"},
         {"      \"essential\": [],\n      \"spilover\": []\n    }\n  ]\n}\n",
          "p.json:8: unknown key 'spilover' in trigger point"},
-        {"      \"essential\": [\n        { \"ellipsoid\": { \"center\": [0,0,0], \"radii\": [1,1,1], } }\n      ]\n   "
+        {"      \"essential\": [\n        { \"chart\": \"trunk\", \"outline\": [[0,0],[1,0],[1,1]], } \n      ]\n   "
          " }\n  ]\n}\n",
          "p.json:8: malformed JSON: "},
         {"      \"essential\": []\n    }\n  ]\n", "p.json:10: malformed JSON: "},  // truncated
@@ -430,7 +423,7 @@ TEST_CASE("pain loader: a directory with good and bad files") {
               R"({"muscle": "a", "trigger_points": [{"id": "t", "position": [0,0,0], "essential": []}]})");
     writeTemp(dir, "b.json",
               "{\n  \"muscle\": \"b\",\n  \"trigger_points\": [\n    {\"id\": \"t\", \"position\": [0,0,0], "
-              "\"essential\": [{\"sphere\": {}}]}]}");
+              "\"essential\": [{\"chart\": \"arm\", \"outline\": []}]}]}");
     writeTemp(dir, "c.json",
               R"({"muscle": "a", "trigger_points": [{"id": "u", "position": [0,0,0], "essential": []}]})");
     writeTemp(dir, "readme.md", "not json");
@@ -438,148 +431,8 @@ TEST_CASE("pain loader: a directory with good and bad files") {
     REQUIRE(r.patterns.size() == 1);
     CHECK(r.patterns[0].muscle == "a");
     REQUIRE(r.errors.size() == 2);
-    CHECK(r.errors[0] == (dir / "b.json").string() + ":4: unknown shape 'sphere' (expected 'ellipsoid' or 'capsule')");
+    CHECK(r.errors[0] == (dir / "b.json").string() + ":4: unknown chart 'arm' (expected 'trunk' or 'thigh')");
     CHECK(r.errors[1] == (dir / "c.json").string() + ":1: muscle 'a' is already defined by another file");
     CHECK(io::loadPainDir((dir / "missing").string()).errors.empty());
     std::filesystem::remove_all(dir);
-}
-
-// ---- The real content (issue 5's acceptance points) ---------------------------------------
-
-TEST_CASE("pain content: acceptance points") {
-    const std::string dir = std::string(LA_SOURCE_DIR) + "/content/referred_pain";
-    if (!std::filesystem::exists(dir + "/quadratus_lumborum.json")) {
-        MESSAGE("content/referred_pain/quadratus_lumborum.json not present yet: skipped");
-        return;
-    }
-    const auto loaded = io::loadPainDir(dir);
-    for (const auto& e : loaded.errors) FAIL_CHECK(e);
-    const PainField field(loaded.patterns);
-    REQUIRE(field.find("quadratus_lumborum"));
-    const bool haveGluteusMedius = field.find("gluteus_medius") != nullptr;
-
-    struct Expect {
-        const char* what;
-        glm::vec3 p;
-        const char* muscle;  // nullptr: nothing at all
-        const char* trp;
-        ZoneKind kind;
-    };
-    // Points on the bundled model's skin (zones are evaluated at the body surface), left side.
-    const Expect expects[] = {
-        {"sacroiliac joint", {0.035f, -0.01f, -0.183f}, "quadratus_lumborum", "deep_upper", ZoneKind::Essential},
-        {"sacroiliac joint", {0.035f, -0.01f, -0.183f}, "gluteus_medius", "trp1", ZoneKind::Essential},
-        {"greater trochanter",
-         {0.180f, -0.11f, -0.066f},
-         "quadratus_lumborum",
-         "superficial_lower",
-         ZoneKind::Essential},
-        {"iliac crest, behind",
-         {0.085f, 0.06f, -0.168f},
-         "quadratus_lumborum",
-         "superficial_upper",
-         ZoneKind::Essential},
-        {"iliac crest, side", {0.147f, 0.07f, -0.090f}, "quadratus_lumborum", "superficial_upper", ZoneKind::Essential},
-        {"lower buttock", {0.070f, -0.13f, -0.205f}, "quadratus_lumborum", "deep_lower", ZoneKind::Essential},
-        {"lateral thigh", {0.167f, -0.25f, -0.030f}, "quadratus_lumborum", "superficial_lower", ZoneKind::Spillover},
-        {"front, above the waist", {0.08f, 0.20f, 0.027f}, nullptr, nullptr, ZoneKind::Essential},
-    };
-    // The points really are on the body surface: within a centimetre of a skin vertex.
-    auto model = io::loadModel(std::string(LA_SOURCE_DIR) + "/models/lower_body.glb");
-    REQUIRE_MESSAGE(model.ok(), model.error());
-    std::vector<glm::vec3> skin;
-    for (const Node& n : model->nodes)
-        if (n.name == "skin" && n.mesh >= 0)
-            for (const Primitive& prim : model->meshes[static_cast<std::size_t>(n.mesh)].primitives)
-                for (const glm::vec3& v : prim.positions) skin.push_back(glm::vec3(n.world * glm::vec4(v, 1.0f)));
-    REQUIRE(!skin.empty());
-    for (const Expect& e : expects) {
-        float nearest = 1e9f;
-        for (const glm::vec3& v : skin) nearest = std::min(nearest, glm::length(v - e.p));
-        INFO(e.what, ": nearest skin vertex ", nearest, " m");
-        CHECK(nearest < 0.01f);
-    }
-    for (const Expect& e : expects) {
-        if (e.muscle && std::string(e.muscle) == "gluteus_medius" && !haveGluteusMedius) {
-            MESSAGE("gluteus_medius.json not present yet: skipped");
-            continue;
-        }
-        const auto left = field.coverage(e.p);
-        const auto right = field.coverage(mirrorX(e.p));
-        INFO(e.what, " left: ", describe(left));
-        INFO(e.what, " mirrored: ", describe(right));
-        if (!e.muscle) {
-            CHECK(left.empty());
-            CHECK(right.empty());
-            continue;
-        }
-        CHECK(has(left, instanceKey(e.muscle, Side::Left), e.trp, e.kind));
-        CHECK(has(right, instanceKey(e.muscle, Side::Right), e.trp, e.kind));
-        CHECK_FALSE(has(left, instanceKey(e.muscle, Side::Right), e.trp, e.kind));
-        CHECK_FALSE(has(right, instanceKey(e.muscle, Side::Left), e.trp, e.kind));
-        // By symmetry the mirrored point sees exactly the mirrored list.
-        REQUIRE(left.size() == right.size());
-        for (const CoverageEntry& l : left) {
-            const auto li = parsePainInstanceKey(l.instance);
-            REQUIRE(li);
-            const std::string swapped = instanceKey(li->muscle, li->side == Side::Left ? Side::Right : Side::Left);
-            CHECK(std::any_of(right.begin(), right.end(), [&](const CoverageEntry& r) {
-                return r.instance == swapped && r.triggerPoint == l.triggerPoint && r.kind == l.kind &&
-                       std::abs(r.weight - l.weight) < 1e-5f;
-            }));
-        }
-    }
-}
-
-TEST_CASE(
-    "pain content: trigger points lie in their muscles on the bundled model; QL's superficial ones beside the erector "
-    "spinae") {
-    const auto loaded = io::loadPainDir(std::string(LA_SOURCE_DIR) + "/content/referred_pain");
-    for (const auto& e : loaded.errors) FAIL_CHECK(e);
-    auto model = io::loadModel(std::string(LA_SOURCE_DIR) + "/models/lower_body.glb");
-    REQUIRE_MESSAGE(model.ok(), model.error());
-    const auto vertices = [&](const std::string& name) {
-        std::vector<glm::vec3> out;
-        for (const Node& n : model->nodes)
-            if (n.name == name && n.mesh >= 0)
-                for (const Primitive& prim : model->meshes[static_cast<std::size_t>(n.mesh)].primitives)
-                    for (const glm::vec3& v : prim.positions) out.push_back(glm::vec3(n.world * glm::vec4(v, 1.0f)));
-        return out;
-    };
-    REQUIRE(loaded.patterns.size() >= 2);
-    for (const PainPattern& pattern : loaded.patterns) {
-        const auto muscle = vertices(pattern.muscle + ".L");  // definitions are for the left side
-        REQUIRE_MESSAGE(!muscle.empty(), pattern.muscle);
-        glm::vec3 lo(1e9f), hi(-1e9f);
-        for (const glm::vec3& v : muscle) {
-            lo = glm::min(lo, v);
-            hi = glm::max(hi, v);
-        }
-        for (const TriggerPoint& t : pattern.triggerPoints) {
-            INFO(pattern.muscle, " ", t.id);
-            float nearest = 1e9f;
-            for (const glm::vec3& v : muscle) nearest = std::min(nearest, glm::length(v - t.position));
-            CHECK(nearest < 0.015f);  // at most 1.5 cm from its surface (a thick muscle's middle)
-            CHECK(glm::all(glm::greaterThanEqual(t.position, lo - glm::vec3(0.003f))));
-            CHECK(glm::all(glm::lessThanEqual(t.position, hi + glm::vec3(0.003f))));
-        }
-    }
-    // Palpated in the angle between the 12th rib and the erector spinae, and above the crest: the
-    // superficial QL points are at or beyond the erector spinae's lateral border at their height.
-    const auto es = vertices("erector_spinae.L");
-    REQUIRE(!es.empty());
-    const PainPattern* ql = nullptr;
-    for (const PainPattern& p : loaded.patterns)
-        if (p.muscle == "quadratus_lumborum") ql = &p;
-    REQUIRE(ql);
-    for (const char* id : {"superficial_upper", "superficial_lower"}) {
-        const int i = ql->findTriggerPoint(id);
-        REQUIRE(i >= 0);
-        const glm::vec3 p = ql->triggerPoints[static_cast<std::size_t>(i)].position;
-        float border = -1e9f;
-        for (const glm::vec3& v : es)
-            if (std::abs(v.y - p.y) < 0.01f) border = std::max(border, v.x);
-        INFO(std::string(id), ": x ", p.x, ", erector spinae border ", border);
-        CHECK(p.x >= border - 0.003f);
-    }
 }
