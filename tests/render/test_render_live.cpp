@@ -30,7 +30,8 @@ double changedShare(const Image& a, const Image& b) {
 
 }  // namespace
 
-TEST_CASE("presenter session: clicker keys, full screen, blank, orbit, click to select, zoom, screenshots, quit") {
+TEST_CASE("presenter session: clicker keys, full screen, blank, orbit, click to select, zoom, screenshots, quit" *
+          doctest::test_suite("live")) {
     REQUIRE_MESSAGE(!shell("command -v xdotool").empty(), "xdotool is needed (tools/setup.sh installs it)");
     const std::string screen = shell("xdotool getdisplaygeometry");  // "1920 1080"
     REQUIRE(!screen.empty());

@@ -427,7 +427,7 @@ void checkOrder(const std::vector<std::string>& order, float x0, float x1, float
     CHECK(wrong == 0);
 }
 
-TEST_CASE("bundled model: layers from behind are bone, minimus, medius, maximus, skin") {
+TEST_CASE("bundled model: layers from behind are bone, minimus, medius, maximus, skin" * doctest::test_suite("slow")) {
     // Over the gluteal surface of the ilium, all five layers stack.
     checkOrder({"skin", "gluteus_maximus.L", "gluteus_medius.L", "gluteus_minimus.L", "hip_bone.L"}, 0.04f, 0.145f,
                -0.05f, 0.05f);
@@ -456,7 +456,7 @@ TEST_CASE("bundled model: quadratus lumborum is deep to erector spinae, its late
     CHECK(qlOnly > 5);  // seen from behind, lateral to erector spinae
 }
 
-TEST_CASE("bundled model: muscles do not pass through bone by more than 2 mm") {
+TEST_CASE("bundled model: muscles do not pass through bone by more than 2 mm" * doctest::test_suite("slow")) {
     const std::vector<std::string> bones = {"hip_bone.L",   "femur.L",     "sacrum",      "coccyx",
                                             "vertebra_T12", "vertebra_L1", "vertebra_L2", "vertebra_L3",
                                             "vertebra_L4",  "vertebra_L5", "rib_11.L",    "rib_12.L"};
@@ -476,7 +476,8 @@ TEST_CASE("bundled model: muscles do not pass through bone by more than 2 mm") {
 }
 
 #ifdef LA_HAVE_MODELGEN
-TEST_CASE("modelgen: deterministic, and the committed model is what the generator makes") {
+TEST_CASE("modelgen: deterministic, and the committed model is what the generator makes" *
+          doctest::test_suite("slow")) {
     mg::GenerateOptions opt;
     opt.only = {"coccyx", "vertebra_L3", "rib_12", "psoas_major"};
     const auto a = mg::generateGlb(opt);
@@ -497,7 +498,8 @@ TEST_CASE("modelgen: deterministic, and the committed model is what the generato
     }
 }
 
-TEST_CASE("modelgen: the committed model is byte for byte what the generator makes (every structure)") {
+TEST_CASE("modelgen: the committed model is byte for byte what the generator makes (every structure)" *
+          doctest::test_suite("slow")) {
     // The whole model (about half a minute): the four-structure check above once missed a committed file
     // whose erector spinae had been meshed from an earlier state of the code.
     const auto generated = mg::generateGlb(mg::GenerateOptions{});
