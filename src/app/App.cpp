@@ -29,6 +29,7 @@ namespace fs = std::filesystem;
 App::App(Options options) : options_(std::move(options)) {}
 App::~App() {
     renderer_.reset();  // GL objects go before the context
+    input_.detach();
     imgui_.reset();
     window_.reset();
 }
@@ -181,7 +182,7 @@ void App::drawTourUi() {
     std::vector<ui::ArticleView> articles;
     for (const auto& ref : t.articles()) {
         const PanelRef r = splitPanelRef(ref);
-        articles.push_back({v.scene.catalogue().find(r.id), std::string(r.section)});
+        articles.push_back({v.scene.catalogue().find(r.id), std::string(r.section), !exporting_});
     }
     int closed = -1;
     if (ui::drawArticlePanels(articles, v.therapistDetail(), chrome ? ImGui::GetFrameHeight() : 0.0f,
@@ -215,6 +216,7 @@ void App::drawArticlePanels(glm::ivec2 viewport, ui::UiActions& actions) {
         pv.state = &panels[i];
         pv.node = sn;
         pv.placement = placements[i];
+        pv.interactive = !exporting_;  // handouts: nothing to click on paper
         views.push_back(pv);
     }
     if (!views.empty()) ui::drawInfoPanels(views, v.therapistDetail(), actions);
@@ -238,13 +240,17 @@ void App::renderFrame(glm::ivec2 size, bool withUi, bool scene) {
     if (!scene) {
         // Layout-only frame of a still: the UI runs, the scene is drawn by the last frame.
     } else if (v.tours.presenter.blank()) {
-        glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+        const float c = v.tours.presenter.screen == ctrl::Screen::White ? 1.0f : 0.0f;
+        glClearColor(c, c, c, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
     } else {
         renderer_->draw(v.scene.model(), v.camera, v.scene.view(), render::FrameInfo{size});
     }
     v.status.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    imgui_->newFrame(headless_ ? size.x : 0, headless_ ? size.y : 0);
+    if (headless_)
+        imgui_->newFrame(size.x, size.y);
+    else
+        imgui_->newFrame(0, 0, &feed_, &frame_);
     ui::UiActions actions;
     if (withUi && !v.tours.presenter.blank()) drawUi(actions);
     imgui_->render();
@@ -340,9 +346,21 @@ bool App::runCommand(const ctrl::CommandEvent& c) {
         case ctrl::Command::ToggleBlack:
             t.presenter.screen = t.presenter.blank() ? ctrl::Screen::Scene : ctrl::Screen::Black;
             return true;
+        case ctrl::Command::ToggleWhite:
+            t.presenter.screen = t.presenter.blank() ? ctrl::Screen::Scene : ctrl::Screen::White;
+            return true;
         case ctrl::Command::LeavePresenter:
             pending_.presenter = false;
             return true;
+        case ctrl::Command::CloseDialog:
+            v.ui.openDialog.open = false;
+            v.pain.closeLookup();
+            return true;
+        case ctrl::Command::ResetView:
+            v.applyPreset(options_.view, aspect(), true);
+            return true;
+        case ctrl::Command::LastStep:
+            return t.last();
         case ctrl::Command::ClearSelection:
             v.scene.select(-1);
             return true;
@@ -366,9 +384,9 @@ bool App::handleInput() {
     int winW = 0, winH = 0;
     glfwGetWindowSize(window_->handle(), &winW, &winH);
     const glm::vec2 viewport(static_cast<float>(std::max(winW, 1)), static_cast<float>(std::max(winH, 1)));
-    // Clicks come from the queue with the cursor position GLFW gave with them: ImGui's own button state
-    // and position can miss a click (see InputQueue.h).
-    const std::vector<MouseButtonEvent> buttons = input_.takeButtons();
+    // Clicks come from the queue with the cursor position GLFW gave with them, in the frame ImGui sees
+    // them (see InputQueue.h).
+    const std::vector<MouseButtonEvent> buttons = buttonEvents(frame_.events);
     double cx = 0.0, cy = 0.0;
     glfwGetCursorPos(window_->handle(), &cx, &cy);
     const glm::vec2 cursor(static_cast<float>(cx), static_cast<float>(cy));
@@ -400,30 +418,44 @@ bool App::handleInput() {
             }
         }
         if (leftHeld_ && glm::length(cursor - pressPos_) > 4.0f) dragged_ = true;
-        if (moved || changed)
-            changed |= v.hover(leftHeld_ ? std::nullopt : std::optional<glm::vec2>(cursor * toFb), fb);
+        // The hover follows the camera too: after a fly-to, zoom or orbit, another structure is under the
+        // cursor (the tooltip must not keep naming the old one).
+        const CameraPose& pose = v.camera.pose;
+        const bool cameraMoved = pose.target != hoverPose_.target || pose.yawDeg != hoverPose_.yawDeg ||
+                                 pose.pitchDeg != hoverPose_.pitchDeg || pose.distance != hoverPose_.distance;
+        if (moved || changed || cameraMoved) {
+            hoverPose_ = pose;
+            const bool inside = cursor.x >= 0.0f && cursor.y >= 0.0f && cursor.x < viewport.x && cursor.y < viewport.y;
+            const bool pickable = inside && !leftHeld_;
+            changed |= v.hover(pickable ? std::optional<glm::vec2>(cursor * toFb) : std::nullopt, fb);
+        }
         // From the queue: ImGui has already cleared io.MouseWheel by the time this runs.
         if (const float wheel = input_.takeScroll(); wheel != 0.0f) {
             v.camera.zoomToCursor(std::pow(0.88f, wheel), cursor, viewport);
             changed = true;
         }
     }
-    const std::vector<KeyPress> keys = input_.takeKeys();  // every press since the last frame, none lost
-    if (!io.WantCaptureKeyboard) {
-        std::vector<ctrl::KeyEvent> events;
-        for (const KeyPress& k : keys)
-            events.push_back({keyFromGlfw(k.key), (k.mods & GLFW_MOD_CONTROL) != 0, (k.mods & GLFW_MOD_SHIFT) != 0,
+    // Every press of this frame, none lost. Presses withheld from ImGui are the app's; the others only when
+    // ImGui wanted the keyboard neither before nor after this frame (Enter that ends a text edit is not a
+    // clicker's Enter).
+    const bool imguiKeys = keysWereImGuis_ || imguiWantsKeys();
+    std::vector<ctrl::KeyEvent> events;
+    for (const InputEvent& k : frame_.events)
+        if (k.kind == InputEvent::Kind::Key && k.down && (!k.toUi || !imguiKeys))
+            events.push_back({keyFromGlfw(k.code), (k.mods & GLFW_MOD_CONTROL) != 0, (k.mods & GLFW_MOD_SHIFT) != 0,
                               (k.mods & GLFW_MOD_ALT) != 0});
+    if (!events.empty()) {
         ctrl::KeyContext context;
         context.presenter = v.tours.presenter.active;
         context.tourReady = v.tours.ready();
         context.hasSelection = v.scene.selected() >= 0;
+        context.dialogOpen = v.ui.openDialog.open || v.pain.lookupOpen();
         bool stepped = false;
         for (const ctrl::CommandEvent& c : ctrl::commandsFor(events, context)) {
             const bool did = runCommand(c);
             changed |= did;
             const bool step = c.command == ctrl::Command::NextStep || c.command == ctrl::Command::PreviousStep ||
-                              c.command == ctrl::Command::FirstStep;
+                              c.command == ctrl::Command::FirstStep || c.command == ctrl::Command::LastStep;
             stepped |= step && did;
         }
         if (stepped) applyTourStep(true);
@@ -440,6 +472,35 @@ bool App::handleInput() {
 // The pain link animation alone redraws at most 15 times a second (it changes slowly; wall-clock driven).
 constexpr double kPainFrameSeconds = 1.0 / 15.0;
 
+bool App::imguiWantsKeys() const {
+    const ImGuiIO& io = ImGui::GetIO();
+    return io.WantCaptureKeyboard || io.NavVisible;
+}
+
+namespace {
+// Keys a clicker or the tour uses that ImGui's keyboard navigation would also take: withheld from ImGui
+// while it does not want the keyboard, so one press does one thing.
+bool isViewKey(int key) {
+    switch (key) {
+        case GLFW_KEY_LEFT:
+        case GLFW_KEY_RIGHT:
+        case GLFW_KEY_UP:
+        case GLFW_KEY_DOWN:
+        case GLFW_KEY_PAGE_UP:
+        case GLFW_KEY_PAGE_DOWN:
+        case GLFW_KEY_HOME:
+        case GLFW_KEY_END:
+        case GLFW_KEY_SPACE:
+        case GLFW_KEY_ENTER:
+        case GLFW_KEY_KP_ENTER:
+        case GLFW_KEY_BACKSPACE:
+            return true;
+        default:
+            return false;
+    }
+}
+}  // namespace
+
 int App::runWindow() {
     auto win = Window::create(1400, 900, true, "Lumbar Atlas");
     if (!win) {
@@ -448,9 +509,9 @@ int App::runWindow() {
     }
     window_ = std::move(*win);
     viewer_.emplace(true);
-    input_.attach(window_->handle());  // before ImGui, whose callbacks chain to ours
     imgui_ = std::make_unique<ImGuiLayer>(window_->handle(), window_->contentScale(), true);
-    loadSettings();  // window geometry, font scale, detail level, recent files, last model
+    input_.attach(window_->handle());  // after ImGui: keys, buttons and characters reach ImGui through feed_
+    loadSettings();                    // window geometry, font scale, detail level, recent files, last model
     auto r = render::Renderer::create();
     if (!r) {
         std::fprintf(stderr, "%s\n", r.error().c_str());
@@ -481,7 +542,8 @@ int App::runWindow() {
     int settleFrames = 3;
     auto last = std::chrono::steady_clock::now();
     while (!glfwWindowShouldClose(window_->handle()) && !quit_) {
-        const bool moving = settleFrames > 0 || viewer_->camera.animating() || viewer_->tours.player().transitioning();
+        const bool moving = settleFrames > 0 || viewer_->camera.animating() ||
+                            viewer_->tours.player().transitioning() || feed_.pending();
         if (!moving && !viewer_->animating())
             glfwWaitEventsTimeout(1.0);  // wakes once a second to notice edited content files
         else if (!moving)
@@ -489,7 +551,9 @@ int App::runWindow() {
         else
             glfwPollEvents();
         const auto now = std::chrono::steady_clock::now();
-        const float dt = std::min(std::chrono::duration<float>(now - last).count(), 0.1f);
+        // Wall-clock time, uncapped: on a slow machine (300 ms a frame) flights, fades, the pain pulse and
+        // tour transitions skip ahead instead of running in slow motion.
+        const float dt = std::chrono::duration<float>(now - last).count();
         last = now;
         frameDt_ = dt;
         if (glfwGetWindowAttrib(window_->handle(), GLFW_ICONIFIED)) {
@@ -499,13 +563,18 @@ int App::runWindow() {
         viewer_->advance(dt);
         if (reloadContentIfChanged()) settleFrames = 2;
         doPendingWork();  // font atlas, presenter mode, screenshots, settings: between frames
+        // This frame's share of the queued input; after the screenshot above, which repeats the last
+        // frame: a press must reach ImGui in one frame only.
+        feed_.push(input_.take());
+        keysWereImGuis_ = imguiWantsKeys();
+        frame_ = feed_.next([&](const InputEvent& e) { return !keysWereImGuis_ && isViewKey(e.code); });
         updateWindowTitle();
         const glm::ivec2 fb = framebufferSize();
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         renderFrame(fb);
         const bool inputChanged = handleInput();
         glfwSwapBuffers(window_->handle());
-        settleFrames = inputChanged ? 3 : settleFrames - 1;
+        settleFrames = inputChanged || !frame_.events.empty() ? 3 : settleFrames - 1;
         if (ImGui::GetIO().MouseDown[0] || ImGui::GetIO().MouseDown[1] || ImGui::GetIO().MouseDown[2])
             settleFrames = std::max(settleFrames, 1);
     }

@@ -75,6 +75,8 @@ private:
     // Mouse and keys to the camera and the controllers unless ImGui wants them. True when something changed.
     bool handleInput();
     bool runCommand(const ctrl::CommandEvent& c);
+    // A text field is active or the user navigates the panels with the keyboard: keys are ImGui's.
+    bool imguiWantsKeys() const;
     // Font scale of the article panels and tour pins, relative to the default font.
     float panelFontScale() const;
     void applyTourStep(bool animate);
@@ -98,8 +100,12 @@ private:
 
     Options options_;
     bool headless_ = false;
+    bool exporting_ = false;              // --export-dir: handouts leave out the panels' buttons
     std::optional<ctrl::Viewer> viewer_;  // created when the run starts (window or headless)
-    InputQueue input_;                    // outlives the window it is attached to
+    InputQueue input_;                    // attached to the window after ImGui, detached before it goes
+    InputFeed feed_;                      // queued keys and buttons, one change each per frame, to ImGui
+    FedFrame frame_;                      // this frame's share of them
+    bool keysWereImGuis_ = false;         // imguiWantsKeys() when this frame's events were taken
     std::unique_ptr<Window> window_;
     std::unique_ptr<ImGuiLayer> imgui_;
     std::optional<render::Renderer> renderer_;
@@ -114,6 +120,7 @@ private:
     glm::vec2 lastCursor_{0.0f};             // the cursor at the previous frame (window coordinates)
     bool leftHeld_ = false;                  // the left button is down and was pressed over the view
     bool dragged_ = false;                   // ... and has moved more than a click's wobble since
+    CameraPose hoverPose_;                   // the camera when the hover was last picked
     float captionHeight_ = 0.0f;             // of the caption bar last frame (the pain legend sits above it)
     int savedX_ = 0, savedY_ = 0, savedW_ = 0, savedH_ = 0;  // window geometry to restore after presenting
     PendingWork pending_;

@@ -133,6 +133,7 @@ int App::prepareTourStill() {
 
 int App::runExport() {
     headless_ = true;
+    exporting_ = true;
     viewer_.emplace(false);
     // Before any window: a bad tour is reported even without a display.
     viewer_->loadCatalogue((fs::path(dataDir()) / "content" / "structures").string());

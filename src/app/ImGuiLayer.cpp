@@ -2,9 +2,12 @@
 
 #include <filesystem>
 
+#include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+
+#include "core/InputFeed.h"
 
 namespace la::app {
 
@@ -49,6 +52,9 @@ ImGuiLayer::ImGuiLayer(GLFWwindow* window, float contentScale, bool installCallb
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout comes from our settings, not imgui.ini in the working folder
+    // Tab, arrows, Space and Enter work the panels. Navigation does not claim the keyboard by itself: the
+    // app's keys (clicker arrows) stay the app's until the user starts navigating (App::imguiWantsKeys).
+    if (installCallbacks) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NavNoCaptureKeyboard;
     clinicalStyle();
     ImGui::GetStyle().ScaleAllSizes(contentScale_);
     ImGui_ImplGlfw_InitForOpenGL(window, installCallbacks);
@@ -94,10 +100,23 @@ void ImGuiLayer::setFontScale(float scale) {
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
-void ImGuiLayer::newFrame(int displayWidth, int displayHeight) {
+void ImGuiLayer::newFrame(int displayWidth, int displayHeight, const InputFeed* feed, FedFrame* frame) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
+    if (feed) {
+        for (int i = 0; i < IM_ARRAYSIZE(io.MouseDown); ++i) io.MouseDown[i] = feed->buttonDown(i);
+        for (int k = 0; k < IM_ARRAYSIZE(io.KeysDown); ++k) io.KeysDown[k] = feed->keyDown(k);
+        io.KeyCtrl = feed->keyDown(GLFW_KEY_LEFT_CONTROL) || feed->keyDown(GLFW_KEY_RIGHT_CONTROL);
+        io.KeyShift = feed->keyDown(GLFW_KEY_LEFT_SHIFT) || feed->keyDown(GLFW_KEY_RIGHT_SHIFT);
+        io.KeyAlt = feed->keyDown(GLFW_KEY_LEFT_ALT) || feed->keyDown(GLFW_KEY_RIGHT_ALT);
+        io.KeySuper = feed->keyDown(GLFW_KEY_LEFT_SUPER) || feed->keyDown(GLFW_KEY_RIGHT_SUPER);
+    }
+    if (frame) {
+        for (unsigned c : frame->chars) io.AddInputCharacter(c);
+        frame->chars.clear();
+        if (frame->mousePos) io.MousePos = ImVec2(frame->mousePos->x, frame->mousePos->y);
+    }
     if (displayWidth > 0 && displayHeight > 0) {
         io.DisplaySize = ImVec2(static_cast<float>(displayWidth), static_cast<float>(displayHeight));
         io.DisplayFramebufferScale = ImVec2(1, 1);

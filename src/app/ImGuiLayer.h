@@ -2,6 +2,11 @@
 // ImGui context with the GLFW and OpenGL 3 backends and a real TTF font, owned RAII.
 struct GLFWwindow;
 
+namespace la {
+class InputFeed;
+struct FedFrame;
+}  // namespace la
+
 namespace la::app {
 
 class ImGuiLayer {
@@ -14,7 +19,10 @@ public:
 
     // Rebuilds the font atlas at basePixels * scale (crisp text at any size).
     void setFontScale(float scale);
-    void newFrame(int displayWidth, int displayHeight);  // display size overrides the window's (offscreen)
+    // display size overrides the window's (offscreen). With a feed (the window), ImGui's keys and mouse
+    // buttons come from it instead of GLFW's polled state, with the frame's characters and the position
+    // of its last click (see InputQueue.h); the characters are taken, so a second frame does not repeat them.
+    void newFrame(int displayWidth, int displayHeight, const InputFeed* feed = nullptr, FedFrame* frame = nullptr);
     void render();
 
 private:

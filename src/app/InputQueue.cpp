@@ -1,57 +1,103 @@
 #include "app/InputQueue.h"
 
-#include <algorithm>
-
 #include <GLFW/glfw3.h>
 
 namespace la::app {
 
+namespace {
+constexpr std::size_t kMaxQueued = 1024;  // bounded if nobody takes them
+}
+
 InputQueue::~InputQueue() {
-    if (window_) {
-        glfwSetKeyCallback(window_, nullptr);
-        glfwSetScrollCallback(window_, nullptr);
-        glfwSetMouseButtonCallback(window_, nullptr);
-        glfwSetWindowUserPointer(window_, nullptr);
-    }
+    detach();
 }
 
 void InputQueue::attach(GLFWwindow* window) {
     window_ = window;
     glfwSetWindowUserPointer(window, this);
     glfwSetKeyCallback(window, &InputQueue::onKey);
-    glfwSetScrollCallback(window, &InputQueue::onScroll);
+    glfwSetCharCallback(window, &InputQueue::onChar);
     glfwSetMouseButtonCallback(window, &InputQueue::onMouseButton);
+    glfwSetCursorPosCallback(window, &InputQueue::onCursor);
+    glfwGetCursorPos(window, &cursorX_, &cursorY_);
+    chainedScroll_ = glfwSetScrollCallback(window, &InputQueue::onScroll);
+}
+
+void InputQueue::detach() {
+    if (!window_) return;
+    glfwSetKeyCallback(window_, nullptr);
+    glfwSetCharCallback(window_, nullptr);
+    glfwSetMouseButtonCallback(window_, nullptr);
+    glfwSetCursorPosCallback(window_, nullptr);
+    glfwSetScrollCallback(window_, chainedScroll_);
+    glfwSetWindowUserPointer(window_, nullptr);
+    window_ = nullptr;
+}
+
+bool InputQueue::isEditingKey(int key, int mods) {
+    if (key >= GLFW_KEY_LEFT_SHIFT && key <= GLFW_KEY_MENU) return false;  // modifiers
+    if (key >= GLFW_KEY_ESCAPE) return true;                               // named keys: BackSpace, arrows, F keys ...
+    return (mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER)) != 0;  // Ctrl+A, Ctrl+V ...
 }
 
 void InputQueue::onKey(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
     auto* self = static_cast<InputQueue*>(glfwGetWindowUserPointer(window));
-    if (!self || action != GLFW_PRESS || key == GLFW_KEY_UNKNOWN) return;
-    if (self->presses_.size() < 256) self->presses_.push_back({key, mods});  // bounded if nobody takes them
+    if (!self || (action != GLFW_PRESS && action != GLFW_RELEASE) || key == GLFW_KEY_UNKNOWN) return;
+    if (self->events_.size() >= kMaxQueued) return;
+    InputEvent e;
+    e.kind = InputEvent::Kind::Key;
+    e.code = key;
+    e.down = action == GLFW_PRESS;
+    e.mods = mods;
+    e.editing = isEditingKey(key, mods);
+    self->events_.push_back(e);
+}
+
+void InputQueue::onChar(GLFWwindow* window, unsigned int c) {
+    auto* self = static_cast<InputQueue*>(glfwGetWindowUserPointer(window));
+    if (!self || self->events_.size() >= kMaxQueued) return;
+    InputEvent e;
+    e.kind = InputEvent::Kind::Char;
+    e.code = static_cast<int>(c);
+    self->events_.push_back(e);
 }
 
 void InputQueue::onMouseButton(GLFWwindow* window, int button, int action, int mods) {
     auto* self = static_cast<InputQueue*>(glfwGetWindowUserPointer(window));
-    if (!self || (action != GLFW_PRESS && action != GLFW_RELEASE)) return;
-    double x = 0.0, y = 0.0;
-    glfwGetCursorPos(window, &x, &y);
-    if (self->buttons_.size() < 256)
-        self->buttons_.push_back({button, action == GLFW_PRESS, mods, static_cast<float>(x), static_cast<float>(y)});
+    if (!self || (action != GLFW_PRESS && action != GLFW_RELEASE) || self->events_.size() >= kMaxQueued) return;
+    InputEvent e;
+    e.kind = InputEvent::Kind::Button;
+    e.code = button;
+    e.down = action == GLFW_PRESS;
+    e.mods = mods;
+    e.pos = {static_cast<float>(self->cursorX_), static_cast<float>(self->cursorY_)};
+    self->events_.push_back(e);
 }
 
-void InputQueue::onScroll(GLFWwindow* window, double /*dx*/, double dy) {
-    if (auto* self = static_cast<InputQueue*>(glfwGetWindowUserPointer(window)))
-        self->scroll_ += static_cast<float>(dy);
+void InputQueue::onCursor(GLFWwindow* window, double x, double y) {
+    auto* self = static_cast<InputQueue*>(glfwGetWindowUserPointer(window));
+    if (!self) return;
+    self->cursorX_ = x;
+    self->cursorY_ = y;
+    InputEvent e;
+    e.kind = InputEvent::Kind::Move;
+    e.pos = {static_cast<float>(x), static_cast<float>(y)};
+    if (!self->events_.empty() && self->events_.back().kind == InputEvent::Kind::Move)
+        self->events_.back().pos = e.pos;  // consecutive moves: the last one is enough
+    else if (self->events_.size() < kMaxQueued)
+        self->events_.push_back(e);
 }
 
-std::vector<KeyPress> InputQueue::takeKeys() {
-    std::vector<KeyPress> out;
-    out.swap(presses_);
-    return out;
+void InputQueue::onScroll(GLFWwindow* window, double dx, double dy) {
+    auto* self = static_cast<InputQueue*>(glfwGetWindowUserPointer(window));
+    if (!self) return;
+    self->scroll_ += static_cast<float>(dy);
+    if (self->chainedScroll_) self->chainedScroll_(window, dx, dy);
 }
 
-std::vector<MouseButtonEvent> InputQueue::takeButtons() {
-    std::vector<MouseButtonEvent> out;
-    out.swap(buttons_);
+std::vector<InputEvent> InputQueue::take() {
+    std::vector<InputEvent> out;
+    out.swap(events_);
     return out;
 }
 
@@ -61,13 +107,18 @@ float InputQueue::takeScroll() {
     return s;
 }
 
-bool wasPressed(const std::vector<KeyPress>& presses, int key) {
-    return std::any_of(presses.begin(), presses.end(), [key](const KeyPress& p) { return p.key == key; });
+std::vector<KeyPress> keyPresses(const std::vector<InputEvent>& events) {
+    std::vector<KeyPress> out;
+    for (const auto& e : events)
+        if (e.kind == InputEvent::Kind::Key && e.down) out.push_back({e.code, e.mods});
+    return out;
 }
 
-bool wasPressedWithCtrl(const std::vector<KeyPress>& presses, int key) {
-    return std::any_of(presses.begin(), presses.end(),
-                       [key](const KeyPress& p) { return p.key == key && (p.mods & GLFW_MOD_CONTROL); });
+std::vector<MouseButtonEvent> buttonEvents(const std::vector<InputEvent>& events) {
+    std::vector<MouseButtonEvent> out;
+    for (const auto& e : events)
+        if (e.kind == InputEvent::Kind::Button) out.push_back({e.code, e.down, e.mods, e.pos.x, e.pos.y});
+    return out;
 }
 
 }  // namespace la::app

@@ -1,12 +1,18 @@
 #pragma once
-// Key presses, mouse buttons and wheel turns as GLFW reports them, kept until the frame handles them.
-// ImGui 1.86 samples key state once per frame, so a press and its release inside one frame are lost (a
-// presentation clicker's quick tap, or any key while a software renderer takes 100 ms a frame), and it
-// clears io.MouseWheel at the end of its frame, before the app's input handling runs. Its mouse position
-// is unknown (-FLT_MAX) in a frame where the window has neither focus nor a cursor-enter event, which
-// happens after a full-screen switch; a button event here carries the cursor position GLFW reported with
-// it. These events are kept. Attach before ImGui installs its callbacks; ImGui's backend chains to ours.
+// Key presses and releases, mouse buttons, typed characters and wheel turns as GLFW reports them, kept
+// in order until the frame takes them. ImGui 1.86 samples key and button state once per frame, so a
+// press and its release inside one frame are lost (a presentation clicker's quick tap, a quick click on
+// a checkbox, BackSpace while a software renderer takes 300 ms a frame); it also clears io.MouseWheel
+// before the app's input handling runs, and its mouse position is unknown (-FLT_MAX) in a frame where
+// the window has neither focus nor a cursor-enter event. So these events are kept: core::InputFeed
+// hands them to ImGui one change per key or button per frame (ImGuiLayer::newFrame), and the app reads
+// the same events for its own keys and clicks; cursor moves are queued too, and a button event carries
+// the cursor position of the motion event before it.
+// Attach after ImGui's backend has installed its callbacks: the key, button and character callbacks
+// are ours from then on (ImGui gets those through the feed), the scroll callback chains to ImGui's.
 #include <vector>
+
+#include "core/InputFeed.h"
 
 struct GLFWwindow;
 
@@ -32,27 +38,35 @@ public:
     InputQueue(const InputQueue&) = delete;
     InputQueue& operator=(const InputQueue&) = delete;
 
-    // Installs the key, mouse button and scroll callbacks on the window (uses the window's user pointer).
+    // Installs the key, character, mouse button, cursor and scroll callbacks (uses the window's user pointer).
     void attach(GLFWwindow* window);
-    // The presses since the last call, oldest first (auto-repeat is not a press).
-    std::vector<KeyPress> takeKeys();
-    // Mouse button presses and releases since the last call, oldest first.
-    std::vector<MouseButtonEvent> takeButtons();
+    // Removes them again (before the window goes).
+    void detach();
+    // Every event since the last call, oldest first (auto-repeat is not an event: ImGui repeats held keys).
+    std::vector<InputEvent> take();
     // Vertical wheel steps since the last call (positive = away from the user).
     float takeScroll();
 
+    // As GLFW reports them: a modifier or a plain printable key does not edit (see InputEvent::editing).
+    static bool isEditingKey(int key, int mods);
+
 private:
     static void onKey(GLFWwindow* window, int key, int scancode, int action, int mods);
+    static void onChar(GLFWwindow* window, unsigned int c);
     static void onMouseButton(GLFWwindow* window, int button, int action, int mods);
     static void onScroll(GLFWwindow* window, double dx, double dy);
+    static void onCursor(GLFWwindow* window, double x, double y);
     GLFWwindow* window_ = nullptr;
-    std::vector<KeyPress> presses_;
-    std::vector<MouseButtonEvent> buttons_;
+    void (*chainedScroll_)(GLFWwindow*, double, double) = nullptr;  // ImGui's
+    std::vector<InputEvent> events_;
     float scroll_ = 0.0f;
+    // Where the cursor was at the last motion event: glfwGetCursorPos asks the X server where it is now,
+    // which after a slow frame is not where a queued click happened.
+    double cursorX_ = 0.0, cursorY_ = 0.0;
 };
 
-// Helpers for one frame's presses.
-bool wasPressed(const std::vector<KeyPress>& presses, int key);
-bool wasPressedWithCtrl(const std::vector<KeyPress>& presses, int key);
+// The presses and button events among one frame's events.
+std::vector<KeyPress> keyPresses(const std::vector<InputEvent>& events);
+std::vector<MouseButtonEvent> buttonEvents(const std::vector<InputEvent>& events);
 
 }  // namespace la::app

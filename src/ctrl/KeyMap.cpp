@@ -23,7 +23,8 @@ CommandEvent commandFor(const KeyEvent& k, const KeyContext& c) {
             if (k.ctrl) e.command = Command::Quit;
             break;
         case 'P':
-            if (!k.ctrl) e.command = Command::TogglePainPanel;
+            if (k.ctrl) break;
+            e.command = c.tourReady ? Command::PreviousStep : Command::TogglePainPanel;
             break;
         case static_cast<int>(Key::F5):
             e.command = Command::TogglePresenter;
@@ -33,27 +34,37 @@ CommandEvent commandFor(const KeyEvent& k, const KeyContext& c) {
             e.withUi = !k.ctrl;
             break;
         case 'B':
-            if (c.presenter) e.command = Command::ToggleBlack;
+        case static_cast<int>(Key::Period):
+            if (c.presenter && !k.ctrl) e.command = Command::ToggleBlack;
+            break;
+        case 'W':
+            if (c.presenter && !k.ctrl) e.command = Command::ToggleWhite;
             break;
         case static_cast<int>(Key::Escape):
-            if (c.presenter)
+            if (c.dialogOpen)
+                e.command = Command::CloseDialog;
+            else if (c.presenter)
                 e.command = Command::LeavePresenter;
             else if (c.hasSelection)
                 e.command = Command::ClearSelection;
             break;
-        // Presentation clickers send Right / PageDown (next), Left / PageUp (previous); Space and Home as
-        // keyboards do.
+        case 'N':
         case static_cast<int>(Key::Right):
         case static_cast<int>(Key::PageDown):
         case static_cast<int>(Key::Space):
-            if (c.tourReady) e.command = Command::NextStep;
+        case static_cast<int>(Key::Enter):
+            if (c.tourReady && !k.ctrl) e.command = Command::NextStep;
             break;
         case static_cast<int>(Key::Left):
         case static_cast<int>(Key::PageUp):
+        case static_cast<int>(Key::Backspace):
             if (c.tourReady) e.command = Command::PreviousStep;
             break;
         case static_cast<int>(Key::Home):
-            if (c.tourReady) e.command = Command::FirstStep;
+            e.command = c.tourReady ? Command::FirstStep : Command::ResetView;
+            break;
+        case static_cast<int>(Key::End):
+            if (c.tourReady) e.command = Command::LastStep;
             break;
         default:
             break;
@@ -70,6 +81,8 @@ std::vector<CommandEvent> commandsFor(const std::vector<KeyEvent>& keys, const K
         const CommandEvent e = commandFor(k, c);
         if (e.command == Command::None) continue;
         if (e.command == Command::ClearSelection) c.hasSelection = false;
+        if (e.command == Command::CloseDialog) c.dialogOpen = false;
+        if (e.command == Command::LeavePresenter) c.presenter = false;
         out.push_back(e);
     }
     return out;

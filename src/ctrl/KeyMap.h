@@ -1,7 +1,9 @@
 #pragma once
 // Which command a key press means, given what is on screen: one table for the viewer's own keys
-// (views, clicker keys, presenter mode, screenshots). The app turns GLFW key codes into Key and runs
-// the commands; ImGui gets the keyboard first, so these apply only when no text field has it.
+// (views, clicker keys, presenter mode, screenshots). The clicker set is PowerPoint's: Right, PageDown,
+// Space, Enter, N next; Left, PageUp, BackSpace, P previous (P only while a tour is open: otherwise it is
+// the pain panel); Home / End first / last; B or '.' black, W white screen. The app turns GLFW key codes into Key and
+// runs the commands; ImGui gets the keyboard first, so these apply only when no text field has it.
 #include <vector>
 
 namespace la::ctrl {
@@ -46,13 +48,17 @@ enum class Command {
     Quit,
     TogglePainPanel,
     TogglePresenter,
-    Screenshot,  // with `withUi`
-    ToggleBlack,
+    Screenshot,   // with `withUi`
+    ToggleBlack,  // B or '.': black screen (presenter mode), again: back
+    ToggleWhite,  // W: white screen (presenter mode)
     LeavePresenter,
+    CloseDialog,  // Esc: the open dialog or the pain lookup first
     ClearSelection,
+    ResetView,  // Home without a tour: the start view
     NextStep,
     PreviousStep,
     FirstStep,
+    LastStep,
 };
 
 struct CommandEvent {
@@ -66,6 +72,7 @@ struct KeyContext {
     bool presenter = false;  // presenter mode is on
     bool tourReady = false;  // a tour with steps is open
     bool hasSelection = false;
+    bool dialogOpen = false;  // a dialog or an overlay that Esc closes
 };
 
 // The commands of one frame's presses, in order (two quick clicker presses: two steps).

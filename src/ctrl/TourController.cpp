@@ -83,7 +83,8 @@ ui::CaptionView TourController::caption() const {
     const CaptionFade fade = captionFade(player_);
     cap.text = fade.step >= 0 ? player_.tour().steps[static_cast<std::size_t>(fade.step)].caption : "";
     cap.alpha = fade.alpha;
-    cap.step = player_.current() + 1;
+    // The number belongs to the text: while the old caption fades out it still says the old step.
+    cap.step = (fade.step >= 0 ? fade.step : player_.current()) + 1;
     cap.count = static_cast<int>(player_.stepCount());
     return cap;
 }

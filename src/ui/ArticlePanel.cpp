@@ -36,7 +36,7 @@ bool drawArticlePanels(const std::vector<ArticleView>& articles, bool therapist,
             ImGui::TextWrapped("%s", a->name.c_str());
             ImGui::PopStyleColor();
             ImGui::PopFont();
-            if (ImGui::SmallButton("Close")) {
+            if (articles[i].interactive && ImGui::SmallButton("Close")) {
                 closed = static_cast<int>(i);
                 any = true;
             }

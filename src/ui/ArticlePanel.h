@@ -10,7 +10,8 @@ namespace la::ui {
 
 struct ArticleView {
     const StructureInfo* info = nullptr;
-    std::string section;  // title (or its start, any case) of the section to show; empty: the first
+    std::string section;      // title (or its start, any case) of the section to show; empty: the first
+    bool interactive = true;  // false: no Close button (handouts)
 };
 
 // `top` / `bottom`: pixels kept free above (the menu bar) and below (caption and status bars); a long

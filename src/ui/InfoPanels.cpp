@@ -100,8 +100,10 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
             // The arrow folds the panel to its title (it keeps its place and its leader line) and opens it.
             ImGui::PushFont(font(FontRole::Title));
             ImGui::AlignTextToFramePadding();
-            if (ImGui::ArrowButton("##fold", st.folded ? ImGuiDir_Right : ImGuiDir_Down)) st.folded = !st.folded;
-            ImGui::SameLine();
+            if (view.interactive) {
+                if (ImGui::ArrowButton("##fold", st.folded ? ImGuiDir_Right : ImGuiDir_Down)) st.folded = !st.folded;
+                ImGui::SameLine();
+            }
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.12f, 0.1f, 1.0f));
             ImGui::TextWrapped("%s", view.node->label.c_str());
             ImGui::PopStyleColor();
@@ -120,16 +122,18 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
                 ImGui::PopStyleColor();
                 ImGui::PopFont();
             }
-            if (ImGui::SmallButton(st.expanded ? "Less" : "Read more")) st.expanded = !st.expanded;
-            if (flowButton(st.pinned ? "Unpin" : "Pin")) {
-                st.pinned = !st.pinned;
-                st.pinnedPos = p.rect.min;
+            if (view.interactive) {
+                if (ImGui::SmallButton(st.expanded ? "Less" : "Read more")) st.expanded = !st.expanded;
+                if (flowButton(st.pinned ? "Unpin" : "Pin")) {
+                    st.pinned = !st.pinned;
+                    st.pinnedPos = p.rect.min;
+                }
+                if (view.hasPainPattern) {
+                    const char* label = view.painShown ? "Hide pain pattern" : "Show pain pattern";
+                    if (flowButton(label)) actions.showPain = view.node->key;
+                }
+                if (flowButton("Close")) actions.closePanel = view.node->node;
             }
-            if (view.hasPainPattern) {
-                const char* label = view.painShown ? "Hide pain pattern" : "Show pain pattern";
-                if (flowButton(label)) actions.showPain = view.node->key;
-            }
-            if (flowButton("Close")) actions.closePanel = view.node->node;
             ImGui::Separator();
             // Compact: an expanded panel shows its summary, a collapsed one its first paragraph.
             const bool showFull = st.expanded && !p.compact;

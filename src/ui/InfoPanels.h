@@ -14,7 +14,8 @@ struct PanelView {
     const SceneNode* node = nullptr;
     PanelPlacement placement;
     bool hasPainPattern = false;
-    bool painShown = false;  // its pattern is on: the button offers to hide it
+    bool painShown = false;   // its pattern is on: the button offers to hide it
+    bool interactive = true;  // false: no fold arrow or buttons (handouts: paper has nothing to click)
 };
 
 // Sizes the layout should reserve for a panel (collapsed panels use their measured height), at most

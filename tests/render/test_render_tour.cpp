@@ -146,3 +146,36 @@ TEST_CASE("presenter look in a screenshot: larger caption text than the handout 
     CHECK(captionFacts(presenter).bandHeight > captionFacts(plain).bandHeight);
     CHECK(captionFacts(presenter).lightPixels > captionFacts(plain).lightPixels);
 }
+
+namespace {
+// Pixels of ImGui's light-blue buttons (Read more, Pin, Close ...): clearly bluer than the grey-blue
+// background, the skin or the panel's text.
+int buttonPixels(const Image& img) {
+    int n = 0;
+    for (int y = 0; y < img.h; ++y)
+        for (int x = 0; x < img.w; ++x) {
+            const auto* p = img.at(x, y);
+            n += p[2] > 220 && p[2] - p[0] > 45 && p[1] > 150;
+        }
+    return n;
+}
+}  // namespace
+
+TEST_CASE("handout export: article panels without their buttons (Read more, Pin, Close); the window's still has them") {
+    const std::string tourPath = std::string(LA_SOURCE_DIR) + "/content/tours/why_does_my_back_hurt.json";
+    const auto dir = tempDir("render_tour_buttons");
+    RunResult r =
+        runViewer("--tour " + shellQuoted(tourPath) + " --export-dir " + shellQuoted(dir / "out") + " --size 1280x720");
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exitCode == 0);
+    r = runViewer("--tour " + shellQuoted(tourPath) + " --step 3 --size 1280x720 --screenshot " +
+                  shellQuoted(dir / "window.png"));
+    REQUIRE(r.exitCode == 0);
+    const Image handout = readPng((dir / "out" / stepFile(2)).string());  // step 3: the QL panel
+    const Image window = readPng((dir / "window.png").string());
+    REQUIRE(handout.ok());
+    REQUIRE(window.ok());
+    INFO("button pixels: window " << buttonPixels(window) << ", handout " << buttonPixels(handout));
+    CHECK(buttonPixels(window) > 500);
+    CHECK(buttonPixels(handout) < 50);
+}

@@ -90,6 +90,17 @@ public:
     void move(int x, int y) const {
         shell("xdotool mousemove --window " + window_ + " " + std::to_string(x) + " " + std::to_string(y));
     }
+    // A click with no pause between press and release (both usually reach the viewer within one frame).
+    void quickClick(int x, int y) const {
+        shell("xdotool mousemove --window " + window_ + " " + std::to_string(x) + " " + std::to_string(y) +
+              " mousedown 1 mouseup 1");
+    }
+    // Types text as a person does (xdotool's delay between keys, in ms).
+    void type(const std::string& text, int delayMs = 150) const {
+        shell("xdotool type --delay " + std::to_string(delayMs) + " '" + text + "'");
+    }
+    // The settings file the viewer wrote (empty when none yet).
+    std::string settings() const { return slurp(home_ / "config" / "lumbar-atlas" / "settings.json"); }
     // Window-relative pixel; button 1 = left click (held 0.2 s, as a hand clicks), 4 / 5 = wheel up / down.
     void click(int x, int y, int button = 1) const {
         const std::string b = std::to_string(button);
@@ -97,16 +108,18 @@ public:
               " sleep 0.3 mousedown " + b + " sleep 0.2 mouseup " + b);
     }
     // F12 (or ctrl+F12), then the new PNG once the viewer has written it.
-    Image screenshot(const std::string& keyName = "F12") {
+    Image screenshot(const std::string& keyName = "F12", double seconds = 60.0) {
         const auto folder = home_ / "data" / "lumbar-atlas";
         const std::size_t before = countPngs(folder);
         key(keyName);
         Image img;
-        waitUntil([&] {
-            if (countPngs(folder) <= before) return false;
-            img = readPng(newestPng(folder).string());  // a half-written file does not decode: try again
-            return img.ok();
-        });
+        waitUntil(
+            [&] {
+                if (countPngs(folder) <= before) return false;
+                img = readPng(newestPng(folder).string());  // a half-written file does not decode: try again
+                return img.ok();
+            },
+            seconds);
         return img;
     }
     // Waits until the view stops moving (fly-to, fades): two scene-only screenshots in a row agree. On a

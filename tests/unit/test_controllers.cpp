@@ -1,6 +1,7 @@
 // Feature controllers without a window: selection & article panels, referred pain, tours & presenter,
 // settings, the key map, and the flows between them in ctrl::Viewer (click -> pick -> select -> pain
 // lookup; tour step -> camera, visibility, selection, panels, pain).
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
@@ -426,7 +427,71 @@ TEST_CASE("key map: clicker keys step only with a tour; Esc leaves presenter mod
     CHECK(views[0].command == Command::ViewPreset);
     CHECK(views[0].preset == 2);
     CHECK(views[1].command == Command::Quit);
+    // The rest of PowerPoint's clicker set.
+    CHECK(commands({{ctrl::letterKey('N')}, {Key::Enter}, {Key::Backspace}, {Key::End}}, tour) ==
+          std::vector<Command>{Command::NextStep, Command::NextStep, Command::PreviousStep, Command::LastStep});
+    CHECK(commands({{Key::Period}, {ctrl::letterKey('W')}}, presenting) ==
+          std::vector<Command>{Command::ToggleBlack, Command::ToggleWhite});
+    // P: previous step while a tour is open, else the pain panel; Home: first step, else the start view.
+    CHECK(commands({{ctrl::letterKey('P')}}, tour) == std::vector<Command>{Command::PreviousStep});
+    CHECK(commands({{ctrl::letterKey('P')}}, none) == std::vector<Command>{Command::TogglePainPanel});
+    CHECK(commands({{Key::Home}}, none) == std::vector<Command>{Command::ResetView});
+    CHECK(commands({{Key::End}, {Key::Enter}, {Key::Backspace}}, none).empty());
+    // Esc closes a dialog or overlay first, then leaves presenter mode, then clears the selection.
+    ctrl::KeyContext dialog = presenting;
+    dialog.dialogOpen = true;
+    CHECK(commands({{Key::Escape}, {Key::Escape}, {Key::Escape}}, dialog) ==
+          std::vector<Command>{Command::CloseDialog, Command::LeavePresenter, Command::ClearSelection});
     const auto shot = ctrl::commandsFor({{Key::F12, true}}, none);
     REQUIRE(shot.size() == 1);
     CHECK_FALSE(shot[0].withUi);
+}
+
+TEST_CASE("tours in real time: the caption's text and its 'n / N' change together; slow frames skip ahead") {
+    const fs::path dir = tempDir("realtime");
+    std::ofstream(dir / "t.json") << R"({"title": "Test", "steps": [
+        {"caption": "One", "camera": "posterior", "pain": ["gluteus_medius.L"]},
+        {"caption": "Two", "camera": "left"}]})";
+    ctrl::Viewer v(true);
+    setUp(v);
+    REQUIRE(v.openTour((dir / "t.json").string()));
+    v.applyTourStep(true, kFb, 1.0f);
+    v.tours.player().finishTransition();
+    ui::CaptionView c = v.tours.caption();
+    CHECK(c.text == "One");
+    CHECK(c.step == 1);
+    CHECK(c.count == 2);
+    REQUIRE(v.tours.next());
+    v.applyTourStep(true, kFb, 1.0f);
+    // Frames of 0.3 s (a software renderer under load): the 1 s transition is over after four of them,
+    // and at every frame the number shown is the number of the text shown.
+    const float seconds = v.tours.player().transitionSeconds();
+    int frames = 0;
+    bool sawOld = false, sawNew = false;
+    while (v.tours.player().transitioning() && frames < 100) {
+        v.prepareFrame(0.3f);
+        v.advance(0.3f);
+        ++frames;
+        c = v.tours.caption();
+        CHECK(c.step == (c.text == "One" ? 1 : 2));
+        sawOld |= c.text == "One";
+        sawNew |= c.text == "Two";
+    }
+    CHECK(frames == static_cast<int>(std::ceil(seconds / 0.3f)));
+    CHECK(sawOld);
+    CHECK(sawNew);
+    CHECK_FALSE(v.camera.animating());  // the flight took the same wall-clock time
+    CHECK(v.camera.pose.yawDeg == doctest::Approx(90.0f));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("pain pulse in real time: the clock advances by the frame's wall-clock time, however long") {
+    ctrl::Viewer v(true);
+    setUp(v);
+    REQUIRE(v.pain.show({"gluteus_medius.L"}));
+    v.pain.state().time = 0.0f;
+    v.prepareFrame(0.3f);
+    v.prepareFrame(2.5f);  // a stalled frame: the pulse skips ahead instead of slowing down
+    CHECK(v.pain.state().time == doctest::Approx(2.8f));
+    CHECK(v.scene.view().pain.triggerWeight.at(0) == doctest::Approx(1.0f));  // the 0.4 s fade is done
 }
