@@ -387,9 +387,16 @@ bool App::handleInput() {
     // Clicks come from the queue with the cursor position GLFW gave with them, in the frame ImGui sees
     // them (see InputQueue.h).
     const std::vector<MouseButtonEvent> buttons = buttonEvents(frame_.events);
-    double cx = 0.0, cy = 0.0;
-    glfwGetCursorPos(window_->handle(), &cx, &cy);
-    const glm::vec2 cursor(static_cast<float>(cx), static_cast<float>(cy));
+    // The cursor where this frame's events left it (a drag that came within one slow frame still orbits
+    // by its whole length); with nothing queued, where it is now.
+    if (frame_.mousePos) {
+        fedCursor_ = *frame_.mousePos;
+    } else if (!feed_.pending()) {
+        double cx = 0.0, cy = 0.0;
+        glfwGetCursorPos(window_->handle(), &cx, &cy);
+        fedCursor_ = glm::vec2(static_cast<float>(cx), static_cast<float>(cy));
+    }
+    const glm::vec2 cursor = fedCursor_;
     const glm::vec2 toFb(io.DisplayFramebufferScale.x, io.DisplayFramebufferScale.y);
     const glm::vec2 delta = cursor - lastCursor_;
     lastCursor_ = cursor;

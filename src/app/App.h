@@ -118,6 +118,7 @@ private:
     std::string chartCaption_;               // "From behind", or the chart's title over the legend
     glm::vec2 pressPos_{0.0f};               // where the left button went down over the view (window coordinates)
     glm::vec2 lastCursor_{0.0f};             // the cursor at the previous frame (window coordinates)
+    glm::vec2 fedCursor_{0.0f};              // the cursor as this frame's input left it
     bool leftHeld_ = false;                  // the left button is down and was pressed over the view
     bool dragged_ = false;                   // ... and has moved more than a click's wobble since
     CameraPose hoverPose_;                   // the camera when the hover was last picked
