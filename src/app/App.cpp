@@ -31,6 +31,7 @@ App::~App() {
     renderer_.reset();  // GL objects go before the context
     input_.detach();
     imgui_.reset();
+    egl_.reset();
     window_.reset();
 }
 
@@ -223,8 +224,9 @@ void App::drawArticlePanels(glm::ivec2 viewport, ui::UiActions& actions) {
 }
 
 void App::renderStill(glm::ivec2 size) {
-    constexpr int kLayoutFrames = 6;
-    for (int i = 0; i < kLayoutFrames; ++i) renderFrame(size, true, false);
+    constexpr int kLayoutFrames = 6;  // panels settle their sizes and places over a few frames
+    if (imgui_)
+        for (int i = 0; i < kLayoutFrames; ++i) renderFrame(size, true, false);
     renderFrame(size);
 }
 
@@ -247,6 +249,7 @@ void App::renderFrame(glm::ivec2 size, bool withUi, bool scene) {
         renderer_->draw(v.scene.model(), v.camera, v.scene.view(), render::FrameInfo{size});
     }
     v.status.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    if (!imgui_) return;  // a still without UI
     if (headless_)
         imgui_->newFrame(size.x, size.y);
     else

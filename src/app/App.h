@@ -14,6 +14,7 @@
 #include "ctrl/Viewer.h"
 #include "io/CatalogueLoader.h"
 #include "render/Renderer.h"
+#include "render/gl/EglContext.h"
 
 namespace la::app {
 
@@ -83,6 +84,7 @@ private:
 
     // Headless (AppHeadless.cpp). Hidden window, renderer, catalogue, pain and model; 0 or the exit code.
     int startHeadless();
+    bool stillHasUi() const;  // whether a headless picture draws any ImGui (else no fonts, no layout frames)
     // --tour (and --step, --presenter) for a --screenshot; 0 or the exit code.
     int prepareTourStill();
     void printPicks(glm::ivec2 viewport) const;
@@ -100,14 +102,15 @@ private:
 
     Options options_;
     bool headless_ = false;
-    bool exporting_ = false;              // --export-dir: handouts leave out the panels' buttons
-    std::optional<ctrl::Viewer> viewer_;  // created when the run starts (window or headless)
-    InputQueue input_;                    // attached to the window after ImGui, detached before it goes
-    InputFeed feed_;                      // queued keys and buttons, one change each per frame, to ImGui
-    FedFrame frame_;                      // this frame's share of them
-    bool keysWereImGuis_ = false;         // imguiWantsKeys() when this frame's events were taken
-    std::unique_ptr<Window> window_;
-    std::unique_ptr<ImGuiLayer> imgui_;
+    bool exporting_ = false;               // --export-dir: handouts leave out the panels' buttons
+    std::optional<ctrl::Viewer> viewer_;   // created when the run starts (window or headless)
+    InputQueue input_;                     // attached to the window after ImGui, detached before it goes
+    InputFeed feed_;                       // queued keys and buttons, one change each per frame, to ImGui
+    FedFrame frame_;                       // this frame's share of them
+    bool keysWereImGuis_ = false;          // imguiWantsKeys() when this frame's events were taken
+    std::unique_ptr<Window> window_;       // the window, or a hidden one for stills when EGL is missing
+    std::unique_ptr<gl::EglContext> egl_;  // stills: a context without any display server
+    std::unique_ptr<ImGuiLayer> imgui_;    // stills that draw no UI have none (no fonts to build)
     std::optional<render::Renderer> renderer_;
     std::unique_ptr<io::CatalogueWatcher> catalogueWatcher_;
     std::optional<ctrl::SettingsController> settings_;  // window runs only

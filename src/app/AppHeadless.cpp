@@ -1,5 +1,6 @@
 // App without a window: --screenshot (one still, with --pick reports) and --tour --export-dir
-// (handouts: every step of a tour as a PNG). Hidden window, offscreen target, the same renderFrame.
+// (handouts: every step of a tour as a PNG). A surfaceless EGL context (no X server), an offscreen
+// target, the same renderFrame.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include "app/Window.h"
 #include "core/HandoutPlan.h"
 #include "export/PdfHandout.h"
+#include "io/PngWriter.h"
 #include "io/TourLoader.h"
 #include "la_version.h"
 #include "render/OffscreenTarget.h"
@@ -35,13 +37,19 @@ std::string exportFileName(int stepIndex) {
 int App::startHeadless() {
     headless_ = true;
     if (!viewer_) viewer_.emplace(false);
-    auto win = Window::create(64, 64, false, "Lumbar Atlas");
-    if (!win) {
-        std::fprintf(stderr, "%s\n", win.error().c_str());
-        return 1;
+    // No display server needed: EGL's surfaceless platform; a hidden GLFW window only where EGL lacks it.
+    if (auto egl = gl::EglContext::createSurfaceless()) {
+        egl_ = std::move(*egl);
+    } else {
+        auto win = Window::create(64, 64, false, "Lumbar Atlas");
+        if (!win) {
+            std::fprintf(stderr, "%s; %s\n", egl.error().c_str(), win.error().c_str());
+            return 1;
+        }
+        window_ = std::move(*win);
     }
-    window_ = std::move(*win);
-    imgui_ = std::make_unique<ImGuiLayer>(window_->handle(), 1.0f, false);
+    // Fonts and ImGui only when the picture has UI on it (panels, pain legend and marks, caption bar).
+    if (stillHasUi()) imgui_ = std::make_unique<ImGuiLayer>(window_ ? window_->handle() : nullptr, 1.0f, false);
     auto r = render::Renderer::create();
     if (!r) {
         std::fprintf(stderr, "%s\n", r.error().c_str());
@@ -55,6 +63,11 @@ int App::startHeadless() {
         return 1;
     }
     return 0;
+}
+
+bool App::stillHasUi() const {
+    return !options_.exportDir.empty() || !options_.exportPdf.empty() || !options_.tour.empty() || options_.presenter ||
+           options_.explain || !options_.select.empty() || !options_.pain.empty();
 }
 
 int App::runHeadless() {
@@ -81,7 +94,7 @@ int App::runHeadless() {
     renderStill({options_.width, options_.height});
     const auto pixels = target->readPixels();
     printPicks({options_.width, options_.height});
-    if (auto ok = render::writePng(options_.screenshot, options_.width, options_.height, pixels); !ok) {
+    if (auto ok = io::writePng(options_.screenshot, options_.width, options_.height, pixels); !ok) {
         std::fprintf(stderr, "%s\n", ok.error().c_str());
         return 1;
     }
@@ -113,7 +126,7 @@ void App::printPicks(glm::ivec2 viewport) const {
 int App::prepareTourStill() {
     ctrl::TourController& t = viewer_->tours;
     const float scale = stillFontScale(options_.height) * (options_.presenter ? t.presenter.fontScale : 1.0f);
-    if (options_.presenter || !options_.tour.empty()) imgui_->setFontScale(scale);
+    if (imgui_ && (options_.presenter || !options_.tour.empty())) imgui_->setFontScale(scale);
     t.presenter.active = options_.presenter;
     if (options_.tour.empty()) return 0;
     if (auto ok = viewer_->openTour(options_.tour); !ok) {
@@ -153,7 +166,7 @@ int App::runExport() {
     exporter::HandoutDocument handout;
     if (pdf) handout.plan = planHandout(*tour, viewer_->scene.catalogue());
     if (const int code = startHeadless(); code != 0) return code;
-    imgui_->setFontScale(stillFontScale(options_.height));
+    if (imgui_) imgui_->setFontScale(stillFontScale(options_.height));
     auto target = render::OffscreenTarget::create(options_.width, options_.height, 4);
     if (!target) {
         std::fprintf(stderr, "%s\n", target.error().c_str());
@@ -171,7 +184,7 @@ int App::runExport() {
         auto pixels = target->readPixels();
         if (pngs) {
             const std::string file = (fs::path(options_.exportDir) / exportFileName(static_cast<int>(i))).string();
-            if (auto ok = render::writePng(file, size.x, size.y, pixels); !ok) {
+            if (auto ok = io::writePng(file, size.x, size.y, pixels); !ok) {
                 std::fprintf(stderr, "%s\n", ok.error().c_str());
                 return 1;
             }

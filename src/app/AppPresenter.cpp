@@ -13,6 +13,7 @@
 #include "app/App.h"
 #include "app/ImGuiLayer.h"
 #include "app/Window.h"
+#include "io/PngWriter.h"
 #include "io/XdgPaths.h"
 #include "render/OffscreenTarget.h"
 
@@ -115,7 +116,7 @@ void App::takeScreenshot(bool withUi) {
     fs::path path = fs::path(folder) / name;
     for (int n = 2; fs::exists(path, ec) && n < 100; ++n)  // two in the same second
         path = fs::path(folder) / (name.substr(0, name.size() - 4) + "-" + std::to_string(n) + ".png");
-    if (auto ok = render::writePng(path.string(), fb.x, fb.y, pixels); !ok) return viewer_->say(ok.error(), true);
+    if (auto ok = io::writePng(path.string(), fb.x, fb.y, pixels); !ok) return viewer_->say(ok.error(), true);
     viewer_->say("Screenshot saved: " + path.string(), false);
 }
 

@@ -57,14 +57,15 @@ ImGuiLayer::ImGuiLayer(GLFWwindow* window, float contentScale, bool installCallb
     if (installCallbacks) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NavNoCaptureKeyboard;
     clinicalStyle();
     ImGui::GetStyle().ScaleAllSizes(contentScale_);
-    ImGui_ImplGlfw_InitForOpenGL(window, installCallbacks);
+    if (window) ImGui_ImplGlfw_InitForOpenGL(window, installCallbacks);
+    withGlfw_ = window != nullptr;
     ImGui_ImplOpenGL3_Init("#version 330 core");
     buildFonts(17.0f * contentScale_);
 }
 
 ImGuiLayer::~ImGuiLayer() {
     ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
+    if (withGlfw_) ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
 }
 
@@ -102,7 +103,7 @@ void ImGuiLayer::setFontScale(float scale) {
 
 void ImGuiLayer::newFrame(int displayWidth, int displayHeight, const InputFeed* feed, FedFrame* frame) {
     ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
+    if (withGlfw_) ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     if (feed) {
         for (int i = 0; i < IM_ARRAYSIZE(io.MouseDown); ++i) io.MouseDown[i] = feed->buttonDown(i);
@@ -117,6 +118,7 @@ void ImGuiLayer::newFrame(int displayWidth, int displayHeight, const InputFeed* 
         frame->chars.clear();
         if (frame->mousePos) io.MousePos = ImVec2(frame->mousePos->x, frame->mousePos->y);
     }
+    if (!withGlfw_) io.DeltaTime = 1.0f / 60.0f;  // no window backend to measure it; stills do not animate UI
     if (displayWidth > 0 && displayHeight > 0) {
         io.DisplaySize = ImVec2(static_cast<float>(displayWidth), static_cast<float>(displayHeight));
         io.DisplayFramebufferScale = ImVec2(1, 1);

@@ -11,7 +11,8 @@ namespace la::app {
 
 class ImGuiLayer {
 public:
-    // installCallbacks=false for headless rendering (no input).
+    // installCallbacks=false for headless rendering (no input); window may be null (no window at all: a
+    // surfaceless context), then the caller gives the display size to newFrame.
     ImGuiLayer(GLFWwindow* window, float contentScale, bool installCallbacks);
     ~ImGuiLayer();
     ImGuiLayer(const ImGuiLayer&) = delete;
@@ -28,6 +29,7 @@ public:
 private:
     void buildFonts(float pixels);
     float contentScale_ = 1.0f;
+    bool withGlfw_ = false;
 };
 
 }  // namespace la::app

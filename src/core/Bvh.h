@@ -1,5 +1,8 @@
 #pragma once
-// A bounding volume hierarchy over triangles (binned SAH build, deterministic), for picking.
+// A bounding volume hierarchy over triangles, for picking. Built from Morton codes of the triangle centres
+// (a linear BVH: radix sort, then each node splits where its codes' highest differing bit changes), which
+// is fast enough to build on load for models of millions of triangles; deterministic. Triangles with a
+// non-finite corner are left out; coordinates up to the float maximum never overflow the build.
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -50,6 +53,8 @@ public:
     // Every accepted hit with t in (tMin, tMax), in no particular order.
     void all(const Ray& ray, std::vector<BvhHit>& out, const Accept& accept = {}, float tMin = 0.0f,
              float tMax = std::numeric_limits<float>::infinity()) const;
+
+    static constexpr int kMaxDepth = 96;  // deeper ranges become leaves; traversal's stack has room for it
 
 private:
     struct Node {

@@ -5,8 +5,6 @@
 #include <cstring>
 #include <string>
 
-#include <stb_image_write.h>
-
 namespace la::render {
 
 Result<OffscreenTarget> OffscreenTarget::create(int width, int height, int samples) {
@@ -63,14 +61,6 @@ std::vector<std::uint8_t> OffscreenTarget::readPixels() const {
     for (std::size_t y = 0; y < h; ++y) std::memcpy(&out[y * w * 4], &px[(h - 1 - y) * w * 4], w * 4);
     for (std::size_t i = 3; i < out.size(); i += 4) out[i] = 255;
     return out;
-}
-
-Result<bool> writePng(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba) {
-    errno = 0;
-    if (!stbi_write_png(path.c_str(), width, height, 4, rgba.data(), width * 4))
-        return Error{path + ": could not write the PNG" +
-                     (errno ? std::string(" (") + std::strerror(errno) + ")" : "")};
-    return true;
 }
 
 }  // namespace la::render

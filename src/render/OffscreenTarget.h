@@ -23,7 +23,4 @@ private:
     gl::Renderbuffer msColor_, msDepth_, resolveColor_;
 };
 
-// Writes RGBA rows (top row first) as PNG. Error names the path.
-Result<bool> writePng(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba);
-
 }  // namespace la::render
