@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "app/App.h"
+#include "io/PngWriter.h"
 #include "render/OffscreenTarget.h"
 #include "ui/Fonts.h"
 #include "ui/PainPanel.h"
@@ -100,7 +101,7 @@ int App::runChart() {
     }
     paste(legendTarget->readPixels(), legendWidth, 2 * viewWidth);
     chartPart_ = ChartPart::None;
-    if (auto ok = render::writePng(options_.screenshot, width, height, page); !ok) {
+    if (auto ok = io::writePng(options_.screenshot, width, height, page); !ok) {
         std::fprintf(stderr, "%s\n", ok.error().c_str());
         return 1;
     }

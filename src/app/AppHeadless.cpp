@@ -66,8 +66,9 @@ int App::startHeadless() {
 }
 
 bool App::stillHasUi() const {
-    return !options_.exportDir.empty() || !options_.exportPdf.empty() || !options_.tour.empty() || options_.presenter ||
-           options_.explain || !options_.select.empty() || !options_.pain.empty();
+    return !options_.exportDir.empty() || !options_.exportPdf.empty() || !options_.chart.empty() ||
+           !options_.tour.empty() || options_.presenter || options_.explain || !options_.select.empty() ||
+           !options_.pain.empty();
 }
 
 int App::runHeadless() {
