@@ -135,45 +135,39 @@ void drawTitlePage(cairo_t* cr, const HandoutDocument& doc, int pages) {
     drawFooter(cr, 1, pages, doc.version);
 }
 
-// The height the sections take at a font size (for shrinking text to fit the page).
-double sectionsHeight(cairo_t* cr, const std::vector<HandoutSection>& sections, double size) {
-    double y = 0;
+// Lays the sections out from baseline y at font size `size`, stopping below `bottom`; draws only when `draw`.
+// Returns the baseline after the last block. One function measures (draw = false) and draws, so the
+// font size chosen to fit is the one the page gets.
+double layoutSections(cairo_t* cr, const std::vector<HandoutSection>& sections, double x, double y, double bottom,
+                      double size, bool draw) {
     const double lineH = size * 1.35;
     for (const auto& s : sections) {
-        y = flow(cr, wordsOf(spansOf(s.heading, true), size + 1.5), 0, y, kTextW, lineH + 2, false) + 2;
+        if (y > bottom) break;
+        if (draw) cairo_set_source_rgb(cr, 0.11, 0.27, 0.32);
+        y = flow(cr, wordsOf(spansOf(s.heading, true), size + 1.5), x, y, kTextW, lineH + 2, draw) + 2;
+        if (draw) cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
         for (const auto& b : s.blocks) {
+            if (y > bottom) break;
             const double indent = b.kind == BlockKind::BulletItem ? 14.0 + 12.0 * b.depth : 0.0;
-            y = flow(cr, wordsOf(b.spans, size), indent, y, kTextW - indent, lineH, false) + size * 0.45;
+            if (draw && b.kind == BlockKind::BulletItem) {
+                setFont(cr, {false, false, size});
+                cairo_move_to(cr, x + indent - 10, y);
+                const std::string mark = b.number > 0 ? std::to_string(b.number) + "." : "\u2022";
+                cairo_show_text(cr, mark.c_str());
+            }
+            y = flow(cr, wordsOf(b.spans, size), x + indent, y, kTextW - indent, lineH, draw) + size * 0.45;
         }
         y += size * 0.6;
     }
+    if (draw) cairo_set_source_rgb(cr, 0, 0, 0);
     return y;
 }
 
 void drawSections(cairo_t* cr, const std::vector<HandoutSection>& sections, double top, double bottom) {
+    constexpr double kUnbounded = 1e9;
     double size = 10.5;
-    while (size > 7.5 && sectionsHeight(cr, sections, size) > bottom - top) size -= 0.5;
-    const double lineH = size * 1.35;
-    double y = top + size;
-    for (const auto& s : sections) {
-        if (y > bottom) break;
-        cairo_set_source_rgb(cr, 0.11, 0.27, 0.32);
-        y = flow(cr, wordsOf(spansOf(s.heading, true), size + 1.5), kMargin, y, kTextW, lineH + 2, true) + 2;
-        cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-        for (const auto& b : s.blocks) {
-            if (y > bottom) break;
-            const double indent = b.kind == BlockKind::BulletItem ? 14.0 + 12.0 * b.depth : 0.0;
-            if (b.kind == BlockKind::BulletItem) {
-                setFont(cr, {false, false, size});
-                cairo_move_to(cr, kMargin + indent - 10, y);
-                const std::string mark = b.number > 0 ? std::to_string(b.number) + "." : "\u2022";
-                cairo_show_text(cr, mark.c_str());
-            }
-            y = flow(cr, wordsOf(b.spans, size), kMargin + indent, y, kTextW - indent, lineH, true) + size * 0.45;
-        }
-        y += size * 0.6;
-    }
-    cairo_set_source_rgb(cr, 0, 0, 0);
+    while (size > 7.5 && layoutSections(cr, sections, 0, 0, kUnbounded, size, false) > bottom - top) size -= 0.5;
+    layoutSections(cr, sections, kMargin, top + size, bottom, size, true);
 }
 
 void drawStepPage(cairo_t* cr, const HandoutDocument& doc, std::size_t i, int pages) {
