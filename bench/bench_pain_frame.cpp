@@ -16,8 +16,10 @@
 #include "core/PainSurface.h"
 #include "io/ModelLoader.h"
 #include "io/PainLoader.h"
+#include "render/GpuScene.h"
 #include "render/OffscreenTarget.h"
 #include "render/Renderer.h"
+#include "render/gl/State.h"
 
 using namespace la;
 using Clock = std::chrono::steady_clock;
@@ -45,7 +47,7 @@ int main() {
             std::fprintf(stderr, "setup failed\n");
             return 1;
         }
-        renderer->setModel(*model);
+        render::GpuScene scene = render::GpuScene::upload(*model);
         const auto loaded = io::loadPainDir(std::string(LA_SOURCE_DIR) + "/content/referred_pain");
         const PainField field(loaded.patterns);
         const PainFlat flat = field.flatten();
@@ -58,18 +60,18 @@ int main() {
         camera.flyTo(camera.presetPose(ViewPreset::Posterior, model->worldBounds(), 1280.0f / 720.0f), 0.0f);
         camera.update(0.0f);
         ViewState view;
+        view.generation = model->generation;
         view.nodes.assign(model->nodes.size(), NodeStyle{});
         const int skin = model->findNode("skin");
         if (skin >= 0) view.nodes[static_cast<std::size_t>(skin)].painSurface = true;
 
         auto frames = [&](int n) {
             std::vector<double> t;
-            target->bind();
             for (int i = 0; i < n + 3; ++i) {
                 view.pain.linkGlow = 0.5f + 0.5f * static_cast<float>(i % 7) / 7.0f;  // animating uniform
                 const auto a = Clock::now();
-                renderer->draw(*model, camera, view, render::FrameInfo{{1280, 720}});
-                glFinish();
+                renderer->draw(scene, view, camera, target->target());
+                gl::finish();
                 if (i >= 3) t.push_back(ms(a, Clock::now()));  // the first frames compile and warm up
             }
             std::sort(t.begin(), t.end());
@@ -82,9 +84,9 @@ int main() {
                 for (std::size_t p = 0; p < bake.meshes[m].size(); ++p)
                     if (!bake.meshes[m][p].entries.empty()) {
                         composePain(bake.meshes[m][p], w, 0, buffer);
-                        renderer->setPainVertices(m, p, buffer);
+                        scene.setPainVertices(m, p, buffer);
                     }
-            glFinish();
+            gl::finish();
         };
         constexpr int kFrames = 30;
         for (int round = 0; round < 2; ++round) {

@@ -28,7 +28,8 @@ namespace fs = std::filesystem;
 
 App::App(Options options) : options_(std::move(options)) {}
 App::~App() {
-    renderer_.reset();  // GL objects go before the context
+    gpuScene_.reset();  // GL objects go before the context
+    renderer_.reset();
     input_.detach();
     imgui_.reset();
     egl_.reset();
@@ -39,8 +40,8 @@ Result<bool> App::loadModel(const std::string& path) {
     io::LoadOptions load;
     load.trustPaths = options_.trustPaths;
     if (auto ok = viewer_->openModel(path, load); !ok) return ok;
-    if (renderer_) renderer_->setModel(viewer_->scene.model());
-    viewer_->pain.forceUpload();  // the renderer's copy starts with no pain weights
+    if (renderer_) gpuScene_ = render::GpuScene::upload(viewer_->scene.model());
+    viewer_->pain.forceUpload();  // the GPU copy starts with no pain weights
     return true;
 }
 
@@ -223,30 +224,30 @@ void App::drawArticlePanels(glm::ivec2 viewport, ui::UiActions& actions) {
     if (!views.empty()) ui::drawInfoPanels(views, v.therapistDetail(), actions);
 }
 
-void App::renderStill(glm::ivec2 size) {
+void App::renderStill(render::RenderTarget& target) {
     constexpr int kLayoutFrames = 6;  // panels settle their sizes and places over a few frames
     if (imgui_)
-        for (int i = 0; i < kLayoutFrames; ++i) renderFrame(size, true, false);
-    renderFrame(size);
+        for (int i = 0; i < kLayoutFrames; ++i) renderFrame(target, true, false);
+    renderFrame(target);
 }
 
-void App::renderFrame(glm::ivec2 size, bool withUi, bool scene) {
+void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene) {
+    const glm::ivec2 size = target.size();
+    target.bind();
     ctrl::Viewer& v = *viewer_;
     const auto t0 = std::chrono::steady_clock::now();
     v.prepareFrame(frameDt_);
     // Per-vertex pain weights go to the GPU only when what is shown changed (not every frame).
-    if (renderer_)
+    if (gpuScene_)
         v.pain.uploadChanged([&](std::size_t mesh, std::size_t prim, const std::vector<glm::vec4>& w) {
-            renderer_->setPainVertices(mesh, prim, w);
+            gpuScene_->setPainVertices(mesh, prim, w);
         });
-    if (!scene) {
-        // Layout-only frame of a still: the UI runs, the scene is drawn by the last frame.
-    } else if (v.tours.presenter.blank()) {
+    // A layout-only frame of a still (!scene): the UI runs, the scene is drawn by the last frame.
+    if (scene && v.tours.presenter.blank()) {
         const float c = v.tours.presenter.screen == ctrl::Screen::White ? 1.0f : 0.0f;
-        glClearColor(c, c, c, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-    } else {
-        renderer_->draw(v.scene.model(), v.camera, v.scene.view(), render::FrameInfo{size});
+        target.clear(glm::vec4(c, c, c, 1.0f));
+    } else if (scene && gpuScene_) {
+        renderer_->draw(*gpuScene_, v.scene.view(), v.camera, target);
     }
     v.status.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
     if (!imgui_) return;  // a still without UI
@@ -580,8 +581,8 @@ int App::runWindow() {
         frame_ = feed_.next([&](const InputEvent& e) { return !keysWereImGuis_ && isViewKey(e.code); });
         updateWindowTitle();
         const glm::ivec2 fb = framebufferSize();
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        renderFrame(fb);
+        render::RenderTarget window = render::RenderTarget::window(fb);
+        renderFrame(window);
         const bool inputChanged = handleInput();
         glfwSwapBuffers(window_->handle());
         settleFrames = inputChanged || !frame_.events.empty() ? 3 : settleFrames - 1;

@@ -58,12 +58,12 @@ private:
     void loadContent();  // catalogue and pain patterns
     // Polled once a second at most: reloads content/structures when a file changed. True when it did.
     bool reloadContentIfChanged();
-    // Scene then UI into the bound framebuffer; the window and the screenshot both come through here.
+    // Scene then UI into `target`; the window and the screenshot both come through here.
     // withUi = false: the scene only (Ctrl+F12).
-    void renderFrame(glm::ivec2 size, bool withUi = true, bool scene = true);
+    void renderFrame(render::RenderTarget& target, bool withUi = true, bool scene = true);
     // A still (--screenshot, handouts): ImGui lays windows out over a few frames (auto-size, panel
     // sizes measured last frame), so the UI runs that many frames first and the scene is drawn once.
-    void renderStill(glm::ivec2 size);
+    void renderStill(render::RenderTarget& target);
     void drawUi(ui::UiActions& actions);
     void drawTourUi();
     // The trigger points' X marks (with their depth cue, skin rings and numbers) over the view.
@@ -112,6 +112,7 @@ private:
     std::unique_ptr<gl::EglContext> egl_;  // stills: a context without any display server
     std::unique_ptr<ImGuiLayer> imgui_;    // stills that draw no UI have none (no fonts to build)
     std::optional<render::Renderer> renderer_;
+    std::optional<render::GpuScene> gpuScene_;  // the viewer's model on the GPU
     std::unique_ptr<io::CatalogueWatcher> catalogueWatcher_;
     std::optional<ctrl::SettingsController> settings_;  // window runs only
     double lastContentPoll_ = 0.0;

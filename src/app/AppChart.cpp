@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cstdio>
 
-#include <epoxy/gl.h>
 #include <imgui.h>
 
 #include "app/App.h"
@@ -81,8 +80,7 @@ int App::runChart() {
     for (int i = 0; i < 2; ++i) {
         v.applyPreset(views[i].preset, static_cast<float>(viewWidth) / static_cast<float>(height), false);
         chartCaption_ = views[i].caption;
-        target->bind();
-        renderStill({viewWidth, height});
+        renderStill(target->target());
         paste(target->readPixels(), viewWidth, i * viewWidth);
     }
     // The legend column: title and legend on white.
@@ -93,11 +91,9 @@ int App::runChart() {
     }
     chartPart_ = ChartPart::Legend;
     chartCaption_ = title;
-    legendTarget->bind();
     for (int i = 0; i < 6; ++i) {
-        glClearColor(1.0f, 1.0f, 1.0f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-        renderFrame({legendWidth, height}, true, false);
+        legendTarget->target().clear(glm::vec4(1.0f));
+        renderFrame(legendTarget->target(), true, false);
     }
     paste(legendTarget->readPixels(), legendWidth, 2 * viewWidth);
     chartPart_ = ChartPart::None;

@@ -91,8 +91,7 @@ int App::runHeadless() {
     viewer_->applyPreset(options_.view, aspect(), false);
     // --tour with --screenshot: that step (--step, default 1), e.g. to check presenter mode (--presenter).
     if (const int code = prepareTourStill(); code != 0) return code;
-    target->bind();
-    renderStill({options_.width, options_.height});
+    renderStill(target->target());
     const auto pixels = target->readPixels();
     printPicks({options_.width, options_.height});
     if (auto ok = io::writePng(options_.screenshot, options_.width, options_.height, pixels); !ok) {
@@ -180,8 +179,7 @@ int App::runExport() {
         t.player().goTo(static_cast<int>(i));
         t.player().finishTransition();  // stills: the step itself, no cross-fade, no flight
         applyTourStep(false);
-        target->bind();
-        renderStill(size);
+        renderStill(target->target());
         auto pixels = target->readPixels();
         if (pngs) {
             const std::string file = (fs::path(options_.exportDir) / exportFileName(static_cast<int>(i))).string();

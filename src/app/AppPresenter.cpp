@@ -96,10 +96,8 @@ void App::takeScreenshot(bool withUi) {
     if (fb.x <= 0 || fb.y <= 0) return;
     auto target = render::OffscreenTarget::create(fb.x, fb.y, 4);
     if (!target) return viewer_->say(target.error(), true);
-    target->bind();
-    renderFrame(fb, withUi);
+    renderFrame(target->target(), withUi);
     const auto pixels = target->readPixels();
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
 
     // The pictures folder, else the data folder.
     std::error_code ec;
@@ -154,7 +152,8 @@ Settings App::currentSettings() const {
     s.fontScale = v.ui.fontScale;
     s.detailLevel = v.ui.scene.therapist ? DetailLevel::Therapist : DetailLevel::Patient;
     s.recentFiles.clear();
-    for (auto it = v.ui.recentFiles.rbegin(); it != v.ui.recentFiles.rend(); ++it) s.addRecentFile(*it);
+    std::for_each(v.ui.recentFiles.rbegin(), v.ui.recentFiles.rend(),
+                  [&s](const std::string& f) { s.addRecentFile(f); });
     GLFWwindow* w = window_->handle();
     if (!v.tours.presenter.active && !glfwGetWindowAttrib(w, GLFW_ICONIFIED)) {  // full screen is not the window's size
         s.maximized = glfwGetWindowAttrib(w, GLFW_MAXIMIZED) != 0;

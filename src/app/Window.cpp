@@ -3,7 +3,8 @@
 #include <cstdio>
 
 #include <GLFW/glfw3.h>
-#include <epoxy/gl.h>
+
+#include "render/gl/Debug.h"
 
 namespace la::app {
 
@@ -24,6 +25,7 @@ Result<std::unique_ptr<Window>> Window::create(int width, int height, bool visib
     glfwWindowHint(GLFW_SAMPLES, visible ? 4 : 0);
     glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, la::gl::debugRequested() ? GLFW_TRUE : GLFW_FALSE);  // LA_GL_DEBUG=1
     std::unique_ptr<Window> w(new Window());
     w->window_ = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
     if (!w->window_) {
@@ -32,7 +34,6 @@ Result<std::unique_ptr<Window>> Window::create(int width, int height, bool visib
     }
     glfwMakeContextCurrent(w->window_);
     glfwSwapInterval(1);
-    if (visible) glEnable(GL_MULTISAMPLE);
     return w;
 }
 

@@ -1,5 +1,7 @@
 #include "core/Model.h"
 
+#include <atomic>
+
 namespace la {
 
 Aabb Aabb::transformed(const glm::mat4& m) const {
@@ -60,6 +62,12 @@ int Model::findNode(const std::string& nodeName) const {
     for (std::size_t i = 0; i < nodes.size(); ++i)
         if (nodes[i].name == nodeName) return static_cast<int>(i);
     return -1;
+}
+
+std::uint64_t Model::newGeneration() {
+    // The one counter of the process: a generation names a load, like a handle's generation in a pool.
+    static std::atomic<std::uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
 }
 
 }  // namespace la

@@ -67,6 +67,9 @@ struct Node {
 };
 
 struct Model {
+    // Which load this is: every io::loadModel gives a new one (1, 2, ...; 0 for a model built in code).
+    // GPU copies, view states and ids carry it, so something made for an earlier model is recognised.
+    std::uint64_t generation = 0;
     std::string source;  // file it was loaded from
     std::string name;    // display name (file name)
     std::vector<Node> nodes;
@@ -81,6 +84,9 @@ struct Model {
     Aabb worldBounds() const;
     std::size_t triangleCount() const;            // over every node instance
     int findNode(const std::string& name) const;  // -1 when absent
+
+    // A generation no model of this process had before (thread-safe).
+    static std::uint64_t newGeneration();
 };
 
 }  // namespace la

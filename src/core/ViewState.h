@@ -1,6 +1,7 @@
 #pragma once
 // What the renderer needs besides the model: per-node style and the animation time.
 // Panels edit this; they never own scene data.
+#include <cstdint>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -29,6 +30,7 @@ struct PainView {
 };
 
 struct ViewState {
+    std::uint64_t generation = 0;  // Model::generation of the model whose nodes `nodes` is indexed by
     std::vector<NodeStyle> nodes;  // indexed like Model::nodes; missing entries use the default style
     float time = 0.0f;             // animation time in seconds
     float ghostOpacity = 0.32f;    // where the surface faces the eye x 0.8, towards its outline up to x 2.4 (mesh.frag)

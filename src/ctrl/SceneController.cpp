@@ -25,6 +25,7 @@ void SceneController::setCatalogue(Catalogue catalogue) {
 
 void SceneController::setModel(Model model, bool buildPickInBackground) {
     model_ = std::move(model);
+    view_.generation = model_.generation;
     view_.nodes.assign(model_.nodes.size(), NodeStyle{});
     index_ = SceneIndex(model_, catalogue_);
     pickScene_.reset();

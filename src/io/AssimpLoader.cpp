@@ -233,6 +233,7 @@ Result<Model> loadModel(const std::string& path, const LoadOptions& options) {
     // A library's message may quote a long name from the file; the line stays readable (and drawable).
     constexpr std::size_t kMaxLine = 600;
     if (!r && r.error().size() > kMaxLine) return Error{r.error().substr(0, kMaxLine) + "..."};
+    if (r) r->generation = Model::newGeneration();
     return r;
 }
 

@@ -1,9 +1,13 @@
 #pragma once
-// GPU copies of a la::Model's meshes and textures: one upload, then drawn many times.
+// GPU copies of a la::Model: meshes, textures, and what drawing needs of its nodes and materials (world
+// matrices, bounds, blend modes). Uploaded once; the renderer then draws from this alone, no CPU Model per
+// frame. It remembers the generation of the model it came from.
+#include <cstdint>
 #include <vector>
 
+#include "core/Aabb.h"
 #include "core/Model.h"
-#include "render/gl/Handle.h"
+#include "render/gl/Objects.h"
 
 namespace la::render {
 
@@ -14,24 +18,44 @@ struct GpuPrimitive {
     gl::Buffer pain;  // referred-pain weights per vertex (attribute 5, vec4; see core/PainSurface.h)
     GLsizei vertexCount = 0;
     GLsizei indexCount = 0;
-    int material = -1;
+    Material material;  // the model's material (its defaults when the index was -1 or out of range)
 };
 
 struct GpuMesh {
     std::vector<GpuPrimitive> primitives;
 };
 
+// One node that has a mesh.
+struct GpuNode {
+    std::size_t node = 0;  // index into the model's nodes (and ViewState::nodes)
+    std::size_t mesh = 0;  // index into GpuScene::meshes()
+    glm::mat4 world{1.0f};
+    Aabb bounds;           // world space
+    bool blended = false;  // a primitive's material blends (drawn translucent even when not ghosted)
+};
+
 class GpuScene {
 public:
-    void upload(const Model& model);
+    GpuScene() = default;
+    static GpuScene upload(const Model& model);
+
+    std::uint64_t generation() const { return generation_; }
+    std::size_t nodeCount() const { return nodeCount_; }  // the model's nodes, with a mesh or not
+    const std::vector<GpuNode>& drawables() const { return drawables_; }
     const std::vector<GpuMesh>& meshes() const { return meshes_; }
+    const Aabb& worldBounds() const { return worldBounds_; }
     // Replaces one primitive's per-vertex pain weights (a count other than its vertex count is ignored).
     void setPainVertices(std::size_t mesh, std::size_t primitive, const std::vector<glm::vec4>& weights);
-    GLuint texture(int index) const;
+    // The texture of a material's base colour, null for none.
+    const gl::Texture* texture(int index) const;
 
 private:
+    std::uint64_t generation_ = 0;
+    std::size_t nodeCount_ = 0;
+    std::vector<GpuNode> drawables_;
     std::vector<GpuMesh> meshes_;
     std::vector<gl::Texture> textures_;
+    Aabb worldBounds_;
 };
 
 }  // namespace la::render

@@ -4,14 +4,16 @@
 #include <vector>
 
 #include "core/Result.h"
-#include "render/gl/Handle.h"
+#include "render/RenderTarget.h"
+#include "render/gl/Objects.h"
 
 namespace la::render {
 
 class OffscreenTarget {
 public:
     static Result<OffscreenTarget> create(int width, int height, int samples = 4);
-    void bind() const;
+    // What the renderer and the UI draw into (the multisampled framebuffer).
+    RenderTarget& target() { return target_; }
     // Resolves the samples and returns width*height*4 bytes, top row first.
     std::vector<std::uint8_t> readPixels() const;
     int width() const { return width_; }
@@ -21,6 +23,7 @@ private:
     int width_ = 0, height_ = 0;
     gl::Framebuffer msFbo_, resolveFbo_;
     gl::Renderbuffer msColor_, msDepth_, resolveColor_;
+    RenderTarget target_;
 };
 
 }  // namespace la::render

@@ -1,7 +1,7 @@
 #pragma once
 // Weighted blended order-independent transparency (McGuire & Bavoil 2013) for every translucent draw.
 //
-//   begin():  copies the scene framebuffer's opaque depth into the OIT framebuffer, binds it and clears it:
+//   begin():  copies the scene target's opaque depth into the OIT framebuffer, binds it and clears it:
 //               attachment 0, RGBA16F: rgb = sum of colour x alpha x weight        (blend ONE, ONE)
 //                                      a   = product of (1 - alpha), the revealage (blend ZERO, ONE_MINUS_SRC_ALPHA)
 //               attachment 1, R16F:    r   = sum of alpha x weight                 (blend ONE, ONE)
@@ -23,7 +23,8 @@
 #include <glm/glm.hpp>
 
 #include "core/Result.h"
-#include "render/gl/Handle.h"
+#include "render/RenderTarget.h"
+#include "render/gl/Objects.h"
 #include "render/gl/Program.h"
 
 namespace la::render {
@@ -39,13 +40,12 @@ public:
     OitTargets& operator=(const OitTargets&) = delete;
 
     // samples 0: single-sample textures. depthFormat: a sized depth (or depth-stencil) format.
-    // Leaves the new framebuffer bound.
     static Result<OitTargets> create(glm::ivec2 size, int samples, GLenum depthFormat);
-    GLuint fbo() const { return fbo_.id(); }
-    GLuint accum() const { return accum_.id(); }
-    GLuint weight() const { return weight_.id(); }
+    const gl::Framebuffer& framebuffer() const { return fbo_; }
+    explicit operator bool() const { return fbo_.id() != 0; }
+    const gl::Texture& accum() const { return accum_; }
+    const gl::Texture& weight() const { return weight_; }
     int samples() const { return samples_; }  // as allocated (a driver may give more than asked)
-    GLenum textureTarget() const { return samples_ > 0 ? GL_TEXTURE_2D_MULTISAMPLE : GL_TEXTURE_2D; }
 
 private:
     int samples_ = 0;
@@ -58,15 +58,15 @@ class OitPass {
 public:
     static Result<OitPass> create();
 
-    // The scene framebuffer is the one bound now (size `size`, opaque content drawn). Binds the cleared
-    // targets with its depth in them and the accumulation state set. `drawOpaqueDepth` is called (colour
-    // writes off, depth writes on) only if that depth could not be copied. `area` (x, y, width, height in
-    // pixels) bounds the translucent draws on screen: the copy and composite are scissored to it.
-    // Returns false if no targets could be made; the scene framebuffer stays bound then.
-    bool begin(glm::ivec2 size, glm::ivec4 area, const std::function<void()>& drawOpaqueDepth);
-    // Lays the translucent layers over the scene framebuffer, binds it again and leaves blending and the
-    // scissor test off, depth test on and depth writes on.
-    void composite();
+    // `scene` has its opaque content drawn. Binds the cleared targets with its depth in them and the
+    // accumulation state set. `drawOpaqueDepth` is called (colour writes off, depth writes on) only if that
+    // depth could not be copied. `area` (x, y, width, height in pixels) bounds the translucent draws on
+    // screen: the copy and composite are scissored to it. Returns false if no targets could be made; the
+    // scene stays bound then.
+    bool begin(const RenderTarget& scene, glm::ivec4 area, const std::function<void()>& drawOpaqueDepth);
+    // Lays the translucent layers over `scene`, binds it again and leaves blending and the scissor test
+    // off, depth test on and depth writes on.
+    void composite(const RenderTarget& scene);
 
 private:
     OitTargets targets_;
@@ -79,7 +79,6 @@ private:
     bool canCopyDepth_ = false;   // same sample count and depth format as the scene
     bool checkNextCopy_ = false;  // the first copy after an allocation is checked for a GL error
     bool reported_ = false;       // a failure to make targets is printed once
-    GLint sceneFbo_ = 0, sceneReadFbo_ = 0;
 };
 
 }  // namespace la::render

@@ -1,10 +1,13 @@
 #include "render/Renderer.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <glm/gtc/matrix_inverse.hpp>
 
 #include "render/Shaders.h"
+#include "render/gl/Debug.h"
+#include "render/gl/State.h"
 
 namespace la::render {
 
@@ -42,16 +45,14 @@ private:
 
 }  // namespace
 
-bool Renderer::singleSidedSurface(const Model& model, const std::vector<DrawItem>& translucent) {
+bool Renderer::singleSidedSurface(const GpuScene& scene, const std::vector<DrawItem>& translucent) {
     if (translucent.size() != 1) return false;
-    const auto& prims = model.meshes[static_cast<std::size_t>(translucent.front().mesh)].primitives;
-    if (prims.size() != 1) return false;
-    const int m = prims.front().material;
-    const bool known = m >= 0 && static_cast<std::size_t>(m) < model.materials.size();
-    return !(known ? model.materials[static_cast<std::size_t>(m)] : Material{}).doubleSided;
+    const auto& prims = scene.meshes()[translucent.front().node->mesh].primitives;
+    return prims.size() == 1 && !prims.front().material.doubleSided;
 }
 
 Result<Renderer> Renderer::create() {
+    gl::enableDebugOutput();
     Renderer r;
     auto mesh = loadProgram("mesh");
     if (!mesh) return Error{mesh.error()};
@@ -68,33 +69,38 @@ Result<Renderer> Renderer::create() {
     r.meshOit_ = std::move(*meshOit);
     r.background_ = std::move(*bg);
     r.oit_ = std::move(*oit);
-    r.emptyVao_ = gl::makeVertexArray();
+    r.emptyVao_ = gl::VertexArray::create();
     return r;
 }
 
-void Renderer::setModel(const Model& model) {
-    scene_.upload(model);
-}
-
 void Renderer::drawBackground() {
-    glDisable(GL_DEPTH_TEST);
-    glDepthMask(GL_FALSE);
+    gl::setDepth(false, false);
     background_.use();
     background_.set("uTop", glm::vec3(0.93f, 0.95f, 0.97f));
     background_.set("uBottom", glm::vec3(0.70f, 0.75f, 0.80f));
-    glBindVertexArray(emptyVao_.id());
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-    glDepthMask(GL_TRUE);
-    glEnable(GL_DEPTH_TEST);
+    emptyVao_.drawTriangles(3);
+    gl::setDepth(true, true);
 }
 
-void Renderer::draw(const Model& model, const Camera& camera, const ViewState& view, const FrameInfo& frame) {
-    glViewport(0, 0, frame.viewport.x, frame.viewport.y);
-    glClearColor(0.8f, 0.83f, 0.86f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+void Renderer::draw(const GpuScene& scene, const ViewState& viewIn, const Camera& camera, RenderTarget& target) {
+    // Styles indexed for another model's nodes would land on the wrong structures: draw unstyled instead.
+    static const ViewState kUnstyled{};
+    const bool stale = viewIn.generation != scene.generation();
+    if (stale && !reportedStaleView_)
+        std::fprintf(stderr, "renderer: a view state of model generation %llu was given with a scene of %llu\n",
+                     static_cast<unsigned long long>(viewIn.generation),
+                     static_cast<unsigned long long>(scene.generation()));
+    reportedStaleView_ |= stale;
+    const ViewState& view = stale ? kUnstyled : viewIn;
+
+    const glm::ivec2 viewport = target.size();
+    target.clear(glm::vec4(0.8f, 0.83f, 0.86f, 1.0f));
+    gl::setMultisample(true);
+    gl::setStencil(gl::Stencil::Off);
+    gl::setBlend(gl::Blend::Off);
     drawBackground();
 
-    const float aspect = static_cast<float>(frame.viewport.x) / static_cast<float>(std::max(frame.viewport.y, 1));
+    const float aspect = static_cast<float>(viewport.x) / static_cast<float>(std::max(viewport.y, 1));
     const glm::mat4 viewM = camera.view();
     const glm::mat4 viewProj = camera.projection(aspect) * viewM;
     const glm::vec3 eye = camera.position();
@@ -117,44 +123,36 @@ void Renderer::draw(const Model& model, const Camera& camera, const ViewState& v
 
     std::vector<DrawItem> opaque, transparent;
     ScreenArea translucentArea;
-    for (std::size_t i = 0; i < model.nodes.size(); ++i) {
-        const Node& n = model.nodes[i];
-        if (n.mesh < 0 || view.style(i).hidden) continue;
-        bool blend = view.style(i).ghosted;
-        for (const auto& p : model.meshes[static_cast<std::size_t>(n.mesh)].primitives)
-            if (p.material >= 0 && model.materials[static_cast<std::size_t>(p.material)].alphaMode == AlphaMode::Blend)
-                blend = true;
-        Aabb b;
-        for (const auto& p : model.meshes[static_cast<std::size_t>(n.mesh)].primitives)
-            b.add(p.bounds.transformed(n.world));
-        const float depth = glm::dot(b.center() - eye, camera.forward());
-        (blend ? transparent : opaque).push_back({static_cast<int>(i), n.mesh, depth});
-        if (blend) translucentArea.add(b, viewProj);
+    for (const GpuNode& n : scene.drawables()) {
+        const NodeStyle& style = view.style(n.node);
+        if (style.hidden) continue;
+        const bool blend = style.ghosted || n.blended;
+        const float depth = glm::dot(n.bounds.center() - eye, camera.forward());
+        (blend ? transparent : opaque).push_back({&n, depth});
+        if (blend) translucentArea.add(n.bounds, viewProj);
     }
     // Opaque front to back, only so that the depth test rejects hidden fragments early. Translucent
     // surfaces need no order: weighted blended OIT sums them (render/OitPass.h).
     std::sort(opaque.begin(), opaque.end(), [](const DrawItem& a, const DrawItem& b) { return a.depth < b.depth; });
 
-    glEnable(GL_DEPTH_TEST);
-    glDepthFunc(GL_LEQUAL);
-    glDisable(GL_BLEND);
+    gl::setDepth(true, true);
+    gl::setBlend(gl::Blend::Off);
     mesh_.use();
-    for (const auto& item : opaque) drawItem(mesh_, model, item, view);
+    for (const auto& item : opaque) drawItem(mesh_, scene, item, view);
 
     // The OIT depth copy and composite are scissored to the translucent draws' screen box (a third of
     // the composite's cost in the usual views); the targets are cleared whole (see OitPass::begin).
-    const glm::ivec4 area = translucentArea.pixels(frame.viewport);
+    const glm::ivec4 area = translucentArea.pixels(viewport);
     if (!transparent.empty() && area.z > 0 && area.w > 0) {
         auto blendInOrder = [&] {
-            glEnable(GL_BLEND);
-            glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-            glDepthMask(GL_FALSE);
+            gl::setBlend(gl::Blend::Over);
+            gl::setDepth(true, false);
             mesh_.use();
-            for (const auto& item : transparent) drawItem(mesh_, model, item, view);
-            glDepthMask(GL_TRUE);
-            glDisable(GL_BLEND);
+            for (const auto& item : transparent) drawItem(mesh_, scene, item, view);
+            gl::setDepth(true, true);
+            gl::setBlend(gl::Blend::Off);
         };
-        if (singleSidedSurface(model, transparent)) {
+        if (singleSidedSurface(scene, transparent)) {
             // One translucent surface drawn front faces only overlaps itself only where it folds: plain
             // blending is the picture it always had, without the OIT pass (15-30 % of a frame on llvmpipe)
             // in the most common view, the skin over opaque anatomy.
@@ -164,110 +162,91 @@ void Renderer::draw(const Model& model, const Camera& camera, const ViewState& v
             // every 1/8 of its radius (4.7 cm for the bundled model): layers 2.5 cm apart weigh about
             // 1.4 : 1, near what the over operator gives a layer of alpha 0.22-0.3 in front of another;
             // farther apart, the nearer one dominates more.
-            const Aabb bounds = model.worldBounds();
+            const Aabb& bounds = scene.worldBounds();
             const float radius = std::max(bounds.radius(), 1e-6f);
             meshOit_.use();
             meshOit_.set("uViewDir", camera.forward());
             meshOit_.set("uOitNear", glm::dot(bounds.center() - eye, camera.forward()) - radius);
             meshOit_.set("uOitHalving", radius / 8.0f);
-            const bool oit = oit_.begin(frame.viewport, area, [&] {
+            const bool oit = oit_.begin(target, area, [&] {
                 mesh_.use();
-                for (const auto& item : opaque) drawItem(mesh_, model, item, view);
+                for (const auto& item : opaque) drawItem(mesh_, scene, item, view);
             });
             if (oit) {
                 meshOit_.use();
-                for (const auto& item : transparent) drawItem(meshOit_, model, item, view);
-                oit_.composite();
+                for (const auto& item : transparent) drawItem(meshOit_, scene, item, view);
+                oit_.composite(target);
             } else {
                 blendInOrder();  // no OIT targets (already reported): better than nothing
             }
         }
     }
-    glDisable(GL_CULL_FACE);
-    drawOutlines(model, view, viewProj, glm::vec2(frame.viewport));
-    glBindVertexArray(0);
+    gl::setCull(gl::Cull::None);
+    drawOutlines(scene, view, viewProj, glm::vec2(viewport));
+    gl::VertexArray::unbind();
 }
 
-void Renderer::drawOutlines(const Model& model, const ViewState& view, const glm::mat4& viewProj, glm::vec2 viewport) {
+void Renderer::drawOutlines(const GpuScene& scene, const ViewState& view, const glm::mat4& viewProj,
+                            glm::vec2 viewport) {
     bool any = false;
-    for (std::size_t i = 0; i < model.nodes.size(); ++i) any |= view.style(i).outline && !view.style(i).hidden;
+    for (const GpuNode& n : scene.drawables()) any |= view.style(n.node).outline && !view.style(n.node).hidden;
     if (!any) return;
     outline_.use();
     outline_.set("uViewProj", viewProj);
     outline_.set("uViewport", viewport);
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_CULL_FACE);
-    glEnable(GL_STENCIL_TEST);
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-    for (std::size_t i = 0; i < model.nodes.size(); ++i) {
-        const NodeStyle& st = view.style(i);
-        const Node& node = model.nodes[i];
-        if (!st.outline || st.hidden || node.mesh < 0) continue;
+    gl::setDepth(false, true);
+    gl::setCull(gl::Cull::None);
+    gl::setBlend(gl::Blend::OverKeepAlpha);
+    for (const GpuNode& node : scene.drawables()) {
+        const NodeStyle& st = view.style(node.node);
+        if (!st.outline || st.hidden) continue;
         outline_.set("uModel", node.world);
         outline_.set("uNormalMatrix", glm::inverseTranspose(glm::mat3(node.world)));
-        const auto& prims = scene_.meshes()[static_cast<std::size_t>(node.mesh)].primitives;
+        const auto& prims = scene.meshes()[node.mesh].primitives;
         // 1: the silhouette into the stencil only.
-        glClear(GL_STENCIL_BUFFER_BIT);
-        glStencilFunc(GL_ALWAYS, 1, 0xFF);
-        glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
-        glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+        gl::clearStencil();
+        gl::setStencil(gl::Stencil::WriteOne);
+        gl::setColorWrite(false);
         outline_.set("uWidth", 0.0f);
-        for (const auto& p : prims) {
-            glBindVertexArray(p.vao.id());
-            glDrawElements(GL_TRIANGLES, p.indexCount, GL_UNSIGNED_INT, nullptr);
-        }
+        for (const auto& p : prims) p.vao.drawIndexed(p.indexCount);
         // 2: the widened mesh outside that silhouette.
-        glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-        glStencilFunc(GL_NOTEQUAL, 1, 0xFF);
-        glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
+        gl::setColorWrite(true);
+        gl::setStencil(gl::Stencil::OutsideOfOne);
         outline_.set("uWidth", st.outlineWidth);
         outline_.set("uColor", glm::vec4(st.outlineColor, 1.0f));
-        for (const auto& p : prims) {
-            glBindVertexArray(p.vao.id());
-            glDrawElements(GL_TRIANGLES, p.indexCount, GL_UNSIGNED_INT, nullptr);
-        }
+        for (const auto& p : prims) p.vao.drawIndexed(p.indexCount);
     }
-    glDisable(GL_STENCIL_TEST);
-    glDisable(GL_BLEND);
-    glEnable(GL_DEPTH_TEST);
+    gl::setStencil(gl::Stencil::Off);
+    gl::setBlend(gl::Blend::Off);
+    gl::setDepth(true, true);
 }
 
-void Renderer::drawItem(gl::Program& program, const Model& model, const DrawItem& item, const ViewState& view) {
-    const Node& node = model.nodes[static_cast<std::size_t>(item.node)];
-    const NodeStyle& style = view.style(static_cast<std::size_t>(item.node));
+void Renderer::drawItem(gl::Program& program, const GpuScene& scene, const DrawItem& item, const ViewState& view) {
+    const GpuNode& node = *item.node;
+    const NodeStyle& style = view.style(node.node);
     program.set("uModel", node.world);
     program.set("uNormalMatrix", glm::inverseTranspose(glm::mat3(node.world)));
     program.set("uTint", style.tint);
     program.set("uOpacity", style.ghosted ? view.ghostOpacity : 1.0f);
     program.set("uPainOn", view.pain.active && style.painSurface ? 1 : 0);
-    const bool mirrored = glm::determinant(glm::mat3(node.world)) < 0.0f;
-    glFrontFace(mirrored ? GL_CW : GL_CCW);
+    gl::setFrontFaceClockwise(glm::determinant(glm::mat3(node.world)) < 0.0f);  // mirrored
 
-    const auto& gpuMesh = scene_.meshes()[static_cast<std::size_t>(item.mesh)];
-    static const Material kDefault{};
-    for (const auto& prim : gpuMesh.primitives) {
-        const Material& mat = prim.material >= 0 && static_cast<std::size_t>(prim.material) < model.materials.size()
-                                  ? model.materials[static_cast<std::size_t>(prim.material)]
-                                  : kDefault;
+    for (const auto& prim : scene.meshes()[node.mesh].primitives) {
+        const Material& mat = prim.material;
         program.set("uBaseColor", mat.baseColor);
         program.set("uEmissive", mat.emissive);
         program.set("uRoughness", mat.roughness);
         program.set("uAlphaMode", static_cast<int>(mat.alphaMode));
         program.set("uAlphaCutoff", mat.alphaCutoff);
-        const GLuint tex = scene_.texture(mat.baseColorTexture);
+        const gl::Texture* tex = scene.texture(mat.baseColorTexture);
         program.set("uHasTexture", tex ? 1 : 0);
-        glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D, tex);
-        glBindVertexArray(prim.vao.id());
+        if (tex)
+            tex->bind(0);
+        else
+            gl::Texture::unbind2D(0);
         // A double-sided translucent surface shows both faces; with OIT they need no order.
-        if (mat.doubleSided) {
-            glDisable(GL_CULL_FACE);
-        } else {
-            glEnable(GL_CULL_FACE);
-            glCullFace(GL_BACK);
-        }
-        glDrawElements(GL_TRIANGLES, prim.indexCount, GL_UNSIGNED_INT, nullptr);
+        gl::setCull(mat.doubleSided ? gl::Cull::None : gl::Cull::Back);
+        prim.vao.drawIndexed(prim.indexCount);
     }
 }
 

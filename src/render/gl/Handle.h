@@ -1,6 +1,7 @@
 #pragma once
-// Move-only owners of OpenGL objects. Copy is deleted, move transfers ownership,
-// release() hands the id out, the destructor deletes. Only src/render calls gl*.
+// Move-only owners of OpenGL object names. Copy is deleted, move transfers ownership, the destructor
+// deletes what it owns. wrap() makes a borrowed handle (the default framebuffer, an object another
+// library owns) that is used like an owned one but never deleted. Only src/render/gl calls gl*.
 #include <utility>
 
 #include <epoxy/gl.h>
@@ -11,28 +12,37 @@ template <class Deleter>
 class Handle {
 public:
     Handle() = default;
-    explicit Handle(GLuint id) : id_(id) {}
+    explicit Handle(GLuint id) : id_(id), owned_(id != 0) {}
     ~Handle() { reset(); }
     Handle(const Handle&) = delete;
     Handle& operator=(const Handle&) = delete;
-    Handle(Handle&& o) noexcept : id_(std::exchange(o.id_, 0)) {}
+    Handle(Handle&& o) noexcept : id_(std::exchange(o.id_, 0)), owned_(std::exchange(o.owned_, false)) {}
     Handle& operator=(Handle&& o) noexcept {
         if (this != &o) {
             reset();
             id_ = std::exchange(o.id_, 0);
+            owned_ = std::exchange(o.owned_, false);
         }
         return *this;
     }
+    // A handle to an object someone else owns: never deleted by this handle.
+    static Handle wrap(GLuint id) {
+        Handle h;
+        h.id_ = id;
+        return h;
+    }
     GLuint id() const { return id_; }
+    bool owned() const { return owned_; }
     explicit operator bool() const { return id_ != 0; }
-    GLuint release() { return std::exchange(id_, 0); }
     void reset() {
-        if (id_) Deleter{}(id_);
+        if (owned_ && id_) Deleter{}(id_);
         id_ = 0;
+        owned_ = false;
     }
 
 private:
     GLuint id_ = 0;
+    bool owned_ = false;
 };
 
 struct BufferDeleter {
@@ -53,38 +63,8 @@ struct RenderbufferDeleter {
 struct ProgramDeleter {
     void operator()(GLuint id) const { glDeleteProgram(id); }
 };
-
-using Buffer = Handle<BufferDeleter>;
-using VertexArray = Handle<VertexArrayDeleter>;
-using Texture = Handle<TextureDeleter>;
-using Framebuffer = Handle<FramebufferDeleter>;
-using Renderbuffer = Handle<RenderbufferDeleter>;
-using ProgramHandle = Handle<ProgramDeleter>;
-
-inline Buffer makeBuffer() {
-    GLuint id = 0;
-    glGenBuffers(1, &id);
-    return Buffer(id);
-}
-inline VertexArray makeVertexArray() {
-    GLuint id = 0;
-    glGenVertexArrays(1, &id);
-    return VertexArray(id);
-}
-inline Texture makeTexture() {
-    GLuint id = 0;
-    glGenTextures(1, &id);
-    return Texture(id);
-}
-inline Framebuffer makeFramebuffer() {
-    GLuint id = 0;
-    glGenFramebuffers(1, &id);
-    return Framebuffer(id);
-}
-inline Renderbuffer makeRenderbuffer() {
-    GLuint id = 0;
-    glGenRenderbuffers(1, &id);
-    return Renderbuffer(id);
-}
+struct ShaderDeleter {
+    void operator()(GLuint id) const { glDeleteShader(id); }
+};
 
 }  // namespace la::gl

@@ -25,44 +25,42 @@ std::string withDefines(const std::string& src, const std::string& defines) {
     return src.substr(0, eol + 1) + defines + "\n#line 2\n" + src.substr(eol + 1);
 }
 
-GLuint compile(GLenum type, const std::string& src, std::string& err) {
-    GLuint s = glCreateShader(type);
-    const char* text = src.c_str();
-    glShaderSource(s, 1, &text, nullptr);
-    glCompileShader(s);
+}  // namespace
+
+Result<Shader> Shader::compile(GLenum stage, const std::string& source, const std::string& file) {
+    Shader s;
+    s.h_ = Handle<ShaderDeleter>(glCreateShader(stage));
+    const char* text = source.c_str();
+    glShaderSource(s.id(), 1, &text, nullptr);
+    glCompileShader(s.id());
     GLint ok = 0;
-    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        err = infoLog(s, false);
-        glDeleteShader(s);
-        return 0;
-    }
+    glGetShaderiv(s.id(), GL_COMPILE_STATUS, &ok);
+    if (!ok) return Error{file + ": " + infoLog(s.id(), false)};
     return s;
 }
 
-}  // namespace
-
 Result<Program> Program::build(const std::string& name, const std::string& vertexSrc, const std::string& fragmentSrc,
                                const std::string& defines) {
-    std::string err;
-    GLuint vs = compile(GL_VERTEX_SHADER, withDefines(vertexSrc, defines), err);
-    if (!vs) return Error{"shaders/" + name + ".vert: " + err};
-    GLuint fs = compile(GL_FRAGMENT_SHADER, withDefines(fragmentSrc, defines), err);
-    if (!fs) {
-        glDeleteShader(vs);
-        return Error{"shaders/" + name + ".frag: " + err};
-    }
+    auto vs = Shader::compile(GL_VERTEX_SHADER, withDefines(vertexSrc, defines), "shaders/" + name + ".vert");
+    if (!vs) return Error{vs.error()};
+    auto fs = Shader::compile(GL_FRAGMENT_SHADER, withDefines(fragmentSrc, defines), "shaders/" + name + ".frag");
+    if (!fs) return Error{fs.error()};
     Program p;
-    p.handle_ = ProgramHandle(glCreateProgram());
-    glAttachShader(p.handle_.id(), vs);
-    glAttachShader(p.handle_.id(), fs);
-    glLinkProgram(p.handle_.id());
-    glDeleteShader(vs);
-    glDeleteShader(fs);
+    p.handle_ = Handle<ProgramDeleter>(glCreateProgram());
+    glAttachShader(p.id(), vs->id());
+    glAttachShader(p.id(), fs->id());
+    glLinkProgram(p.id());
+    // The program keeps the linked code; the shaders go when vs and fs do.
+    glDetachShader(p.id(), vs->id());
+    glDetachShader(p.id(), fs->id());
     GLint ok = 0;
-    glGetProgramiv(p.handle_.id(), GL_LINK_STATUS, &ok);
-    if (!ok) return Error{"shaders/" + name + ": link failed: " + infoLog(p.handle_.id(), true)};
+    glGetProgramiv(p.id(), GL_LINK_STATUS, &ok);
+    if (!ok) return Error{"shaders/" + name + ": link failed: " + infoLog(p.id(), true)};
     return p;
+}
+
+void Program::use() const {
+    glUseProgram(handle_.id());
 }
 
 GLint Program::location(const char* uniform) {
@@ -71,6 +69,38 @@ GLint Program::location(const char* uniform) {
     GLint loc = glGetUniformLocation(handle_.id(), uniform);
     locations_.emplace(uniform, loc);
     return loc;
+}
+
+bool Program::bindUniformBlock(const char* block, GLuint binding) {
+    const GLuint index = glGetUniformBlockIndex(handle_.id(), block);
+    if (index == GL_INVALID_INDEX) return false;
+    glUniformBlockBinding(handle_.id(), index, binding);
+    return true;
+}
+
+void Program::set(const char* u, int v) {
+    glUniform1i(location(u), v);
+}
+void Program::set(const char* u, float v) {
+    glUniform1f(location(u), v);
+}
+void Program::set(const char* u, const glm::vec2& v) {
+    glUniform2fv(location(u), 1, &v.x);
+}
+void Program::set(const char* u, const glm::vec3& v) {
+    glUniform3fv(location(u), 1, &v.x);
+}
+void Program::set(const char* u, const glm::vec4& v) {
+    glUniform4fv(location(u), 1, &v.x);
+}
+void Program::set(const char* u, const glm::mat3& m) {
+    glUniformMatrix3fv(location(u), 1, GL_FALSE, &m[0][0]);
+}
+void Program::set(const char* u, const glm::mat4& m) {
+    glUniformMatrix4fv(location(u), 1, GL_FALSE, &m[0][0]);
+}
+void Program::setArray(const char* u, const float* values, int count) {
+    glUniform1fv(location(u), count, values);
 }
 
 }  // namespace la::gl

@@ -1,0 +1,290 @@
+#include "render/gl/Objects.h"
+
+#include <cstdint>
+
+namespace la::gl {
+
+namespace {
+
+template <class H, class Gen>
+H generate(Gen gen) {
+    GLuint id = 0;
+    gen(1, &id);
+    return H(id);
+}
+
+// Attachment parameter of the bound read framebuffer; 0 when nothing is attached there.
+int attachmentParam(GLenum attachment, GLenum pname) {
+    GLint type = GL_NONE, value = 0;
+    glGetFramebufferAttachmentParameteriv(GL_READ_FRAMEBUFFER, attachment, GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE,
+                                          &type);
+    if (type == GL_NONE) return 0;
+    glGetFramebufferAttachmentParameteriv(GL_READ_FRAMEBUFFER, attachment, pname, &value);
+    return value;
+}
+
+}  // namespace
+
+// ---- Buffer
+
+Buffer Buffer::create() {
+    Buffer b;
+    b.h_ = generate<Handle<BufferDeleter>>(glGenBuffers);
+    return b;
+}
+
+Buffer Buffer::wrap(GLuint id) {
+    Buffer b;
+    b.h_ = Handle<BufferDeleter>::wrap(id);
+    return b;
+}
+
+void Buffer::allocate(BufferTarget target, std::size_t bytes, const void* data, bool dynamic) {
+    const auto t = static_cast<GLenum>(target);
+    glBindBuffer(t, h_.id());
+    glBufferData(t, static_cast<GLsizeiptr>(bytes), data, dynamic ? GL_DYNAMIC_DRAW : GL_STATIC_DRAW);
+}
+
+void Buffer::update(BufferTarget target, std::size_t offset, std::size_t bytes, const void* data) {
+    const auto t = static_cast<GLenum>(target);
+    glBindBuffer(t, h_.id());
+    glBufferSubData(t, static_cast<GLintptr>(offset), static_cast<GLsizeiptr>(bytes), data);
+    glBindBuffer(t, 0);
+}
+
+void Buffer::bindBase(BufferTarget target, GLuint index) const {
+    glBindBufferBase(static_cast<GLenum>(target), index, h_.id());
+}
+
+// ---- VertexArray
+
+VertexArray VertexArray::create() {
+    VertexArray v;
+    v.h_ = generate<Handle<VertexArrayDeleter>>(glGenVertexArrays);
+    return v;
+}
+
+void VertexArray::setInterleaved(const Buffer& vertices, const Buffer& indices, std::initializer_list<int> components) {
+    glBindVertexArray(h_.id());
+    glBindBuffer(GL_ARRAY_BUFFER, vertices.id());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices.id());
+    int floats = 0;
+    for (int c : components) floats += c;
+    const GLsizei stride = floats * static_cast<GLsizei>(sizeof(float));
+    std::uintptr_t offset = 0;
+    GLuint index = 0;
+    for (int c : components) {
+        glEnableVertexAttribArray(index);
+        glVertexAttribPointer(index, c, GL_FLOAT, GL_FALSE, stride,
+                              reinterpret_cast<const void*>(offset));  // NOLINT(performance-no-int-to-ptr)
+        offset += static_cast<std::uintptr_t>(c) * sizeof(float);
+        ++index;
+    }
+    glBindVertexArray(0);
+}
+
+void VertexArray::setAttribute(GLuint index, const Buffer& values, int components) {
+    glBindVertexArray(h_.id());
+    glBindBuffer(GL_ARRAY_BUFFER, values.id());
+    glEnableVertexAttribArray(index);
+    glVertexAttribPointer(index, components, GL_FLOAT, GL_FALSE, components * static_cast<GLsizei>(sizeof(float)),
+                          nullptr);
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+}
+
+void VertexArray::bind() const {
+    glBindVertexArray(h_.id());
+}
+
+void VertexArray::unbind() {
+    glBindVertexArray(0);
+}
+
+void VertexArray::drawTriangles(int count) const {
+    glBindVertexArray(h_.id());
+    glDrawArrays(GL_TRIANGLES, 0, count);
+}
+
+void VertexArray::drawIndexed(GLsizei count) const {
+    glBindVertexArray(h_.id());
+    glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT, nullptr);
+}
+
+// ---- Texture
+
+Texture Texture::wrap(GLuint id, GLenum target) {
+    Texture t;
+    t.h_ = Handle<TextureDeleter>::wrap(id);
+    t.target_ = target;
+    return t;
+}
+
+Texture Texture::srgbImage(int width, int height, const std::uint8_t* rgba, bool repeat) {
+    Texture t;
+    t.h_ = generate<Handle<TextureDeleter>>(glGenTextures);
+    glBindTexture(GL_TEXTURE_2D, t.id());
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    // Base colour textures are sRGB-encoded; sampling returns linear values.
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_SRGB8_ALPHA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    glGenerateMipmap(GL_TEXTURE_2D);
+    const GLint wrap = repeat ? GL_REPEAT : GL_CLAMP_TO_EDGE;
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, wrap);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, wrap);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    return t;
+}
+
+Texture Texture::renderTarget(glm::ivec2 size, int samples, GLenum internalFormat, GLenum format) {
+    Texture t;
+    t.h_ = generate<Handle<TextureDeleter>>(glGenTextures);
+    if (samples > 0) {
+        t.target_ = GL_TEXTURE_2D_MULTISAMPLE;
+        glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, t.id());
+        glTexImage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, samples, internalFormat, size.x, size.y, GL_TRUE);
+        glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
+    } else {
+        glBindTexture(GL_TEXTURE_2D, t.id());
+        glTexImage2D(GL_TEXTURE_2D, 0, static_cast<GLint>(internalFormat), size.x, size.y, 0, format, GL_HALF_FLOAT,
+                     nullptr);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glBindTexture(GL_TEXTURE_2D, 0);
+    }
+    return t;
+}
+
+void Texture::bind(int unit) const {
+    glActiveTexture(GL_TEXTURE0 + static_cast<GLenum>(unit));
+    glBindTexture(target_, h_.id());
+}
+
+void Texture::unbind(int unit) const {
+    glActiveTexture(GL_TEXTURE0 + static_cast<GLenum>(unit));
+    glBindTexture(target_, 0);
+}
+
+void Texture::unbind2D(int unit) {
+    glActiveTexture(GL_TEXTURE0 + static_cast<GLenum>(unit));
+    glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+// ---- Renderbuffer
+
+Renderbuffer Renderbuffer::create(glm::ivec2 size, int samples, GLenum internalFormat) {
+    Renderbuffer r;
+    r.h_ = generate<Handle<RenderbufferDeleter>>(glGenRenderbuffers);
+    glBindRenderbuffer(GL_RENDERBUFFER, r.id());
+    if (samples > 0)
+        glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, internalFormat, size.x, size.y);
+    else
+        glRenderbufferStorage(GL_RENDERBUFFER, internalFormat, size.x, size.y);
+    glBindRenderbuffer(GL_RENDERBUFFER, 0);
+    return r;
+}
+
+// ---- Framebuffer
+
+Framebuffer Framebuffer::create() {
+    Framebuffer f;
+    f.h_ = generate<Handle<FramebufferDeleter>>(glGenFramebuffers);
+    return f;
+}
+
+Framebuffer Framebuffer::wrap(GLuint id) {
+    Framebuffer f;
+    f.h_ = Handle<FramebufferDeleter>::wrap(id);
+    return f;
+}
+
+void Framebuffer::bind() const {
+    glBindFramebuffer(GL_FRAMEBUFFER, h_.id());
+}
+
+void Framebuffer::bindDraw() const {
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, h_.id());
+}
+
+void Framebuffer::bindRead() const {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, h_.id());
+}
+
+void Framebuffer::attach(GLenum attachment, const Texture& texture) {
+    bind();
+    glFramebufferTexture2D(GL_FRAMEBUFFER, attachment, texture.target(), texture.id(), 0);
+}
+
+void Framebuffer::attach(GLenum attachment, const Renderbuffer& renderbuffer) {
+    bind();
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, attachment, GL_RENDERBUFFER, renderbuffer.id());
+}
+
+void Framebuffer::drawBuffers(int count) {
+    bind();
+    const GLenum buffers[4] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1, GL_COLOR_ATTACHMENT2, GL_COLOR_ATTACHMENT3};
+    glDrawBuffers(count, buffers);
+}
+
+GLenum Framebuffer::status() const {
+    bind();
+    return glCheckFramebufferStatus(GL_FRAMEBUFFER);
+}
+
+bool Framebuffer::complete() const {
+    return status() == GL_FRAMEBUFFER_COMPLETE;
+}
+
+int Framebuffer::samples() const {
+    bindDraw();
+    GLint samples = 0;
+    glGetIntegerv(GL_SAMPLES, &samples);
+    return samples;
+}
+
+GLenum Framebuffer::depthFormat() const {
+    bindRead();
+    const bool fbo = !isDefault();
+    const GLenum depth = fbo ? GL_DEPTH_ATTACHMENT : GL_DEPTH;
+    const GLenum stencil = fbo ? GL_STENCIL_ATTACHMENT : GL_STENCIL;
+    const int bits = attachmentParam(depth, GL_FRAMEBUFFER_ATTACHMENT_DEPTH_SIZE);
+    const bool isFloat = attachmentParam(depth, GL_FRAMEBUFFER_ATTACHMENT_COMPONENT_TYPE) == GL_FLOAT;
+    const bool withStencil = attachmentParam(stencil, GL_FRAMEBUFFER_ATTACHMENT_STENCIL_SIZE) > 0;
+    if (bits == 0) return 0;
+    if (isFloat) return withStencil ? GL_DEPTH32F_STENCIL8 : GL_DEPTH_COMPONENT32F;
+    if (bits == 16) return GL_DEPTH_COMPONENT16;
+    if (bits == 32) return GL_DEPTH_COMPONENT32;
+    return withStencil ? GL_DEPTH24_STENCIL8 : GL_DEPTH_COMPONENT24;
+}
+
+void Framebuffer::clearColor(int index, const glm::vec4& value) {
+    glClearBufferfv(GL_COLOR, index, &value.x);
+}
+
+bool Framebuffer::blitDepth(const Framebuffer& from, const Framebuffer& to, glm::ivec4 area, bool check) {
+    from.bindRead();
+    to.bindDraw();
+    if (check)
+        while (glGetError() != GL_NO_ERROR) {
+        }
+    const int x1 = area.x + area.z, y1 = area.y + area.w;
+    glBlitFramebuffer(area.x, area.y, x1, y1, area.x, area.y, x1, y1, GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+    return !check || glGetError() == GL_NO_ERROR;
+}
+
+void Framebuffer::blitColor(const Framebuffer& from, const Framebuffer& to, glm::ivec2 size) {
+    from.bindRead();
+    to.bindDraw();
+    glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+}
+
+std::vector<std::uint8_t> Framebuffer::readRgba(glm::ivec2 size) const {
+    bindRead();
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(size.x) * static_cast<std::size_t>(size.y) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, size.x, size.y, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    return px;
+}
+
+}  // namespace la::gl

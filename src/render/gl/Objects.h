@@ -1,0 +1,135 @@
+#pragma once
+// Typed, move-only OpenGL objects: buffer, vertex array, texture, renderbuffer, framebuffer. Each owns its
+// name (create*) or borrows one (wrap); the operations the renderer needs are methods, so no code outside
+// src/render/gl binds or calls gl* itself.
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "render/gl/Handle.h"
+
+namespace la::gl {
+
+enum class BufferTarget : GLenum {
+    Array = GL_ARRAY_BUFFER,
+    Element = GL_ELEMENT_ARRAY_BUFFER,
+    Uniform = GL_UNIFORM_BUFFER,
+};
+
+class Buffer {
+public:
+    Buffer() = default;
+    static Buffer create();
+    static Buffer wrap(GLuint id);
+    GLuint id() const { return h_.id(); }
+    explicit operator bool() const { return bool(h_); }
+
+    // (Re)allocates `bytes` and fills them from `data` (may be null). Leaves the buffer bound to `target`
+    // (an element buffer stays recorded in the bound vertex array).
+    void allocate(BufferTarget target, std::size_t bytes, const void* data, bool dynamic = false);
+    void update(BufferTarget target, std::size_t offset, std::size_t bytes, const void* data);
+    // Binds the whole buffer to an indexed binding point (uniform blocks).
+    void bindBase(BufferTarget target, GLuint index) const;
+
+private:
+    Handle<BufferDeleter> h_;
+};
+
+class VertexArray {
+public:
+    VertexArray() = default;
+    static VertexArray create();
+    GLuint id() const { return h_.id(); }
+    explicit operator bool() const { return bool(h_); }
+
+    // Interleaved float attributes 0, 1, ... of the given component counts from `vertices`, indices from
+    // `indices` (32-bit). Unbinds the vertex array afterwards.
+    void setInterleaved(const Buffer& vertices, const Buffer& indices, std::initializer_list<int> components);
+    // One more float attribute `index` of `components` floats per vertex, tightly packed in its own
+    // buffer (e.g. per-vertex weights rewritten at run time). Unbinds the vertex array afterwards.
+    void setAttribute(GLuint index, const Buffer& values, int components);
+    void bind() const;
+    static void unbind();
+    // Draws with this vertex array bound: `count` vertices as triangles (attribute-less full-screen passes),
+    // or `count` 32-bit indices as triangles.
+    void drawTriangles(int count) const;
+    void drawIndexed(GLsizei count) const;
+
+private:
+    Handle<VertexArrayDeleter> h_;
+};
+
+class Texture {
+public:
+    Texture() = default;
+    static Texture wrap(GLuint id, GLenum target = GL_TEXTURE_2D);
+    // An 8-bit sRGB RGBA image (rows as given) with mipmaps, trilinear, repeating or clamped.
+    static Texture srgbImage(int width, int height, const std::uint8_t* rgba, bool repeat);
+    // A render target: `samples` 0 = a single-sample 2D texture (nearest filtering), else multisampled.
+    static Texture renderTarget(glm::ivec2 size, int samples, GLenum internalFormat, GLenum format);
+    GLuint id() const { return h_.id(); }
+    GLenum target() const { return target_; }
+    explicit operator bool() const { return bool(h_); }
+    void bind(int unit) const;
+    // Binds no texture of this texture's kind on `unit`.
+    void unbind(int unit) const;
+    // Binds nothing to unit's 2D target (a draw without a texture).
+    static void unbind2D(int unit);
+
+private:
+    Handle<TextureDeleter> h_;
+    GLenum target_ = GL_TEXTURE_2D;
+};
+
+class Renderbuffer {
+public:
+    Renderbuffer() = default;
+    // samples 0: single-sample storage.
+    static Renderbuffer create(glm::ivec2 size, int samples, GLenum internalFormat);
+    GLuint id() const { return h_.id(); }
+
+private:
+    Handle<RenderbufferDeleter> h_;
+};
+
+class Framebuffer {
+public:
+    Framebuffer() = default;
+    static Framebuffer create();
+    // wrap(0) is the default framebuffer (the window's).
+    static Framebuffer wrap(GLuint id);
+    GLuint id() const { return h_.id(); }
+    bool isDefault() const { return h_.id() == 0; }
+
+    // Binds for drawing and reading.
+    void bind() const;
+    void bindDraw() const;
+    void bindRead() const;
+    // Attachments (binds this framebuffer).
+    void attach(GLenum attachment, const Texture& texture);
+    void attach(GLenum attachment, const Renderbuffer& renderbuffer);
+    // Draws into colour attachments 0 .. count-1.
+    void drawBuffers(int count);
+    bool complete() const;
+    GLenum status() const;
+    // Sample count (0 = single-sample) and sized depth format (0 = no depth) of what is attached. Bind it.
+    int samples() const;
+    GLenum depthFormat() const;
+    // Clears colour attachment `index` to `value` (bound framebuffer: bind it first).
+    static void clearColor(int index, const glm::vec4& value);
+
+    // Copies area (x, y, width, height) of depth or colour into the same place of `to`. Returns false if GL
+    // reported an error (formats or sample counts that do not match) when `check` is set.
+    static bool blitDepth(const Framebuffer& from, const Framebuffer& to, glm::ivec4 area, bool check);
+    static void blitColor(const Framebuffer& from, const Framebuffer& to, glm::ivec2 size);
+    // RGBA8 rows of the colour attachment, bottom row first (GL order).
+    std::vector<std::uint8_t> readRgba(glm::ivec2 size) const;
+
+private:
+    Handle<FramebufferDeleter> h_;
+};
+
+}  // namespace la::gl
