@@ -13,14 +13,9 @@
 #include "app/Window.h"
 #include "core/TourApply.h"
 #include "io/XdgPaths.h"
-#include "ui/ArticlePanel.h"
-#include "ui/CaptionBar.h"
 #include "ui/InfoPanels.h"
-#include "ui/MainMenu.h"
-#include "ui/PainPanel.h"
 #include "ui/SceneOverlays.h"
-#include "ui/StructuresPanel.h"
-#include "ui/TourPanel.h"
+#include "ui/Screen.h"
 
 namespace la::app {
 
@@ -113,33 +108,70 @@ void App::applyTourStep(bool animate) {
 void App::drawUi(ui::UiActions& actions) {
     ctrl::Viewer& v = *viewer_;
     ui::UiState& ui = v.ui;
-    const bool chrome = !headless_ && !v.tours.presenter.active;
-    if (chrome) {
-        ui::drawMainMenu(ui, actions);
-        ui::drawStatusBar(ui, v.status);
-        ui::drawStructuresPanel(v.scene.index(), ui.scene);
-        ui::drawOpenDialog(ui, actions);
-        // The selected structure's panel already names it; a tooltip would only cover its leader line.
-        if (ui.scene.hovered != ui.scene.selected) ui::drawHoverTooltip(v.scene.index().find(ui.scene.hovered));
-    }
+    ctrl::TourController& t = v.tours;
+    // The window's chrome (menus, sidebar, status bar); headless stills only with --sidebar.
+    const bool chrome = (!headless_ || options_.sidebar) && !t.presenter.active;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const glm::ivec2 viewport(static_cast<int>(display.x), static_cast<int>(display.y));
-    if (chrome) {
-        ui::drawPainPanel(v.pain.field(), v.pain.state(), ui.showPainPanel);
-        if (const auto chosen =
-                ui::drawPainLookup(v.pain.lookup(), v.pain.field(), v.scene.index(), v.pain.lookupOpenFlag()))
-            v.chooseLookup(*chosen);
-    }
     if (chartPart_ != ChartPart::None) {  // a part of a --chart: its caption, and the marks or the legend
         drawChartPart(viewport);
         return;
     }
-    drawTourUi();  // tour panel, tour articles and the caption bar: before the panels, which keep clear of them
-    ui::drawPainLegend(v.pain.field(), v.pain.state(),
-                       (chrome && ui.showStatusBar ? ImGui::GetFrameHeight() : 0.0f) + captionHeight_);
+    // The selected structure's panel already names it; a tooltip would only cover its leader line.
+    if (chrome && ui.scene.hovered != ui.scene.selected) ui::drawHoverTooltip(v.scene.index().find(ui.scene.hovered));
     drawTriggerMarks(viewport);
-    drawArticlePanels(viewport, actions);
-    ui::drawMessage(ui);
+
+    ui::ScreenFrame f;
+    f.framebuffer = glm::vec2(viewport);
+    f.chrome = chrome;
+    f.presenter = t.presenter.active;
+    f.sidebar = {&v.scene.index(), &v.pain.field(), &v.pain.state(), &t.panel(), &t.list(), &t.player()};
+    if (t.ready()) f.caption = t.caption();
+    for (const auto& ref : t.articles()) {
+        const PanelRef r = splitPanelRef(ref);
+        f.articles.push_back({v.scene.catalogue().find(r.id), std::string(r.section), !exporting_});
+    }
+    ctrl::PanelFrame frame;
+    frame.viewport = viewport;
+    frame.fontScale = panelFontScale();
+    frame.size = [](const ui::PanelState& s, float fs, float w) { return ui::panelSize(s, fs, w); };
+    frame.compactSize = [](const ui::PanelState& s, float fs, float w) { return ui::compactPanelSize(s, fs, w); };
+    frame.foldedSize = [](const ui::PanelState& s, float fs, float w) { return ui::foldedPanelSize(s, fs, w); };
+    ctrl::PanelRequests panels = v.scene.articlePanelRequests(v.camera, frame);
+    f.panelRequests = std::move(panels.requests);
+    f.body = panels.body;
+    for (auto& st : ui.scene.panels) {
+        ui::PanelView pv;
+        const SceneNode* sn = v.scene.index().find(st.node);
+        pv.hasPainPattern = sn && sn->ref && v.pain.field().find(sn->ref->id) != nullptr;
+        pv.painShown = pv.hasPainPattern && v.pain.state().patternsOn.count(sn->key) > 0;
+        pv.state = &st;
+        pv.node = sn;
+        pv.interactive = !exporting_;  // handouts: nothing to click on paper
+        f.panels.push_back(pv);
+    }
+    f.pain = &v.pain.state();
+    f.painField = &v.pain.field();
+    f.therapist = v.therapistDetail();
+    if (chrome && v.pain.lookupOpen()) f.lookup = ui::lookupLines(v.pain.lookup(), v.scene.index(), v.pain.field());
+    f.lookupOpen = &v.pain.lookupOpenFlag();
+    const SceneNode* selected = v.scene.index().find(ui.scene.selected);
+    v.status.selection = selected ? selected->label : std::string();
+    v.status.tourSteps = t.ready() ? static_cast<int>(t.player().stepCount()) : 0;
+    v.status.tourStep = t.player().current() + 1;
+    v.status.tourTitle = t.ready() ? t.player().tour().title : std::string();
+    f.status = &v.status;
+
+    const ui::ScreenResult r = ui::drawScreen(ui, f, actions);
+    layout_ = r.layout;
+    if (r.tour.any()) {
+        const char* clip = r.tour.pasteView ? ImGui::GetClipboardText() : nullptr;
+        const auto out = v.handleTourActions(r.tour, clip ? clip : "", framebufferSize(), panelFontScale());
+        if (out.clipboard) ImGui::SetClipboardText(out.clipboard->c_str());
+        if (out.togglePresenter) pending_.presenter = !t.presenter.active;
+    }
+    if (r.closedArticle) t.articles().erase(t.articles().begin() + *r.closedArticle);
+    if (r.lookupChosen) v.chooseLookup(*r.lookupChosen);
 }
 
 void App::drawTriggerMarks(glm::ivec2 viewport) {
@@ -153,75 +185,6 @@ void App::drawTriggerMarks(glm::ivec2 viewport) {
     for (const ctrl::TriggerMark& m : v.pain.triggerMarks(viewProj, vp, v.scene.view(), v.camera.position(),
                                                           &v.scene.pickScene(), &v.scene.pickFilter(), skinShown))
         ui::drawTriggerMark(m.pixel, m.weight, m.behind, m.skinPixel, m.number, m.glow);
-}
-
-void App::drawTourUi() {
-    ctrl::Viewer& v = *viewer_;
-    ctrl::TourController& t = v.tours;
-    const bool chrome = !headless_ && !t.presenter.active;
-    if (chrome) {
-        t.panel().open = v.ui.showTours;
-        ui::TourActions actions;
-        ui::drawTourPanel(t.panel(), t.list(), t.player(), actions);
-        v.ui.showTours = t.panel().open;
-        if (actions.any()) {
-            const char* clip = actions.pasteView ? ImGui::GetClipboardText() : nullptr;
-            const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-            const float scale = atlas->Fonts.Size > 0 ? atlas->Fonts[0]->FontSize / 17.0f : 1.0f;
-            const auto out = v.handleTourActions(actions, clip ? clip : "", framebufferSize(), scale);
-            if (out.clipboard) ImGui::SetClipboardText(out.clipboard->c_str());
-            if (out.togglePresenter) pending_.presenter = !t.presenter.active;
-        }
-    }
-    // The caption bar first: the article panels stop above it.
-    const float statusBar = chrome && v.ui.showStatusBar ? ImGui::GetFrameHeight() : 0.0f;
-    captionHeight_ = 0.0f;
-    if (t.ready()) {
-        ui::CaptionView cap = t.caption();
-        cap.bottomOffset = statusBar;
-        captionHeight_ = ui::drawCaptionBar(cap);
-    }
-    std::vector<ui::ArticleView> articles;
-    for (const auto& ref : t.articles()) {
-        const PanelRef r = splitPanelRef(ref);
-        articles.push_back({v.scene.catalogue().find(r.id), std::string(r.section), !exporting_});
-    }
-    int closed = -1;
-    if (ui::drawArticlePanels(articles, v.therapistDetail(), chrome ? ImGui::GetFrameHeight() : 0.0f,
-                              statusBar + captionHeight_, closed))
-        t.articles().erase(t.articles().begin() + closed);
-}
-
-void App::drawArticlePanels(glm::ivec2 viewport, ui::UiActions& actions) {
-    ctrl::Viewer& v = *viewer_;
-    ctrl::PanelFrame frame;
-    frame.viewport = viewport;
-    frame.top = headless_ ? 0.0f : ImGui::GetFrameHeight();  // clear of the menu bar and status bar
-    frame.reserved = ui::windowsDrawnSoFar();
-    if (captionHeight_ > 0.0f) {
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
-        const bool statusBar = !headless_ && !v.tours.presenter.active && v.ui.showStatusBar;
-        const float bottom = vp->Pos.y + vp->Size.y - (statusBar ? ImGui::GetFrameHeight() : 0.0f);
-        frame.reserved.push_back(Rect{{vp->Pos.x, bottom - captionHeight_}, {vp->Pos.x + vp->Size.x, bottom}});
-    }
-    frame.fontScale = panelFontScale();
-    frame.size = [](const ui::PanelState& s, float f, float w) { return ui::panelSize(s, f, w); };
-    frame.compactSize = [](const ui::PanelState& s, float f, float w) { return ui::compactPanelSize(s, f, w); };
-    const auto placements = v.scene.layoutArticlePanels(v.camera, frame);
-    auto& panels = v.ui.scene.panels;
-    std::vector<ui::PanelView> views;
-    for (std::size_t i = 0; i < placements.size() && i < panels.size(); ++i) {
-        ui::PanelView pv;
-        const SceneNode* sn = v.scene.index().find(panels[i].node);
-        pv.hasPainPattern = sn && sn->ref && v.pain.field().find(sn->ref->id) != nullptr;
-        pv.painShown = pv.hasPainPattern && v.pain.state().patternsOn.count(sn->key) > 0;
-        pv.state = &panels[i];
-        pv.node = sn;
-        pv.placement = placements[i];
-        pv.interactive = !exporting_;  // handouts: nothing to click on paper
-        views.push_back(pv);
-    }
-    if (!views.empty()) ui::drawInfoPanels(views, v.therapistDetail(), actions);
 }
 
 void App::renderStill(render::RenderTarget& target) {
@@ -242,6 +205,9 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene) {
         v.pain.uploadChanged([&](std::size_t mesh, std::size_t prim, const std::vector<glm::vec4>& w) {
             gpuScene_->setPainVertices(mesh, prim, w);
         });
+    // The body in the middle of the view beside the open sidebar (last frame's layout).
+    v.camera.lensShift = {size.x > 0 && layout_.view.valid() ? layout_.view.min.x / static_cast<float>(size.x) : 0.0f,
+                          0.0f};
     // A layout-only frame of a still (!scene): the UI runs, the scene is drawn by the last frame.
     if (scene && v.tours.presenter.blank()) {
         const float c = v.tours.presenter.screen == ctrl::Screen::White ? 1.0f : 0.0f;
@@ -339,7 +305,7 @@ bool App::runCommand(const ctrl::CommandEvent& c) {
             quit_ = true;
             return true;
         case ctrl::Command::TogglePainPanel:
-            v.ui.showPainPanel = !v.ui.showPainPanel;
+            ui::toggleSidebarTab(v.ui, SidebarTab::Pain);
             return true;
         case ctrl::Command::TogglePresenter:
             pending_.presenter = !pending_.presenter.value_or(t.presenter.active);
@@ -520,9 +486,11 @@ int App::runWindow() {
     }
     window_ = std::move(*win);
     viewer_.emplace(true);
-    imgui_ = std::make_unique<ImGuiLayer>(window_->handle(), window_->contentScale(), true);
+    imgui_ = std::make_unique<ImGuiLayer>(window_->handle(),
+                                          options_.uiScale > 0.0f ? options_.uiScale : window_->contentScale(), true);
     input_.attach(window_->handle());  // after ImGui: keys, buttons and characters reach ImGui through feed_
-    loadSettings();                    // window geometry, font scale, detail level, recent files, last model
+    applySidebarOption();
+    loadSettings();  // window geometry, font scale, detail level, recent files, last model
     auto r = render::Renderer::create();
     if (!r) {
         std::fprintf(stderr, "%s\n", r.error().c_str());
@@ -572,6 +540,11 @@ int App::runWindow() {
             continue;
         }
         viewer_->advance(dt);
+        // The monitor's scale, live (moved to another monitor, desktop scale changed), unless --ui-scale.
+        if (options_.uiScale <= 0.0f && window_->contentScale() != imgui_->contentScale()) {
+            imgui_->setContentScale(window_->contentScale());
+            settleFrames = std::max(settleFrames, 2);
+        }
         if (reloadContentIfChanged()) settleFrames = 2;
         doPendingWork();  // font atlas, presenter mode, screenshots, settings: between frames
         // This frame's share of the queued input; after the screenshot above, which repeats the last

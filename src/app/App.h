@@ -9,6 +9,7 @@
 
 #include "app/InputQueue.h"
 #include "app/Options.h"
+#include "core/ScreenLayout.h"
 #include "ctrl/KeyMap.h"
 #include "ctrl/SettingsController.h"
 #include "ctrl/Viewer.h"
@@ -64,14 +65,13 @@ private:
     // A still (--screenshot, handouts): ImGui lays windows out over a few frames (auto-size, panel
     // sizes measured last frame), so the UI runs that many frames first and the scene is drawn once.
     void renderStill(render::RenderTarget& target);
+    // Every widget through ui::drawScreen, placed by one core::layoutScreen.
     void drawUi(ui::UiActions& actions);
-    void drawTourUi();
     // The trigger points' X marks (with their depth cue, skin rings and numbers) over the view.
     void drawTriggerMarks(glm::ivec2 viewport);
     // --chart with --screenshot (AppChart.cpp): 0 or the exit code.
     int runChart();
     void drawChartPart(glm::ivec2 viewport);
-    void drawArticlePanels(glm::ivec2 viewport, ui::UiActions& actions);
     void handleActions(const ui::UiActions& actions);
     // Mouse and keys to the camera and the controllers unless ImGui wants them. True when something changed.
     bool handleInput();
@@ -88,6 +88,8 @@ private:
     // --tour (and --step, --presenter) for a --screenshot; 0 or the exit code.
     int prepareTourStill();
     void printPicks(glm::ivec2 viewport) const;
+    // --sidebar TAB|closed onto the UI state.
+    void applySidebarOption();
 
     // Presenter mode, screenshots, the title and settings (AppPresenter.cpp).
     void setPresenter(bool on);
@@ -126,7 +128,7 @@ private:
     bool leftHeld_ = false;                  // the left button is down and was pressed over the view
     bool dragged_ = false;                   // ... and has moved more than a click's wobble since
     CameraPose hoverPose_;                   // the camera when the hover was last picked
-    float captionHeight_ = 0.0f;             // of the caption bar last frame (the pain legend sits above it)
+    ScreenLayout layout_;                    // last frame's (the view's centre beside the sidebar, --layout-report)
     int savedX_ = 0, savedY_ = 0, savedW_ = 0, savedH_ = 0;  // window geometry to restore after presenting
     PendingWork pending_;
     std::string windowTitle_;

@@ -16,6 +16,7 @@
 #include "io/TourLoader.h"
 #include "la_version.h"
 #include "render/OffscreenTarget.h"
+#include "ui/Screen.h"
 
 namespace la::app {
 
@@ -48,8 +49,12 @@ int App::startHeadless() {
         }
         window_ = std::move(*win);
     }
-    // Fonts and ImGui only when the picture has UI on it (panels, pain legend and marks, caption bar).
-    if (stillHasUi()) imgui_ = std::make_unique<ImGuiLayer>(window_ ? window_->handle() : nullptr, 1.0f, false);
+    // Fonts and ImGui only when the picture has UI on it (panels, pain legend and marks, caption bar, chrome).
+    if (stillHasUi()) {
+        imgui_ = std::make_unique<ImGuiLayer>(window_ ? window_->handle() : nullptr,
+                                              options_.uiScale > 0.0f ? options_.uiScale : 1.0f, false);
+        applySidebarOption();
+    }
     auto r = render::Renderer::create();
     if (!r) {
         std::fprintf(stderr, "%s\n", r.error().c_str());
@@ -68,7 +73,8 @@ int App::startHeadless() {
 bool App::stillHasUi() const {
     return !options_.exportDir.empty() || !options_.exportPdf.empty() || !options_.chart.empty() ||
            !options_.tour.empty() || options_.presenter || options_.explain || !options_.select.empty() ||
-           !options_.pain.empty();
+           !options_.pain.empty() || options_.sidebar.has_value() || options_.click.has_value() ||
+           options_.layoutReport;
 }
 
 int App::runHeadless() {
@@ -91,14 +97,31 @@ int App::runHeadless() {
     viewer_->applyPreset(options_.view, aspect(), false);
     // --tour with --screenshot: that step (--step, default 1), e.g. to check presenter mode (--presenter).
     if (const int code = prepareTourStill(); code != 0) return code;
+    // Scene options given with a tour step go on top of it (a step with its article and also pain shown).
+    const bool sceneOptions = !options_.select.empty() || !options_.hide.empty() || !options_.ghost.empty() ||
+                              !options_.pain.empty() || options_.explain;
+    if (!options_.tour.empty() && sceneOptions && !applySceneOptions()) return 2;
+    if (options_.click) {
+        // --click X,Y: what a click there does (select; with pain shown, the lookup beside it), once the
+        // layout (and the view's centre beside the sidebar) has settled.
+        renderStill(target->target());
+        viewer_->click(glm::vec2(*options_.click), {options_.width, options_.height});
+    }
     renderStill(target->target());
     const auto pixels = target->readPixels();
     printPicks({options_.width, options_.height});
+    if (options_.layoutReport && imgui_) std::printf("%s", ui::layoutReport(layout_).c_str());
     if (auto ok = io::writePng(options_.screenshot, options_.width, options_.height, pixels); !ok) {
         std::fprintf(stderr, "%s\n", ok.error().c_str());
         return 1;
     }
     return 0;
+}
+
+void App::applySidebarOption() {
+    if (!options_.sidebar) return;
+    viewer_->ui.sidebarOpen = *options_.sidebar >= 0;
+    if (*options_.sidebar >= 0) viewer_->ui.sidebarTab = static_cast<SidebarTab>(*options_.sidebar);
 }
 
 void App::printPicks(glm::ivec2 viewport) const {
@@ -126,7 +149,9 @@ void App::printPicks(glm::ivec2 viewport) const {
 int App::prepareTourStill() {
     ctrl::TourController& t = viewer_->tours;
     const float scale = stillFontScale(options_.height) * (options_.presenter ? t.presenter.fontScale : 1.0f);
-    if (imgui_ && (options_.presenter || !options_.tour.empty())) imgui_->setFontScale(scale);
+    // A still of the window's look (--sidebar) keeps the window's sizes; the others grow with the picture.
+    if (imgui_ && (options_.presenter || !options_.tour.empty()) && !options_.sidebar) imgui_->setFontScale(scale);
+    if (imgui_ && options_.presenter && options_.sidebar) imgui_->setFontScale(viewer_->tours.presenter.fontScale);
     t.presenter.active = options_.presenter;
     if (options_.tour.empty()) return 0;
     if (auto ok = viewer_->openTour(options_.tour); !ok) {

@@ -1,51 +1,14 @@
 #include "app/ImGuiLayer.h"
 
-#include <filesystem>
-
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
 #include "core/InputFeed.h"
+#include "core/ScreenLayout.h"
 
 namespace la::app {
-
-namespace {
-// Debian's font packages; ImGui's built-in font when none is installed.
-const char* const kFontCandidates[] = {
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-};
-const char* const kBoldCandidates[] = {
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-    "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-};
-const char* const kItalicCandidates[] = {
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf",
-    "/usr/share/fonts/truetype/noto/NotoSans-Italic.ttf",
-};
-const char* firstExisting(const char* const* list, std::size_t n) {
-    for (std::size_t i = 0; i < n; ++i)
-        if (std::filesystem::exists(list[i])) return list[i];
-    return nullptr;
-}
-
-void clinicalStyle() {
-    ImGui::StyleColorsLight();
-    ImGuiStyle& s = ImGui::GetStyle();
-    s.WindowRounding = 6.0f;
-    s.FrameRounding = 4.0f;
-    s.GrabRounding = 4.0f;
-    s.WindowBorderSize = 1.0f;
-    s.Colors[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.98f, 0.97f, 0.96f);
-    s.Colors[ImGuiCol_TitleBgActive] = ImVec4(0.55f, 0.16f, 0.13f, 1.0f);
-    s.Colors[ImGuiCol_TitleBg] = ImVec4(0.70f, 0.45f, 0.42f, 1.0f);
-    s.Colors[ImGuiCol_Header] = ImVec4(0.85f, 0.62f, 0.58f, 0.55f);
-    s.Colors[ImGuiCol_HeaderHovered] = ImVec4(0.85f, 0.55f, 0.50f, 0.80f);
-    s.Colors[ImGuiCol_CheckMark] = ImVec4(0.55f, 0.16f, 0.13f, 1.0f);
-}
-}  // namespace
 
 ImGuiLayer::ImGuiLayer(GLFWwindow* window, float contentScale, bool installCallbacks) : contentScale_(contentScale) {
     IMGUI_CHECKVERSION();
@@ -55,12 +18,11 @@ ImGuiLayer::ImGuiLayer(GLFWwindow* window, float contentScale, bool installCallb
     // Tab, arrows, Space and Enter work the panels. Navigation does not claim the keyboard by itself: the
     // app's keys (clicker arrows) stay the app's until the user starts navigating (App::imguiWantsKeys).
     if (installCallbacks) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NavNoCaptureKeyboard;
-    clinicalStyle();
-    ImGui::GetStyle().ScaleAllSizes(contentScale_);
     if (window) ImGui_ImplGlfw_InitForOpenGL(window, installCallbacks);
     withGlfw_ = window != nullptr;
     ImGui_ImplOpenGL3_Init("#version 330 core");
-    buildFonts(17.0f * contentScale_);
+    fonts_ = ui::findSansFonts();
+    rebuild();
 }
 
 ImGuiLayer::~ImGuiLayer() {
@@ -69,35 +31,25 @@ ImGuiLayer::~ImGuiLayer() {
     ImGui::DestroyContext();
 }
 
-void ImGuiLayer::buildFonts(float pixels) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    const char* regular = firstExisting(kFontCandidates, std::size(kFontCandidates));
-    const char* bold = firstExisting(kBoldCandidates, std::size(kBoldCandidates));
-    ImFontConfig cfg;
-    cfg.OversampleH = 2;
-    // Latin with its supplement and extensions, and general punctuation: the articles use en and em dashes,
-    // curly quotes and the ellipsis, which ImGui's default range (up to U+00FF) would draw as '?'.
-    static const ImWchar kRanges[] = {0x0020, 0x024F, 0x2010, 0x205E, 0x2190, 0x21FF, 0};
-    cfg.GlyphRanges = kRanges;
-    if (!regular || !io.Fonts->AddFontFromFileTTF(regular, pixels, &cfg)) {
-        ImFontConfig def;
-        def.SizePixels = pixels;
-        io.Fonts->AddFontDefault(&def);
-    }
-    // The order is ui::FontRole's: regular, bold, title (large bold), italic. Missing faces fall back.
-    const char* italic = firstExisting(kItalicCandidates, std::size(kItalicCandidates));
-    if (bold && regular) {
-        io.Fonts->AddFontFromFileTTF(bold, pixels, &cfg);
-        io.Fonts->AddFontFromFileTTF(bold, pixels * 1.3f, &cfg);
-        if (italic) io.Fonts->AddFontFromFileTTF(italic, pixels, &cfg);
-    }
-    io.Fonts->Build();
+void ImGuiLayer::rebuild() {
+    const float scale = contentScale_ * fontScale_;
+    ui::applyTheme(uiMetrics(scale));
+    ui::loadFonts(fonts_, uiMetrics(scale).font);
 }
 
 void ImGuiLayer::setFontScale(float scale) {
+    if (scale == fontScale_) return;
+    fontScale_ = scale;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    buildFonts(17.0f * contentScale_ * scale);
+    rebuild();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void ImGuiLayer::setContentScale(float scale) {
+    if (scale == contentScale_) return;
+    contentScale_ = scale;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    rebuild();
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
-// ImGui context with the GLFW and OpenGL 3 backends and a real TTF font, owned RAII.
+// ImGui context with the GLFW and OpenGL 3 backends, the system's sans font and our theme, owned RAII.
+#include "ui/Theme.h"
+
 struct GLFWwindow;
 
 namespace la {
@@ -12,14 +14,18 @@ namespace la::app {
 class ImGuiLayer {
 public:
     // installCallbacks=false for headless rendering (no input); window may be null (no window at all: a
-    // surfaceless context), then the caller gives the display size to newFrame.
+    // surfaceless context), then the caller gives the display size to newFrame. contentScale: the
+    // monitor's, times --ui-scale.
     ImGuiLayer(GLFWwindow* window, float contentScale, bool installCallbacks);
     ~ImGuiLayer();
     ImGuiLayer(const ImGuiLayer&) = delete;
     ImGuiLayer& operator=(const ImGuiLayer&) = delete;
 
-    // Rebuilds the font atlas at basePixels * scale (crisp text at any size).
+    // Rebuild the font atlas and the style's sizes at 17 px x content scale x font scale (crisp text at
+    // any size; widgets and spacing grow with it).
     void setFontScale(float scale);
+    void setContentScale(float scale);
+    float contentScale() const { return contentScale_; }
     // display size overrides the window's (offscreen). With a feed (the window), ImGui's keys and mouse
     // buttons come from it instead of GLFW's polled state, with the frame's characters and the position
     // of its last click (see InputQueue.h); the characters are taken, so a second frame does not repeat them.
@@ -27,9 +33,11 @@ public:
     void render();
 
 private:
-    void buildFonts(float pixels);
+    void rebuild();
+    ui::FontFiles fonts_;
     float contentScale_ = 1.0f;
     bool withGlfw_ = false;
+    float fontScale_ = 1.0f;
 };
 
 }  // namespace la::app

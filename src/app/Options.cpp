@@ -78,6 +78,18 @@ ParseOutcome parseOptions(int argc, char** argv) {
     cli.add_option("--chart", o.chart,
                    "With --screenshot: the referred-pain chart of one muscle and side (MUSCLE[.L|.R], default "
                    "left): the body from behind and from that side with the pattern, the X marks and the legend");
+    cli.add_option("--ui-scale", o.uiScale,
+                   "Size of text and widgets, e.g. 1.5 or 2 (default: the monitor's content scale)")
+        ->check(CLI::Range(0.5f, 4.0f));
+    std::string sidebar;
+    cli.add_option("--sidebar", sidebar,
+                   "Sidebar tab at start: structures|pain|tours, or closed; with --screenshot the still shows the "
+                   "window's menu bar, status bar and sidebar");
+    std::string click;
+    cli.add_option("--click", click,
+                   "With --screenshot: click the view at pixel X,Y first (selects; with pain shown, opens the lookup)");
+    cli.add_flag("--layout-report", o.layoutReport,
+                 "With --screenshot: print 'layout KIND NAME x y w h' for every window drawn (and the caption bar)");
     cli.add_flag("--explain", o.explain, "Open the panels of both featured muscles on both sides");
     cli.add_flag("--therapist", o.therapist, "Show the detail for therapists in the panels");
     cli.add_flag("--trust-paths", o.trustPaths,
@@ -105,6 +117,31 @@ ParseOutcome parseOptions(int argc, char** argv) {
         }
     if (!std::isfinite(o.time)) {
         std::fprintf(stderr, "lumbar-atlas: --time: expected a number of seconds from 0 to 100000\n");
+        return {std::nullopt, 2};
+    }
+    if (!sidebar.empty()) {
+        const char* const names[] = {"structures", "pain", "tours"};
+        for (int i = 0; i < 3; ++i)
+            if (sidebar == names[i]) o.sidebar = i;
+        if (sidebar == "closed") o.sidebar = -1;
+        if (!o.sidebar) {
+            std::fprintf(stderr, "lumbar-atlas: --sidebar '%s': expected structures, pain, tours or closed\n",
+                         sidebar.c_str());
+            return {std::nullopt, 2};
+        }
+    }
+    if (!click.empty()) {
+        int x = 0, y = 0;
+        char extra = 0;
+        if (std::sscanf(click.c_str(), "%d,%d%c", &x, &y, &extra) != 2 || x < 0 || y < 0 || o.screenshot.empty()) {
+            std::fprintf(stderr, "lumbar-atlas: --click '%s': expected X,Y in pixels, with --screenshot\n",
+                         click.c_str());
+            return {std::nullopt, 2};
+        }
+        o.click = glm::ivec2(x, y);
+    }
+    if (o.layoutReport && o.screenshot.empty()) {
+        std::fprintf(stderr, "lumbar-atlas: --layout-report needs --screenshot (it reports on the rendered frame)\n");
         return {std::nullopt, 2};
     }
     if (!size.empty() && !parseSize(size, o.width, o.height)) {

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <glm/glm.hpp>
+
 #include "core/CameraPose.h"
 
 namespace la::app {
@@ -14,20 +16,24 @@ struct Options {
     int width = 1280, height = 720;  // --size WxH
     ViewPreset view = ViewPreset::Posterior;
     bool viewGiven = false;
-    std::string select;              // --select ID
-    std::string hide, ghost;         // --hide / --ghost ID,... (groups: skin, bones, muscles)
-    std::vector<std::string> picks;  // --pick X,Y (repeatable)
-    bool explain = false;            // --explain: panels for both featured muscles, both sides
-    bool therapist = false;          // --therapist: show the detail for therapists
-    std::string pain;                // --pain ID,... or all
-    float time = 0.25f;              // --time SECONDS: animation time of a rendered still
-    std::string tour;                // --tour FILE: open this tour (window), or its steps (--export-dir)
-    std::string exportDir;           // --export-dir DIR: every tour step to DIR/step-NN.png, then exit
-    std::string exportPdf;           // --export-pdf FILE: an A4 handout of the tour, then exit
-    int step = 1;                    // --step N: the tour step a --screenshot shows (1-based)
-    bool presenter = false;          // --presenter: start in presenter mode (with --screenshot: its look)
-    bool trustPaths = false;         // --trust-paths: a glTF may read buffers and images outside its folder
-    std::string chart;               // --chart MUSCLE[.L|.R]: with --screenshot, the pain chart layout
+    std::string select;               // --select ID
+    std::string hide, ghost;          // --hide / --ghost ID,... (groups: skin, bones, muscles)
+    std::vector<std::string> picks;   // --pick X,Y (repeatable)
+    bool explain = false;             // --explain: panels for both featured muscles, both sides
+    bool therapist = false;           // --therapist: show the detail for therapists
+    std::string pain;                 // --pain ID,... or all
+    float time = 0.25f;               // --time SECONDS: animation time of a rendered still
+    std::string tour;                 // --tour FILE: open this tour (window), or its steps (--export-dir)
+    std::string exportDir;            // --export-dir DIR: every tour step to DIR/step-NN.png, then exit
+    std::string exportPdf;            // --export-pdf FILE: an A4 handout of the tour, then exit
+    int step = 1;                     // --step N: the tour step a --screenshot shows (1-based)
+    bool presenter = false;           // --presenter: start in presenter mode (with --screenshot: its look)
+    bool trustPaths = false;          // --trust-paths: a glTF may read buffers and images outside its folder
+    std::string chart;                // --chart MUSCLE[.L|.R]: with --screenshot, the pain chart layout
+    float uiScale = 0.0f;             // --ui-scale: size of text and widgets instead of the monitor's scale (0 = its)
+    std::optional<int> sidebar;       // --sidebar TAB: 0 structures, 1 pain, 2 tours, -1 closed (stills: window chrome)
+    std::optional<glm::ivec2> click;  // --click X,Y: a click on the view before the still
+    bool layoutReport = false;        // --layout-report: print every placed window's rectangle after a still
 };
 
 struct ParseOutcome {

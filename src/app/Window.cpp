@@ -32,6 +32,9 @@ Result<std::unique_ptr<Window>> Window::create(int width, int height, bool visib
         glfwTerminate();
         return Error{"display: cannot create an OpenGL 3.3 core window (" + lastGlfwError() + ")"};
     }
+    // A move to a monitor of another scale (or a changed desktop scale) wakes the loop, which then reads
+    // the new scale (Window::contentScale) and rebuilds fonts and sizes before the next frame.
+    glfwSetWindowContentScaleCallback(w->window_, [](GLFWwindow*, float, float) { glfwPostEmptyEvent(); });
     glfwMakeContextCurrent(w->window_);
     glfwSwapInterval(1);
     return w;

@@ -140,7 +140,7 @@ std::optional<glm::vec3> SceneController::surfaceAt(const Camera& camera, glm::v
     return hits.front().point;
 }
 
-std::vector<PanelPlacement> SceneController::layoutArticlePanels(const Camera& camera, const PanelFrame& frame) {
+PanelRequests SceneController::articlePanelRequests(const Camera& camera, const PanelFrame& frame) {
     // Which panels: pinned ones, the selection, and in explain mode the featured muscles.
     std::vector<int> wanted;
     auto want = [&](int node) {
@@ -163,7 +163,8 @@ std::vector<PanelPlacement> SceneController::layoutArticlePanels(const Camera& c
         states.push_back(st);
     }
     s_.panels = states;
-    if (states.empty()) return {};
+    PanelRequests out;
+    if (states.empty()) return out;
 
     const glm::vec2 vp(frame.viewport);
     const float aspect = vp.x / std::max(vp.y, 1.0f);
@@ -175,7 +176,7 @@ std::vector<PanelPlacement> SceneController::layoutArticlePanels(const Camera& c
         const glm::vec3 ndc = glm::vec3(c) / (std::abs(c.w) > 1e-6f ? c.w : 1e-6f);
         return glm::vec2((ndc.x * 0.5f + 0.5f) * vp.x, (0.5f - ndc.y * 0.5f) * vp.y);
     };
-    std::vector<PanelRequest> requests;
+    std::vector<PanelRequest>& requests = out.requests;
     for (const auto& st : s_.panels) {
         const Node& node = model_.nodes[static_cast<std::size_t>(st.node)];
         Aabb box;
@@ -226,14 +227,10 @@ std::vector<PanelPlacement> SceneController::layoutArticlePanels(const Camera& c
         const float maxWidth = std::max(280.0f, 0.3f * vp.x);
         r.size = frame.size ? frame.size(st, frame.fontScale, maxWidth) : r.size;
         if (frame.compactSize) r.compactSize = frame.compactSize(st, frame.fontScale, maxWidth);
+        if (frame.foldedSize) r.foldedSize = frame.foldedSize(st, frame.fontScale, maxWidth);
         if (st.pinned) r.pinned = st.pinnedPos;
         requests.push_back(r);
     }
-    PanelLayoutOptions opts;
-    opts.margin = 12.0f;
-    opts.gap = 10.0f;
-    const float top = frame.top;  // the menu bar (and the status bar below, by symmetry)
-    opts.reserved = frame.reserved;
     {  // the model's projected bounds: panels stay off the body when they can
         const Aabb world = model_.worldBounds();
         Rect all{glm::vec2(1e9f), glm::vec2(-1e9f)};
@@ -249,25 +246,33 @@ std::vector<PanelPlacement> SceneController::layoutArticlePanels(const Camera& c
         }
         // Shrunk a little: a box's corners overstate a rounded body's outline.
         const glm::vec2 inset = all.size() * 0.08f;
-        if (allInFront && world.valid())
-            opts.avoid = Rect{all.min + inset - glm::vec2(0.0f, top), all.max - inset - glm::vec2(0.0f, top)};
+        if (allInFront && world.valid()) out.body = Rect{all.min + inset, all.max - inset};
     }
-    for (Rect& r : opts.reserved) {
-        r.min.y -= top;
-        r.max.y -= top;
+    return out;
+}
+
+std::vector<PanelPlacement> SceneController::layoutArticlePanels(const Camera& camera, const PanelFrame& frame) {
+    PanelRequests req = articlePanelRequests(camera, frame);
+    if (req.requests.empty()) return {};
+    PanelLayoutOptions opts;
+    opts.margin = 12.0f;
+    opts.gap = 10.0f;
+    const float top = frame.top;  // the menu bar (and the status bar below, by symmetry)
+    const glm::vec2 down(0.0f, top);
+    opts.reserved = frame.reserved;
+    if (req.body.valid()) opts.avoid = Rect{req.body.min - down, req.body.max - down};
+    for (Rect& r : opts.reserved) r = Rect{r.min - down, r.max - down};
+    for (auto& r : req.requests) {
+        r.anchor -= down;
+        r.muscle = Rect{r.muscle.min - down, r.muscle.max - down};
+        if (r.pinned) *r.pinned -= down;
     }
-    for (auto& r : requests) {
-        r.anchor.y -= top;
-        r.muscle.min.y -= top;
-        r.muscle.max.y -= top;
-        if (r.pinned) r.pinned->y -= top;
-    }
-    auto placements = layoutPanels(glm::vec2(vp.x, vp.y - top * 2.0f), requests, opts);
+    const glm::vec2 vp(frame.viewport);
+    auto placements = layoutPanels(glm::vec2(vp.x, vp.y - top * 2.0f), req.requests, opts);
     for (auto& pl : placements) {
-        pl.rect.min.y += top;
-        pl.rect.max.y += top;
-        pl.leaderFrom.y += top;
-        pl.leaderTo.y += top;
+        pl.rect = Rect{pl.rect.min + down, pl.rect.max + down};
+        pl.leaderFrom += down;
+        pl.leaderTo += down;
     }
     return placements;
 }

@@ -32,6 +32,13 @@ struct PanelFrame {
     // Full and compact size of a panel at a font scale and maximum width (ui::panelSize, ui::compactPanelSize).
     std::function<glm::vec2(const ui::PanelState&, float fontScale, float maxWidth)> size;
     std::function<glm::vec2(const ui::PanelState&, float fontScale, float maxWidth)> compactSize;
+    std::function<glm::vec2(const ui::PanelState&, float fontScale, float maxWidth)> foldedSize;
+};
+
+// What the article panels ask of the screen layout (core::layoutScreen places them with everything else).
+struct PanelRequests {
+    std::vector<PanelRequest> requests;  // one per ui panel state, same order
+    Rect body;                           // the model's projected bounds (panels keep off it when they can)
 };
 
 class SceneController {
@@ -83,6 +90,8 @@ public:
 
     // Which article panels are open this frame (pinned ones, the selection, featured muscles in explain
     // mode), with their leader-line anchors and places. state().panels[i] belongs to the i-th placement.
+    PanelRequests articlePanelRequests(const Camera& camera, const PanelFrame& frame);
+    // The requests placed on their own (reserved areas and top from the frame): tests and tools.
     std::vector<PanelPlacement> layoutArticlePanels(const Camera& camera, const PanelFrame& frame);
 
 private:

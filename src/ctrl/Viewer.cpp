@@ -103,10 +103,11 @@ void Viewer::click(glm::vec2 pixel, glm::ivec2 fb) {
     scene.select(hit ? hit->node : -1);
     // With pain patterns on (or the pain panel open), a click on the body also asks which muscles can
     // send pain there.
-    if (!pain.state().patternsOn.empty() || ui.showPainPanel) {
-        if (const auto surface = scene.surfaceAt(camera, pixel, fb))
+    if (!pain.state().patternsOn.empty() || ui::painTabShown(ui)) {
+        if (const auto surface = scene.surfaceAt(camera, pixel, fb)) {
             pain.openLookup(*surface);
-        else
+            ui.lookupAt = pixel;  // the screen layout puts the list beside the click
+        } else
             pain.closeLookup();
     }
 }

@@ -1,7 +1,6 @@
 #include "ui/ArticlePanel.h"
 
 #include <algorithm>
-#include <cfloat>
 #include <string>
 
 #include <imgui.h>
@@ -11,21 +10,35 @@
 
 namespace la::ui {
 
-bool drawArticlePanels(const std::vector<ArticleView>& articles, bool therapist, float top, float bottom, int& closed) {
+namespace {
+std::string keyOf(const ArticleView& a) {
+    return (a.info ? a.info->id : std::string()) + "#" + a.section;
+}
+}  // namespace
+
+std::vector<glm::vec2> articleSizes(const std::vector<ArticleView>& articles, const ArticleHeights& heights) {
+    const float em = ImGui::GetFontSize();
+    std::vector<glm::vec2> out;
+    for (const auto& a : articles) {
+        if (!a.info) {
+            out.emplace_back(0.0f, 0.0f);
+            continue;
+        }
+        const auto it = heights.find(keyOf(a));
+        out.emplace_back(24.0f * em, it != heights.end() ? it->second : 14.0f * em);
+    }
+    return out;
+}
+
+bool drawArticlePanels(const std::vector<ArticleView>& articles, const std::vector<Rect>& rects, bool therapist,
+                       ArticleHeights& heights, int& closed) {
     bool any = false;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float scale = ImGui::GetFontSize() / 17.0f;
-    float y = vp->Pos.y + top + 12.0f;
-    for (std::size_t i = 0; i < articles.size(); ++i) {
+    for (std::size_t i = 0; i < articles.size() && i < rects.size(); ++i) {
         const StructureInfo* a = articles[i].info;
-        if (!a) continue;
-        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 12.0f, y), ImGuiCond_Always);
-        // At most 38 % of the width: the presenter's large text wraps instead of covering the body.
-        const float width = std::min(400.0f * scale, std::max(320.0f, 0.38f * vp->Size.x));
-        ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
-        const float room = std::max(vp->Pos.y + vp->Size.y - bottom - 12.0f - y, 80.0f);
-        ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(FLT_MAX, room));
-        ImGui::SetNextWindowBgAlpha(0.95f);
+        const Rect& r = rects[i];
+        if (!a || !r.valid()) continue;
+        ImGui::SetNextWindowPos(ImVec2(r.min.x, r.min.y), ImGuiCond_Always);
+        ImGui::SetNextWindowSize(ImVec2(r.size().x, r.size().y), ImGuiCond_Always);
         const ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
                                        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoFocusOnAppearing;
@@ -48,7 +61,9 @@ bool drawArticlePanels(const std::vector<ArticleView>& articles, bool therapist,
             o.onlySection = asked >= 0 ? asked : 0;
             o.skipTitleOfSection = asked <= 0;
             drawRichText(a->body, o);
-            y += ImGui::GetWindowSize().y + 10.0f;
+            // The whole content's height (scrolled or not), for next frame's layout.
+            heights[keyOf(articles[i])] =
+                ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
         }
         ImGui::End();
     }

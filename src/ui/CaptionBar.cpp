@@ -49,41 +49,57 @@ std::vector<std::string> wrapLines(ImFont* font, float size, float wrap, std::st
     return lines;
 }
 
-}  // namespace
+struct CaptionText {
+    char counter[32] = "";
+    ImVec2 counterSize;
+    float pad = 0.0f, wrap = 0.0f, height = 0.0f;
+    std::vector<std::string> lines;
+};
 
-// Drawn on the foreground draw list, not in a window: the bar stays on top of the article panels and
-// never takes a click from the view.
-float drawCaptionBar(const CaptionView& view) {
-    if (view.text.empty() && view.count == 0) return 0.0f;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImDrawList* dl = ImGui::GetForegroundDrawList();
+CaptionText measure(const CaptionView& view, float width) {
+    CaptionText c;
     ImFont* title = font(FontRole::Title);
     const float size = title->FontSize;
-    const float pad = ImGui::GetFontSize() * 0.9f;
-
-    char counter[32] = "";
-    if (view.step > 0) std::snprintf(counter, sizeof counter, "%d / %d", view.step, view.count);
-    const ImVec2 counterSize = ImGui::CalcTextSize(counter);
-    const float wrap = std::max(vp->Size.x - counterSize.x - pad * 5.0f, vp->Size.x * 0.5f);
+    c.pad = ImGui::GetFontSize() * 0.9f;
+    if (view.step > 0) std::snprintf(c.counter, sizeof c.counter, "%d / %d", view.step, view.count);
+    c.counterSize = ImGui::CalcTextSize(c.counter);
+    c.wrap = std::max(width - c.counterSize.x - c.pad * 5.0f, width * 0.5f);
     // " " keeps one line while a caption fades.
     const std::string_view text = view.text.empty() ? std::string_view(" ") : std::string_view(view.text);
     // A caption longer than a third of the screen is cut with "..." (captions are meant to be a sentence or two).
-    const auto maxLines = static_cast<std::size_t>(std::max(2.0f, vp->Size.y / 3.0f / size));
-    const std::vector<std::string> lines = wrapLines(title, size, wrap, text, maxLines);
-    const float height = std::max(static_cast<float>(lines.size()) * size, size) + pad * 2.0f;
+    const auto maxLines = static_cast<std::size_t>(std::max(2.0f, ImGui::GetIO().DisplaySize.y / 3.0f / size));
+    c.lines = wrapLines(title, size, c.wrap, text, maxLines);
+    c.height = std::max(static_cast<float>(c.lines.size()) * size, size) + c.pad * 2.0f;
+    return c;
+}
 
-    const float bottom = vp->Pos.y + vp->Size.y - view.bottomOffset;
-    const ImVec2 a(vp->Pos.x, bottom - height), b(vp->Pos.x + vp->Size.x, bottom);
+}  // namespace
+
+float captionBarHeight(const CaptionView& view, float width) {
+    if (view.text.empty() && view.count == 0) return 0.0f;
+    return measure(view, width).height;
+}
+
+// Drawn on the foreground draw list, not in a window: the bar stays on top and never takes a click from
+// the view.
+void drawCaptionBar(const CaptionView& view, const Rect& rect) {
+    if ((view.text.empty() && view.count == 0) || !rect.valid()) return;
+    const CaptionText c = measure(view, rect.size().x);
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    ImFont* title = font(FontRole::Title);
+    const float size = title->FontSize;
+    const ImVec2 a(rect.min.x, rect.min.y), b(rect.max.x, rect.max.y);
     dl->AddRectFilled(a, b, ImGui::GetColorU32(ImVec4(0.07f, 0.07f, 0.09f, 0.92f)));
     const float alpha = std::clamp(view.alpha, 0.0f, 1.0f);
     const ImU32 colour = ImGui::GetColorU32(ImVec4(0.97f, 0.96f, 0.93f, alpha));
-    for (std::size_t i = 0; i < lines.size(); ++i)
-        dl->AddText(title, size, ImVec2(a.x + pad * 1.5f, a.y + pad + static_cast<float>(i) * size), colour,
-                    lines[i].c_str());
-    if (counter[0])
-        dl->AddText(ImVec2(b.x - pad * 1.5f - counterSize.x, a.y + pad + (size - counterSize.y) * 0.5f),
-                    ImGui::GetColorU32(ImVec4(0.75f, 0.74f, 0.72f, 1.0f)), counter);
-    return height;
+    dl->PushClipRect(a, b, true);
+    for (std::size_t i = 0; i < c.lines.size(); ++i)
+        dl->AddText(title, size, ImVec2(a.x + c.pad * 1.5f, a.y + c.pad + static_cast<float>(i) * size), colour,
+                    c.lines[i].c_str());
+    if (c.counter[0])
+        dl->AddText(ImVec2(b.x - c.pad * 1.5f - c.counterSize.x, a.y + c.pad + (size - c.counterSize.y) * 0.5f),
+                    ImGui::GetColorU32(ImVec4(0.75f, 0.74f, 0.72f, 1.0f)), c.counter);
+    dl->PopClipRect();
 }
 
 }  // namespace la::ui

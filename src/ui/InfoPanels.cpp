@@ -7,6 +7,7 @@
 
 #include "ui/Fonts.h"
 #include "ui/RichTextView.h"
+#include "ui/Widgets.h"
 
 namespace la::ui {
 
@@ -30,6 +31,17 @@ glm::vec2 compactPanelSize(const PanelState& state, float fontScale, float maxWi
             state.compactHeight > 0.0f ? state.compactHeight : 120.0f * fontScale};
 }
 
+glm::vec2 foldedPanelSize(const PanelState& state, float fontScale, float maxWidth) {
+    PanelState f = state;
+    f.folded = true;
+    glm::vec2 s = panelSize(f, fontScale, maxWidth);
+    // Measured when it was last folded (a long title wraps); else one line of the title font.
+    s.y = state.foldedHeight > 0.0f
+              ? state.foldedHeight
+              : 1.3f * 17.0f * fontScale + 2.0f * ImGui::GetStyle().WindowPadding.y + 8.0f * fontScale;
+    return s;
+}
+
 namespace {
 
 ImU32 withAlpha(ImVec4 c, float a) {
@@ -39,11 +51,8 @@ ImU32 withAlpha(ImVec4 c, float a) {
 
 // A small button after the previous one: on the same line when it fits, else on a new one (a narrow
 // panel with large presenter text). True when clicked.
-bool flowButton(const char* label) {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float w = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2.0f;
-    const float lastRight = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
-    if (lastRight + style.ItemSpacing.x + w <= ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+bool flowSmallButton(const char* label) {
+    sameLineIfFits(ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f);
     return ImGui::SmallButton(label);
 }
 
@@ -82,11 +91,10 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
         PanelState& st = *view.state;
         leaderLine(p);
         ImGui::SetNextWindowPos(ImVec2(p.rect.min.x, p.rect.min.y), ImGuiCond_Always);
+        // The size the layout gave (from last frame's measured height): the window never grows over its
+        // neighbours; content that does not fit scrolls.
         const glm::vec2 size = p.rect.size();
-        if (st.expanded && !p.compact && !st.folded)
-            ImGui::SetNextWindowSize(ImVec2(size.x, size.y), ImGuiCond_Always);
-        else
-            ImGui::SetNextWindowSize(ImVec2(size.x, 0.0f), ImGuiCond_Always);  // height follows content
+        ImGui::SetNextWindowSize(ImVec2(size.x, size.y), ImGuiCond_Always);
         // The text stays readable whatever happens to the anchor; only the leader line fades.
         const float alpha = p.docked ? 0.85f : 1.0f;
         ImGui::SetNextWindowBgAlpha(0.95f);
@@ -100,16 +108,22 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
             // The arrow folds the panel to its title (it keeps its place and its leader line) and opens it.
             ImGui::PushFont(font(FontRole::Title));
             ImGui::AlignTextToFramePadding();
+            // Folded by the user, or by the layout when the screen has room for its title only.
+            const bool folded = st.folded || view.layoutFolded;
             if (view.interactive) {
-                if (ImGui::ArrowButton("##fold", st.folded ? ImGuiDir_Right : ImGuiDir_Down)) st.folded = !st.folded;
+                if (ImGui::ArrowButton("##fold", folded ? ImGuiDir_Right : ImGuiDir_Down)) {
+                    st.folded = !folded;
+                    if (view.layoutFolded) st.expanded = false;  // opened by hand on a full screen: the summary
+                }
                 ImGui::SameLine();
             }
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.12f, 0.1f, 1.0f));
             ImGui::TextWrapped("%s", view.node->label.c_str());
             ImGui::PopStyleColor();
             ImGui::PopFont();
-            if (st.folded) {
-                st.measuredHeight = st.compactHeight = contentHeight();
+            if (folded) {
+                st.foldedHeight = contentHeight();
+                if (st.folded) st.measuredHeight = st.compactHeight = st.foldedHeight;
                 ImGui::End();
                 ImGui::PopStyleVar();
                 continue;
@@ -124,15 +138,15 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
             }
             if (view.interactive) {
                 if (ImGui::SmallButton(st.expanded ? "Less" : "Read more")) st.expanded = !st.expanded;
-                if (flowButton(st.pinned ? "Unpin" : "Pin")) {
+                if (flowSmallButton(st.pinned ? "Unpin" : "Pin")) {
                     st.pinned = !st.pinned;
                     st.pinnedPos = p.rect.min;
                 }
                 if (view.hasPainPattern) {
                     const char* label = view.painShown ? "Hide pain pattern" : "Show pain pattern";
-                    if (flowButton(label)) actions.showPain = view.node->key;
+                    if (flowSmallButton(label)) actions.showPain = view.node->key;
                 }
-                if (flowButton("Close")) actions.closePanel = view.node->node;
+                if (flowSmallButton("Close")) actions.closePanel = view.node->node;
             }
             ImGui::Separator();
             // Compact: an expanded panel shows its summary, a collapsed one its first paragraph.

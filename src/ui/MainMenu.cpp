@@ -35,6 +35,11 @@ void drawPresenterMenu(UiState& state, UiActions& actions) {
         ImGui::EndMenu();
     }
 }
+
+void sidebarItem(UiState& state, const char* label, const char* key, SidebarTab tab) {
+    const bool shown = state.sidebarOpen && state.sidebarTab == tab;
+    if (ImGui::MenuItem(label, key, shown)) toggleSidebarTab(state, tab);
+}
 }  // namespace
 
 void drawMainMenu(UiState& state, UiActions& actions) {
@@ -64,124 +69,117 @@ void drawMainMenu(UiState& state, UiActions& actions) {
         }
         ImGui::Separator();
         if (ImGui::MenuItem("Frame all", "F")) actions.frameAll = true;
-        ImGui::MenuItem("Structures panel", nullptr, &state.scene.showStructures);
-        ImGui::MenuItem("Referred pain panel", "P", &state.showPainPanel);
+        ImGui::Separator();
+        ImGui::MenuItem("Sidebar", nullptr, &state.sidebarOpen);
+        sidebarItem(state, "Structures", nullptr, SidebarTab::Structures);
+        sidebarItem(state, "Referred pain", "P", SidebarTab::Pain);
+        sidebarItem(state, "Tours", nullptr, SidebarTab::Tours);
         ImGui::MenuItem("Status bar", nullptr, &state.showStatusBar);
-        ImGui::MenuItem("Tours panel", nullptr, &state.showTours);
         drawPresenterMenu(state, actions);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        if (ImGui::MenuItem("Keys and mouse", "H")) state.showKeys = true;
+        ImGui::MenuItem("Debug overlay", "F11", &state.debugOverlay);
+        ImGui::Separator();
+        if (ImGui::MenuItem("About Lumbar Atlas")) state.showAbout = true;
         ImGui::EndMenu();
     }
     ImGui::EndMainMenuBar();
 }
 
-void drawStatusBar(const UiState& state, const StatusInfo& info) {
-    if (!state.showStatusBar) return;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float h = ImGui::GetFrameHeight();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - h));
-    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, h));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 2));
+namespace {
+constexpr ImGuiWindowFlags kBarFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                       ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollbar;
+}
+
+void drawStatusBar(const UiState& state, const StatusInfo& info, const Rect& rect) {
+    if (!state.showStatusBar || !rect.valid()) return;
+    ImGui::SetNextWindowPos(ImVec2(rect.min.x, rect.min.y));
+    ImGui::SetNextWindowSize(ImVec2(rect.size().x, rect.size().y));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                        ImVec2(ImGui::GetStyle().FramePadding.x * 1.5f, ImGui::GetStyle().FramePadding.y));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                   ImGuiWindowFlags_NoNav;
-    if (ImGui::Begin("##status", nullptr, flags)) {
-        ImGui::Text("%s   |   %zu triangles   |   %.1f ms", info.modelName.c_str(), info.triangles,
-                    static_cast<double>(info.frameMs));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
+    if (ImGui::Begin("##status", nullptr, kBarFlags)) {
+        std::string text = info.modelName.empty() ? "No model" : info.modelName;
+        text += "   |   " + (info.selection.empty() ? std::string("Nothing selected") : info.selection);
+        if (info.tourSteps > 0)
+            text += "   |   " + info.tourTitle + ": step " + std::to_string(info.tourStep) + " of " +
+                    std::to_string(info.tourSteps);
+        ImGui::TextUnformatted(text.c_str());
+        const char* hint = "H: keys and mouse";
+        const float w = ImGui::CalcTextSize(hint).x;
+        if (ImGui::GetItemRectMax().x + 3.0f * w < rect.max.x) {
+            ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
+            ImGui::TextDisabled("%s", hint);
+        }
     }
     ImGui::End();
+    ImGui::PopStyleColor();
     ImGui::PopStyleVar(2);
 }
 
 namespace {
-bool isModelFile(const std::filesystem::path& p) {
-    std::string e = p.extension().string();
-    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return e == ".gltf" || e == ".glb" || e == ".obj" || e == ".fbx" || e == ".stl" || e == ".dae" || e == ".ply";
-}
+// Notices ("Screenshot saved: ...") go by themselves, so that they do not sit in front of a patient or in
+// the next screenshot; errors stay until dismissed.
+constexpr double kNoticeSeconds = 5.0;
+constexpr std::size_t kMaxShown = 2000;  // characters of a message drawn (ImGui's 16-bit indices)
 }  // namespace
 
-void drawOpenDialog(UiState& state, UiActions& actions) {
-    auto& d = state.openDialog;
-    if (!d.open) return;
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    if (d.directory.empty()) d.directory = fs::current_path(ec).string();
-    ImGui::SetNextWindowSize(ImVec2(620, 460), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Open model", &d.open)) {
-        ImGui::End();
-        return;
-    }
-    ImGui::TextWrapped("Folder: %s", d.directory.c_str());
-    if (ImGui::Button("Up")) d.directory = fs::path(d.directory).parent_path().string();
-    ImGui::BeginChild("##files", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2), true);
-    std::vector<fs::directory_entry> entries;
-    for (const auto& e : fs::directory_iterator(d.directory, fs::directory_options::skip_permission_denied, ec))
-        if (e.is_directory(ec) || isModelFile(e.path())) entries.push_back(e);
-    std::sort(entries.begin(), entries.end(), [&](const auto& a, const auto& b) {
-        if (a.is_directory(ec) != b.is_directory(ec)) return a.is_directory(ec);
-        return a.path().filename() < b.path().filename();
-    });
-    for (const auto& e : entries) {
-        const bool dir = e.is_directory(ec);
-        const std::string label = (dir ? "[dir] " : "") + e.path().filename().string();
-        if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_AllowDoubleClick)) {
-            if (dir) {
-                d.directory = e.path().string();
-            } else {
-                std::snprintf(d.pathBuffer, sizeof d.pathBuffer, "%s", e.path().string().c_str());
-                if (ImGui::IsMouseDoubleClicked(0)) {
-                    actions.openModel = e.path().string();
-                    d.open = false;
-                }
-            }
-        }
-    }
-    ImGui::EndChild();
-    ImGui::SetNextItemWidth(-120);
-    const bool enter =
-        ImGui::InputText("##path", d.pathBuffer, sizeof d.pathBuffer, ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::SameLine();
-    if ((ImGui::Button("Open", ImVec2(100, 0)) || enter) && d.pathBuffer[0]) {
-        actions.openModel = std::string(d.pathBuffer);
-        d.open = false;
-    }
-    ImGui::End();
-}
-
-void drawMessage(UiState& state) {
-    if (state.message.empty()) return;
+glm::vec2 messageSize(UiState& state) {
+    if (state.message.empty()) return {0.0f, 0.0f};
     if (state.message != state.messageShown) {
         state.messageShown = state.message;
         state.messageSince = ImGui::GetTime();
     }
-    // Notices ("Screenshot saved: ...") go by themselves, so that they do not sit in front of a patient or in
-    // the next screenshot; errors stay until dismissed.
-    constexpr double kNoticeSeconds = 5.0;
     if (!state.messageIsError && ImGui::GetTime() - state.messageSince > kNoticeSeconds) {
         state.message.clear();
-        return;
+        return {0.0f, 0.0f};
     }
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + ImGui::GetFrameHeight() * 1.6f),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.0f));
-    ImGui::SetNextWindowBgAlpha(0.92f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float wrap = ImGui::GetIO().DisplaySize.x * 0.6f;
+    const std::string& m = state.message;
+    const ImVec2 text = ImGui::CalcTextSize(m.c_str(), m.c_str() + std::min(m.size(), kMaxShown), false, wrap);
+    const float button = ImGui::CalcTextSize("OK").x + 2.0f * st.FramePadding.x;
+    return {text.x + st.ItemSpacing.x + button + 2.0f * st.WindowPadding.x + 2.0f,
+            std::max(text.y, ImGui::GetFrameHeight()) + 2.0f * st.WindowPadding.y + 2.0f};
+}
+
+void drawMessage(UiState& state, const Rect& rect) {
+    if (state.message.empty() || !rect.valid()) return;
+    ImGui::SetNextWindowPos(ImVec2(rect.min.x, rect.min.y), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(rect.size().x, rect.size().y), ImGuiCond_Always);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoFocusOnAppearing;
     if (ImGui::Begin("##message", nullptr, flags)) {
         ImGui::PushStyleColor(ImGuiCol_Text,
-                              state.messageIsError ? ImVec4(0.85f, 0.15f, 0.1f, 1) : ImVec4(0.1f, 0.35f, 0.15f, 1));
-        ImGui::PushTextWrapPos(vp->Size.x * 0.6f);
+                              state.messageIsError ? ImVec4(0.70f, 0.10f, 0.08f, 1) : ImVec4(0.1f, 0.35f, 0.15f, 1));
+        const float button = ImGui::CalcTextSize("OK").x + 2.0f * ImGui::GetStyle().FramePadding.x;
+        ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - button - ImGui::GetStyle().ItemSpacing.x);
+        ImGui::AlignTextToFramePadding();
         // Messages are one line, but may quote a long name from a file: never more than ImGui draws in one call.
-        constexpr std::size_t kMaxShown = 2000;
         const std::string& m = state.message;
         ImGui::TextUnformatted(m.c_str(), m.c_str() + std::min(m.size(), kMaxShown));
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
-        ImGui::SameLine();
-        if (ImGui::SmallButton("OK")) state.message.clear();
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - button);
+        if (ImGui::Button("OK")) state.message.clear();
     }
     ImGui::End();
+}
+
+void drawDebugOverlay(const StatusInfo& info, const Rect& view, float scale) {
+    char text[128];
+    std::snprintf(text, sizeof text, "%.1f ms a frame  |  %zu triangles  |  scale %.2f",
+                  static_cast<double>(info.frameMs), info.triangles, static_cast<double>(scale));
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    const ImVec2 pos(view.max.x - size.x - 8.0f * scale, view.min.y + 4.0f * scale);
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddRectFilled(ImVec2(pos.x - 4, pos.y - 2), ImVec2(pos.x + size.x + 4, pos.y + size.y + 2),
+                      IM_COL32(0, 0, 0, 170));
+    dl->AddText(pos, IM_COL32(255, 255, 255, 255), text);
 }
 
 }  // namespace la::ui

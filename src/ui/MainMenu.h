@@ -1,12 +1,18 @@
 #pragma once
+#include "core/PanelLayout.h"
 #include "ui/UiState.h"
 
 namespace la::ui {
 
-// Menu bar (File, View), status bar, the open-model dialog and the message strip.
+// Menu bar (File, View, Help) across the top: ImGui places it (its height is UiMetrics::frameHeight).
 void drawMainMenu(UiState& state, UiActions& actions);
-void drawStatusBar(const UiState& state, const StatusInfo& info);
-void drawOpenDialog(UiState& state, UiActions& actions);
-void drawMessage(UiState& state);
+// Model, selection and tour step along the bottom, in the layout's rectangle.
+void drawStatusBar(const UiState& state, const StatusInfo& info, const Rect& rect);
+// The message strip (errors until dismissed, notices for a few seconds): its size for the layout (0
+// when there is none), then drawn in the layout's rectangle.
+glm::vec2 messageSize(UiState& state);
+void drawMessage(UiState& state, const Rect& rect);
+// Frame time and scale in the corner of the view (F11): for us, not for a clinic.
+void drawDebugOverlay(const StatusInfo& info, const Rect& view, float scale);
 
 }  // namespace la::ui

@@ -1,11 +1,9 @@
 #include "ui/SceneOverlays.h"
 
 #include <algorithm>
-#include <cstring>
 #include <string>
 
 #include <imgui.h>
-#include <imgui_internal.h>  // ImGuiWindow rects: where the tool windows are this frame
 
 namespace la::ui {
 
@@ -55,45 +53,6 @@ void drawTriggerMark(glm::vec2 s, float w, bool behind, std::optional<glm::vec2>
         dl->AddCircle(ImVec2(skin->x, skin->y), 4.5f, IM_COL32(255, 255, 255, alpha), 16, 3.5f);
         dl->AddCircle(ImVec2(skin->x, skin->y), 4.5f, IM_COL32(15, 10, 25, alpha), 16, 1.6f);
     }
-}
-
-std::optional<std::size_t> drawPainLookup(const std::vector<CoverageEntry>& entries, const PainField& field,
-                                          const SceneIndex& index, bool& open) {
-    if (!open) return std::nullopt;
-    ImGui::SetNextWindowSize(ImVec2(420, 0), ImGuiCond_Appearing);
-    if (!ImGui::Begin("Pain at this spot can come from", &open, ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::End();
-        return std::nullopt;
-    }
-    std::optional<std::size_t> chosen;
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        const auto& e = entries[i];
-        const SceneNode* node = index.findKey(e.instance);
-        std::string knot = e.triggerPoint;  // the trigger point in words
-        if (const auto inst = parsePainInstanceKey(e.instance))
-            if (const PainPattern* p = field.find(inst->muscle))
-                if (const int t = p->findTriggerPoint(e.triggerPoint); t >= 0)
-                    knot = p->triggerPoints[static_cast<std::size_t>(t)].name;
-        const std::string label = (node ? node->label : e.instance) + ": knot " + knot + " (" +
-                                  (e.kind == ZoneKind::Essential ? "main area" : "spread") + ")##" + std::to_string(i);
-        if (ImGui::Selectable(label.c_str())) chosen = i;
-    }
-    ImGui::End();
-    return chosen;
-}
-
-std::vector<Rect> windowsDrawnSoFar() {
-    std::vector<Rect> out;
-    const ImGuiContext& g = *ImGui::GetCurrentContext();
-    const ImGuiWindowFlags transient = ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup;
-    for (const ImGuiWindow* w : g.Windows) {
-        // Active = begun this frame, i.e. drawn before the panels; the panels themselves come later.
-        if (!w->Active || w->Hidden || w->IsFallbackWindow || (w->Flags & transient) || std::strstr(w->Name, "##panel"))
-            continue;
-        if (std::strcmp(w->Name, "##MainMenuBar") == 0 || std::strcmp(w->Name, "##status") == 0) continue;
-        out.push_back(Rect::fromPosSize({w->Pos.x, w->Pos.y}, {w->Size.x, w->Size.y}));
-    }
-    return out;
 }
 
 }  // namespace la::ui

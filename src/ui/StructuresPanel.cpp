@@ -10,6 +10,17 @@
 
 namespace la::ui {
 
+PickMode nextMode(PickMode mode) {
+    switch (mode) {
+        case PickMode::Visible:
+            return PickMode::Ghosted;
+        case PickMode::Ghosted:
+            return PickMode::Hidden;
+        default:
+            return PickMode::Visible;
+    }
+}
+
 namespace {
 
 bool matches(const SceneNode& n, const char* search) {
@@ -35,53 +46,72 @@ PickMode& modeOf(SceneUiState& s, int node) {
     return s.visibility[static_cast<std::size_t>(node)];
 }
 
-// Three small toggle buttons: V(isible) G(host) H(idden). Returns the chosen mode when clicked.
-bool modeButtons(const char* id, PickMode current, PickMode& chosen) {
-    bool clicked = false;
-    ImGui::PushID(id);
-    const std::pair<const char*, PickMode> opts[] = {
-        {"Show", PickMode::Visible}, {"X-ray", PickMode::Ghosted}, {"Hide", PickMode::Hidden}};
-    for (const auto& [label, mode] : opts) {
-        const bool on = current == mode;
-        if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (ImGui::SmallButton(label)) {
-            chosen = mode;
-            clicked = true;
-        }
-        if (on) ImGui::PopStyleColor();
-        ImGui::SameLine();
+// An eye drawn in a square: open (shown), dashed and pale (x-ray), struck through (hidden).
+void drawEye(ImDrawList* dl, ImVec2 min, float size, PickMode mode) {
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImU32 pale = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const ImVec2 c(min.x + size * 0.5f, min.y + size * 0.5f);
+    const float w = size * 0.36f, h = size * 0.2f;
+    const float t = std::max(1.0f, size / 14.0f);
+    const ImU32 col = mode == PickMode::Visible ? ink : pale;
+    // Two arcs make the lids.
+    dl->PathClear();
+    dl->PathLineTo(ImVec2(c.x - w, c.y));
+    dl->PathBezierQuadraticCurveTo(ImVec2(c.x, c.y - 2.0f * h), ImVec2(c.x + w, c.y), 12);
+    dl->PathBezierQuadraticCurveTo(ImVec2(c.x, c.y + 2.0f * h), ImVec2(c.x - w, c.y), 12);
+    dl->PathStroke(col, ImDrawFlags_Closed, t);
+    if (mode == PickMode::Visible) {
+        dl->AddCircleFilled(c, h * 0.8f, ink);
+    } else if (mode == PickMode::Ghosted) {
+        dl->AddCircle(c, h * 0.8f, ImGui::GetColorU32(ImGuiCol_CheckMark), 0, t);
+    } else {
+        dl->AddLine(ImVec2(c.x - w, c.y + w * 0.8f), ImVec2(c.x + w, c.y - w * 0.8f), ink, t * 1.4f);
     }
+}
+
+const char* modeName(PickMode m) {
+    return m == PickMode::Visible ? "shown" : m == PickMode::Ghosted ? "x-ray" : "hidden";
+}
+
+// One square button with the eye; a click moves to the next mode. True when clicked.
+bool modeToggle(const char* id, PickMode current, PickMode& chosen) {
+    const float size = ImGui::GetFrameHeight();
+    ImGui::PushID(id);
+    const bool clicked = ImGui::Button("##mode", ImVec2(size, size));
+    drawEye(ImGui::GetWindowDrawList(), ImGui::GetItemRectMin(), size, current);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: click for %s", modeName(current), modeName(nextMode(current)));
     ImGui::PopID();
+    if (clicked) chosen = nextMode(current);
     return clicked;
 }
 
 void structureRow(const SceneNode& n, SceneUiState& state) {
     ImGui::PushID(n.node);
     PickMode chosen;
-    if (modeButtons("m", modeOf(state, n.node), chosen)) modeOf(state, n.node) = chosen;
+    if (modeToggle("m", modeOf(state, n.node), chosen)) modeOf(state, n.node) = chosen;
+    ImGui::SameLine();
     const bool sel = state.selected == n.node;
     if (n.featured) ImGui::PushFont(font(FontRole::Bold));
-    if (ImGui::Selectable(n.label.c_str(), sel)) state.selected = sel ? -1 : n.node;
+    const bool faded = modeOf(state, n.node) == PickMode::Hidden;
+    if (faded) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::AlignTextToFramePadding();
+    if (ImGui::Selectable(n.label.c_str(), sel, ImGuiSelectableFlags_None)) state.selected = sel ? -1 : n.node;
+    // A name longer than the sidebar (a large text size) shows whole in a tooltip.
+    if (ImGui::IsItemHovered() && ImGui::GetItemRectMax().x > ImGui::GetWindowPos().x + ImGui::GetWindowWidth())
+        ImGui::SetTooltip("%s", n.label.c_str());
+    if (faded) ImGui::PopStyleColor();
     if (n.featured) ImGui::PopFont();
     ImGui::PopID();
 }
 
 }  // namespace
 
-void drawStructuresPanel(const SceneIndex& index, SceneUiState& state) {
-    if (!state.showStructures) return;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 10, vp->Pos.y + ImGui::GetFrameHeight() + 10), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(360, 520), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Structures", &state.showStructures)) {
-        ImGui::End();
-        return;
-    }
+void drawStructuresContent(const SceneIndex& index, SceneUiState& state) {
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##search", "Search (name, Latin, alias)", state.search, sizeof state.search);
 
     const int deepest = index.deepestLayer();
-    ImGui::SetNextItemWidth(-110);
+    ImGui::SetNextItemWidth(-(ImGui::CalcTextSize("Peel layers").x + ImGui::GetStyle().ItemInnerSpacing.x));
     ImGui::SliderInt("Peel layers", &state.peelDepth, 0, deepest, state.peelDepth == 0 ? "none" : "%d");
     if (ImGui::Button("Isolate selection") && state.selected >= 0) {
         for (const auto& n : index.nodes())
@@ -96,6 +126,7 @@ void drawStructuresPanel(const SceneIndex& index, SceneUiState& state) {
     ImGui::Checkbox("Detail for therapists", &state.therapist);
     ImGui::Separator();
 
+    ImGui::BeginChild("##structures", ImVec2(0, 0), false);
     // Featured structures first.
     bool anyFeatured = false;
     for (const auto& n : index.nodes())
@@ -116,11 +147,13 @@ void drawStructuresPanel(const SceneIndex& index, SceneUiState& state) {
         auto& list = it->second;
         std::sort(list.begin(), list.end(), [](const SceneNode* a, const SceneNode* b) { return a->label < b->label; });
         ImGui::PushID(g);
-        // Group-wide buttons set every member.
+        // The group's toggle sets every member.
         PickMode chosen;
         const PickMode first = modeOf(state, list.front()->node);
-        if (modeButtons("g", first, chosen))
+        if (modeToggle("g", first, chosen))
             for (const SceneNode* n : list) modeOf(state, n->node) = chosen;
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
         const bool open = ImGui::TreeNodeEx(g, ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanAvailWidth,
                                             "%s (%zu)", g, list.size());
         if (open) {
@@ -129,7 +162,7 @@ void drawStructuresPanel(const SceneIndex& index, SceneUiState& state) {
         }
         ImGui::PopID();
     }
-    ImGui::End();
+    ImGui::EndChild();
 }
 
 }  // namespace la::ui

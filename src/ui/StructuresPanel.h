@@ -1,11 +1,16 @@
 #pragma once
-// The Structures panel: a tree by group (skin, muscles, bones) with a search box; each structure and
-// group visible, ghosted or hidden; isolate the selection; a depth slider peeling layers from the skin in.
+// The Structures tab of the sidebar: a tree by group (skin, muscles, bones) with a search box; each
+// structure and group shown, x-rayed or hidden by one toggle (an eye icon that cycles, so the names keep
+// the width); isolate the selection; a slider peeling layers from the skin in.
 #include "core/SceneIndex.h"
 #include "ui/UiState.h"
 
 namespace la::ui {
 
-void drawStructuresPanel(const SceneIndex& index, SceneUiState& state);
+// Draws into the current window (the sidebar's tab).
+void drawStructuresContent(const SceneIndex& index, SceneUiState& state);
+
+// Visible -> X-ray -> Hidden -> Visible: what the toggle does on a click.
+PickMode nextMode(PickMode mode);
 
 }  // namespace la::ui

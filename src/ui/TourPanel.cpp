@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include "ui/Widgets.h"
+
 namespace la::ui {
 
 bool TourActions::any() const {
@@ -42,10 +44,8 @@ void tourChooser(TourPanelState& state, const std::vector<TourListEntry>& tours,
         ImGui::EndCombo();
     }
     if (ImGui::Button("New tour")) actions.newTour = true;
-    ImGui::SameLine();
-    if (ImGui::Button("Close tour")) actions.closeTour = true;
-    ImGui::SameLine();
-    if (ImGui::Button("Presenter (F5)")) actions.presenter = true;
+    if (flowButton("Close tour")) actions.closeTour = true;
+    if (flowButton("Presenter (F5)")) actions.presenter = true;
 }
 
 void playback(const TourPlayer& player, TourActions& actions) {
@@ -55,11 +55,10 @@ void playback(const TourPlayer& player, TourActions& actions) {
     ImGui::SameLine();
     if (ImGui::Button("< Previous")) actions.previous = true;
     ImGui::EndDisabled();
-    ImGui::SameLine();
     ImGui::BeginDisabled(player.empty() || player.atLast());
-    if (ImGui::Button("Next >")) actions.next = true;
+    if (flowButton("Next >")) actions.next = true;
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    sameLineIfFits(ImGui::CalcTextSize("Step 00 / 00").x);
     if (n > 0)
         ImGui::Text("Step %d / %d", player.current() + 1, n);
     else
@@ -71,6 +70,9 @@ void playback(const TourPlayer& player, TourActions& actions) {
             if (caption.size() > 60) caption = caption.substr(0, 57) + "...";
             const std::string label = std::to_string(i + 1) + ". " + caption + "##step" + std::to_string(i);
             if (ImGui::Selectable(label.c_str(), i == player.current())) actions.goTo = i;
+            // The list is as wide as the sidebar: the whole caption shows on hover.
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", player.tour().steps[static_cast<std::size_t>(i)].caption.c_str());
         }
         ImGui::EndListBox();
     }
@@ -85,12 +87,10 @@ void authoring(TourPanelState& state, const TourPlayer& player, TourActions& act
     ImGui::SetNextItemWidth(-1.0f);
     if (ImGui::InputTextWithHint("##title", "Title", state.title, sizeof state.title)) actions.title = state.title;
     if (ImGui::Button("Add this view")) actions.addStep = true;
-    ImGui::SameLine();
     ImGui::BeginDisabled(player.empty());
-    if (ImGui::Button("Update step")) actions.replaceStep = true;
-    ImGui::SameLine();
-    if (ImGui::Button("Delete step")) actions.removeStep = true;
-    ImGui::SameLine();
+    if (flowButton("Update step")) actions.replaceStep = true;
+    if (flowButton("Delete step")) actions.removeStep = true;
+    sameLineIfFits(2.0f * ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x);
     ImGui::BeginDisabled(player.atFirst());
     if (ImGui::ArrowButton("##up", ImGuiDir_Up)) actions.move = -1;
     ImGui::EndDisabled();
@@ -132,28 +132,15 @@ void authoring(TourPanelState& state, const TourPlayer& player, TourActions& act
 
 }  // namespace
 
-void drawTourPanel(TourPanelState& state, const std::vector<TourListEntry>& tours, const TourPlayer& player,
-                   TourActions& actions) {
-    if (!state.open) return;
-    // Height follows the content every frame: opening "Edit this tour" grows the window instead of hiding
-    // its buttons below the edge.
-    ImGui::SetNextWindowSize(ImVec2(430.0f * ImGui::GetFontSize() / 17.0f, 0.0f), ImGuiCond_Always);
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - 450.0f, vp->Pos.y + ImGui::GetFrameHeight() * 2.0f),
-                            ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Tours", &state.open, ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::End();
-        return;
-    }
+void drawTourContent(TourPanelState& state, const std::vector<TourListEntry>& tours, const TourPlayer& player,
+                     TourActions& actions) {
     tourChooser(state, tours, actions);
     ImGui::Separator();
     playback(player, actions);
     authoring(state, player, actions);
     ImGui::Separator();
     if (ImGui::Button("Copy view as JSON")) actions.copyView = true;
-    ImGui::SameLine();
-    if (ImGui::Button("Paste view")) actions.pasteView = true;
-    ImGui::End();
+    if (flowButton("Paste view")) actions.pasteView = true;
 }
 
 }  // namespace la::ui

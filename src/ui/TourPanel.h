@@ -1,5 +1,5 @@
 #pragma once
-// The Tours panel: choose a bundled or user tour, play it step by step, and author tours in the
+// The Tours tab: choose a bundled or user tour, play it step by step, and author tours in the
 // viewer (add the current view as a step, reorder, delete, edit captions, save as a user tour;
 // copy and paste the view as JSON). Returns what the user asked for; the app carries it out.
 #include <optional>
@@ -17,7 +17,6 @@ struct TourListEntry {
 };
 
 struct TourPanelState {
-    bool open = false;
     int chosen = -1;       // index into the list of the tour in the player; -1 = new / none
     int captionStep = -1;  // which step the caption buffer holds
     char caption[1024] = {};
@@ -46,7 +45,8 @@ struct TourActions {
     bool any() const;
 };
 
-void drawTourPanel(TourPanelState& state, const std::vector<TourListEntry>& tours, const TourPlayer& player,
-                   TourActions& actions);
+// Draws into the current window (the sidebar's Tours tab).
+void drawTourContent(TourPanelState& state, const std::vector<TourListEntry>& tours, const TourPlayer& player,
+                     TourActions& actions);
 
 }  // namespace la::ui

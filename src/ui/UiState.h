@@ -1,5 +1,6 @@
 #pragma once
 // State the panels read and write. Panels never own scene data; they return actions the app carries out.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,18 +9,23 @@
 
 #include "core/CameraPose.h"
 #include "core/Pick.h"
+#include "core/ScreenLayout.h"
 
 namespace la::ui {
 
 struct StatusInfo {
     std::string modelName;
     std::size_t triangles = 0;
-    float frameMs = 0.0f;
+    float frameMs = 0.0f;   // shown only in the debug overlay
+    std::string selection;  // name of the selected structure, empty = none
+    int tourStep = 0;       // 1-based; 0 = no tour open
+    int tourSteps = 0;
+    std::string tourTitle;
 };
 
 struct OpenDialogState {
     bool open = false;
-    std::string directory;
+    std::string directory;  // empty: the last folder (recent files), else home
     char pathBuffer[1024] = {};
 };
 
@@ -32,6 +38,7 @@ struct PanelState {
     glm::vec2 pinnedPos{0.0f};
     float measuredHeight = 0.0f;  // height ImGui gave the summary last frame (collapsed panels size to content)
     float compactHeight = 0.0f;   // height of the compact form (title and first paragraph)
+    float foldedHeight = 0.0f;    // height of the title alone (it may wrap), measured when last folded
 };
 
 struct SceneUiState {
@@ -43,7 +50,6 @@ struct SceneUiState {
     bool therapist = false;          // show the "for therapists" detail
     std::vector<PanelState> panels;  // panels that were drawn last frame (state kept across frames)
     char search[64] = {};
-    bool showStructures = true;
 };
 
 struct UiState {
@@ -54,12 +60,19 @@ struct UiState {
     std::string messageShown;   // the message the timer below belongs to
     double messageSince = 0.0;  // ImGui time it appeared
     bool showStatusBar = true;
-    bool showPainPanel = false;
-    bool showTours = false;             // the Tours panel
-    std::vector<std::string> monitors;  // names, for the presenter-mode monitor chooser (the app fills it)
-    int presenterMonitor = 0;           // index into monitors
-    bool presenter = false;             // presenter mode is on (the app sets it)
-    float fontScale = 1.0f;             // the user's text size (presenter mode enlarges it further)
+    // The sidebar: its tabs Structures, Referred pain, Tours; closed it is a small button at the left.
+    bool sidebarOpen = true;
+    SidebarTab sidebarTab = SidebarTab::Structures;
+    int sidebarTabShown = -1;           // the tab ImGui showed last frame (a change of sidebarTab selects the new one)
+    bool showKeys = false;              // the keys-and-mouse sheet (H, F1)
+    bool showAbout = false;             // Help > About
+    bool debugOverlay = false;          // frame time and layout outlines (F11)
+    std::optional<glm::vec2> lookupAt;  // framebuffer pixel of the click that opened the pain lookup
+    std::map<std::string, float> articleHeights;  // tour articles' content heights last frame (by id#section)
+    std::vector<std::string> monitors;            // names, for the presenter-mode monitor chooser (the app fills it)
+    int presenterMonitor = 0;                     // index into monitors
+    bool presenter = false;                       // presenter mode is on (the app sets it)
+    float fontScale = 1.0f;                       // the user's text size (presenter mode enlarges it further)
     SceneUiState scene;
 };
 
@@ -76,5 +89,35 @@ struct UiActions {
 };
 
 void addRecentFile(UiState& state, const std::string& path, std::size_t maxCount = 10);
+
+// The sidebar on `tab` (opened when closed); toggleSidebarTab closes it when it already shows that tab.
+// Plain functions of the state (no ImGui): the controllers use them too.
+inline void openSidebarTab(UiState& state, SidebarTab tab) {
+    state.sidebarOpen = true;
+    state.sidebarTab = tab;
+}
+inline void toggleSidebarTab(UiState& state, SidebarTab tab) {
+    if (state.sidebarOpen && state.sidebarTab == tab)
+        state.sidebarOpen = false;
+    else
+        openSidebarTab(state, tab);
+}
+// The referred-pain tab is in front (a click on the body then also looks up pain).
+inline bool painTabShown(const UiState& state) {
+    return state.sidebarOpen && state.sidebarTab == SidebarTab::Pain && !state.presenter;
+}
+inline bool anyOverlayOpen(const UiState& state) {
+    return state.showAbout || state.showKeys || state.openDialog.open;
+}
+// Esc: closes the top-most dialog (About, the key sheet, the open dialog); true when one closed, so that
+// Esc does nothing else.
+inline bool closeTopOverlay(UiState& state) {
+    for (bool* open : {&state.showAbout, &state.showKeys, &state.openDialog.open})
+        if (*open) {
+            *open = false;
+            return true;
+        }
+    return false;
+}
 
 }  // namespace la::ui

@@ -1,6 +1,7 @@
 // The viewer in a real window, driven through the X server as a presenter drives it: clicker keys step
 // the tour, F5 goes full screen, B blanks, Esc leaves, the mouse still orbits, F12 / Ctrl+F12 save
 // screenshots, Ctrl+Q quits and the settings are saved.
+#include <cstdlib>
 #include <unistd.h>
 
 #include <doctest/doctest.h>
@@ -100,7 +101,9 @@ TEST_CASE("presenter session: clicker keys, full screen, blank, orbit, click to 
     v.key("1");
     REQUIRE(v.settle());
     // As a hand does: onto the muscle first (the hover outline appears), then the click.
-    const int clickX = windowed.w / 2 + 90, clickY = windowed.h / 2 + 80;
+    // The body is centred in the view beside the open sidebar (22 text heights wide at 17 px: 374 px).
+    const int viewCentreX = (374 + windowed.w) / 2;
+    const int clickX = viewCentreX + 90, clickY = windowed.h / 2 + 80;
     v.move(clickX, clickY);
     REQUIRE(v.settle());
     const Image unselected = v.screenshot();
@@ -119,7 +122,7 @@ TEST_CASE("presenter session: clicker keys, full screen, blank, orbit, click to 
 
     // The wheel zooms towards the cursor: the body fills more of the picture.
     const Image far = v.screenshot("ctrl+F12");
-    for (int i = 0; i < 4; ++i) v.click(windowed.w / 2, windowed.h / 2, 4);
+    for (int i = 0; i < 4; ++i) v.click(viewCentreX, windowed.h / 2, 4);
     REQUIRE(v.settle());
     const Image near = v.screenshot("ctrl+F12");
     REQUIRE(far.ok());
@@ -136,13 +139,14 @@ TEST_CASE("presenter session: clicker keys, full screen, blank, orbit, click to 
 
 namespace {
 
-// Pixels of the panels' blue buttons (Show / X-ray / Hide) in a rectangle of a screenshot.
-int bluePixels(const Image& img, int x0, int y0, int x1, int y1) {
+// Pixels of the theme's button face (the structure rows' eye toggles; ImGuiCol_Button, a cool light grey
+// that the sidebar's warm white and its text do not have) in a rectangle of a screenshot.
+int buttonPixels(const Image& img, int x0, int y0, int x1, int y1) {
     int n = 0;
     for (int y = std::max(y0, 0); y < std::min(y1, img.h); ++y)
         for (int x = std::max(x0, 0); x < std::min(x1, img.w); ++x) {
             const auto* p = img.at(x, y);
-            n += p[2] > 200 && p[0] < 170 && p[2] - p[0] > 60;
+            n += std::abs(p[0] - 232) <= 2 && std::abs(p[1] - 235) <= 2 && std::abs(p[2] - 237) <= 2;
         }
     return n;
 }
@@ -164,9 +168,10 @@ TEST_CASE(
     LiveViewer v(home, "");
     REQUIRE_MESSAGE(v.hasWindow(), v.output());
     REQUIRE(v.waitForTitle("lower_body"));
-    // The Structures panel at the top left: its search field, and the "Detail for therapists" checkbox,
-    // whose state the settings file records (saved a second after it changes).
-    const int searchX = 300, searchY = 75, checkX = 60, checkY = 183;
+    // The sidebar's Structures tab at the left (window coordinates, text at 17 px): its search field, and
+    // the "Detail for therapists" checkbox, whose state the settings file records (saved a second after it
+    // changes).
+    const int searchX = 170, searchY = 75, checkX = 22, checkY = 195, sidebarW = 360;
     REQUIRE(v.settle());
     bool expected = therapist(v.settings());
     for (int i = 0; i < 6; ++i) {
@@ -198,10 +203,11 @@ TEST_CASE(
     REQUIRE(waitUntil([&] { return therapist(v.settings()) == expected; }, 90.0));
     const Image sacrum = v.screenshot("F12", 120.0);
     REQUIRE(sacrum.ok());
-    // The structure rows sit below the checkboxes: none for "sacrqqq", the sacrum's for "sacrum".
-    const int before = bluePixels(nothing, 0, checkY + 20, 420, nothing.h / 2 + 100);
-    const int after = bluePixels(sacrum, 0, checkY + 20, 420, sacrum.h / 2 + 100);
-    INFO("blue button pixels below the checkboxes: " << before << " -> " << after);
+    // The structure rows (each with its eye toggle) sit below the checkboxes: none for "sacrqqq", the
+    // Bones group's and the sacrum's for "sacrum".
+    const int before = buttonPixels(nothing, 0, checkY + 20, sidebarW, nothing.h / 2 + 100);
+    const int after = buttonPixels(sacrum, 0, checkY + 20, sidebarW, sacrum.h / 2 + 100);
+    INFO("button face pixels below the checkboxes: " << before << " -> " << after);
     CHECK(before < 50);
     CHECK(after > 300);
     v.key("ctrl+q");

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "../support/Image.h"
+#include "../support/LayoutReport.h"
 #include "../support/RunViewer.h"
 #include "../support/Shoot.h"
 
@@ -15,10 +16,11 @@ bool painRed(const std::uint8_t* p) {
     return p[2] > 110 && p[2] > p[0] + 40 && p[2] > p[1] + 70;
 }
 
-long redIn(const Image& img, int x0, int x1) {
+// Violet pixels in the columns [x0, x1), leaving out the legend (its swatch is the zones' violet).
+long redIn(const Image& img, int x0, int x1, const Placed& legend = {}) {
     long n = 0;
     for (int y = 0; y < img.h; ++y)
-        for (int x = x0; x < x1; ++x) n += painRed(img.at(x, y));
+        for (int x = x0; x < x1; ++x) n += painRed(img.at(x, y)) && !legend.contains(x, y);
     return n;
 }
 }  // namespace
@@ -27,7 +29,8 @@ TEST_CASE("--pain quadratus_lumborum.L paints the patient's left low back, hip a
     const auto dir = tempDir("render_pain");
     const std::string common = " --view posterior --size 800x600 --time 0.9 --screenshot ";
     const RunResult off = runViewer(common + shellQuoted(dir / "off.png"));
-    const RunResult on = runViewer("--pain quadratus_lumborum.L" + common + shellQuoted(dir / "on.png"));
+    const RunResult on =
+        runViewer("--pain quadratus_lumborum.L --layout-report" + common + shellQuoted(dir / "on.png"));
     INFO(on.err);
     REQUIRE(off.exitCode == 0);
     REQUIRE(on.exitCode == 0);
@@ -37,7 +40,9 @@ TEST_CASE("--pain quadratus_lumborum.L paints the patient's left low back, hip a
     // Seen from behind, the patient's left is the left half of the picture.
     const long leftBefore = redIn(a, 0, 400), leftAfter = redIn(b, 0, 400);
     // A one-sided pattern: the patient's right (the right of the spine) stays clear.
-    const long rightBefore = redIn(a, 405, 800), rightAfter = redIn(b, 405, 800);
+    const Placed legend = findPlaced(layoutReport(on.out), "painlegend");
+    CHECK(legend.w > 0);
+    const long rightBefore = redIn(a, 405, 800, legend), rightAfter = redIn(b, 405, 800, legend);
     CHECK(leftAfter > leftBefore + 3000);
     CHECK(rightAfter <= rightBefore + 50);
     // The red spreads over the low back, the buttock and the hip: rows from the waist to below the

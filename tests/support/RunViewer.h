@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <unistd.h>
 
 #include "TestGltf.h"
 
@@ -24,8 +25,10 @@ inline std::string slurp(const std::filesystem::path& p) {
 inline RunResult runViewer(const std::string& args) {
     static int counter = 0;
     const auto dir = std::filesystem::temp_directory_path();
-    const auto out = dir / ("la_run_out_" + std::to_string(++counter));
-    const auto err = dir / ("la_run_err_" + std::to_string(counter));
+    // The process id in the name: test runs of several checkouts share the temporary folder.
+    const std::string id = std::to_string(getpid()) + "_" + std::to_string(++counter);
+    const auto out = dir / ("la_run_out_" + id);
+    const auto err = dir / ("la_run_err_" + id);
     const std::string cmd =
         std::string("'") + LA_VIEWER + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
     const int status = std::system(cmd.c_str());

@@ -1,0 +1,112 @@
+#include "ui/Screen.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <imgui.h>
+#include <imgui_internal.h>  // the window list, for the layout report
+
+#include "ui/Dialogs.h"
+#include "ui/MainMenu.h"
+
+namespace la::ui {
+
+ScreenLayoutInput screenLayoutInput(UiState& state, const ScreenFrame& frame) {
+    ScreenLayoutInput in;
+    in.framebuffer = frame.framebuffer;
+    in.scale = ImGui::GetFontSize() / 17.0f;
+    in.presenter = frame.presenter;
+    in.menuBar = frame.chrome;
+    in.statusBar = frame.chrome && state.showStatusBar;
+    in.sidebar = frame.chrome;
+    in.sidebarOpen = state.sidebarOpen;
+    if (frame.caption) {
+        // The bar spans the view: the screen less the open sidebar.
+        const ScreenLayout bare = layoutScreen(in);
+        in.captionHeight = captionBarHeight(*frame.caption, bare.view.size().x);
+    }
+    in.toast = messageSize(state);
+    if (frame.pain && frame.painField) {
+        // At most a third of the view's width and half its height; smaller windows get the short form.
+        const ScreenLayout bare = layoutScreen(in);
+        const glm::vec2 room(std::max(14.0f * ImGui::GetFontSize(), 0.3f * bare.content.size().x),
+                             0.5f * bare.content.size().y - 2.0f * bare.metrics.margin);
+        in.legend = painLegendSize(*frame.painField, *frame.pain, room);
+    }
+    if (frame.lookupOpen && *frame.lookupOpen && !frame.lookup.empty() && state.lookupAt) {
+        in.lookupAt = state.lookupAt;
+        in.lookup = painLookupSize(frame.lookup);
+    }
+    in.articles = articleSizes(frame.articles, state.articleHeights);
+    in.panels = frame.panelRequests;
+    in.body = frame.body;
+    in.dialog = frame.chrome ? dialogSize(state) : glm::vec2(0.0f);
+    return in;
+}
+
+ScreenResult drawScreen(UiState& state, ScreenFrame& frame, UiActions& actions) {
+    ScreenResult out;
+    out.layout = layoutScreen(screenLayoutInput(state, frame));
+    const ScreenLayout& L = out.layout;
+    if (frame.chrome && !frame.presenter) {
+        drawMainMenu(state, actions);
+        if (frame.status) drawStatusBar(state, *frame.status, L.statusBar);
+        drawSidebar(state, frame.sidebar, L.sidebar, out.tour);
+    }
+    if (frame.caption) drawCaptionBar(*frame.caption, L.caption);
+    int closed = -1;
+    if (drawArticlePanels(frame.articles, L.articles, frame.therapist, state.articleHeights, closed))
+        out.closedArticle = closed;
+    if (frame.pain && frame.painField) drawPainLegend(*frame.painField, *frame.pain, L.legend);
+    if (frame.lookupOpen) out.lookupChosen = drawPainLookup(frame.lookup, L.lookup, *frame.lookupOpen);
+    // Panels the layout left out (no room even for their title) are not drawn this frame.
+    std::vector<PanelView> shown;
+    for (std::size_t i = 0; i < frame.panels.size() && i < L.panels.size(); ++i) {
+        if (!L.panelShown[i]) continue;
+        PanelView v = frame.panels[i];
+        v.placement = L.panels[i];
+        v.layoutFolded = L.panelFolded[i];
+        shown.push_back(v);
+    }
+    if (!shown.empty()) drawInfoPanels(shown, frame.therapist, actions);
+    drawMessage(state, L.toast);
+    if (frame.chrome) drawDialogs(state, actions, L.dialog);
+    if (state.debugOverlay && frame.status) drawDebugOverlay(*frame.status, L.view, L.metrics.scale);
+    return out;
+}
+
+std::string layoutReport(const ScreenLayout& layout) {
+    std::string out;
+    char line[512];
+    auto add = [&](const char* kind, const char* name, float x, float y, float w, float h) {
+        std::snprintf(line, sizeof line, "layout %s %s %.0f %.0f %.0f %.0f\n", kind, name, static_cast<double>(x),
+                      static_cast<double>(y), static_cast<double>(w), static_cast<double>(h));
+        out += line;
+    };
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (const ImGuiWindow* w : g.Windows) {
+        if (!w->Active || w->Hidden || w->IsFallbackWindow || (w->Flags & ImGuiWindowFlags_ChildWindow)) continue;
+        const char* kind = "window";
+        if (w->Flags & ImGuiWindowFlags_Tooltip)
+            kind = "tooltip";
+        else if (w->Flags & ImGuiWindowFlags_Modal)
+            kind = "modal";
+        else if (w->Flags & ImGuiWindowFlags_Popup)
+            kind = "popup";
+        else if (std::string(w->Name) == "##MainMenuBar")
+            kind = "menu";
+        // Names without spaces, so the line splits on blanks: the part before "##", or the id after it.
+        std::string name = w->Name;
+        const auto hash = name.find("##");
+        if (hash != std::string::npos) name = hash > 0 ? name.substr(0, hash) : name.substr(2);
+        for (char& c : name)
+            if (c == ' ') c = '_';
+        add(kind, name.c_str(), w->Pos.x, w->Pos.y, w->Size.x, w->Size.y);
+    }
+    if (layout.caption.valid())
+        add("bar", "caption", layout.caption.min.x, layout.caption.min.y, layout.caption.size().x,
+            layout.caption.size().y);
+    return out;
+}
+
+}  // namespace la::ui

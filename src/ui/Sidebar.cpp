@@ -1,0 +1,75 @@
+#include "ui/Sidebar.h"
+
+#include <imgui.h>
+
+#include "ui/PainPanel.h"
+#include "ui/StructuresPanel.h"
+
+namespace la::ui {
+
+namespace {
+constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
+                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
+}
+
+void drawSidebar(UiState& state, const SidebarContent& content, const Rect& rect, TourActions& tourActions) {
+    if (!rect.valid()) return;
+    ImGui::SetNextWindowPos(ImVec2(rect.min.x, rect.min.y), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(rect.size().x, rect.size().y), ImGuiCond_Always);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    if (!state.sidebarOpen) {
+        if (ImGui::Begin("##sidebar_closed", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar)) {
+            if (ImGui::ArrowButton("##open", ImGuiDir_Right)) state.sidebarOpen = true;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the sidebar (structures, referred pain, tours)");
+        }
+        ImGui::End();
+        ImGui::PopStyleVar();
+        state.sidebarTabShown = -1;
+        return;
+    }
+    if (ImGui::Begin("##sidebar", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar)) {
+        // The fold button at the right end of the tab row.
+        const float button = ImGui::GetFrameHeight();
+        const float tabsWidth = ImGui::GetContentRegionAvail().x - button - ImGui::GetStyle().ItemSpacing.x;
+        ImGui::BeginChild("##tabs", ImVec2(tabsWidth, 0), false, ImGuiWindowFlags_NoScrollbar);
+        if (ImGui::BeginTabBar("##sidebar_tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
+            const std::pair<const char*, SidebarTab> tabs[] = {{"Structures", SidebarTab::Structures},
+                                                               {"Referred pain", SidebarTab::Pain},
+                                                               {"Tours", SidebarTab::Tours}};
+            for (const auto& [label, tab] : tabs) {
+                const bool select =
+                    state.sidebarTabShown != static_cast<int>(state.sidebarTab) && state.sidebarTab == tab;
+                if (ImGui::BeginTabItem(label, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) {
+                    // ImGui shows this tab: follow it unless the app just asked for another one.
+                    if (state.sidebarTabShown == static_cast<int>(state.sidebarTab) || select) state.sidebarTab = tab;
+                    state.sidebarTabShown = static_cast<int>(tab);
+                    ImGui::BeginChild("##tab", ImVec2(0, 0), false);
+                    switch (tab) {
+                        case SidebarTab::Structures:
+                            if (content.index) drawStructuresContent(*content.index, state.scene);
+                            break;
+                        case SidebarTab::Pain:
+                            if (content.painField && content.pain) drawPainContent(*content.painField, *content.pain);
+                            break;
+                        case SidebarTab::Tours:
+                            if (content.tourPanel && content.tours && content.player)
+                                drawTourContent(*content.tourPanel, *content.tours, *content.player, tourActions);
+                            break;
+                    }
+                    ImGui::EndChild();
+                    ImGui::EndTabItem();
+                }
+            }
+            ImGui::EndTabBar();
+        }
+        ImGui::EndChild();
+        ImGui::SameLine();
+        if (ImGui::ArrowButton("##fold", ImGuiDir_Left)) state.sidebarOpen = false;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide the sidebar");
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+}
+
+}  // namespace la::ui

@@ -1,0 +1,26 @@
+#pragma once
+// The sidebar at the left: tabs Structures, Referred pain, Tours in one fixed column instead of
+// free-floating tool windows; a button folds it to a small button that opens it again.
+#include <vector>
+
+#include "core/PainField.h"
+#include "core/SceneIndex.h"
+#include "core/TourPlayer.h"
+#include "ui/TourPanel.h"
+#include "ui/UiState.h"
+
+namespace la::ui {
+
+struct SidebarContent {
+    const SceneIndex* index = nullptr;
+    const PainField* painField = nullptr;
+    PainState* pain = nullptr;
+    TourPanelState* tourPanel = nullptr;
+    const std::vector<TourListEntry>* tours = nullptr;
+    const TourPlayer* player = nullptr;
+};
+
+// In the layout's rectangle: the whole column when open, the small button when closed.
+void drawSidebar(UiState& state, const SidebarContent& content, const Rect& rect, TourActions& tourActions);
+
+}  // namespace la::ui

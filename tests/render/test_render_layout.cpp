@@ -1,0 +1,129 @@
+// The whole screen's layout as the viewer draws it: --layout-report lists every window ImGui drew in a
+// still (and the caption bar); nothing may overlap or leave the screen, with the window's chrome, the
+// sidebar, article panels, a tour article, the pain legend and the pain lookup open.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "../support/LayoutReport.h"
+#include "../support/RunViewer.h"
+#include "../support/Shoot.h"
+
+using namespace la::test;
+
+namespace {
+
+std::vector<Placed> report(const std::string& out) {
+    return layoutReport(out);
+}
+
+bool has(const std::vector<Placed>& r, const std::string& name) {
+    for (const auto& p : r)
+        if (p.name.find(name) != std::string::npos) return true;
+    return false;
+}
+
+// Non-transient windows (tooltips and popups float on purpose) must not overlap or leave the screen.
+void checkNoOverlap(const std::vector<Placed>& r, float w, float h) {
+    for (const auto& p : r) {
+        CAPTURE(p.text());
+        CHECK(p.x >= 0.0f);
+        CHECK(p.y >= 0.0f);
+        CHECK(p.x + p.w <= w + 0.5f);
+        CHECK(p.y + p.h <= h + 0.5f);
+    }
+    for (std::size_t i = 0; i < r.size(); ++i)
+        for (std::size_t j = i + 1; j < r.size(); ++j) {
+            if (r[i].kind == "tooltip" || r[j].kind == "tooltip" || r[i].kind == "popup" || r[j].kind == "popup")
+                continue;
+            CAPTURE(r[i].text());
+            CAPTURE(r[j].text());
+            CHECK_FALSE(r[i].overlaps(r[j]));
+        }
+}
+
+}  // namespace
+
+TEST_CASE("layout report: the window's screen with everything open has no overlaps, at three sizes") {
+    const auto dir = tempDir("render_layout");
+    struct Case {
+        int w, h;
+        const char* extra;
+    };
+    // 1280x720 and 1920x1080 at scale 1, 3840x2160 at --ui-scale 2 (a hi-DPI screen).
+    const Case cases[] = {{1280, 720, ""}, {1920, 1080, ""}, {3840, 2160, " --ui-scale 2"}};
+    std::string click;
+    int clickX = 0, clickY = 0;
+    for (const Case& c : cases) {
+        CAPTURE(c.w);
+        const std::string common = "--size " + std::to_string(c.w) + "x" + std::to_string(c.h) + c.extra +
+                                   " --sidebar pain --tour '" + std::string(LA_SOURCE_DIR) +
+                                   "/content/tours/why_does_my_back_hurt.json' --step 7 --pain quadratus_lumborum" +
+                                   " --explain --screenshot '" + (dir / "all.png").string() + "'";
+        // A spot where the shown pattern's pain is felt: a click there opens the lookup beside it. At
+        // 3840x2160 with --ui-scale 2 the picture is the 1920x1080 one doubled, so is the spot.
+        if (c.w == 3840) {
+            click = std::to_string(2 * clickX) + "," + std::to_string(2 * clickY);
+        } else {
+            std::string picks;
+            for (int i = 0; i < 5; ++i)
+                for (int j = 0; j < 6; ++j)
+                    picks += " --pick " + std::to_string(c.w * (40 + 4 * i) / 100) + "," +
+                             std::to_string(c.h * (35 + 8 * j) / 100);
+            const RunResult scan = runViewer(common + picks);
+            REQUIRE(scan.exitCode == 0);
+            click.clear();
+            std::istringstream lines(scan.out);
+            for (std::string line; std::getline(lines, line) && click.empty();)
+                if (line.rfind("pick ", 0) == 0 && line.find("pain=") != std::string::npos) {
+                    click = line.substr(5, line.find(':') - 5);
+                    std::sscanf(click.c_str(), "%d,%d", &clickX, &clickY);
+                }
+            REQUIRE_FALSE(click.empty());
+        }
+        const std::string args = common + " --click " + click + " --layout-report";
+        const RunResult run = runViewer(args);
+        REQUIRE(run.exitCode == 0);
+        const auto r = report(run.out);
+        CAPTURE(run.out);
+        // Everything asked for is there: chrome, sidebar, caption bar, the step's article, panels, legend.
+        CHECK(has(r, "MainMenuBar"));
+        CHECK(has(r, "status"));
+        CHECK(has(r, "sidebar"));
+        CHECK(has(r, "caption"));
+        CHECK(has(r, "article_"));
+        CHECK(has(r, "painlegend"));
+        CHECK(has(r, "painlookup"));
+        int panels = 0;
+        for (const auto& p : r)
+            panels += p.name.find("(left)") != std::string::npos || p.name.find("(right)") != std::string::npos ? 1 : 0;
+        CHECK(panels >= 2);
+        checkNoOverlap(r, static_cast<float>(c.w), static_cast<float>(c.h));
+    }
+}
+
+TEST_CASE("layout report: presenter mode and a closed sidebar") {
+    const auto dir = tempDir("render_layout_presenter");
+    for (const char* mode : {"--presenter", "--sidebar closed"}) {
+        CAPTURE(mode);
+        const RunResult run =
+            runViewer(std::string("--size 1366x768 ") + mode + " --tour '" + std::string(LA_SOURCE_DIR) +
+                      "/content/tours/why_does_my_back_hurt.json' --step 3 --explain --layout-report "
+                      "--screenshot '" +
+                      (dir / "p.png").string() + "'");
+        REQUIRE(run.exitCode == 0);
+        const auto r = report(run.out);
+        CAPTURE(run.out);
+        CHECK(has(r, "caption"));
+        CHECK(has(r, "sidebar") == (std::string(mode) != "--presenter"));
+        checkNoOverlap(r, 1366.0f, 768.0f);
+    }
+}
+
+TEST_CASE("layout report needs a screenshot; --sidebar and --click are checked") {
+    CHECK(runViewer("--layout-report").exitCode == 2);
+    CHECK(runViewer("--sidebar nowhere --screenshot x.png").exitCode == 2);
+    CHECK(runViewer("--click 10 --screenshot x.png").exitCode == 2);
+}
