@@ -34,6 +34,8 @@ App::~App() {
 Result<bool> App::loadModel(const std::string& path) {
     io::LoadOptions load;
     load.trustPaths = options_.trustPaths;
+    load.scene = options_.scene;
+    viewer_->registerModels = !options_.noRegister;
     if (auto ok = viewer_->openModel(path, load); !ok) return ok;
     if (renderer_) gpuScene_ = render::GpuScene::upload(viewer_->scene.model());
     viewer_->pain.forceUpload();  // the GPU copy starts with no pain weights
@@ -233,7 +235,7 @@ void App::handleActions(const ui::UiActions& a) {
             viewer_->say(ok.error(), true);
         } else {
             viewer_->ui.message.clear();
-            viewer_->applyPreset(ViewPreset::Posterior, aspect(), true);
+            viewer_->applyPreset(viewer_->firstView(ViewPreset::Posterior, false), aspect(), true);
         }
     }
     viewer_->handleSceneActions(a, aspect());
@@ -505,7 +507,7 @@ int App::runWindow() {
     } else if (!applySceneOptions()) {
         return 2;
     }
-    viewer_->applyPreset(options_.view, aspect(), false);
+    viewer_->applyPreset(viewer_->firstView(options_.view, options_.viewGiven), aspect(), false);
     viewer_->scanTours((fs::path(dataDir()) / "content" / "tours").string(),
                        (fs::path(io::dataDir(io::processEnv)) / "tours").string());
     if (!options_.tour.empty()) {

@@ -94,7 +94,7 @@ int App::runHeadless() {
         std::fprintf(stderr, "%s\n", target.error().c_str());
         return 1;
     }
-    viewer_->applyPreset(options_.view, aspect(), false);
+    viewer_->applyPreset(viewer_->firstView(options_.view, options_.viewGiven), aspect(), false);
     // --tour with --screenshot: that step (--step, default 1), e.g. to check presenter mode (--presenter).
     if (const int code = prepareTourStill(); code != 0) return code;
     // Scene options given with a tour step go on top of it (a step with its article and also pain shown).

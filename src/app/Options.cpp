@@ -90,6 +90,11 @@ ParseOutcome parseOptions(int argc, char** argv) {
                    "With --screenshot: click the view at pixel X,Y first (selects; with pain shown, opens the lookup)");
     cli.add_flag("--layout-report", o.layoutReport,
                  "With --screenshot: print 'layout KIND NAME x y w h' for every window drawn (and the caption bar)");
+    cli.add_flag("--no-register", o.noRegister,
+                 "Show a model in its own frame instead of placing it in the landmark frame from its hip bones, "
+                 "sacrum and spine");
+    cli.add_option("--scene", o.scene, "glTF: show scene N (0-based; default the file's own choice, else 0)")
+        ->check(CLI::Range(0, 1000000));
     cli.add_flag("--explain", o.explain, "Open the panels of both featured muscles on both sides");
     cli.add_flag("--therapist", o.therapist, "Show the detail for therapists in the panels");
     cli.add_flag("--trust-paths", o.trustPaths,

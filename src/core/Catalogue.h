@@ -1,23 +1,34 @@
 #pragma once
 // Everything the viewer knows about the named structures (muscles, bones, skin, articles),
 // one entry per content/structures/<id>.md. Loaded by la::io::loadCatalogueDir.
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "core/RichText.h"
+#include "core/Side.h"
 
 namespace la {
+
+// What one FMA id of a structure stands for when it is not the generic id: one side (BodyParts3D
+// gives the left and right muscle ids of their own) and/or one part ("L1" of the lumbar vertebrae).
+struct FmaDetail {
+    Side side = Side::None;
+    std::string part;
+    bool operator==(const FmaDetail&) const = default;
+};
 
 struct StructureInfo {
     std::string id;    // snake_case (letters, digits, '_', '-'), unique; case matters
     std::string name;  // display name
     std::string latin;
-    std::vector<std::string> fma;  // FMA ids, digits only ("15569")
-    std::string kind;              // muscle | bone | skin | article
-    int layer = 0;                 // 0 = skin (outermost); larger = deeper
-    std::string group;             // Skin | Muscles | Bones | Articles
+    std::vector<std::string> fma;                // every FMA id, generic and per side, digits only ("15569")
+    std::map<std::string, FmaDetail> fmaDetail;  // ids of `fma` that name one side or part ("22349 left")
+    std::string kind;                            // muscle | bone | skin | article
+    int layer = 0;                               // 0 = skin (outermost); larger = deeper
+    std::string group;                           // Skin | Muscles | Bones | Articles
     bool featured = false;
     bool sided = false;  // exists as <id>.L and <id>.R
     std::vector<std::string> aliases;

@@ -61,10 +61,20 @@ void dropNoise(std::vector<std::string>& tokens) {
     if (!kept.empty()) tokens = std::move(kept);
 }
 
+// English and Latin side words ("M. gluteus medius sinister", "... dextra").
 Side sideWord(const std::string& t) {
-    if (t == "l" || t == "left") return Side::Left;
-    if (t == "r" || t == "right") return Side::Right;
+    if (t == "l" || t == "left" || t == "lt" || t == "sinister" || t == "sinistra" || t == "sinistrum" ||
+        t == "sinistri")
+        return Side::Left;
+    if (t == "r" || t == "right" || t == "rt" || t == "dexter" || t == "dextra" || t == "dextrum" || t == "dextri")
+        return Side::Right;
     return Side::None;
+}
+
+// BodyParts3D's file and part ids ("FJ618", "BP4582") say nothing about the structure.
+bool isBodyParts3dToken(const std::string& t) {
+    return t.size() > 2 && (t.compare(0, 2, "fj") == 0 || t.compare(0, 2, "bp") == 0) &&
+           allDigits(std::string_view(t).substr(2));
 }
 
 std::string join(const std::vector<std::string>& tokens, std::string_view sep) {
@@ -118,7 +128,7 @@ ParsedName parseNodeName(std::string_view raw) {
             p.fma.push_back(t.substr(3));
         } else if (t == "fma" && i + 1 < tokens.size() && allDigits(tokens[i + 1])) {
             p.fma.push_back(tokens[++i]);
-        } else {
+        } else if (!isBodyParts3dToken(t)) {
             p.tokens.push_back(t);
         }
     }
@@ -174,10 +184,12 @@ NameMap::NameMap(const Catalogue& catalogue) {
         for (const auto& p : all[i].patterns) addKey(p, i, 3, true);
     for (std::size_t i = 0; i < all.size(); ++i)
         for (const auto& f : all[i].fma) {
-            auto [it, inserted] = fma_.emplace(f, i);
-            if (!inserted && it->second != i)
+            const auto detail = all[i].fmaDetail.find(f);
+            auto [it, inserted] =
+                fma_.emplace(f, FmaKey{i, detail == all[i].fmaDetail.end() ? FmaDetail{} : detail->second});
+            if (!inserted && it->second.entry != i)
                 conflicts_.push_back("FMA" + f + " of '" + all[i].id + "' already belongs to '" +
-                                     entries_[it->second].id + "'");
+                                     entries_[it->second.entry].id + "'");
         }
 }
 
@@ -211,15 +223,26 @@ StructureRef NameMap::refFor(std::size_t entry, Side side) const {
 }
 
 std::optional<StructureRef> NameMap::map(std::string_view nodeName) const {
+    auto m = match(nodeName);
+    return m ? std::optional(m->ref) : std::nullopt;
+}
+
+std::optional<NameMatch> NameMap::match(std::string_view nodeName) const {
     ParsedName p = parseNodeName(nodeName);
+    // A per-side FMA id is the most precise statement of the side a name can make.
     for (const auto& f : p.fma)
-        if (auto it = fma_.find(f); it != fma_.end()) return refFor(it->second, p.side);
+        if (auto it = fma_.find(f); it != fma_.end()) {
+            const Side side = it->second.detail.side != Side::None ? it->second.detail.side : p.side;
+            return NameMatch{refFor(it->second.entry, side), it->second.detail.part};
+        }
     if (p.tokens.empty()) return std::nullopt;
-    if (auto it = exact_.find(join(p.tokens, "")); it != exact_.end())
-        return it->second.entry == kAmbiguous ? std::nullopt : std::optional(refFor(it->second.entry, p.side));
+    if (auto it = exact_.find(join(p.tokens, "")); it != exact_.end()) {
+        if (it->second.entry == kAmbiguous) return std::nullopt;
+        return NameMatch{refFor(it->second.entry, p.side), {}};
+    }
     const std::string spaced = join(p.tokens, " ");
     for (const auto& g : globs_)
-        if (globMatch(g.pattern, spaced)) return refFor(g.entry, p.side);
+        if (globMatch(g.pattern, spaced)) return NameMatch{refFor(g.entry, p.side), {}};
     // Fallback: the longest known name contained word for word in the node name ("Tendon of gluteus
     // medius"); short names (< 4 letters, e.g. "QL") are too easily found by accident.
     const Phrase* best = nullptr;
@@ -235,7 +258,7 @@ std::optional<StructureRef> NameMap::map(std::string_view nodeName) const {
         }
     }
     if (!best || ambiguous) return std::nullopt;
-    return refFor(best->entry, p.side);
+    return NameMatch{refFor(best->entry, p.side), {}};
 }
 
 Result<std::vector<StructureRef>> parseIdList(std::string_view list, const Catalogue& catalogue) {

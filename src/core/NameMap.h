@@ -1,7 +1,9 @@
 #pragma once
 // Model node names -> catalogue structures. Accepts our own names (gluteus_medius.L), BodyParts3D
-// (FMA22315_Left_gluteus_medius, "Right gluteus medius") and Z-Anatomy / Blender names
-// ("Gluteus medius muscle.l", gluteus_medius_left, ... .001), case- and separator-insensitively.
+// (FJ618_BP4582_FMA22349_Left_quadratus_lumborum, "FJ30_BP4181_FMA16587_Left hip bone": the FJ/BP
+// tokens are ignored, the FMA id is looked up first, per-side ids give the side), Z-Anatomy / Blender
+// names ("Gluteus medius muscle.l", gluteus_medius_left, ... .001) and English or Latin forms ("Left
+// gluteus medius", "M. quadratus lumborum dexter"), case- and separator-insensitively.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -27,6 +29,13 @@ struct StructureRef {
 // "quadratus_lumborum.L" -> {quadratus_lumborum, Left}; "sacrum" -> {sacrum, None}. No catalogue check.
 StructureRef parseInstanceKey(std::string_view key);
 
+// What a node name was found to stand for: the structure and, for structures shown by several nodes,
+// which one ("L1", from the catalogue's FMA list).
+struct NameMatch {
+    StructureRef ref;
+    std::string part;
+};
+
 class NameMap {
 public:
     NameMap() = default;
@@ -35,6 +44,7 @@ public:
     // The structure a node name stands for, or nullopt when nothing matches (or two structures match
     // equally well). The side is kept only for structures marked `sided`.
     std::optional<StructureRef> map(std::string_view nodeName) const;
+    std::optional<NameMatch> match(std::string_view nodeName) const;
 
     // Names claimed by more than one entry, for diagnostics. A name used as an id, display name or
     // latin name of one entry beats the same name as another's alias or pattern; two aliases or two
@@ -64,8 +74,12 @@ private:
     StructureRef refFor(std::size_t entry, Side side) const;
 
     std::vector<Entry> entries_;
-    std::unordered_map<std::string, ExactKey> exact_;   // compact key (no separators) -> entry
-    std::unordered_map<std::string, std::size_t> fma_;  // FMA digits -> entry
+    std::unordered_map<std::string, ExactKey> exact_;  // compact key (no separators) -> entry
+    struct FmaKey {
+        std::size_t entry = 0;
+        FmaDetail detail;
+    };
+    std::unordered_map<std::string, FmaKey> fma_;  // FMA digits -> entry, side and part
     std::vector<Phrase> phrases_;
     std::vector<Glob> globs_;
     std::vector<std::string> conflicts_;

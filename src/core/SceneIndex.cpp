@@ -29,8 +29,12 @@ SceneIndex::SceneIndex(const Model& model, const Catalogue& catalogue) {
         SceneNode s;
         s.node = static_cast<int>(i);
         s.name = n.name;
-        s.ref = names.map(n.name);
-        if (s.ref) s.info = catalogue.find(s.ref->id);
+        const auto match = names.match(n.name);
+        if (match) {
+            s.ref = match->ref;
+            s.part = match->part;
+            s.info = catalogue.find(s.ref->id);
+        }
         if (s.info) {
             s.key = s.ref->key();
             const std::string side = sideLabel(s.ref->side);
@@ -61,8 +65,8 @@ SceneIndex::SceneIndex(const Model& model, const Catalogue& catalogue) {
         for (const auto& b : nodes_)
             if (&a != &b && b.ref && b.key == a.key) a.sharedKey = true;
         if (!a.sharedKey) continue;
-        const std::string part = distinguishingPart(a.name, a.ref->id);
-        if (!part.empty()) a.label += " (" + part + ")";
+        if (a.part.empty()) a.part = distinguishingPart(a.name, a.ref->id);
+        if (!a.part.empty()) a.label += " (" + a.part + ")";
     }
 }
 
@@ -87,9 +91,21 @@ std::string distinguishingPart(std::string_view nodeName, std::string_view id) {
     };
     std::vector<std::string> idWords;
     for (const auto& w : words(id)) idWords.push_back(lower(w));
+    // BodyParts3D's FJ/BP/FMA ids are not a part name.
+    auto isIdToken = [&lower](const std::string& w) {
+        const std::string l = lower(w);
+        for (const char* prefix : {"fj", "bp", "fma"}) {
+            const std::size_t n = std::char_traits<char>::length(prefix);
+            if (l.size() > n && l.compare(0, n, prefix) == 0 &&
+                std::all_of(l.begin() + static_cast<std::ptrdiff_t>(n), l.end(),
+                            [](char c) { return c >= '0' && c <= '9'; }))
+                return true;
+        }
+        return false;
+    };
     std::string out;
     for (const auto& w : words(nodeName)) {
-        if (std::find(idWords.begin(), idWords.end(), lower(w)) != idWords.end()) continue;
+        if (isIdToken(w) || std::find(idWords.begin(), idWords.end(), lower(w)) != idWords.end()) continue;
         out += (out.empty() ? "" : "/") + w;
     }
     return out;
@@ -118,8 +134,9 @@ Result<std::vector<int>> SceneIndex::resolveText(std::string_view list, const Ca
     std::vector<int> out;
     for (const std::string& item : splitCommaList(list)) {
         std::vector<int> nodes;
-        const auto byName = std::find_if(nodes_.begin(), nodes_.end(),
-                                         [&](const SceneNode& n) { return n.sharedKey && n.name == item; });
+        const auto byName = std::find_if(nodes_.begin(), nodes_.end(), [&](const SceneNode& n) {
+            return n.sharedKey && (n.name == item || n.uniqueName() == item);
+        });
         if (const SceneNode* raw = findKey(item); raw && !raw->ref) {
             nodes.push_back(raw->node);  // an unmapped node, by its own name
         } else if (byName != nodes_.end()) {
@@ -154,6 +171,20 @@ PickFilter effectiveVisibility(const SceneIndex& index, const PickFilter& chosen
         if (n.layer < peelDepth) f[i] = PickMode::Hidden;
     }
     return f;
+}
+
+}  // namespace la
+
+namespace la {
+
+std::string SceneNode::uniqueName() const {
+    if (!sharedKey) return key;
+    const bool plain = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+    });
+    const bool fmaToken = name.find("FMA") != std::string::npos || name.find("fma") != std::string::npos;
+    if ((plain && !fmaToken) || part.empty()) return name;
+    return key + ":" + part;
 }
 
 }  // namespace la

@@ -20,6 +20,7 @@ struct SceneNode {
     std::string key;                  // instance key ("gluteus_medius.L") or the node's own name
     std::string name;                 // the node's own name in the model ("vertebra_L3")
     bool sharedKey = false;           // several nodes show this one structure (five lumbar vertebrae)
+    std::string part;                 // which of them, when shared ("L3"): from the catalogue or the name
     std::string label;                // "Gluteus medius (left)", "Lumbar vertebra (L3)"
     std::string kind;                 // muscle | bone | skin | other
     std::string group;                // Skin | Muscles | Bones | Other
@@ -27,8 +28,10 @@ struct SceneNode {
     bool featured = false;
     const StructureInfo* info = nullptr;  // catalogue entry, when mapped
 
-    // What names this one node to a person or a script: the key, or the node name when shared.
-    const std::string& uniqueName() const { return sharedKey ? name : key; }
+    // What names this one node to a person or a script: the key; when shared, a node name of our own
+    // convention ("vertebra_L3"), else the key and the part ("lumbar_vertebra:L1" for BodyParts3D's
+    // "FJ135_BP4166_FMA13072_First lumbar vertebra").
+    std::string uniqueName() const;
 };
 
 // The words of a node name that its structure's id does not already say, for telling the nodes of a

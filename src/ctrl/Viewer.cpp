@@ -39,8 +39,27 @@ void Viewer::loadCatalogue(const std::string& dir) {
 Result<bool> Viewer::openModel(const std::string& path, const io::LoadOptions& options) {
     auto loaded = io::loadModel(path, options);
     if (!loaded) return Error{loaded.error()};
+    // A model made elsewhere goes into the landmark frame before anything reads a position.
+    registration = computeRegistration(*loaded, SceneIndex(*loaded, scene.catalogue()));
+    if (!registerModels && registration.basis != RegistrationBasis::None) {
+        registration = Registration{};
+        status.frame = "Own frame (--no-register)";
+    } else {
+        if (registration.applies()) applyRegistration(*loaded, registration.transform);
+        status.frame = registration.describe();
+    }
+    // Headless runs have no status bar: the same line on stdout, as the record of a screenshot.
+    if (!live_ && registration.applies()) std::printf("%s: %s\n", loaded->name.c_str(), status.frame.c_str());
     setModel(std::move(*loaded), path);
+    pain.snapTriggers(registration.applies());
     return true;
+}
+
+ViewPreset Viewer::firstView(ViewPreset asked, bool askedExplicitly) const {
+    if (askedExplicitly) return asked;
+    const auto& nodes = scene.index().nodes();
+    const bool anatomy = std::any_of(nodes.begin(), nodes.end(), [](const SceneNode& n) { return n.ref.has_value(); });
+    return anatomy ? asked : ViewPreset::Anterior;
 }
 
 void Viewer::setModel(Model model, const std::string& path) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/Camera.h"
+#include "core/Registration.h"
 #include "core/Result.h"
 #include "ctrl/PainController.h"
 #include "ctrl/SceneController.h"
@@ -34,6 +35,10 @@ public:
     Viewer& operator=(const Viewer&) = delete;
     bool live() const { return live_; }
 
+    // Model files: place models made elsewhere in the landmark frame (--no-register turns it off).
+    bool registerModels = true;
+    Registration registration;  // of the current model (basis None when not registered)
+
     ui::UiState ui;  // the UI's state; the scene controller works on ui.scene
     ui::StatusInfo status;
     Camera camera;
@@ -59,6 +64,9 @@ public:
     bool therapistDetail() const;
 
     void applyPreset(ViewPreset preset, float aspect, bool animate);
+    // The first view of a model: the one asked for (--view), else posterior for anatomy and the front
+    // (+Z) for a model with nothing recognised, as other glTF viewers show it.
+    ViewPreset firstView(ViewPreset asked, bool askedExplicitly) const;
     void frameAll(float aspect);
 
     // A click at a framebuffer pixel: selects what is under it (or clears the selection); with pain

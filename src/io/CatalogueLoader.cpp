@@ -62,6 +62,31 @@ std::string where(const std::string& path, int line) {
     return path + ":" + std::to_string(line) + ": ";
 }
 
+// One item of the `fma` list: "15569" or "FMA15569", optionally followed by one word saying what the
+// id stands for: "left" or "right" (a per-side id, as BodyParts3D has), or a part name ("13072 L1").
+Result<std::pair<std::string, FmaDetail>> parseFmaItem(std::string_view item) {
+    std::string_view rest = trim(item);
+    if (rest.size() >= 3 && lower(rest.substr(0, 3)) == "fma") rest = trim(rest.substr(3));
+    if (!rest.empty() && rest[0] == ':') rest = trim(rest.substr(1));
+    std::size_t n = 0;
+    while (n < rest.size() && rest[n] >= '0' && rest[n] <= '9') ++n;
+    if (n == 0) return Error{"is not an FMA number"};
+    std::pair<std::string, FmaDetail> out{std::string(rest.substr(0, n)), {}};
+    const std::string_view word = trim(rest.substr(n));
+    if (word.empty()) return out;
+    if (n < rest.size() && rest[n] != ' ' && rest[n] != '\t') return Error{"is not an FMA number"};
+    if (word.find_first_of(" \t") != std::string_view::npos)
+        return Error{"has more than one word after the number (left, right or a part name such as L1)"};
+    const std::string w = lower(word);
+    if (w == "left")
+        out.second.side = Side::Left;
+    else if (w == "right")
+        out.second.side = Side::Right;
+    else
+        out.second.part = std::string(word);
+    return out;
+}
+
 void appendUtf8(std::string& out, std::uint32_t cp) {
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
     if (cp < 0x80) {
@@ -429,14 +454,12 @@ Result<StructureInfo> parseStructureText(std::string_view text, const std::strin
             info.latin = value;
         } else if (key == "fma") {
             info.fma.clear();
+            info.fmaDetail.clear();
             for (auto& item : splitCommaList(value)) {
-                std::string digits = item;
-                if (lower(digits.substr(0, 3)) == "fma") digits = std::string(trim(std::string_view(digits).substr(3)));
-                if (!digits.empty() && digits[0] == ':') digits.erase(0, 1);
-                if (digits.empty() ||
-                    !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
-                    return Error{where(path, ln) + "fma: '" + item + "' is not an FMA number"};
-                info.fma.push_back(digits);
+                auto parsed = parseFmaItem(item);
+                if (!parsed) return Error{where(path, ln) + "fma: '" + item + "' " + parsed.error()};
+                info.fma.push_back(parsed->first);
+                if (parsed->second != FmaDetail{}) info.fmaDetail[parsed->first] = parsed->second;
             }
         } else if (key == "kind") {
             info.kind = lower(value);

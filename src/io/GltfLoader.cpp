@@ -255,8 +255,14 @@ Result<Model> loadGltf(const std::string& path, const LoadOptions& options) {
     }
     if (!checkNoCycles(model)) return Error{path + ": the node hierarchy contains a cycle"};
 
-    // Roots: the default scene's nodes, else every node without a parent.
-    const int scene = gm.defaultScene >= 0 ? gm.defaultScene : (gm.scenes.empty() ? -1 : 0);
+    // Roots: the chosen scene's nodes (--scene, else the file's `scene`, else the first), else every node
+    // without a parent.
+    if (options.scene >= 0 && static_cast<std::size_t>(options.scene) >= gm.scenes.size())
+        return Error{path + ": there is no scene " + std::to_string(options.scene) + " (the file has " +
+                     std::to_string(gm.scenes.size()) + ")"};
+    const int scene = options.scene >= 0      ? options.scene
+                      : gm.defaultScene >= 0 ? gm.defaultScene
+                                             : (gm.scenes.empty() ? -1 : 0);
     if (scene >= 0 && static_cast<std::size_t>(scene) < gm.scenes.size()) {
         for (int r : gm.scenes[static_cast<std::size_t>(scene)].nodes)
             if (r >= 0 && static_cast<std::size_t>(r) < nn && model.nodes[static_cast<std::size_t>(r)].parent < 0)

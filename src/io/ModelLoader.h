@@ -15,6 +15,7 @@ struct LoadOptions {
     // Processor and wall-clock seconds an Assimp import may take in its child process before it is ended.
     int importCpuSeconds = 20;
     double importSeconds = 120.0;
+    int scene = -1;  // glTF: the scene to show (--scene); -1 = the file's `scene`, else the first
 };
 
 // Errors are one line: "<path>: <problem>". Never throws: every exception (out of memory included) becomes a

@@ -104,6 +104,7 @@ void drawStatusBar(const UiState& state, const StatusInfo& info, const Rect& rec
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
     if (ImGui::Begin("##status", nullptr, kBarFlags)) {
         std::string text = info.modelName.empty() ? "No model" : info.modelName;
+        if (!info.frame.empty()) text += "   |   " + info.frame;  // how a model made elsewhere was placed
         text += "   |   " + (info.selection.empty() ? std::string("Nothing selected") : info.selection);
         if (info.tourSteps > 0)
             text += "   |   " + info.tourTitle + ": step " + std::to_string(info.tourStep) + " of " +

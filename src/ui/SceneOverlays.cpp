@@ -12,6 +12,8 @@ void drawHoverTooltip(const SceneNode* n) {
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(n->label.c_str());
     if (n->info && !n->info->latin.empty()) ImGui::TextDisabled("%s", n->info->latin.c_str());
+    // A model made elsewhere: its own node name, as a detail.
+    if (n->ref && n->name != n->uniqueName()) ImGui::TextDisabled("Node: %s", n->name.c_str());
     ImGui::EndTooltip();
 }
 

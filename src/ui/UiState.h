@@ -15,6 +15,7 @@ namespace la::ui {
 
 struct StatusInfo {
     std::string modelName;
+    std::string frame;  // how the model was placed: "Registered from the hip bones: scale 0.001, ..."
     std::size_t triangles = 0;
     float frameMs = 0.0f;   // shown only in the debug overlay
     std::string selection;  // name of the selected structure, empty = none

@@ -350,3 +350,20 @@ TEST_CASE("catalogue: the project's content/structures loads without errors") {
         CHECK(r->side == (s.sided ? Side::Left : Side::None));
     }
 }
+
+TEST_CASE("catalogue: FMA ids may say which side or part they stand for") {
+    auto r = io::parseStructureText("---\nid: ql\nname: QL\nfma: 15569, 22349 left, FMA22348 Right, 13072 L1\n---\n",
+                                    "ql.md", nullptr);
+    REQUIRE_MESSAGE(r.ok(), r.error());
+    CHECK(r->fma == std::vector<std::string>{"15569", "22349", "22348", "13072"});
+    CHECK(r->fmaDetail.size() == 3);
+    CHECK(r->fmaDetail.at("22349").side == Side::Left);
+    CHECK(r->fmaDetail.at("22348").side == Side::Right);
+    CHECK(r->fmaDetail.at("13072").part == "L1");
+    CHECK(r->fmaDetail.count("15569") == 0);
+    for (const char* bad : {"fma: 22349 left side\n", "fma: 22349left\n", "fma: left\n"}) {
+        auto e = io::parseStructureText(std::string("---\nid: ql\nname: QL\n") + bad + "---\n", "ql.md", nullptr);
+        REQUIRE_FALSE(e.ok());
+        CHECK(e.error().find("ql.md:4: fma:") == 0);
+    }
+}

@@ -177,3 +177,69 @@ TEST_CASE("namemap: id lists for the command line") {
     REQUIRE(empty.ok());
     CHECK(empty->empty());
 }
+
+namespace {
+// The catalogue's FMA lists as content/structures writes them: generic ids and per-side ids.
+Catalogue bodyParts3dCatalogue() {
+    Catalogue c = testCatalogue();
+    Catalogue out;
+    for (StructureInfo e : c.entries()) {
+        auto side = [&e](const std::string& id, Side s) {
+            e.fma.push_back(id);
+            e.fmaDetail[id] = FmaDetail{s, {}};
+        };
+        if (e.id == "quadratus_lumborum") side("22349", Side::Left), side("22348", Side::Right);
+        if (e.id == "gluteus_medius") side("22331", Side::Left), side("22330", Side::Right);
+        if (e.id == "gluteus_maximus") side("22329", Side::Left), side("22328", Side::Right);
+        if (e.id == "rib_12") side("8534", Side::Left), side("8533", Side::Right);
+        if (e.id == "lumbar_vertebra") {
+            e.fma = {"13072", "13073"};
+            e.fmaDetail["13072"] = FmaDetail{Side::None, "L1"};
+            e.fmaDetail["13073"] = FmaDetail{Side::None, "L2"};
+        }
+        out.add(e);
+    }
+    StructureInfo hip = entry("hip_bone", "Hip bone", "bone", true, {"16585", "16587", "16586"}, {}, {"hip bone"});
+    hip.fmaDetail["16587"] = FmaDetail{Side::Left, {}};
+    hip.fmaDetail["16586"] = FmaDetail{Side::Right, {}};
+    out.add(hip);
+    return out;
+}
+}  // namespace
+
+TEST_CASE("namemap: BodyParts3D export names with FJ/BP tokens and per-side FMA ids") {
+    NameMap m(bodyParts3dCatalogue());
+    CHECK(m.conflicts().empty());
+    CHECK(mapped(m, "FJ618_BP4582_FMA22349_Left_quadratus_lumborum") == "quadratus_lumborum.L");
+    CHECK(mapped(m, "FJ619_BP4583_FMA22348_Right_quadratus_lumborum") == "quadratus_lumborum.R");
+    CHECK(mapped(m, "FJ498_BP2768_FMA22331_Left_gluteus_medius") == "gluteus_medius.L");
+    CHECK(mapped(m, "FJ499_BP2769_FMA22330_Right gluteus medius") == "gluteus_medius.R");
+    CHECK(mapped(m, "FJ500_BP2770_FMA22328_Right_gluteus_maximus") == "gluteus_maximus.R");
+    CHECK(mapped(m, "FJ30_BP4181_FMA16587_Left hip bone") == "hip_bone.L");
+    CHECK(mapped(m, "FJ31 BP4182 FMA16586 Right hip bone") == "hip_bone.R");
+    CHECK(mapped(m, "FJ828_BP4276_FMA8533_Right twelfth rib") == "rib_12.R");
+    CHECK(mapped(m, "FJ135_BP4166_FMA13072_First lumbar vertebra") == "lumbar_vertebra");
+    // The per-side id alone says the side; it wins over a contradicting word.
+    CHECK(mapped(m, "FMA22349") == "quadratus_lumborum.L");
+    CHECK(mapped(m, "FMA22348_Left_quadratus_lumborum") == "quadratus_lumborum.R");
+    // The generic id takes the side from the words.
+    CHECK(mapped(m, "FJ1_BP2_FMA15569_Right_quadratus_lumborum") == "quadratus_lumborum.R");
+    // A part of a shared structure comes from the catalogue's FMA list.
+    auto v = m.match("FJ136_BP4167_FMA13073_Second lumbar vertebra");
+    REQUIRE(v);
+    CHECK(v->ref.key() == "lumbar_vertebra");
+    CHECK(v->part == "L2");
+    // Unknown FJ/BP/FMA ids: the words decide.
+    CHECK(mapped(m, "FJ9_BP9_FMA1_Left_gluteus_minimus") == "gluteus_minimus.L");
+}
+
+TEST_CASE("namemap: English and Latin side words") {
+    NameMap m(testCatalogue());
+    CHECK(mapped(m, "Left gluteus medius") == "gluteus_medius.L");
+    CHECK(mapped(m, "Right Quadratus Lumborum") == "quadratus_lumborum.R");
+    CHECK(mapped(m, "M. quadratus lumborum dexter") == "quadratus_lumborum.R");
+    CHECK(mapped(m, "M. gluteus medius sinister") == "gluteus_medius.L");
+    CHECK(mapped(m, "Musculus gluteus maximus dextra") == "gluteus_maximus.R");
+    CHECK(mapped(m, "Gluteus medius muscle.l") == "gluteus_medius.L");
+    CHECK(mapped(m, "Gluteus maximus muscle.r") == "gluteus_maximus.R");
+}
