@@ -260,7 +260,7 @@ Result<Model> loadGltf(const std::string& path, const LoadOptions& options) {
     if (options.scene >= 0 && static_cast<std::size_t>(options.scene) >= gm.scenes.size())
         return Error{path + ": there is no scene " + std::to_string(options.scene) + " (the file has " +
                      std::to_string(gm.scenes.size()) + ")"};
-    const int scene = options.scene >= 0      ? options.scene
+    const int scene = options.scene >= 0     ? options.scene
                       : gm.defaultScene >= 0 ? gm.defaultScene
                                              : (gm.scenes.empty() ? -1 : 0);
     if (scene >= 0 && static_cast<std::size_t>(scene) < gm.scenes.size()) {
