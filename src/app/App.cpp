@@ -329,7 +329,7 @@ bool App::runCommand(const ctrl::CommandEvent& c) {
             v.pain.closeLookup();
             return true;
         case ctrl::Command::ResetView:
-            v.applyPreset(options_.view, aspect(), true);
+            v.applyPreset(v.firstView(options_.view, options_.viewGiven), aspect(), true);
             return true;
         case ctrl::Command::LastStep:
             return t.last();

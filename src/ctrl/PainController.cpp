@@ -1,6 +1,5 @@
 #include "ctrl/PainController.h"
 
-#include "core/SurfaceSnap.h"
 #include "io/PainLoader.h"
 
 namespace la::ctrl {
@@ -98,12 +97,6 @@ bool PainController::update(float dt, bool live, const SceneIndex& index, ViewSt
 
 void PainController::prepare(const Model& model, const SceneIndex& index) {
     if (!bakeDirty_) return;
-    flat_ = field_.flatten();
-    if (snapTriggers_)
-        for (auto& trig : flat_.triggers) {
-            const SceneNode* muscle = index.findKey(flat_.instances[static_cast<std::size_t>(trig.instance)].key);
-            if (muscle) trig.position = snapIntoStructure(model, {muscle->node}, trig.position).point;
-        }
     bake_ = bakePain(model, field_, flat_);
     std::vector<int> skin;
     for (const auto& n : index.nodes())

@@ -38,14 +38,6 @@ public:
     PainState& state() { return state_; }
     const PainState& state() const { return state_; }
 
-    // Trigger points are written for our muscles; on a model made elsewhere (registered) the muscle of
-    // that name lies a little elsewhere: with `snap` on, prepare() moves a point outside it just inside its
-    // nearest part (again after a content reload). Off for our own model (its points stay as written).
-    void snapTriggers(bool snap) {
-        snapTriggers_ = snap;
-        bakeDirty_ = true;
-    }
-
     // Shows exactly these patterns: instance keys ("quadratus_lumborum.L"), ids without a side (both
     // sides) or "all". Error names the unknown item; nothing changes then.
     Result<bool> show(const std::vector<std::string>& list);
@@ -89,7 +81,6 @@ private:
     PainBake bake_;                      // per-vertex zone ramps of the current model
     std::vector<TriggerSpot> spots_;     // per flat trigger point: its X on the muscle, its ring on the skin
     bool bakeDirty_ = true;
-    bool snapTriggers_ = false;
     std::vector<float> weights_;   // per flat trigger point, this frame
     int linkTrigger_ = -1;         // the trigger point the link animation shows (-1: none)
     std::vector<float> uploaded_;  // weights of the last upload

@@ -51,7 +51,6 @@ Result<bool> Viewer::openModel(const std::string& path, const io::LoadOptions& o
     // Headless runs have no status bar: the same line on stdout, as the record of a screenshot.
     if (!live_ && registration.applies()) std::printf("%s: %s\n", loaded->name.c_str(), status.frame.c_str());
     setModel(std::move(*loaded), path);
-    pain.snapTriggers(registration.applies());
     return true;
 }
 

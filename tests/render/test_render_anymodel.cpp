@@ -10,14 +10,16 @@ using namespace la::test;
 
 namespace {
 
-bool painRed(const std::uint8_t* p) {
-    return p[0] > 150 && p[1] < 70 && p[2] < 70;
+// Strongly violet pixels (the pain zones, as in test_render_pain): blue well above red and green; muscle
+// is red-brown, bone ivory, the background a pale grey-blue.
+bool painViolet(const std::uint8_t* p) {
+    return p[2] > 110 && p[2] > p[0] + 40 && p[2] > p[1] + 70;
 }
 
-long countRed(const Image& img) {
+long countViolet(const Image& img, int x0, int x1) {
     long n = 0;
     for (int y = 0; y < img.h; ++y)
-        for (int x = 0; x < img.w; ++x) n += painRed(img.at(x, y));
+        for (int x = x0; x < x1; ++x) n += painViolet(img.at(x, y));
     return n;
 }
 
@@ -77,9 +79,18 @@ TEST_CASE("a BodyParts3D-style export: registered, picked and selected by catalo
     const Image reg = readPng((dir / "bp.png").string());
     CHECK(meanDifference(own, reg) > 0.02);
 
-    // Both featured muscles' referred pain shows on a model without a skin: zones on its surface.
-    const Image painted = shoot(bp + " --pain quadratus_lumborum,gluteus_medius" + common, dir / "pain.png");
-    CHECK(countRed(painted) > countRed(reg) + 3000);
+    // Both featured muscles' referred pain shows on a model without a skin: zones on its outermost
+    // surfaces, on both sides. At 1600x1000 from behind the body spans about x 580-1020 with the spine at
+    // x 800 (the patient's left is the left half), clear of the legend at the bottom right (x > 1130).
+    const std::string wide = " --view posterior --size 1600x1000 --time 0.9";
+    const Image plain = shoot(bp + wide, dir / "plain.png");
+    const Image painted = shoot(bp + " --pain quadratus_lumborum,gluteus_medius" + wide, dir / "pain.png");
+    CHECK(countViolet(painted, 0, 795) > countViolet(plain, 0, 795) + 10000);
+    CHECK(countViolet(painted, 805, 1100) > countViolet(plain, 805, 1100) + 10000);
+    // One side only: the other half stays clear.
+    const Image left = shoot(bp + " --pain quadratus_lumborum.L" + wide, dir / "pain_left.png");
+    CHECK(countViolet(left, 0, 795) > countViolet(plain, 0, 795) + 5000);
+    CHECK(countViolet(left, 805, 1100) <= countViolet(plain, 805, 1100) + 50);
 }
 
 TEST_CASE("a Z-Anatomy-style export: registered from a root node's scale and a floor origin") {

@@ -7,7 +7,6 @@
 
 #include "../support/ThirdPartyModels.h"
 #include "core/Registration.h"
-#include "core/SurfaceSnap.h"
 #include "io/CatalogueLoader.h"
 
 using namespace la;
@@ -192,34 +191,6 @@ TEST_CASE("registration: without hip bones the sacrum and lumbar spine place the
     const Registration none = computeRegistration(*cube, SceneIndex(*cube, realCatalogue()));
     CHECK(none.basis == RegistrationBasis::None);
     CHECK_FALSE(none.applies());
-}
-
-TEST_CASE("trigger points: a point outside its muscle moves just inside it; one inside stays") {
-    Model m;
-    Mesh mesh;
-    Primitive p;
-    const CubeData cube = makeCube(0.05f);  // a 10 cm "muscle" at the origin, normals outwards
-    for (std::size_t i = 0; i < cube.positions.size(); i += 3)
-        p.positions.push_back({cube.positions[i], cube.positions[i + 1], cube.positions[i + 2]});
-    for (auto i : cube.indices) p.indices.push_back(i);
-    mesh.primitives.push_back(p);
-    m.meshes.push_back(mesh);
-    Node n;
-    n.name = "muscle";
-    n.mesh = 0;
-    n.local = glm::translate(glm::mat4(1.0f), glm::vec3(0.2f, 0.0f, 0.0f));
-    m.nodes.push_back(n);
-    m.roots = {0};
-    REQUIRE(m.updateWorldTransforms());
-    const SnapResult inside = snapIntoStructure(m, {0}, {0.21f, 0.01f, -0.02f});
-    CHECK_FALSE(inside.moved);
-    CHECK(inside.point == glm::vec3(0.21f, 0.01f, -0.02f));
-    const SnapResult outside = snapIntoStructure(m, {0}, {0.2f, 0.0f, 0.09f});  // 4 cm in front of it
-    CHECK(outside.moved);
-    CHECK(outside.point.z == doctest::Approx(0.05f - 0.006f).epsilon(1e-3));
-    CHECK(outside.point.x == doctest::Approx(0.2f));
-    CHECK(outside.distance == doctest::Approx(0.046f).epsilon(1e-3));
-    CHECK_FALSE(snapIntoStructure(m, {}, {1, 2, 3}).moved);
 }
 
 TEST_CASE("registration: muscles only (no bones) are placed from the bounds: units and axes, centred") {
