@@ -34,8 +34,8 @@ struct Options {
     std::optional<int> sidebar;       // --sidebar TAB: 0 structures, 1 pain, 2 tours, -1 closed (stills: window chrome)
     std::optional<glm::ivec2> click;  // --click X,Y: a click on the view before the still
     bool layoutReport = false;        // --layout-report: print every placed window's rectangle after a still
-    bool noRegister = false;         // --no-register: keep a model's own frame (no landmark registration)
-    int scene = -1;                  // --scene N: the glTF scene to show (default: the file's `scene`, else 0)
+    bool noRegister = false;          // --no-register: keep a model's own frame (no landmark registration)
+    int scene = -1;                   // --scene N: the glTF scene to show (default: the file's `scene`, else 0)
 };
 
 struct ParseOutcome {
