@@ -16,21 +16,40 @@ float wrap360(float a) {
     a = std::fmod(a, 360.0f);
     return a < 0.0f ? a + 360.0f : a;
 }
+// Yaw and pitch of the direction from the target to the eye. Within 8 degrees of straight up or down
+// (a body lying face down seen from behind) the yaw is chosen so that `screenUp` (the body's head)
+// points up on the screen, when it is horizontal enough to say.
+void anglesOf(glm::vec3 dir, glm::vec3 screenUp, float& yawDeg, float& pitchDeg) {
+    dir = glm::normalize(dir);
+    pitchDeg = std::clamp(glm::degrees(std::asin(std::clamp(dir.y, -1.0f, 1.0f))), -89.0f, 89.0f);
+    const glm::vec2 flat(dir.x, dir.z);
+    const bool nearVertical = std::abs(dir.y) > 0.99f && glm::length(glm::vec2(screenUp.x, screenUp.z)) > 0.5f;
+    if (glm::length(flat) > 0.02f && !nearVertical)
+        yawDeg = wrap360(glm::degrees(std::atan2(flat.x, flat.y)));
+    else  // from above the screen's up is away from the eye's side; from below, towards it
+        yawDeg = wrap360(
+            glm::degrees(dir.y > 0.0f ? std::atan2(-screenUp.x, -screenUp.z) : std::atan2(screenUp.x, screenUp.z)));
+}
 }  // namespace
 
 glm::vec3 Camera::position() const {
-    return pose.target + pose.distance * offsetDir(pose);
+    const glm::vec3 room = pose.target + pose.distance * offsetDir(pose);
+    return glm::vec3(glm::inverse(bodyToRoom_) * glm::vec4(room, 1.0f));
 }
 glm::vec3 Camera::forward() const {
-    return -offsetDir(pose);
+    return glm::normalize(glm::transpose(glm::mat3(bodyToRoom_)) * -offsetDir(pose));
 }
 
 glm::mat4 Camera::view() const {
+    return roomView() * bodyToRoom_;
+}
+
+glm::mat4 Camera::roomView() const {
     // Near the poles the up vector follows the yaw so the view never flips.
     const glm::vec3 up = std::abs(pose.pitchDeg) > 89.5f
                              ? glm::vec3(-std::sin(glm::radians(pose.yawDeg)), 0, -std::cos(glm::radians(pose.yawDeg)))
                              : glm::vec3(0, 1, 0);
-    return glm::lookAt(position(), pose.target, up);
+    return glm::lookAt(pose.target + pose.distance * offsetDir(pose), pose.target, up);
 }
 
 glm::mat4 Camera::projection(float aspect) const {
@@ -48,7 +67,7 @@ void Camera::orbit(float dYawDeg, float dPitchDeg) {
 
 void Camera::pan(glm::vec2 deltaPixels, glm::vec2 viewport) {
     flyDuration_ = 0.0f;
-    const glm::mat4 v = view();
+    const glm::mat4 v = roomView();
     const glm::vec3 right(v[0][0], v[1][0], v[2][0]);
     const glm::vec3 up(v[0][1], v[1][1], v[2][1]);
     const float worldPerPixel = 2.0f * pose.distance * std::tan(glm::radians(fovYDeg) * 0.5f) / viewport.y;
@@ -60,7 +79,7 @@ void Camera::zoomToCursor(float factor, glm::vec2 pixel, glm::vec2 viewport) {
     const float newDistance = std::clamp(pose.distance * factor, sceneRadius_ * 0.05f, sceneRadius_ * 20.0f);
     factor = newDistance / pose.distance;
     // The point under the cursor on the plane through the target, facing the camera.
-    const glm::mat4 v = view();
+    const glm::mat4 v = roomView();
     const glm::vec3 right(v[0][0], v[1][0], v[2][0]);
     const glm::vec3 up(v[0][1], v[1][1], v[2][1]);
     const float halfH = pose.distance * std::tan(glm::radians(fovYDeg) * 0.5f);
@@ -83,7 +102,7 @@ void Camera::frame(const Aabb& bounds, float aspect) {
     flyDuration_ = 0.0f;
     if (!bounds.valid()) return;
     sceneRadius_ = std::max(bounds.radius(), 1e-4f);
-    pose.target = bounds.center();
+    pose.target = glm::vec3(placeTo_ * glm::vec4(bounds.center(), 1.0f));
     pose.distance = fitDistance(bounds, aspect);
 }
 
@@ -92,7 +111,37 @@ CameraPose Camera::presetPose(ViewPreset preset, const Aabb& bounds, float aspec
     presetAngles(preset, p.yawDeg, p.pitchDeg);
     p.target = bounds.valid() ? bounds.center() : glm::vec3(0.0f);
     p.distance = bounds.valid() ? fitDistance(bounds, aspect) : pose.distance;
+    return roomPose(p);
+}
+
+// Where a fly-to or a preset should end: the placement being moved to, not the one half-way.
+CameraPose Camera::roomPose(const CameraPose& b) const {
+    const glm::mat3 r(placeTo_);
+    CameraPose p = b;
+    p.target = glm::vec3(placeTo_ * glm::vec4(b.target, 1.0f));
+    anglesOf(r * offsetDir(b), r * glm::vec3(0, 1, 0), p.yawDeg, p.pitchDeg);
     return p;
+}
+
+CameraPose Camera::bodyRelativePose() const {
+    const glm::mat3 toBody = glm::transpose(glm::mat3(bodyToRoom_));
+    CameraPose p = pose;
+    p.target = glm::vec3(glm::inverse(bodyToRoom_) * glm::vec4(pose.target, 1.0f));
+    anglesOf(toBody * offsetDir(pose), toBody * glm::vec3(0, 1, 0), p.yawDeg, p.pitchDeg);
+    return p;
+}
+
+void Camera::placeBody(Posture posture, const Aabb& bodyBounds, float seconds) {
+    anglesFrom_ = anglesNow_;
+    anglesTo_ = postureAngles(posture);
+    placePivot_ = bodyBounds.valid() ? bodyBounds.center() : glm::vec3(0.0f);
+    placeTo_ = placementOf(anglesTo_, placePivot_);
+    placeTime_ = 0.0f;
+    placeDuration_ = std::max(seconds, 0.0f);
+    if (placeDuration_ == 0.0f) {
+        anglesNow_ = anglesTo_;
+        bodyToRoom_ = placeTo_;
+    }
 }
 
 void Camera::flyTo(const CameraPose& to, float seconds) {
@@ -105,8 +154,15 @@ void Camera::flyTo(const CameraPose& to, float seconds) {
 
 bool Camera::update(float dt) {
     if (!animating()) return false;
-    flyTime_ = std::min(flyTime_ + dt, flyDuration_);
-    pose = lerpPose(from_, to_, easeInOut(flyTime_ / flyDuration_));
+    if (flyTime_ < flyDuration_) {
+        flyTime_ = std::min(flyTime_ + dt, flyDuration_);
+        pose = lerpPose(from_, to_, easeInOut(flyTime_ / flyDuration_));
+    }
+    if (placeTime_ < placeDuration_) {
+        placeTime_ = std::min(placeTime_ + dt, placeDuration_);
+        anglesNow_ = blendAngles(anglesFrom_, anglesTo_, easeInOut(placeTime_ / placeDuration_));
+        bodyToRoom_ = placementOf(anglesNow_, placePivot_);
+    }
     return animating();
 }
 

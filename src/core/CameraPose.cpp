@@ -11,13 +11,14 @@ struct PresetInfo {
     float yaw;
     float pitch;
 };
-constexpr std::array<PresetInfo, 6> kPresets{{
+constexpr std::array<PresetInfo, 7> kPresets{{
     {ViewPreset::Posterior, "posterior", 180.0f, 5.0f},
     {ViewPreset::Anterior, "anterior", 0.0f, 5.0f},
     {ViewPreset::Left, "left", 90.0f, 5.0f},
     {ViewPreset::Right, "right", 270.0f, 5.0f},
     {ViewPreset::Superior, "superior", 180.0f, 80.0f},
     {ViewPreset::Oblique, "oblique", 135.0f, 25.0f},
+    {ViewPreset::ObliqueRight, "oblique_right", 225.0f, 25.0f},
 }};
 }  // namespace
 

@@ -17,9 +17,10 @@ struct CameraPose {
     float distance = 1.0f;
 };
 
-enum class ViewPreset { Posterior, Anterior, Left, Right, Superior, Oblique };
+enum class ViewPreset { Posterior, Anterior, Left, Right, Superior, Oblique, ObliqueRight };
 
-// "posterior", "anterior", "left", "right", "superior", "oblique"
+// "posterior", "anterior", "left", "right", "superior", "oblique" (from behind on the left),
+// "oblique_right"
 std::optional<ViewPreset> parseViewPreset(std::string_view name);
 std::string_view viewPresetName(ViewPreset p);
 // Yaw/pitch of a preset (distance and target come from framing).

@@ -23,7 +23,8 @@ std::string num(float v) {
 
 bool TourStep::operator==(const TourStep& o) const {
     return caption == o.caption && sameCamera(camera, o.camera) && hide == o.hide && ghost == o.ghost &&
-           select == o.select && panels == o.panels && explain == o.explain && pain == o.pain && painTime == o.painTime;
+           select == o.select && panels == o.panels && explain == o.explain && pain == o.pain &&
+           painTime == o.painTime && posture == o.posture;
 }
 
 std::string cameraPoseProblem(const CameraPose& pose) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/CameraPose.h"
+#include "core/Posture.h"
 
 namespace la {
 
@@ -20,9 +21,10 @@ struct TourStep {
     std::vector<std::string> ghost;
     std::optional<std::string> select;
     std::vector<std::string> panels;
-    bool explain = false;           // panels for both featured muscles, both sides
-    std::vector<std::string> pain;  // pain instance/muscle ids, or "all"
-    std::optional<float> painTime;  // animation time (s) for exported stills
+    bool explain = false;                 // panels for both featured muscles, both sides
+    std::vector<std::string> pain;        // pain instance/muscle ids, or "all"
+    std::optional<float> painTime;        // animation time (s) for exported stills
+    Posture posture = Posture::Standing;  // how the body lies ("position"); the camera is relative to it
 
     bool operator==(const TourStep&) const;
 };

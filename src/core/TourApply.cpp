@@ -114,6 +114,7 @@ TourStep captureStep(const ViewCapture& view, const SceneIndex& index) {
     step.explain = view.explain;
     step.pain = view.pain;
     step.painTime = view.painTime;
+    step.posture = view.posture;
     return step;
 }
 

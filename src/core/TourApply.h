@@ -37,6 +37,7 @@ struct ViewCapture {
     std::vector<std::string> pain;  // pain pattern instance keys shown
     std::optional<float> painTime;
     std::string caption;
+    Posture posture = Posture::Standing;
 };
 
 // A step that resolveStep turns back into the same visibility and selection (for mapped nodes;

@@ -107,6 +107,23 @@ void Viewer::applyPreset(ViewPreset preset, float aspect, bool animate) {
     camera.flyTo(pose, animate ? 0.6f : 0.0f);
 }
 
+void Viewer::setPosture(Posture p, float aspect, bool animate, bool keepCamera) {
+    const Aabb bounds = scene.model().worldBounds();
+    if (p == posture_ && !keepCamera) return;
+    posture_ = p;
+    camera.placeBody(p, bounds, animate ? 0.8f : 0.0f);
+    if (keepCamera) return;
+    // From behind and above, on the side that is up, so the table and the way the body lies both show.
+    const ViewPreset view = p == Posture::SideLyingLeft ? ViewPreset::ObliqueRight : ViewPreset::Oblique;
+    CameraPose pose = camera.presetPose(p == Posture::Standing ? ViewPreset::Posterior : view, bounds, aspect);
+    if (p != Posture::Standing) pose.distance *= 1.25f;  // room for the table
+    camera.flyTo(pose, animate ? 0.8f : 0.0f);
+}
+
+std::vector<Aabb> Viewer::treatmentTable() const {
+    return la::treatmentTable(posture_, scene.model().worldBounds());
+}
+
 void Viewer::frameAll(float aspect) {
     CameraPose p = camera.pose;
     Camera fitted = camera;
@@ -166,10 +183,11 @@ void Viewer::applyTourStep(bool animate, glm::ivec2 fb, float fontScale) {
     const TourStep* step = tours.player().currentStep();
     if (!step) return;
     const float aspect = static_cast<float>(fb.x) / static_cast<float>(std::max(fb.y, 1));
+    setPosture(step->posture, aspect, animate, true);
     const CameraPose pose =
         std::holds_alternative<ViewPreset>(step->camera)
             ? camera.presetPose(std::get<ViewPreset>(step->camera), scene.model().worldBounds(), aspect)
-            : std::get<CameraPose>(step->camera);
+            : camera.roomPose(std::get<CameraPose>(step->camera));
     camera.flyTo(pose, animate ? std::max(tours.player().transitionSeconds(), 0.1f) : 0.0f);
 
     StepScene resolved = resolveStep(*step, scene.index(), scene.catalogue(), scene.model().nodes.size());
@@ -193,7 +211,8 @@ void Viewer::applyTourStep(bool animate, glm::ivec2 fb, float fontScale) {
 
 TourStep Viewer::captureView() const {
     ViewCapture v = scene.capture();
-    v.pose = camera.pose;
+    v.pose = camera.bodyRelativePose();
+    v.posture = posture_;
     v.pain.assign(pain.state().patternsOn.begin(), pain.state().patternsOn.end());
     TourStep step = captureStep(v, scene.index());
     for (const auto& a : tours.articles()) step.panels.push_back(a);
@@ -245,7 +264,7 @@ Viewer::TourOutcome Viewer::handleTourActions(const ui::TourActions& a, const st
         }
     }
     if (a.copyView) {
-        out.clipboard = io::cameraPoseToJson(camera.pose);
+        out.clipboard = io::cameraPoseToJson(camera.bodyRelativePose());
         say("View copied as JSON.", false);
     }
     if (a.pasteView) {
@@ -253,7 +272,7 @@ Viewer::TourOutcome Viewer::handleTourActions(const ui::TourActions& a, const st
         if (!pose)
             say(pose.error(), true);
         else
-            camera.flyTo(*pose, 0.6f);
+            camera.flyTo(camera.roomPose(*pose), 0.6f);
     }
     out.togglePresenter = a.presenter;
     return out;

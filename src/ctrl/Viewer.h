@@ -69,6 +69,13 @@ public:
     ViewPreset firstView(ViewPreset asked, bool askedExplicitly) const;
     void frameAll(float aspect);
 
+    // How the body lies (standing, prone, side-lying on a treatment table). Turning the body also flies
+    // the camera to a three-quarter view from above that shows the position, unless keepCamera.
+    Posture posture() const { return posture_; }
+    void setPosture(Posture posture, float aspect, bool animate, bool keepCamera = false);
+    // The treatment table under a lying body, in room coordinates (empty when standing).
+    std::vector<Aabb> treatmentTable() const;
+
     // A click at a framebuffer pixel: selects what is under it (or clears the selection); with pain
     // patterns on or the pain panel open, also asks which muscles send pain there.
     void click(glm::vec2 pixel, glm::ivec2 framebuffer);
@@ -106,6 +113,7 @@ public:
 private:
     bool live_;
     bool painAnimating_ = false;
+    Posture posture_ = Posture::Standing;
     std::string bundledTourDir_, userTourDir_;
 };
 

@@ -109,7 +109,7 @@ public:
             const auto preset = parseViewPreset(v.get_ref<const std::string&>());
             if (!preset)
                 return fail(ptr, "unknown camera preset '" + v.get<std::string>() +
-                                     "' (posterior, anterior, left, right, superior, oblique)");
+                                     "' (posterior, anterior, left, right, superior, oblique, oblique_right)");
             out = *preset;
             return true;
         }
@@ -122,9 +122,10 @@ public:
 
     bool step(const json& v, const std::string& ptr, TourStep& out) {
         if (!v.is_object()) return fail(ptr, "a step must be an object");
-        if (!checkKeys(v, ptr,
-                       {"caption", "camera", "hide", "ghost", "select", "panels", "explain", "pain", "pain_time"},
-                       "step"))
+        if (!checkKeys(
+                v, ptr,
+                {"caption", "camera", "hide", "ghost", "select", "panels", "explain", "pain", "pain_time", "position"},
+                "step"))
             return false;
         if (!text(v, ptr, "caption", true, out.caption)) return false;
         const auto cam = v.find("camera");
@@ -147,6 +148,13 @@ public:
             if (!it->is_number() || it->get<double>() < 0.0)
                 return fail(pointerChild(ptr, "pain_time"), "'pain_time' must be a number >= 0 (seconds)");
             out.painTime = it->get<float>();
+        }
+        if (const auto it = v.find("position"); it != v.end() && !it->is_null()) {
+            const auto posture = it->is_string() ? parsePosture(it->get<std::string>()) : std::nullopt;
+            if (!posture)
+                return fail(pointerChild(ptr, "position"),
+                            "'position' must be standing, prone, side_lying_left or side_lying_right");
+            out.posture = *posture;
         }
         return true;
     }
@@ -254,6 +262,7 @@ std::string tourToJson(const Tour& tour) {
         if (s.explain) j["explain"] = true;
         if (!s.pain.empty()) j["pain"] = s.pain;
         if (s.painTime) j["pain_time"] = niceDouble(*s.painTime);
+        if (s.posture != Posture::Standing) j["position"] = std::string(postureName(s.posture));
         root["steps"].push_back(std::move(j));
     }
     return root.dump(2) + "\n";

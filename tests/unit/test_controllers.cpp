@@ -495,3 +495,34 @@ TEST_CASE("pain pulse in real time: the clock advances by the frame's wall-clock
     CHECK(v.pain.state().time == doctest::Approx(2.8f));
     CHECK(v.scene.view().pain.triggerWeight.at(0) == doctest::Approx(1.0f));  // the 0.4 s fade is done
 }
+
+TEST_CASE("viewer: a tour step lays the body prone on a table; picking and the step's camera follow the body") {
+    const fs::path dir = tempDir("posture");
+    std::ofstream(dir / "t.json") << R"({"title": "Positions", "steps": [
+        {"caption": "Face down", "camera": "anterior", "position": "prone"},
+        {"caption": "Standing again", "camera": "anterior"}]})";
+    ctrl::Viewer v(false);
+    setUp(v);
+    REQUIRE(v.openTour((dir / "t.json").string()));
+    v.applyTourStep(false, kFb, 1.0f);
+    CHECK(v.posture() == Posture::Prone);
+    CHECK(v.treatmentTable().size() == 5);
+    // The anterior view of a prone body looks up at it from under the table.
+    CHECK(v.camera.pose.pitchDeg < -85.0f);
+    CHECK(glm::dot(v.camera.forward(), glm::vec3(0, 0, -1)) > 0.95f);
+    // A click on the left gluteus medius still picks it (through the translucent skin).
+    const SceneIndex& idx = v.scene.index();
+    v.click(pixelOf(v, {0.6f, 0.0f, 0.0f}, kFb), kFb);
+    CHECK(v.scene.selected() == idx.findKey("gluteus_medius.L")->node);
+    // The view captured in this posture reads back as the same step.
+    const TourStep captured = v.captureView();
+    CHECK(captured.posture == Posture::Prone);
+    CHECK(std::get<CameraPose>(captured.camera).pitchDeg == doctest::Approx(5.0f).epsilon(0.01));  // anterior
+
+    REQUIRE(v.tours.next());
+    v.applyTourStep(false, kFb, 1.0f);
+    CHECK(v.posture() == Posture::Standing);
+    CHECK(v.treatmentTable().empty());
+    CHECK(v.camera.pose.pitchDeg == doctest::Approx(5.0f));
+    fs::remove_all(dir);
+}
