@@ -51,6 +51,7 @@ ctrl::SceneOptions App::sceneOptions() const {
     o.time = options_.time;
     o.explain = options_.explain;
     o.therapist = options_.therapist;
+    o.position = options_.position;
     return o;
 }
 

@@ -97,6 +97,9 @@ ParseOutcome parseOptions(int argc, char** argv) {
         ->check(CLI::Range(0, 1000000));
     cli.add_flag("--explain", o.explain, "Open the panels of both featured muscles on both sides");
     cli.add_flag("--therapist", o.therapist, "Show the detail for therapists in the panels");
+    cli.add_option("--position", o.position,
+                   "How the body lies: standing (default), prone, side_lying_left (on the left side) or "
+                   "side_lying_right, on a treatment table; --view is relative to the body");
     cli.add_flag("--trust-paths", o.trustPaths,
                  "Let a glTF read buffers and images outside its own folder (only for files you trust)");
     try {

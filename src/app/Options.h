@@ -21,6 +21,7 @@ struct Options {
     std::vector<std::string> picks;   // --pick X,Y (repeatable)
     bool explain = false;             // --explain: panels for both featured muscles, both sides
     bool therapist = false;           // --therapist: show the detail for therapists
+    std::string position;             // --position: standing, prone, side_lying_left, side_lying_right
     std::string pain;                 // --pain ID,... or all
     float time = 0.25f;               // --time SECONDS: animation time of a rendered still
     std::string tour;                 // --tour FILE: open this tour (window), or its steps (--export-dir)

@@ -29,12 +29,21 @@ struct PainView {
     int palette = 0;  // 0 standard (violet), 1 colour-blind safe (magenta hatching, blue dots)
 };
 
+// Furniture drawn with the model, not part of it (not picked, not listed): the treatment table under a
+// lying body. A box in the model's coordinates: `toModel` * the box.
+struct PropBox {
+    glm::vec3 min{0.0f}, max{0.0f};
+    glm::mat4 toModel{1.0f};
+    glm::vec3 color{0.5f};  // linear RGB
+};
+
 struct ViewState {
     std::uint64_t generation = 0;  // Model::generation of the model whose nodes `nodes` is indexed by
     std::vector<NodeStyle> nodes;  // indexed like Model::nodes; missing entries use the default style
     float time = 0.0f;             // animation time in seconds
     float ghostOpacity = 0.32f;    // where the surface faces the eye x 0.8, towards its outline up to x 2.4 (mesh.frag)
     PainView pain;
+    std::vector<PropBox> props;
 
     const NodeStyle& style(std::size_t node) const {
         static const NodeStyle kDefault{};

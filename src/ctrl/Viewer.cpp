@@ -67,7 +67,8 @@ void Viewer::setModel(Model model, const std::string& path) {
     status.modelName = scene.model().name;
     status.triangles = scene.model().triangleCount();
     camera.setSceneRadius(scene.model().worldBounds().radius());
-    if (!path.empty()) {  // most recent first, at most ten
+    camera.placeBody(posture_, scene.model().worldBounds(), 0.0f);  // a lying body lies on the new model
+    if (!path.empty()) {                                            // most recent first, at most ten
         auto& r = ui.recentFiles;
         r.erase(std::remove(r.begin(), r.end(), path), r.end());
         r.insert(r.begin(), path);
@@ -95,6 +96,13 @@ Result<bool> Viewer::applySceneOptions(const SceneOptions& o) {
     pain.state().time = o.time;
     ui.scene.explain = o.explain;
     ui.scene.therapist = o.therapist;
+    if (!o.position.empty()) {
+        const auto p = parsePosture(o.position);
+        if (!p)
+            return Error{"--position: '" + o.position +
+                         "' is not one of standing, prone, side_lying_left, side_lying_right"};
+        setPosture(*p, 1.0f, false, true);  // the camera's preset follows
+    }
     return true;
 }
 
@@ -111,6 +119,7 @@ void Viewer::setPosture(Posture p, float aspect, bool animate, bool keepCamera) 
     const Aabb bounds = scene.model().worldBounds();
     if (p == posture_ && !keepCamera) return;
     posture_ = p;
+    ui.posture = p;
     camera.placeBody(p, bounds, animate ? 0.8f : 0.0f);
     if (keepCamera) return;
     // From behind and above, on the side that is up, so the table and the way the body lies both show.
@@ -159,6 +168,7 @@ void Viewer::chooseLookup(std::size_t i) {
 
 void Viewer::handleSceneActions(const ui::UiActions& a, float aspect) {
     if (a.viewPreset) applyPreset(*a.viewPreset, aspect, true);
+    if (a.posture) setPosture(*a.posture, aspect, true);
     if (a.frameAll) frameAll(aspect);
     if (a.showPain) pain.toggle(*a.showPain);
     if (a.closePanel) scene.closePanel(*a.closePanel);
@@ -280,6 +290,15 @@ Viewer::TourOutcome Viewer::handleTourActions(const ui::TourActions& a, const st
 
 bool Viewer::prepareFrame(float dt) {
     scene.updateViewState();
+    // The table stands in the room; the model is drawn in the body's frame, so its boxes go through the
+    // inverse of where the body lies now (during a change of posture too).
+    auto& props = scene.view().props;
+    props.clear();
+    const glm::mat4 roomToBody = glm::inverse(camera.bodyToRoom());
+    const auto table = treatmentTable();
+    for (std::size_t i = 0; i < table.size(); ++i)
+        props.push_back(PropBox{table[i].min, table[i].max, roomToBody,
+                                i == 0 ? glm::vec3(0.16f, 0.22f, 0.30f) : glm::vec3(0.45f, 0.46f, 0.48f)});
     pain.prepare(scene.model(), scene.index());  // bakes the zones per vertex after a model or content change
     painAnimating_ = pain.update(dt, live_, scene.index(), scene.view());
     tours.update(dt);

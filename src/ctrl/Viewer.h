@@ -18,12 +18,14 @@
 
 namespace la::ctrl {
 
-// The command line's scene state (--ghost, --hide, --select, --pain, --time, --explain, --therapist).
+// The command line's scene state (--ghost, --hide, --select, --pain, --time, --explain, --therapist,
+// --position).
 struct SceneOptions {
     std::string ghost, hide, select, pain;
     float time = 0.25f;
     bool explain = false;
     bool therapist = false;
+    std::string position;  // empty: as it is
 };
 
 class Viewer {

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include <glm/gtc/matrix_inverse.hpp>
+#include <glm/gtc/matrix_transform.hpp>
 
 #include "render/Shaders.h"
 #include "render/gl/Debug.h"
@@ -43,6 +44,42 @@ private:
     bool whole_ = false;
 };
 
+// The box [0,1]^3, each face with its own four vertices and normal, counter-clockwise from outside.
+Model unitCubeModel() {
+    Primitive p;
+    for (int axis = 0; axis < 3; ++axis)
+        for (int side = 0; side < 2; ++side) {
+            glm::vec3 n(0.0f);
+            n[axis] = side ? 1.0f : -1.0f;
+            const int u = (axis + 1) % 3, v = (axis + 2) % 3;
+            const auto base = static_cast<std::uint32_t>(p.positions.size());
+            for (int k = 0; k < 4; ++k) {
+                glm::vec3 c(0.0f);
+                c[axis] = static_cast<float>(side);
+                c[u] = (k == 1 || k == 2) ? 1.0f : 0.0f;
+                c[v] = (k >= 2) ? 1.0f : 0.0f;
+                p.positions.push_back(c);
+                p.normals.push_back(n);
+            }
+            // (u, v) turns towards +n for side 1: keep the winding counter-clockwise seen from outside.
+            if (side)
+                p.indices.insert(p.indices.end(), {base, base + 1, base + 2, base, base + 2, base + 3});
+            else
+                p.indices.insert(p.indices.end(), {base, base + 2, base + 1, base, base + 3, base + 2});
+        }
+    p.bounds.add(glm::vec3(0.0f));
+    p.bounds.add(glm::vec3(1.0f));
+    Model m;
+    Mesh mesh;
+    mesh.primitives.push_back(std::move(p));
+    m.meshes.push_back(std::move(mesh));
+    Node n;
+    n.mesh = 0;
+    m.nodes.push_back(n);
+    m.roots.push_back(0);
+    return m;
+}
+
 }  // namespace
 
 bool Renderer::singleSidedSurface(const GpuScene& scene, const std::vector<DrawItem>& translucent) {
@@ -70,6 +107,7 @@ Result<Renderer> Renderer::create() {
     r.background_ = std::move(*bg);
     r.oit_ = std::move(*oit);
     r.emptyVao_ = gl::VertexArray::create();
+    r.unitCube_ = GpuScene::upload(unitCubeModel());
     return r;
 }
 
@@ -139,6 +177,7 @@ void Renderer::draw(const GpuScene& scene, const ViewState& viewIn, const Camera
     gl::setBlend(gl::Blend::Off);
     mesh_.use();
     for (const auto& item : opaque) drawItem(mesh_, scene, item, view);
+    drawProps(view);
 
     // The OIT depth copy and composite are scissored to the translucent draws' screen box (a third of
     // the composite's cost in the usual views); the targets are cleared whole (see OitPass::begin).
@@ -171,6 +210,7 @@ void Renderer::draw(const GpuScene& scene, const ViewState& viewIn, const Camera
             const bool oit = oit_.begin(target, area, [&] {
                 mesh_.use();
                 for (const auto& item : opaque) drawItem(mesh_, scene, item, view);
+                drawProps(view);
             });
             if (oit) {
                 meshOit_.use();
@@ -219,6 +259,31 @@ void Renderer::drawOutlines(const GpuScene& scene, const ViewState& view, const 
     gl::setStencil(gl::Stencil::Off);
     gl::setBlend(gl::Blend::Off);
     gl::setDepth(true, true);
+}
+
+void Renderer::drawProps(const ViewState& view) {
+    if (view.props.empty() || unitCube_.meshes().empty()) return;
+    const GpuPrimitive& cube = unitCube_.meshes().front().primitives.front();
+    mesh_.use();
+    mesh_.set("uTint", glm::vec4(0.0f));
+    mesh_.set("uOpacity", 1.0f);
+    mesh_.set("uPainOn", 0);
+    mesh_.set("uEmissive", glm::vec3(0.0f));
+    mesh_.set("uRoughness", 0.7f);
+    mesh_.set("uAlphaMode", static_cast<int>(AlphaMode::Opaque));
+    mesh_.set("uHasTexture", 0);
+    gl::Texture::unbind2D(0);
+    gl::setCull(gl::Cull::Back);
+    for (const PropBox& b : view.props) {
+        const glm::mat4 m =
+            b.toModel * glm::scale(glm::translate(glm::mat4(1.0f), b.min), glm::max(b.max - b.min, glm::vec3(1e-6f)));
+        mesh_.set("uModel", m);
+        mesh_.set("uNormalMatrix", glm::inverseTranspose(glm::mat3(m)));
+        mesh_.set("uBaseColor", glm::vec4(b.color, 1.0f));
+        gl::setFrontFaceClockwise(glm::determinant(glm::mat3(m)) < 0.0f);
+        cube.vao.drawIndexed(cube.indexCount);
+    }
+    gl::setFrontFaceClockwise(false);
 }
 
 void Renderer::drawItem(gl::Program& program, const GpuScene& scene, const DrawItem& item, const ViewState& view) {

@@ -35,6 +35,8 @@ private:
     // Outlines of the nodes whose style asks for one, visible through everything in front of them.
     void drawOutlines(const GpuScene& scene, const ViewState& view, const glm::mat4& viewProj, glm::vec2 viewport);
     void drawItem(gl::Program& program, const GpuScene& scene, const DrawItem& item, const ViewState& view);
+    // ViewState::props (the treatment table): opaque, lit like the model, never painted.
+    void drawProps(const ViewState& view);
 
     gl::Program mesh_;     // shaders/mesh.*: opaque draws, a lone single-sided translucent surface, and all
                            // translucent ones if OIT targets cannot be made
@@ -43,6 +45,7 @@ private:
     gl::Program background_;
     gl::Program outline_;
     gl::VertexArray emptyVao_;
+    GpuScene unitCube_;  // one mesh: the box [0,1]^3 with flat faces
     bool reportedStaleView_ = false;
 };
 

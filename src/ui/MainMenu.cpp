@@ -67,6 +67,12 @@ void drawMainMenu(UiState& state, UiActions& actions) {
             const std::string shortcut = std::to_string(key++);
             if (ImGui::MenuItem(label, shortcut.c_str())) actions.viewPreset = preset;
         }
+        if (ImGui::BeginMenu("Body position")) {
+            for (const Posture p : kAllPostures)
+                if (ImGui::MenuItem(std::string(postureLabel(p)).c_str(), nullptr, state.posture == p))
+                    actions.posture = p;
+            ImGui::EndMenu();
+        }
         ImGui::Separator();
         if (ImGui::MenuItem("Frame all", "F")) actions.frameAll = true;
         ImGui::Separator();

@@ -9,6 +9,7 @@
 
 #include "core/CameraPose.h"
 #include "core/Pick.h"
+#include "core/Posture.h"
 #include "core/ScreenLayout.h"
 
 namespace la::ui {
@@ -73,6 +74,7 @@ struct UiState {
     std::vector<std::string> monitors;            // names, for the presenter-mode monitor chooser (the app fills it)
     int presenterMonitor = 0;                     // index into monitors
     bool presenter = false;                       // presenter mode is on (the app sets it)
+    Posture posture = Posture::Standing;          // how the body lies (ctrl::Viewer sets it)
     float fontScale = 1.0f;                       // the user's text size (presenter mode enlarges it further)
     SceneUiState scene;
 };
@@ -80,6 +82,7 @@ struct UiState {
 struct UiActions {
     std::optional<std::string> openModel;
     std::optional<ViewPreset> viewPreset;
+    std::optional<Posture> posture;  // View > Body position
     bool frameAll = false;
     std::optional<std::string> showPain;  // instance key of a muscle whose pain pattern to show
     std::optional<int> closePanel;        // node

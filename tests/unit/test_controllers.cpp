@@ -526,3 +526,22 @@ TEST_CASE("viewer: a tour step lays the body prone on a table; picking and the s
     CHECK(v.camera.pose.pitchDeg == doctest::Approx(5.0f));
     fs::remove_all(dir);
 }
+
+TEST_CASE("viewer: View > Body position lays the body on its side and flies to a view that shows it") {
+    ctrl::Viewer v(false);
+    setUp(v);
+    ui::UiActions a;
+    a.posture = Posture::SideLyingRight;
+    v.handleSceneActions(a, 1.5f);
+    CHECK(v.posture() == Posture::SideLyingRight);
+    CHECK(v.ui.posture == Posture::SideLyingRight);
+    while (v.advance(0.1f)) {
+    }
+    // Lying on the right side: the body's left side faces up, the camera looks from above and behind.
+    CHECK((glm::mat3(v.camera.bodyToRoom()) * glm::vec3(1, 0, 0)).y == doctest::Approx(1.0f));
+    CHECK(v.camera.pose.pitchDeg > 10.0f);
+    CHECK(glm::dot(v.camera.forward(), glm::vec3(0, 0, 1)) > 0.3f);  // from behind the body
+    CHECK(v.treatmentTable().size() == 5);
+    v.prepareFrame(0.0f);
+    CHECK(v.scene.view().props.size() == 5);  // the renderer draws the table
+}
