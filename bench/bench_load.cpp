@@ -48,15 +48,13 @@ int main(int argc, char** argv) {
         const glm::vec3 eye = box.center() + glm::vec3(0.0f, 0.0f, -2.5f * glm::length(box.size()));
         const glm::mat4 vp = glm::perspective(glm::radians(35.0f), 16.0f / 9.0f, 0.05f, 50.0f) *
                              glm::lookAt(eye, box.center(), glm::vec3(0.0f, 1.0f, 0.0f));
-        std::vector<std::pair<int, std::vector<glm::vec3>>> nodes;
+        std::vector<std::pair<la::NodeId, std::vector<glm::vec3>>> nodes;
         for (const char* name :
              {"quadratus_lumborum.L", "quadratus_lumborum.R", "gluteus_medius.L", "gluteus_medius.R"})
             for (std::size_t n = 0; n < m->nodes.size(); ++n)
-                if (m->nodes[n].name == name)
-                    nodes.emplace_back(static_cast<int>(n), la::anchorCandidates(*m, static_cast<int>(n)));
+                if (m->nodes[n].name == name) nodes.emplace_back(m->nodeId(n), la::anchorCandidates(*m, m->nodeId(n)));
         for (std::size_t n = 0; n < m->nodes.size() && nodes.size() < 4; ++n)
-            if (m->nodes[n].mesh >= 0)
-                nodes.emplace_back(static_cast<int>(n), la::anchorCandidates(*m, static_cast<int>(n)));
+            if (m->nodes[n].mesh >= 0) nodes.emplace_back(m->nodeId(n), la::anchorCandidates(*m, m->nodeId(n)));
         bestAnchors = std::min(bestAnchors, millis([&] {
                                    for (const auto& [node, cands] : nodes)
                                        la::chooseAnchor(*scene, {}, node, cands, eye, vp);

@@ -84,7 +84,7 @@ int main() {
                 for (std::size_t p = 0; p < bake.meshes[m].size(); ++p)
                     if (!bake.meshes[m][p].entries.empty()) {
                         composePain(bake.meshes[m][p], w, 0, buffer);
-                        scene.setPainVertices(m, p, buffer);
+                        scene.setPainVertices(bake.meshId(m), p, buffer);
                     }
             gl::finish();
         };

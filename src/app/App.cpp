@@ -205,7 +205,7 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene) {
     v.prepareFrame(frameDt_);
     // Per-vertex pain weights go to the GPU only when what is shown changed (not every frame).
     if (gpuScene_)
-        v.pain.uploadChanged([&](std::size_t mesh, std::size_t prim, const std::vector<glm::vec4>& w) {
+        v.pain.uploadChanged([&](MeshId mesh, std::size_t prim, const std::vector<glm::vec4>& w) {
             gpuScene_->setPainVertices(mesh, prim, w);
         });
     // The body in the middle of the view beside the open sidebar (last frame's layout).
@@ -335,7 +335,7 @@ bool App::runCommand(const ctrl::CommandEvent& c) {
         case ctrl::Command::LastStep:
             return t.last();
         case ctrl::Command::ClearSelection:
-            v.scene.select(-1);
+            v.scene.select(NodeId{});
             return true;
         case ctrl::Command::NextStep:
             return t.next();
@@ -428,7 +428,7 @@ bool App::handleInput() {
         ctrl::KeyContext context;
         context.presenter = v.tours.presenter.active;
         context.tourReady = v.tours.ready();
-        context.hasSelection = v.scene.selected() >= 0;
+        context.hasSelection = v.scene.selected().valid();
         context.dialogOpen = v.ui.openDialog.open || v.pain.lookupOpen();
         bool stepped = false;
         for (const ctrl::CommandEvent& c : ctrl::commandsFor(events, context)) {
@@ -444,7 +444,7 @@ bool App::handleInput() {
         input_.takeScroll();  // the wheel scrolled a panel, not the view
         for (const MouseButtonEvent& e : buttons)
             if (e.button == GLFW_MOUSE_BUTTON_LEFT && !e.press) leftHeld_ = false;  // released over a panel
-        changed |= v.scene.setHovered(-1);
+        changed |= v.scene.setHovered(NodeId{});
     }
     return changed;
 }

@@ -48,7 +48,7 @@ void App::setPresenter(bool on) {
     }
     p.active = on;
     v.ui.presenter = on;
-    v.scene.setHovered(-1);
+    v.scene.setHovered(NodeId{});
     imgui_->setFontScale(v.ui.fontScale * (on ? p.fontScale : 1.0f));
 }
 

@@ -8,6 +8,7 @@
 #include <glm/glm.hpp>
 
 #include "core/Aabb.h"
+#include "core/Ids.h"
 
 namespace la {
 
@@ -84,6 +85,22 @@ struct Model {
     Aabb worldBounds() const;
     std::size_t triangleCount() const;            // over every node instance
     int findNode(const std::string& name) const;  // -1 when absent
+
+    // Typed ids of this model's nodes and meshes (invalid for an index out of range).
+    NodeId nodeId(std::size_t index) const { return index < nodes.size() ? NodeId(index, generation) : NodeId{}; }
+    MeshId meshId(std::size_t index) const { return index < meshes.size() ? MeshId(index, generation) : MeshId{}; }
+    // True when the id was made for this model (same generation) and is in range: false for an id kept
+    // from an earlier load.
+    bool owns(NodeId id) const { return id.belongsTo(generation, nodes.size()); }
+    bool owns(MeshId id) const { return id.belongsTo(generation, meshes.size()); }
+    // The node or mesh an id names, or null for an id of another model.
+    const Node* node(NodeId id) const { return owns(id) ? &nodes[id.index()] : nullptr; }
+    const Mesh* mesh(MeshId id) const { return owns(id) ? &meshes[id.index()] : nullptr; }
+    // The mesh of a node (invalid when it has none or the id is not this model's).
+    MeshId meshOf(NodeId id) const {
+        const Node* n = node(id);
+        return n && n->mesh >= 0 ? meshId(static_cast<std::size_t>(n->mesh)) : MeshId{};
+    }
 
     // A generation no model of this process had before (thread-safe).
     static std::uint64_t newGeneration();

@@ -155,12 +155,12 @@ bool containsRun(const std::vector<std::string>& hay, const std::vector<std::str
 
 }  // namespace
 
-std::string StructureRef::key() const {
+std::string CatalogueRef::key() const {
     return instanceKey(id, side);
 }
 
-StructureRef parseInstanceKey(std::string_view key) {
-    StructureRef r;
+CatalogueRef parseInstanceKey(std::string_view key) {
+    CatalogueRef r;
     if (key.size() > 2 && key[key.size() - 2] == '.') {
         char s = key.back();
         if (s == 'L' || s == 'l') r.side = Side::Left;
@@ -217,12 +217,12 @@ void NameMap::addKey(std::string_view text, std::size_t entry, int pass, bool al
     phrases_.push_back({std::move(tokens), compact.size(), entry});
 }
 
-StructureRef NameMap::refFor(std::size_t entry, Side side) const {
+CatalogueRef NameMap::refFor(std::size_t entry, Side side) const {
     const Entry& e = entries_[entry];
     return {e.id, e.sided ? side : Side::None};
 }
 
-std::optional<StructureRef> NameMap::map(std::string_view nodeName) const {
+std::optional<CatalogueRef> NameMap::map(std::string_view nodeName) const {
     auto m = match(nodeName);
     return m ? std::optional(m->ref) : std::nullopt;
 }
@@ -261,9 +261,9 @@ std::optional<NameMatch> NameMap::match(std::string_view nodeName) const {
     return NameMatch{refFor(best->entry, p.side), {}};
 }
 
-Result<std::vector<StructureRef>> parseIdList(std::string_view list, const Catalogue& catalogue) {
-    std::vector<StructureRef> out;
-    auto push = [&out](StructureRef r) {
+Result<std::vector<CatalogueRef>> parseIdList(std::string_view list, const Catalogue& catalogue) {
+    std::vector<CatalogueRef> out;
+    auto push = [&out](CatalogueRef r) {
         if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(std::move(r));
     };
     std::size_t start = 0;
@@ -285,7 +285,7 @@ Result<std::vector<StructureRef>> parseIdList(std::string_view list, const Catal
                 for (const StructureInfo* e : catalogue.ofKind(kind)) push({e->id, Side::None});
                 if (catalogue.contains(word)) push({word, Side::None});
             } else {
-                StructureRef r = parseInstanceKey(item);
+                CatalogueRef r = parseInstanceKey(item);
                 const StructureInfo* e = catalogue.find(r.id);
                 for (const auto& candidate : catalogue.entries())
                     if (!e && lower(candidate.id) == lower(r.id)) e = &candidate;
@@ -302,13 +302,13 @@ Result<std::vector<StructureRef>> parseIdList(std::string_view list, const Catal
     return out;
 }
 
-bool listSelects(const std::vector<StructureRef>& list, const StructureRef& ref) {
-    return std::any_of(list.begin(), list.end(), [&](const StructureRef& e) {
+bool listSelects(const std::vector<CatalogueRef>& list, const CatalogueRef& ref) {
+    return std::any_of(list.begin(), list.end(), [&](const CatalogueRef& e) {
         return e.id == ref.id && (e.side == Side::None || e.side == ref.side);
     });
 }
 
-std::vector<std::string> instanceKeys(const std::vector<StructureRef>& list, const Catalogue& catalogue) {
+std::vector<std::string> instanceKeys(const std::vector<CatalogueRef>& list, const Catalogue& catalogue) {
     std::vector<std::string> out;
     auto push = [&out](std::string k) {
         if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(std::move(k));

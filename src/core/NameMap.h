@@ -17,22 +17,24 @@
 
 namespace la {
 
-struct StructureRef {
+// A catalogue entry and side, by name: the same in every model (tours and id lists name structures so).
+// core/Ids.h StructureRef is the same structure as one loaded model shows it.
+struct CatalogueRef {
     std::string id;
     Side side = Side::None;
 
     // "id.L", "id.R", or "id" when the side is None.
     std::string key() const;
-    bool operator==(const StructureRef&) const = default;
+    bool operator==(const CatalogueRef&) const = default;
 };
 
 // "quadratus_lumborum.L" -> {quadratus_lumborum, Left}; "sacrum" -> {sacrum, None}. No catalogue check.
-StructureRef parseInstanceKey(std::string_view key);
+CatalogueRef parseInstanceKey(std::string_view key);
 
 // What a node name was found to stand for: the structure and, for structures shown by several nodes,
 // which one ("L1", from the catalogue's FMA list).
 struct NameMatch {
-    StructureRef ref;
+    CatalogueRef ref;
     std::string part;
 };
 
@@ -43,7 +45,7 @@ public:
 
     // The structure a node name stands for, or nullopt when nothing matches (or two structures match
     // equally well). The side is kept only for structures marked `sided`.
-    std::optional<StructureRef> map(std::string_view nodeName) const;
+    std::optional<CatalogueRef> map(std::string_view nodeName) const;
     std::optional<NameMatch> match(std::string_view nodeName) const;
 
     // Names claimed by more than one entry, for diagnostics. A name used as an id, display name or
@@ -71,7 +73,7 @@ private:
     };
     static constexpr std::size_t kAmbiguous = static_cast<std::size_t>(-1);
     void addKey(std::string_view text, std::size_t entry, int pass, bool allowGlob);
-    StructureRef refFor(std::size_t entry, Side side) const;
+    CatalogueRef refFor(std::size_t entry, Side side) const;
 
     std::vector<Entry> entries_;
     std::unordered_map<std::string, ExactKey> exact_;  // compact key (no separators) -> entry
@@ -88,10 +90,10 @@ private:
 // Command-line / tour lists: "quadratus_lumborum.L, skin, bones". An id without a side means both
 // sides (side None); the groups skin, bones, muscles, articles expand to every entry of that kind.
 // Unknown names are an error naming the item.
-Result<std::vector<StructureRef>> parseIdList(std::string_view list, const Catalogue& catalogue);
+Result<std::vector<CatalogueRef>> parseIdList(std::string_view list, const Catalogue& catalogue);
 // True when `ref` is selected by `list` (an entry with side None selects every side).
-bool listSelects(const std::vector<StructureRef>& list, const StructureRef& ref);
+bool listSelects(const std::vector<CatalogueRef>& list, const CatalogueRef& ref);
 // The instance keys a list stands for: sided entries without a side expand to "id.L" and "id.R".
-std::vector<std::string> instanceKeys(const std::vector<StructureRef>& list, const Catalogue& catalogue);
+std::vector<std::string> instanceKeys(const std::vector<CatalogueRef>& list, const Catalogue& catalogue);
 
 }  // namespace la

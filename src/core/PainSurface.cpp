@@ -119,6 +119,7 @@ std::size_t PainBake::entryCount() const {
 
 PainBake bakePain(const Model& model, const PainField& field, const PainFlat& flat, const ChartAxes& axes) {
     PainBake bake;
+    bake.generation = model.generation;
     bake.meshes.resize(model.meshes.size());
     std::vector<const Node*> firstNode(model.meshes.size(), nullptr);
     for (const Node& n : model.nodes)

@@ -36,7 +36,10 @@ struct PainBake {
     // [mesh][primitive], like Model::meshes. A mesh drawn by several nodes is baked with the first
     // node's world matrix (the bundled model and the usual anatomy files use each mesh once).
     std::vector<std::vector<PainBakedPrimitive>> meshes;
+    std::uint64_t generation = 0;  // of the model it was baked for (Model::generation)
     std::size_t entryCount() const;
+    // Mesh m of that model as a typed id.
+    MeshId meshId(std::size_t m) const { return MeshId(m, generation); }
 };
 
 PainBake bakePain(const Model& model, const PainField& field, const PainFlat& flat, const ChartAxes& axes = {});

@@ -4,10 +4,10 @@
 
 namespace la {
 
-std::vector<glm::vec3> anchorCandidates(const Model& model, int node, std::size_t maxCount) {
+std::vector<glm::vec3> anchorCandidates(const Model& model, NodeId node, std::size_t maxCount) {
     std::vector<glm::vec3> out;
-    if (node < 0 || static_cast<std::size_t>(node) >= model.nodes.size() || maxCount == 0) return out;
-    const Node& n = model.nodes[static_cast<std::size_t>(node)];
+    if (!model.owns(node) || maxCount == 0) return out;
+    const Node& n = *model.node(node);
     if (n.mesh < 0 || static_cast<std::size_t>(n.mesh) >= model.meshes.size()) return out;
     const auto& prims = model.meshes[static_cast<std::size_t>(n.mesh)].primitives;
     std::size_t total = 0;
@@ -57,10 +57,11 @@ bool seen(const PickScene& scene, const PickFilter& filter, int node, glm::vec3 
 
 }  // namespace
 
-AnchorChoice chooseAnchor(const PickScene& scene, const PickFilter& filter, int node,
+AnchorChoice chooseAnchor(const PickScene& scene, const PickFilter& filter, NodeId id,
                           const std::vector<glm::vec3>& candidates, glm::vec3 eye, const glm::mat4& viewProj) {
     AnchorChoice choice;
-    if (candidates.empty()) return choice;
+    if (candidates.empty() || !id.valid() || id.generation() != scene.generation()) return choice;
+    const int node = static_cast<int>(id.index());
     std::vector<glm::vec3> visible;
     std::vector<glm::vec2> screen;
     for (const glm::vec3& p : candidates) {

@@ -14,8 +14,8 @@
 namespace la {
 
 // Up to `maxCount` world-space points on the node's surface (triangle centres), spread evenly through its
-// triangle list (deterministic). Empty for a node without a mesh.
-std::vector<glm::vec3> anchorCandidates(const Model& model, int node, std::size_t maxCount = 160);
+// triangle list (deterministic). Empty for a node without a mesh or an id of another model.
+std::vector<glm::vec3> anchorCandidates(const Model& model, NodeId node, std::size_t maxCount = 160);
 
 struct AnchorChoice {
     glm::vec3 point{0.0f};
@@ -24,8 +24,9 @@ struct AnchorChoice {
 
 // Candidates that the eye sees (the first Visible-mode surface on the ray from the eye, or the node itself
 // when it is ghosted, is the node at that point) are projected with viewProj; the one nearest the mean of
-// their projections wins. Ghosted and hidden nodes (the translucent skin) never hide a candidate.
-AnchorChoice chooseAnchor(const PickScene& scene, const PickFilter& filter, int node,
+// their projections wins. Ghosted and hidden nodes (the translucent skin) never hide a candidate. A node id
+// of another model than the scene's is never seen.
+AnchorChoice chooseAnchor(const PickScene& scene, const PickFilter& filter, NodeId node,
                           const std::vector<glm::vec3>& candidates, glm::vec3 eye, const glm::mat4& viewProj);
 
 }  // namespace la

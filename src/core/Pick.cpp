@@ -9,7 +9,7 @@ namespace {
 
 PickHit toPickHit(const PickScene& scene, const Ray& ray, const BvhHit& h) {
     PickHit out;
-    out.node = scene.nodeOf(h.triangle);
+    out.node = NodeId(static_cast<std::size_t>(scene.nodeOf(h.triangle)), scene.generation());
     out.triangle = scene.localTriangle(h.triangle);
     out.t = h.t;
     out.point = ray.origin + h.t * ray.dir;
@@ -25,7 +25,7 @@ PickHit toPickHit(const PickScene& scene, const Ray& ray, const BvhHit& h) {
 
 }  // namespace
 
-PickScene::PickScene(const Model& model) {
+PickScene::PickScene(const Model& model) : generation_(model.generation) {
     std::vector<glm::vec3> corners;
     std::size_t expected = 0;  // not Model::triangleCount(): that one trusts the mesh indices
     for (const Node& node : model.nodes)
@@ -77,7 +77,7 @@ std::vector<PickHit> pickAll(const PickScene& scene, const Ray& ray, const PickF
     for (const auto& h : raw) out.push_back(toPickHit(scene, ray, h));
     std::sort(out.begin(), out.end(), [](const PickHit& a, const PickHit& b) {
         if (a.t != b.t) return a.t < b.t;
-        if (a.node != b.node) return a.node < b.node;
+        if (a.node != b.node) return a.node.index() < b.node.index();
         return a.triangle < b.triangle;
     });
     return out;

@@ -15,7 +15,7 @@ namespace la {
 enum class PickMode : std::uint8_t { Visible, Ghosted, Hidden };
 
 struct PickHit {
-    int node = -1;
+    NodeId node;             // of the model the PickScene was built from
     glm::vec3 point{0.0f};   // world space
     glm::vec3 normal{0.0f};  // unit face normal, turned toward the ray origin
     float t = 0.0f;          // point = origin + t * dir
@@ -29,12 +29,14 @@ public:
     // Uses each node's current `world` matrix. Bad indices are skipped, never read.
     explicit PickScene(const Model& model);
 
+    std::uint64_t generation() const { return generation_; }  // of the model it was built from
     const Bvh& bvh() const { return bvh_; }
     std::size_t triangleCount() const { return bvh_.triangleCount(); }
     int nodeOf(std::uint32_t tri) const { return triNode_[tri]; }
     int localTriangle(std::uint32_t tri) const { return triLocal_[tri]; }
 
 private:
+    std::uint64_t generation_ = 0;
     Bvh bvh_;
     std::vector<int> triNode_;
     std::vector<int> triLocal_;
@@ -45,6 +47,9 @@ using PickFilter = std::vector<PickMode>;
 
 // A node's mode under the filter (Visible beyond its end).
 PickMode modeOf(const PickFilter& filter, int node);
+inline PickMode modeOf(const PickFilter& filter, NodeId node) {
+    return node.valid() ? modeOf(filter, static_cast<int>(node.index())) : PickMode::Visible;
+}
 
 // Nearest hit on a visible node; failing that, the nearest hit on a ghosted node. Hidden nodes never.
 std::optional<PickHit> pick(const PickScene& scene, const Ray& ray, const PickFilter& filter = {});

@@ -60,7 +60,7 @@ glm::vec3 centroid(const std::vector<glm::vec3>& pts) {
 std::optional<glm::vec3> leftDirection(const PointSets& sets) {
     glm::vec3 sum(0.0f);
     for (const auto& [key, pts] : sets) {
-        const StructureRef r = parseInstanceKey(key);
+        const CatalogueRef r = parseInstanceKey(key);
         if (r.side != Side::Left) continue;
         auto right = sets.find(instanceKey(r.id, Side::Right));
         if (right == sets.end() || pts.empty() || right->second.empty()) continue;

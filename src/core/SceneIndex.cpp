@@ -20,7 +20,7 @@ std::string groupOfKind(const std::string& kind) {
 }
 }  // namespace
 
-SceneIndex::SceneIndex(const Model& model, const Catalogue& catalogue) {
+SceneIndex::SceneIndex(const Model& model, const Catalogue& catalogue) : generation_(model.generation) {
     const NameMap names(catalogue);
     byNode_.assign(model.nodes.size(), -1);
     for (std::size_t i = 0; i < model.nodes.size(); ++i) {
@@ -28,6 +28,7 @@ SceneIndex::SceneIndex(const Model& model, const Catalogue& catalogue) {
         if (n.mesh < 0) continue;
         SceneNode s;
         s.node = static_cast<int>(i);
+        s.id = model.nodeId(i);
         s.name = n.name;
         const auto match = names.match(n.name);
         if (match) {
@@ -117,13 +118,23 @@ const SceneNode* SceneIndex::find(int node) const {
     return &nodes_[static_cast<std::size_t>(byNode_[static_cast<std::size_t>(node)])];
 }
 
+const SceneNode* SceneIndex::find(NodeId node) const {
+    if (!node.belongsTo(generation_, byNode_.size())) return nullptr;
+    return find(static_cast<int>(node.index()));
+}
+
+NodeId SceneIndex::idOf(int node) const {
+    if (node < 0 || static_cast<std::size_t>(node) >= byNode_.size()) return {};
+    return NodeId(static_cast<std::size_t>(node), generation_);
+}
+
 const SceneNode* SceneIndex::findKey(std::string_view key) const {
     for (const auto& n : nodes_)
         if (n.key == key) return &n;
     return nullptr;
 }
 
-std::vector<int> SceneIndex::resolve(const std::vector<StructureRef>& list) const {
+std::vector<int> SceneIndex::resolve(const std::vector<CatalogueRef>& list) const {
     std::vector<int> out;
     for (const auto& n : nodes_)
         if (n.ref && listSelects(list, *n.ref)) out.push_back(n.node);

@@ -15,8 +15,9 @@
 namespace la {
 
 struct SceneNode {
-    int node = -1;
-    std::optional<StructureRef> ref;  // empty when unmapped
+    int node = -1;                    // index into the model's nodes (and per-node vectors such as PickFilter)
+    NodeId id;                        // the same node as a typed id of this model's generation
+    std::optional<CatalogueRef> ref;  // empty when unmapped
     std::string key;                  // instance key ("gluteus_medius.L") or the node's own name
     std::string name;                 // the node's own name in the model ("vertebra_L3")
     bool sharedKey = false;           // several nodes show this one structure (five lumbar vertebrae)
@@ -32,6 +33,8 @@ struct SceneNode {
     // convention ("vertebra_L3"), else the key and the part ("lumbar_vertebra:L1" for BodyParts3D's
     // "FJ135_BP4166_FMA13072_First lumbar vertebra").
     std::string uniqueName() const;
+    // This structure as the model shows it: its key and node.
+    StructureRef structure() const { return {key, id}; }
 };
 
 // The words of a node name that its structure's id does not already say, for telling the nodes of a
@@ -48,14 +51,20 @@ public:
     const std::vector<SceneNode>& nodes() const { return nodes_; }
     // nullptr when the node has no mesh.
     const SceneNode* find(int node) const;
+    // nullptr also for an id of another model (kept from before a reload).
+    const SceneNode* find(NodeId node) const;
+    // The typed id of a node index of this model (invalid when out of range).
+    NodeId idOf(int node) const;
+    std::uint64_t generation() const { return generation_; }
     const SceneNode* findKey(std::string_view key) const;
     // Nodes selected by a list from parseIdList (an id without a side selects both sides; groups expand).
-    std::vector<int> resolve(const std::vector<StructureRef>& list) const;
+    std::vector<int> resolve(const std::vector<CatalogueRef>& list) const;
     // Parses "id,id.L,bones" against the catalogue and also accepts raw node names; error names the item.
     Result<std::vector<int>> resolveText(std::string_view list, const Catalogue& catalogue) const;
     int deepestLayer() const;
 
 private:
+    std::uint64_t generation_ = 0;
     std::vector<SceneNode> nodes_;
     std::vector<int> byNode_;  // node index -> index into nodes_, -1 without mesh
 };

@@ -23,6 +23,11 @@ void setMode(PickFilter& f, const std::vector<int>& nodes, PickMode mode) {
         if (n >= 0 && static_cast<std::size_t>(n) < f.size()) f[static_cast<std::size_t>(n)] = mode;
 }
 
+StructureRef refOf(const SceneIndex& index, int node) {
+    const SceneNode* n = index.find(node);
+    return n ? n->structure() : StructureRef{};
+}
+
 const char* groupOfKind(const std::string& kind) {
     if (kind == "skin") return "skin";
     if (kind == "muscle") return "muscles";
@@ -42,7 +47,7 @@ StepScene resolveStep(const TourStep& step, const SceneIndex& index, const Catal
         setMode(s.visibility, resolveItem(id, index, catalogue, s.warnings), PickMode::Hidden);
     if (step.select) {
         const auto nodes = resolveItem(*step.select, index, catalogue, s.warnings);
-        if (!nodes.empty()) s.selected = nodes.front();
+        if (!nodes.empty()) s.selected = refOf(index, nodes.front());
     }
     for (const auto& id : step.panels) {
         const StructureInfo* info = catalogue.find(stripSide(splitPanelRef(id).id));
@@ -52,9 +57,11 @@ StepScene resolveStep(const TourStep& step, const SceneIndex& index, const Catal
             if (std::none_of(s.articles.begin(), s.articles.end(), same)) s.articles.push_back(id);
             continue;
         }
-        for (int n : resolveItem(id, index, catalogue, s.warnings))
-            if (n != s.selected && std::find(s.panelNodes.begin(), s.panelNodes.end(), n) == s.panelNodes.end())
-                s.panelNodes.push_back(n);
+        for (int n : resolveItem(id, index, catalogue, s.warnings)) {
+            const StructureRef ref = refOf(index, n);
+            if (ref.node != s.selected.node && std::find(s.panels.begin(), s.panels.end(), ref) == s.panels.end())
+                s.panels.push_back(ref);
+        }
     }
     s.explain = step.explain;
     return s;
@@ -105,7 +112,7 @@ TourStep captureStep(const ViewCapture& view, const SceneIndex& index) {
     step.hide = compactIds(index, view.visibility, PickMode::Hidden);
     step.ghost = compactIds(index, view.visibility, PickMode::Ghosted);
     if (const SceneNode* n = index.find(view.selected); n && n->ref) step.select = n->key;
-    for (int node : view.panelNodes) {
+    for (NodeId node : view.panelNodes) {
         const SceneNode* n = index.find(node);
         if (n && n->ref && node != view.selected &&
             std::find(step.panels.begin(), step.panels.end(), n->key) == step.panels.end())

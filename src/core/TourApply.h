@@ -13,11 +13,11 @@
 
 namespace la {
 
-// A step resolved against one model.
+// A step resolved against one model: its structures carry that model's generation.
 struct StepScene {
     PickFilter visibility;              // per node; a step is absolute: what it neither hides nor ghosts is visible
-    int selected = -1;                  // node, -1 = none
-    std::vector<int> panelNodes;        // structures whose panels the step opens, other than the selection
+    StructureRef selected;              // invalid = none
+    std::vector<StructureRef> panels;   // structures whose panels the step opens, other than the selection
     std::vector<std::string> articles;  // panel ids with no node in the model (articles such as lower_back_strain)
     bool explain = false;
     std::vector<std::string> warnings;  // one line per id the model lacks; the step is shown without it
@@ -30,9 +30,9 @@ StepScene resolveStep(const TourStep& step, const SceneIndex& index, const Catal
 // What the viewer shows now, for "add the current view as a step".
 struct ViewCapture {
     CameraPose pose;
-    PickFilter visibility;  // effective visibility (peeled layers count as hidden)
-    int selected = -1;
-    std::vector<int> panelNodes;  // pinned panels
+    PickFilter visibility;           // effective visibility (peeled layers count as hidden)
+    NodeId selected;                 // invalid = none
+    std::vector<NodeId> panelNodes;  // pinned panels
     bool explain = false;
     std::vector<std::string> pain;  // pain pattern instance keys shown
     std::optional<float> painTime;

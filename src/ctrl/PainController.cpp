@@ -111,7 +111,7 @@ void PainController::prepare(const Model& model, const SceneIndex& index) {
 }
 
 void PainController::uploadChanged(
-    const std::function<void(std::size_t, std::size_t, const std::vector<glm::vec4>&)>& upload) {
+    const std::function<void(MeshId, std::size_t, const std::vector<glm::vec4>&)>& upload) {
     if (!uploaded_.empty() && weights_ == uploaded_ && linkTrigger_ == uploadedLink_) return;
     std::vector<glm::vec4> buffer;
     for (std::size_t m = 0; m < bake_.meshes.size(); ++m)
@@ -119,7 +119,7 @@ void PainController::uploadChanged(
             const PainBakedPrimitive& prim = bake_.meshes[m][p];
             if (prim.entries.empty()) continue;
             composePain(prim, weights_, linkTrigger_, buffer);
-            upload(m, p, buffer);
+            upload(bake_.meshId(m), p, buffer);
         }
     uploaded_ = weights_;
     if (uploaded_.empty()) uploaded_.push_back(0.0f);  // no patterns: nothing to send again

@@ -54,7 +54,8 @@ public:
     // Calls upload(mesh, primitive, weights) for every primitive whose weights changed since the last
     // call (what is shown, fades, the linked trigger point); forceUpload() makes the next call send all
     // (the renderer's copy of the model was replaced).
-    void uploadChanged(const std::function<void(std::size_t, std::size_t, const std::vector<glm::vec4>&)>& upload);
+    // The mesh ids carry the generation of the model the pain was baked for.
+    void uploadChanged(const std::function<void(MeshId, std::size_t, const std::vector<glm::vec4>&)>& upload);
     void forceUpload() { uploaded_.clear(); }
     // Where the trigger points of the shown patterns are on screen. With a pick scene, `behind` tells
     // whether a visible (non-ghosted) structure lies between the eye and the X.

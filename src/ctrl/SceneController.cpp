@@ -25,6 +25,9 @@ void SceneController::setCatalogue(Catalogue catalogue) {
 
 void SceneController::setModel(Model model, bool buildPickInBackground) {
     model_ = std::move(model);
+    // Every model shown is a generation of its own, also one built in code (0), so ids kept from the
+    // previous model are recognised as stale.
+    if (model_.generation == 0) model_.generation = Model::newGeneration();
     view_.generation = model_.generation;
     view_.nodes.assign(model_.nodes.size(), NodeStyle{});
     index_ = SceneIndex(model_, catalogue_);
@@ -33,7 +36,7 @@ void SceneController::setModel(Model model, bool buildPickInBackground) {
     if (buildPickInBackground) pickBuild_ = std::async(std::launch::async, [copy = model_] { return PickScene(copy); });
     anchorCandidates_.clear();
     s_.visibility.assign(model_.nodes.size(), PickMode::Visible);
-    s_.selected = s_.hovered = -1;
+    s_.selected = s_.hovered = NodeId{};
     s_.panels.clear();
     s_.peelDepth = 0;
 }
@@ -54,14 +57,15 @@ void SceneController::setMode(const std::vector<int>& nodes, PickMode mode) {
             s_.visibility[static_cast<std::size_t>(n)] = mode;
 }
 
-bool SceneController::setHovered(int node) {
+bool SceneController::setHovered(NodeId node) {
+    if (!model_.owns(node)) node = NodeId{};
     const bool changed = node != s_.hovered;
     s_.hovered = node;
     return changed;
 }
 
-void SceneController::closePanel(int node) {
-    if (s_.selected == node) s_.selected = -1;
+void SceneController::closePanel(NodeId node) {
+    if (s_.selected == node) s_.selected = NodeId{};
     for (auto& p : s_.panels)
         if (p.node == node) p.pinned = false;
     if (s_.explain) {
@@ -73,14 +77,15 @@ void SceneController::closePanel(int node) {
 void SceneController::applyStep(StepScene scene, const std::vector<glm::vec2>& pinnedAt) {
     s_.visibility = std::move(scene.visibility);
     s_.peelDepth = 0;
-    select(scene.selected);
+    select(scene.selected.node);
     s_.explain = scene.explain;
     auto& panels = s_.panels;
     panels.erase(std::remove_if(panels.begin(), panels.end(), [](const ui::PanelState& p) { return p.pinned; }),
                  panels.end());
-    for (std::size_t k = 0; k < scene.panelNodes.size(); ++k) {
+    for (std::size_t k = 0; k < scene.panels.size(); ++k) {
+        if (!model_.owns(scene.panels[k].node)) continue;  // resolved against another model
         ui::PanelState st;
-        st.node = scene.panelNodes[k];
+        st.node = scene.panels[k].node;
         st.pinned = true;
         st.pinnedPos = k < pinnedAt.size() ? pinnedAt[k] : glm::vec2(0.0f);
         panels.push_back(st);
@@ -108,7 +113,7 @@ void SceneController::updateViewState() {
         // Translucent materials (the skin) are clicked through, like ghosted structures.
         if (pickFilter_[i] == PickMode::Visible && isBlended(model_, model_.nodes[i]))
             pickFilter_[i] = PickMode::Ghosted;
-        const int n = static_cast<int>(i);
+        const NodeId n = model_.nodeId(i);
         if (n == s_.selected) {
             st.tint = glm::vec4(1.0f, 0.72f, 0.2f, 0.35f);
             st.outline = true;
@@ -142,20 +147,20 @@ std::optional<glm::vec3> SceneController::surfaceAt(const Camera& camera, glm::v
 
 PanelRequests SceneController::articlePanelRequests(const Camera& camera, const PanelFrame& frame) {
     // Which panels: pinned ones, the selection, and in explain mode the featured muscles.
-    std::vector<int> wanted;
-    auto want = [&](int node) {
+    std::vector<NodeId> wanted;
+    auto want = [&](NodeId node) {
         const SceneNode* n = index_.find(node);
         if (n && std::find(wanted.begin(), wanted.end(), node) == wanted.end()) wanted.push_back(node);
     };
     for (const auto& p : s_.panels)
         if (p.pinned) want(p.node);
-    if (s_.selected >= 0) want(s_.selected);
+    want(s_.selected);
     if (s_.explain)
         for (const auto& n : index_.nodes())
-            if (n.featured && n.kind == "muscle") want(n.node);
+            if (n.featured && n.kind == "muscle") want(n.id);
 
     std::vector<ui::PanelState> states;
-    for (int node : wanted) {
+    for (NodeId node : wanted) {
         ui::PanelState st;
         st.node = node;
         for (const auto& old : s_.panels)
@@ -178,10 +183,10 @@ PanelRequests SceneController::articlePanelRequests(const Camera& camera, const 
     };
     std::vector<PanelRequest>& requests = out.requests;
     for (const auto& st : s_.panels) {
-        const Node& node = model_.nodes[static_cast<std::size_t>(st.node)];
+        const Node& node = *model_.node(st.node);  // wanted only nodes the index finds in this model
         Aabb box;
-        for (const auto& p : model_.meshes[static_cast<std::size_t>(node.mesh)].primitives)
-            box.add(p.bounds.transformed(node.world));
+        if (const Mesh* mesh = model_.mesh(model_.meshOf(st.node)))
+            for (const auto& p : mesh->primitives) box.add(p.bounds.transformed(node.world));
         PanelRequest r;
         // Anchor: a point of the structure that can be seen, in the middle of what shows of it; when none
         // shows (behind other muscles, or facing away), where a ray towards its centre meets it, and the

@@ -63,14 +63,16 @@ public:
     // The nodes an id list names ("gluteus_medius,skin"): for --hide, --ghost, --select.
     Result<std::vector<int>> resolve(const std::string& list) const { return index_.resolveText(list, catalogue_); }
     void setMode(const std::vector<int>& nodes, PickMode mode);
-    void select(int node) { s_.selected = node; }
-    int selected() const { return s_.selected; }
-    // Hovered node; true when it changed.
-    bool setHovered(int node);
-    int hovered() const { return s_.hovered; }
+    // Selects a node of the current model; an id of another model (kept from before a reload) or an
+    // invalid one clears the selection.
+    void select(NodeId node) { s_.selected = model_.owns(node) ? node : NodeId{}; }
+    NodeId selected() const { return s_.selected; }
+    // Hovered node (an id of another model counts as none); true when it changed.
+    bool setHovered(NodeId node);
+    NodeId hovered() const { return s_.hovered; }
     // The panel's close button: unpins it, clears the selection when it is the selected node, and leaves
     // explain mode when it is a featured muscle.
-    void closePanel(int node);
+    void closePanel(NodeId node);
     // A tour step: visibility, selection, explain mode, pinned panels (top-left corners given).
     void applyStep(StepScene scene, const std::vector<glm::vec2>& pinnedAt);
     // The view as a tour step would show it (pose and pain are filled in by the caller).
@@ -103,7 +105,7 @@ private:
     PickFilter pickFilter_;
     mutable std::future<PickScene> pickBuild_;
     mutable std::optional<PickScene> pickScene_;
-    std::unordered_map<int, std::vector<glm::vec3>> anchorCandidates_;  // per node, for panel leader lines
+    std::unordered_map<NodeId, std::vector<glm::vec3>> anchorCandidates_;  // per node, for panel leader lines
 };
 
 }  // namespace la::ctrl

@@ -89,7 +89,7 @@ Result<bool> Viewer::applySceneOptions(const SceneOptions& o) {
     if (!o.select.empty()) {
         auto nodes = scene.resolve(o.select);
         if (!nodes) return Error{"--select: " + nodes.error()};
-        scene.select(nodes->front());
+        scene.select(scene.index().idOf(nodes->front()));
     }
     if (!o.pain.empty())
         if (auto ok = pain.show(splitCommaList(o.pain)); !ok) return Error{"--pain: " + ok.error()};
@@ -144,7 +144,7 @@ void Viewer::frameAll(float aspect) {
 
 void Viewer::click(glm::vec2 pixel, glm::ivec2 fb) {
     const auto hit = scene.pickAt(camera, pixel, fb);
-    scene.select(hit ? hit->node : -1);
+    scene.select(hit ? hit->node : NodeId{});
     // With pain patterns on (or the pain panel open), a click on the body also asks which muscles can
     // send pain there.
     if (!pain.state().patternsOn.empty() || ui::painTabShown(ui)) {
@@ -158,12 +158,12 @@ void Viewer::click(glm::vec2 pixel, glm::ivec2 fb) {
 
 bool Viewer::hover(std::optional<glm::vec2> pixel, glm::ivec2 fb) {
     const auto hit = pixel ? scene.pickAt(camera, *pixel, fb) : std::nullopt;
-    return scene.setHovered(hit ? hit->node : -1);
+    return scene.setHovered(hit ? hit->node : NodeId{});
 }
 
 void Viewer::chooseLookup(std::size_t i) {
     if (const auto key = pain.chooseLookup(i))
-        if (const SceneNode* node = scene.index().findKey(*key)) scene.select(node->node);
+        if (const SceneNode* node = scene.index().findKey(*key)) scene.select(node->id);
 }
 
 void Viewer::handleSceneActions(const ui::UiActions& a, float aspect) {
@@ -205,7 +205,7 @@ void Viewer::applyTourStep(bool animate, glm::ivec2 fb, float fontScale) {
     tours.setArticles(std::move(resolved.articles));
     // The step's other panels are pinned in a column at the right edge, below the menu bar.
     std::vector<glm::vec2> pins;
-    for (std::size_t k = 0; k < resolved.panelNodes.size(); ++k)
+    for (std::size_t k = 0; k < resolved.panels.size(); ++k)
         pins.emplace_back(static_cast<float>(fb.x) - 372.0f * fontScale,
                           40.0f * fontScale + static_cast<float>(k) * 240.0f * fontScale);
     scene.applyStep(std::move(resolved), pins);

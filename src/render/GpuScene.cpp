@@ -85,9 +85,9 @@ GpuScene GpuScene::upload(const Model& model) {
     return s;
 }
 
-void GpuScene::setPainVertices(std::size_t mesh, std::size_t primitive, const std::vector<glm::vec4>& weights) {
-    if (mesh >= meshes_.size() || primitive >= meshes_[mesh].primitives.size()) return;
-    GpuPrimitive& g = meshes_[mesh].primitives[primitive];
+void GpuScene::setPainVertices(MeshId mesh, std::size_t primitive, const std::vector<glm::vec4>& weights) {
+    if (!mesh.belongsTo(generation_, meshes_.size()) || primitive >= meshes_[mesh.index()].primitives.size()) return;
+    GpuPrimitive& g = meshes_[mesh.index()].primitives[primitive];
     if (weights.size() != static_cast<std::size_t>(g.vertexCount) || weights.empty()) return;
     g.pain.update(gl::BufferTarget::Array, 0, weights.size() * sizeof(glm::vec4), weights.data());
 }

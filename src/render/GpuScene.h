@@ -44,8 +44,9 @@ public:
     const std::vector<GpuNode>& drawables() const { return drawables_; }
     const std::vector<GpuMesh>& meshes() const { return meshes_; }
     const Aabb& worldBounds() const { return worldBounds_; }
-    // Replaces one primitive's per-vertex pain weights (a count other than its vertex count is ignored).
-    void setPainVertices(std::size_t mesh, std::size_t primitive, const std::vector<glm::vec4>& weights);
+    // Replaces one primitive's per-vertex pain weights. Ignored for a mesh of another model (another
+    // generation: weights baked before a reload) and for a count other than the vertex count.
+    void setPainVertices(MeshId mesh, std::size_t primitive, const std::vector<glm::vec4>& weights);
     // The texture of a material's base colour, null for none.
     const gl::Texture* texture(int index) const;
 

@@ -146,7 +146,7 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
                     const char* label = view.painShown ? "Hide pain pattern" : "Show pain pattern";
                     if (flowSmallButton(label)) actions.showPain = view.node->key;
                 }
-                if (flowSmallButton("Close")) actions.closePanel = view.node->node;
+                if (flowSmallButton("Close")) actions.closePanel = view.node->id;
             }
             ImGui::Separator();
             // Compact: an expanded panel shows its summary, a collapsed one its first paragraph.

@@ -90,12 +90,12 @@ void structureRow(const SceneNode& n, SceneUiState& state) {
     PickMode chosen;
     if (modeToggle("m", modeOf(state, n.node), chosen)) modeOf(state, n.node) = chosen;
     ImGui::SameLine();
-    const bool sel = state.selected == n.node;
+    const bool sel = state.selected == n.id;
     if (n.featured) ImGui::PushFont(font(FontRole::Bold));
     const bool faded = modeOf(state, n.node) == PickMode::Hidden;
     if (faded) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::AlignTextToFramePadding();
-    if (ImGui::Selectable(n.label.c_str(), sel, ImGuiSelectableFlags_None)) state.selected = sel ? -1 : n.node;
+    if (ImGui::Selectable(n.label.c_str(), sel, ImGuiSelectableFlags_None)) state.selected = sel ? NodeId{} : n.id;
     // A name longer than the sidebar (a large text size) shows whole in a tooltip.
     if (ImGui::IsItemHovered() && ImGui::GetItemRectMax().x > ImGui::GetWindowPos().x + ImGui::GetWindowWidth())
         ImGui::SetTooltip("%s", n.label.c_str());
@@ -113,9 +113,9 @@ void drawStructuresContent(const SceneIndex& index, SceneUiState& state) {
     const int deepest = index.deepestLayer();
     ImGui::SetNextItemWidth(-(ImGui::CalcTextSize("Peel layers").x + ImGui::GetStyle().ItemInnerSpacing.x));
     ImGui::SliderInt("Peel layers", &state.peelDepth, 0, deepest, state.peelDepth == 0 ? "none" : "%d");
-    if (ImGui::Button("Isolate selection") && state.selected >= 0) {
+    if (ImGui::Button("Isolate selection") && state.selected.valid()) {
         for (const auto& n : index.nodes())
-            modeOf(state, n.node) = n.node == state.selected ? PickMode::Visible : PickMode::Hidden;
+            modeOf(state, n.node) = n.id == state.selected ? PickMode::Visible : PickMode::Hidden;
     }
     ImGui::SameLine();
     if (ImGui::Button("Show all")) {

@@ -33,7 +33,7 @@ struct OpenDialogState {
 
 // One article panel beside a structure.
 struct PanelState {
-    int node = -1;
+    NodeId node;            // of the model it was opened for
     bool expanded = false;  // the whole article, else its first section
     bool folded = false;    // only the title (the arrow beside it folds and opens)
     bool pinned = false;
@@ -45,8 +45,8 @@ struct PanelState {
 
 struct SceneUiState {
     std::vector<PickMode> visibility;  // per node: what the user chose
-    int selected = -1;                 // node, -1 = none
-    int hovered = -1;
+    NodeId selected;                   // invalid = none; of the model it was made for
+    NodeId hovered;
     int peelDepth = 0;               // layers shallower than this are hidden (0 = none peeled)
     bool explain = false;            // panels for both featured muscles, both sides
     bool therapist = false;          // show the "for therapists" detail
@@ -85,7 +85,7 @@ struct UiActions {
     std::optional<Posture> posture;  // View > Body position
     bool frameAll = false;
     std::optional<std::string> showPain;  // instance key of a muscle whose pain pattern to show
-    std::optional<int> closePanel;        // node
+    std::optional<NodeId> closePanel;     // node
     bool togglePresenter = false;         // F5 / View menu
     std::optional<bool> screenshot;       // true: with the panels (F12); false: the scene only (Ctrl+F12)
     std::optional<float> fontScale;       // new text size

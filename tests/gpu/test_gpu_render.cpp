@@ -226,7 +226,7 @@ TEST_CASE("gpu: a pain zone on a surface") {
     for (const glm::vec3& p : m.meshes[0].primitives[0].positions)
         weights.emplace_back(p.x < 0.0f ? 1.0f : 0.0f, p.x > 0.0f && p.y > 0.0f ? 1.0f : 0.0f, 0.0f, 1.0f);
     render::GpuScene scene = render::GpuScene::upload(m);
-    scene.setPainVertices(0, 0, weights);
+    scene.setPainVertices(m.meshId(0), 0, weights);
     ViewState v = viewFor(m);
     v.nodes[0].painSurface = true;
     v.pain.active = true;
@@ -248,4 +248,16 @@ TEST_CASE("gpu: a pain zone on a surface") {
     };
     CHECK(violet(px) > kW * kH / 20);
     CHECK(violet(plain) == 0);
+    // Weights baked for an earlier load of the model (another generation) are not put on this one.
+    Model reloaded = m;
+    reloaded.generation = Model::newGeneration();
+    render::GpuScene fresh = render::GpuScene::upload(reloaded);
+    fresh.setPainVertices(m.meshId(0), 0, weights);
+    v.generation = reloaded.generation;
+    v.pain.active = true;
+    renderer().draw(fresh, v, cam, target->target());
+    CHECK(violet(target->readPixels()) == 0);
+    fresh.setPainVertices(reloaded.meshId(0), 0, weights);
+    renderer().draw(fresh, v, cam, target->target());
+    CHECK(violet(target->readPixels()) > kW * kH / 20);
 }

@@ -31,7 +31,7 @@ std::vector<ctrl::TriggerMark> marks(const ctrl::Viewer& v) {
 // Zone weights baked per vertex, summed over the model: how much of its surface is painted.
 double paintedWeight(ctrl::Viewer& v) {
     double sum = 0.0;
-    v.pain.uploadChanged([&](std::size_t, std::size_t, const std::vector<glm::vec4>& w) {
+    v.pain.uploadChanged([&](MeshId, std::size_t, const std::vector<glm::vec4>& w) {
         for (const auto& x : w) sum += static_cast<double>(x.x * x.w);
     });
     return sum;

@@ -64,7 +64,7 @@ TEST_CASE("pick: nearest visible surface, with point, normal and triangle") {
     CHECK(scene.triangleCount() == 24);
     auto h = pick(scene, kDown);
     REQUIRE(h);
-    CHECK(h->node == 0);
+    CHECK(h->node.index() == 0u);
     CHECK(h->t == doctest::Approx(8.5f));
     CHECK(h->point.z == doctest::Approx(1.5f));
     CHECK(h->normal.z == doctest::Approx(1.0f));
@@ -80,7 +80,7 @@ TEST_CASE("pick: hidden nodes are skipped") {
     PickScene scene(twoCubes());
     auto h = pick(scene, kDown, {PickMode::Hidden, PickMode::Visible});
     REQUIRE(h);
-    CHECK(h->node == 1);
+    CHECK(h->node.index() == 1u);
     CHECK(h->t == doctest::Approx(10.5f));
     CHECK_FALSE(pick(scene, kDown, {PickMode::Hidden, PickMode::Hidden}));
 }
@@ -90,19 +90,19 @@ TEST_CASE("pick: ghosted nodes are picked only when nothing opaque is hit") {
     // Ghosted in front of an opaque cube: the opaque one behind wins.
     auto h = pick(scene, kDown, {PickMode::Ghosted, PickMode::Visible});
     REQUIRE(h);
-    CHECK(h->node == 1);
+    CHECK(h->node.index() == 1u);
     // Nothing opaque on the ray: the ghosted cube is picked.
     h = pick(scene, kDown, {PickMode::Ghosted, PickMode::Hidden});
     REQUIRE(h);
-    CHECK(h->node == 0);
+    CHECK(h->node.index() == 0u);
     // Both ghosted: the nearer one.
     h = pick(scene, kDown, {PickMode::Ghosted, PickMode::Ghosted});
     REQUIRE(h);
-    CHECK(h->node == 0);
+    CHECK(h->node.index() == 0u);
     // Opaque in front of a ghost: the opaque one.
     h = pick(scene, kDown, {PickMode::Visible, PickMode::Ghosted});
     REQUIRE(h);
-    CHECK(h->node == 0);
+    CHECK(h->node.index() == 0u);
     // A ray that misses everything.
     CHECK_FALSE(pick(scene, Ray{{5.0f, 0.0f, 10.0f}, {0.0f, 0.0f, -1.0f}}));
 }
@@ -112,16 +112,16 @@ TEST_CASE("pick: pickAll returns every surface along the ray, nearest first") {
     auto hits = pickAll(scene, kDown);
     REQUIRE(hits.size() == 4);
     const float ts[4] = {8.5f, 9.5f, 10.5f, 11.5f};
-    const int nodes[4] = {0, 0, 1, 1};
+    const std::size_t nodes[4] = {0, 0, 1, 1};
     for (std::size_t i = 0; i < 4; ++i) {
         CHECK(hits[i].t == doctest::Approx(ts[i]));
-        CHECK(hits[i].node == nodes[i]);
+        CHECK(hits[i].node.index() == nodes[i]);
         CHECK(glm::dot(hits[i].normal, kDown.dir) < 0.0f);  // faces the viewer
     }
     auto behind = pickAll(scene, kDown, {PickMode::Hidden, PickMode::Ghosted});
     REQUIRE(behind.size() == 2);
-    CHECK(behind[0].node == 1);
-    CHECK(behind[1].node == 1);
+    CHECK(behind[0].node.index() == 1u);
+    CHECK(behind[1].node.index() == 1u);
     // Hits behind the ray origin do not count.
     CHECK(pickAll(scene, Ray{{0.1f, 0.23f, 0.0f}, {0.0f, 0.0f, -1.0f}}).size() == 2);
 }
@@ -244,5 +244,5 @@ TEST_CASE("pick: rayFromPixel goes through the projected point") {
     PickScene scene(twoCubes());
     auto h = pick(scene, centre);
     REQUIRE(h);
-    CHECK(h->node == 0);
+    CHECK(h->node.index() == 0u);
 }

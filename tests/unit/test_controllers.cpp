@@ -4,12 +4,16 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <type_traits>
 #include <unistd.h>
 
 #include <doctest/doctest.h>
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "../support/CoreFixtures.h"
+#include "core/PainSurface.h"
+#include "core/PanelAnchor.h"
+#include "core/TourApply.h"
 #include "ctrl/KeyMap.h"
 #include "ctrl/SettingsController.h"
 #include "ctrl/Viewer.h"
@@ -107,45 +111,50 @@ const glm::ivec2 kFb(1200, 800);
 TEST_CASE("scene: a click picks through the translucent skin, selects, and a click on nothing clears") {
     ctrl::Viewer v(false);
     setUp(v);
-    const int left = v.scene.index().findKey("gluteus_medius.L")->node;
+    const SceneNode& leftNode = *v.scene.index().findKey("gluteus_medius.L");
+    const NodeId left = leftNode.id;
     v.click(pixelOf(v, {0.6f, 0.0f, 0.0f}, kFb), kFb);
     CHECK(v.scene.selected() == left);
     CHECK(v.scene.view().nodes.size() == 4);
     v.scene.updateViewState();
-    CHECK(v.scene.view().nodes[static_cast<std::size_t>(left)].outline);
+    CHECK(v.scene.view().nodes[left.index()].outline);
     CHECK(v.pain.lookupOpen() == false);  // no pattern shown, no pain panel: no lookup
 
     v.click(pixelOf(v, {0.0f, 3.0f, 0.0f}, kFb), kFb);  // above everything
-    CHECK(v.scene.selected() == -1);
+    CHECK_FALSE(v.scene.selected().valid());
 }
 
 TEST_CASE("scene: hidden structures are not picked; ghosted ones are clicked through") {
     ctrl::Viewer v(false);
     setUp(v);
-    const int left = v.scene.index().findKey("gluteus_medius.L")->node;
-    const int sacrum = v.scene.index().findKey("sacrum")->node;
-    v.scene.setMode({left}, PickMode::Hidden);
+    const SceneNode& leftNode = *v.scene.index().findKey("gluteus_medius.L");
+    const NodeId left = leftNode.id;
+    const SceneNode& sacrumNode = *v.scene.index().findKey("sacrum");
+    const NodeId sacrum = sacrumNode.id;
+    v.scene.setMode({leftNode.node}, PickMode::Hidden);
     v.scene.updateViewState();
     v.click(pixelOf(v, {0.6f, 0.0f, 0.0f}, kFb), kFb);
     CHECK(v.scene.selected() == sacrum);
-    CHECK(v.scene.view().nodes[static_cast<std::size_t>(left)].hidden);
+    CHECK(v.scene.view().nodes[left.index()].hidden);
 }
 
 TEST_CASE("scene: hover follows the pixel and reports a change once") {
     ctrl::Viewer v(false);
     setUp(v);
-    const int right = v.scene.index().findKey("gluteus_medius.R")->node;
+    const SceneNode& rightNode = *v.scene.index().findKey("gluteus_medius.R");
+    const NodeId right = rightNode.id;
     CHECK(v.hover(pixelOf(v, {-0.6f, 0.0f, 0.0f}, kFb), kFb));
     CHECK(v.scene.hovered() == right);
     CHECK_FALSE(v.hover(pixelOf(v, {-0.5f, 0.1f, 0.0f}, kFb), kFb));
     CHECK(v.hover(std::nullopt, kFb));  // over a panel
-    CHECK(v.scene.hovered() == -1);
+    CHECK_FALSE(v.scene.hovered().valid());
 }
 
 TEST_CASE("scene: article panels for the selection and explain mode, placed on screen, closed by their button") {
     ctrl::Viewer v(false);
     setUp(v);
-    const int left = v.scene.index().findKey("gluteus_medius.L")->node;
+    const SceneNode& leftNode = *v.scene.index().findKey("gluteus_medius.L");
+    const NodeId left = leftNode.id;
     ctrl::PanelFrame frame;
     frame.viewport = kFb;
     frame.size = [](const ui::PanelState&, float, float) { return glm::vec2(300, 150); };
@@ -170,7 +179,7 @@ TEST_CASE("scene: article panels for the selection and explain mode, placed on s
     CHECK_FALSE(placed[0].rect.overlaps(placed[1].rect));
 
     v.scene.closePanel(left);  // a featured muscle's close button leaves explain mode and the selection
-    CHECK(v.scene.selected() == -1);
+    CHECK_FALSE(v.scene.selected().valid());
     CHECK_FALSE(v.ui.scene.explain);
     CHECK(v.scene.layoutArticlePanels(v.camera, frame).empty());
 }
@@ -178,13 +187,92 @@ TEST_CASE("scene: article panels for the selection and explain mode, placed on s
 TEST_CASE("scene: a new model resets visibility, selection and panels") {
     ctrl::Viewer v(false);
     setUp(v);
-    v.scene.select(1);
+    v.scene.select(v.scene.model().nodeId(1));
     v.scene.setMode({0}, PickMode::Ghosted);
     v.setModel(twoMuscles(), "second.glb");
-    CHECK(v.scene.selected() == -1);
+    CHECK_FALSE(v.scene.selected().valid());
     CHECK(v.ui.scene.visibility == PickFilter(4, PickMode::Visible));
     CHECK(v.ui.recentFiles.front() == "second.glb");
     CHECK(v.status.modelName == "two muscles");
+}
+
+TEST_CASE("ids: a selection, panel, tour step, hover or anchor id kept across a reload is rejected") {
+    ctrl::Viewer v(false);
+    setUp(v);
+    const NodeId old = v.scene.index().findKey("gluteus_medius.L")->id;
+    TourStep step;
+    step.select = "gluteus_medius.R";
+    step.panels = {"gluteus_medius.L"};
+    const StepScene oldStep = resolveStep(step, v.scene.index(), v.scene.catalogue(), v.scene.model().nodes.size());
+    REQUIRE(oldStep.selected.valid());
+    v.scene.select(old);
+    REQUIRE(v.scene.selected() == old);
+
+    v.setModel(twoMuscles(), "second.glb");  // the same file again: every structure at the same index
+    const NodeId now = v.scene.index().findKey("gluteus_medius.L")->id;
+    CHECK(now.index() == old.index());
+    CHECK(now != old);
+    CHECK(v.scene.model().node(old) == nullptr);
+    CHECK(v.scene.model().node(now) == &v.scene.model().nodes[now.index()]);
+    CHECK(v.scene.index().find(old) == nullptr);
+    CHECK(v.scene.model().meshOf(old) == MeshId{});
+    CHECK(anchorCandidates(v.scene.model(), old).empty());
+    CHECK_FALSE(anchorCandidates(v.scene.model(), now).empty());
+
+    v.scene.select(old);  // e.g. a selection a panel held on to
+    CHECK_FALSE(v.scene.selected().valid());
+    CHECK_FALSE(v.scene.setHovered(old));
+    CHECK_FALSE(v.scene.hovered().valid());
+
+    // A panel state from before the reload opens nothing and is dropped.
+    ui::PanelState stale;
+    stale.node = old;
+    stale.pinned = true;
+    v.ui.scene.panels = {stale};
+    ctrl::PanelFrame frame;
+    frame.viewport = kFb;
+    frame.size = [](const ui::PanelState&, float, float) { return glm::vec2(300, 150); };
+    CHECK(v.scene.layoutArticlePanels(v.camera, frame).empty());
+    CHECK(v.ui.scene.panels.empty());
+
+    // A tour step resolved against the old model selects and pins nothing in the new one.
+    v.scene.applyStep(oldStep, {glm::vec2(10.0f)});
+    CHECK_FALSE(v.scene.selected().valid());
+    CHECK(v.ui.scene.panels.empty());
+
+    // The old id closes nothing of the new model; a pick names the new model's node.
+    v.scene.select(now);
+    v.scene.closePanel(old);
+    CHECK(v.scene.selected() == now);
+    v.scene.updateViewState();
+    const auto hit = v.scene.pickAt(v.camera, pixelOf(v, {0.6f, 0.0f, 0.0f}, kFb), kFb);
+    REQUIRE(hit);
+    CHECK(hit->node == now);
+    const glm::vec3 eye = v.camera.position();
+    const glm::mat4 viewProj = v.camera.projection(1.5f) * v.camera.view();
+    const auto candidates = anchorCandidates(v.scene.model(), now);
+    CHECK(chooseAnchor(v.scene.pickScene(), v.scene.pickFilter(), now, candidates, eye, viewProj).visible);
+    CHECK_FALSE(chooseAnchor(v.scene.pickScene(), v.scene.pickFilter(), old, candidates, eye, viewProj).visible);
+}
+
+TEST_CASE("ids: node and mesh ids name one model; pain baked for another model names other meshes") {
+    Model a = twoMuscles();
+    a.generation = Model::newGeneration();
+    Model b = a;
+    b.generation = Model::newGeneration();
+    const NodeId n = a.nodeId(1);
+    CHECK(a.owns(n));
+    CHECK_FALSE(b.owns(n));
+    CHECK_FALSE(a.owns(a.nodeId(99)));  // out of range: invalid
+    CHECK_FALSE(a.nodeId(99).valid());
+    CHECK(a.meshOf(n) == a.meshId(0));
+    CHECK(a.mesh(a.meshOf(n)) == &a.meshes[0]);
+    CHECK(b.mesh(a.meshOf(n)) == nullptr);
+    static_assert(!std::is_convertible_v<NodeId, MeshId> && !std::is_convertible_v<int, NodeId>);
+    PainBake bake;
+    bake.generation = a.generation;
+    CHECK(bake.meshId(0) == a.meshId(0));
+    CHECK_FALSE(b.owns(bake.meshId(0)));
 }
 
 TEST_CASE("pain: patterns by key, by id for both sides, all; an unknown one changes nothing") {
@@ -241,9 +329,9 @@ TEST_CASE("viewer: with a pattern on, a click on the body lists the muscles that
     REQUIRE(v.pain.lookupOpen());
     REQUIRE(v.pain.lookup().size() == 1);
     CHECK(v.pain.lookup()[0].instance == "gluteus_medius.L");
-    v.scene.select(-1);
+    v.scene.select(NodeId{});
     v.chooseLookup(0);  // shows the pattern and its trigger point, selects the muscle
-    CHECK(v.scene.selected() == v.scene.index().findKey("gluteus_medius.L")->node);
+    CHECK(v.scene.selected() == v.scene.index().findKey("gluteus_medius.L")->id);
     CHECK(v.pain.state().triggerPointsOff.empty());
     CHECK_FALSE(v.pain.lookupOpen());
     // A click between the zones (the right side has the mirrored one) finds nothing and closes the list.
@@ -264,7 +352,7 @@ TEST_CASE("viewer: a tour step sets camera, visibility, selection, pinned panels
     v.applyTourStep(false, kFb, 1.0f);
     const SceneIndex& idx = v.scene.index();
     CHECK(v.camera.pose.yawDeg == doctest::Approx(180.0f));
-    CHECK(v.scene.selected() == idx.findKey("gluteus_medius.R")->node);
+    CHECK(v.scene.selected() == idx.findKey("gluteus_medius.R")->id);
     CHECK(v.ui.scene.visibility[static_cast<std::size_t>(idx.findKey("skin")->node)] == PickMode::Hidden);
     CHECK(v.pain.state().patternsOn == std::set<std::string>{"gluteus_medius.L"});
     CHECK(v.pain.state().time == doctest::Approx(0.5f));  // stills: the export pain time
@@ -273,7 +361,7 @@ TEST_CASE("viewer: a tour step sets camera, visibility, selection, pinned panels
     REQUIRE(v.tours.next());
     v.applyTourStep(false, kFb, 1.0f);
     CHECK(v.camera.pose.yawDeg == doctest::Approx(30.0f));
-    CHECK(v.scene.selected() == -1);
+    CHECK_FALSE(v.scene.selected().valid());
     CHECK(v.pain.state().patternsOn.empty());
     CHECK(v.ui.scene.visibility[static_cast<std::size_t>(idx.findKey("sacrum")->node)] == PickMode::Ghosted);
     REQUIRE(v.ui.scene.panels.size() == 1);
@@ -316,7 +404,7 @@ TEST_CASE("viewer: the Tours panel's authoring buttons add a step from the view 
     ctrl::Viewer v(true);
     setUp(v);
     v.scanTours((dir / "bundled").string(), (dir / "user").string());
-    v.scene.select(0);
+    v.scene.select(v.scene.model().nodeId(0));
     ui::TourActions add;
     add.addStep = true;
     v.handleTourActions(add, "", kFb, 1.0f);  // no tour yet: a new one with this view
@@ -513,7 +601,7 @@ TEST_CASE("viewer: a tour step lays the body prone on a table; picking and the s
     // A click on the left gluteus medius still picks it (through the translucent skin).
     const SceneIndex& idx = v.scene.index();
     v.click(pixelOf(v, {0.6f, 0.0f, 0.0f}, kFb), kFb);
-    CHECK(v.scene.selected() == idx.findKey("gluteus_medius.L")->node);
+    CHECK(v.scene.selected() == idx.findKey("gluteus_medius.L")->id);
     // The view captured in this posture reads back as the same step.
     const TourStep captured = v.captureView();
     CHECK(captured.posture == Posture::Prone);

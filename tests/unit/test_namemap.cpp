@@ -136,9 +136,9 @@ TEST_CASE("namemap: instance keys") {
     CHECK(instanceKey("gluteus_medius", Side::Left) == "gluteus_medius.L");
     CHECK(instanceKey("gluteus_medius", Side::Right) == "gluteus_medius.R");
     CHECK(instanceKey("sacrum", Side::None) == "sacrum");
-    CHECK(parseInstanceKey("gluteus_medius.R") == StructureRef{"gluteus_medius", Side::Right});
-    CHECK(parseInstanceKey("sacrum") == StructureRef{"sacrum", Side::None});
-    CHECK(parseInstanceKey("x.Q") == StructureRef{"x.Q", Side::None});
+    CHECK(parseInstanceKey("gluteus_medius.R") == CatalogueRef{"gluteus_medius", Side::Right});
+    CHECK(parseInstanceKey("sacrum") == CatalogueRef{"sacrum", Side::None});
+    CHECK(parseInstanceKey("x.Q") == CatalogueRef{"x.Q", Side::None});
 }
 
 TEST_CASE("namemap: id lists for the command line") {

@@ -56,7 +56,7 @@ TEST_CASE("candidates are spread over the whole surface, in world space") {
     Model m = layered(0.5f);
     m.nodes[0].local = glm::translate(glm::mat4(1.0f), {0.0f, 0.0f, -2.0f});
     m.updateWorldTransforms();
-    const auto c = anchorCandidates(m, 0, 50);
+    const auto c = anchorCandidates(m, m.nodeId(0), 50);
     REQUIRE(c.size() == 50);
     float minX = 1e9f, maxX = -1e9f, minY = 1e9f, maxY = -1e9f;
     for (const auto& p : c) {
@@ -68,23 +68,23 @@ TEST_CASE("candidates are spread over the whole surface, in world space") {
     }
     CHECK(maxY - minY > 1.5f);  // from the bottom rows to the top rows
     CHECK(maxX - minX > 1.5f);
-    CHECK(anchorCandidates(m, 5, 50).empty());
-    CHECK(anchorCandidates(m, 0, 0).empty());
-    CHECK(anchorCandidates(m, 0, 100000).size() == 20u * 20u * 2u);  // never more than the triangles
+    CHECK(anchorCandidates(m, m.nodeId(5), 50).empty());
+    CHECK(anchorCandidates(m, m.nodeId(0), 0).empty());
+    CHECK(anchorCandidates(m, m.nodeId(0), 100000).size() == 20u * 20u * 2u);  // never more than the triangles
 }
 
 TEST_CASE("a muscle mostly covered by another gets its anchor on the strip that shows") {
     const Model m = layered(0.5f);
     const PickScene scene(m);
-    const auto c = anchorCandidates(m, 0);
-    const AnchorChoice a = chooseAnchor(scene, {}, 0, c, kEye, kViewProj);
+    const auto c = anchorCandidates(m, m.nodeId(0));
+    const AnchorChoice a = chooseAnchor(scene, {}, m.nodeId(0), c, kEye, kViewProj);
     REQUIRE(a.visible);
     // Seen from z = 5, the front sheet (x <= 0.5 at z = 0.5) hides the deep sheet up to x = 0.5 * 5 / 4.5.
     CHECK(a.point.x > 0.56f);
     CHECK(a.point.x < 1.0f + 1e-4f);
     CHECK(std::abs(a.point.y) < 0.35f);  // the middle of the strip, not a corner
     // The superficial sheet itself is in full view: its anchor is near the middle of it.
-    const AnchorChoice b = chooseAnchor(scene, {}, 1, anchorCandidates(m, 1), kEye, kViewProj);
+    const AnchorChoice b = chooseAnchor(scene, {}, m.nodeId(1), anchorCandidates(m, m.nodeId(1)), kEye, kViewProj);
     REQUIRE(b.visible);
     CHECK(std::abs(b.point.x + 0.35f) < 0.1f);  // the sheet spans x = -1.2 ... 0.5
     CHECK(std::abs(b.point.y + 0.03f) < 0.1f);  // and y = -1.13 ... 1.07
@@ -93,16 +93,18 @@ TEST_CASE("a muscle mostly covered by another gets its anchor on the strip that 
 TEST_CASE("ghosted and hidden structures in front do not hide the anchor; a fully covered one is not visible") {
     const Model m = layered(0.5f);
     const PickScene scene(m);
-    const auto c = anchorCandidates(m, 0);
+    const auto c = anchorCandidates(m, m.nodeId(0));
     for (PickMode mode : {PickMode::Ghosted, PickMode::Hidden}) {
-        const AnchorChoice a = chooseAnchor(scene, PickFilter{PickMode::Visible, mode}, 0, c, kEye, kViewProj);
+        const AnchorChoice a =
+            chooseAnchor(scene, PickFilter{PickMode::Visible, mode}, m.nodeId(0), c, kEye, kViewProj);
         REQUIRE(a.visible);
         CHECK(std::abs(a.point.x) < 0.2f);  // the middle of the whole sheet
         CHECK(std::abs(a.point.y) < 0.2f);
     }
     const Model covered = layered(1.5f);
     const PickScene coveredScene(covered);
-    const AnchorChoice a = chooseAnchor(coveredScene, {}, 0, anchorCandidates(covered, 0), kEye, kViewProj);
+    const AnchorChoice a = chooseAnchor(coveredScene, {}, covered.nodeId(0),
+                                        anchorCandidates(covered, covered.nodeId(0)), kEye, kViewProj);
     CHECK_FALSE(a.visible);
 }
 
@@ -113,11 +115,11 @@ TEST_CASE("seen from the other side the layers swap: the former deep sheet is in
     const glm::vec3 eye{0.0f, 0.0f, -5.0f};
     const glm::mat4 vp = glm::perspective(glm::radians(60.0f), 1.0f, 0.1f, 100.0f) *
                          glm::lookAt(eye, glm::vec3(0.0f), glm::vec3(0.0f, 1.0f, 0.0f));
-    const AnchorChoice deep = chooseAnchor(scene, {}, 0, anchorCandidates(m, 0), eye, vp);
+    const AnchorChoice deep = chooseAnchor(scene, {}, m.nodeId(0), anchorCandidates(m, m.nodeId(0)), eye, vp);
     REQUIRE(deep.visible);
     CHECK(std::abs(deep.point.x) < 0.2f);
     // The superficial sheet now lies behind the deep one except its part beyond x < -1.
-    const AnchorChoice sup = chooseAnchor(scene, {}, 1, anchorCandidates(m, 1), eye, vp);
+    const AnchorChoice sup = chooseAnchor(scene, {}, m.nodeId(1), anchorCandidates(m, m.nodeId(1)), eye, vp);
     REQUIRE(sup.visible);
     CHECK(sup.point.x < -1.0f);
 }

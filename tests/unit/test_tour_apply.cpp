@@ -46,7 +46,7 @@ TEST_CASE("a step is absolute: what it neither hides nor ghosts is visible; hide
     const StepScene s = resolveStep(step, idx, c, m.nodes.size());
     CHECK(s.visibility == PickFilter{H, G, G, H, G, V, V, V});
     CHECK(s.warnings.empty());
-    CHECK(s.selected == -1);
+    CHECK_FALSE(s.selected.valid());
 
     const StepScene empty = resolveStep(TourStep{}, idx, c, m.nodes.size());
     CHECK(empty.visibility == PickFilter(m.nodes.size(), V));
@@ -72,13 +72,14 @@ TEST_CASE("selection, panels beside structures, article panels and explain") {
     step.panels = {"gluteus_medius.R", "gluteus_maximus.L", "lower_back_strain"};
     step.explain = true;
     const StepScene s = resolveStep(step, idx, c, m.nodes.size());
-    CHECK(s.selected == 4);
-    CHECK(s.panelNodes == std::vector<int>{1});  // the selection's panel opens with the selection
+    CHECK(s.selected == StructureRef{"gluteus_medius.R", m.nodeId(4)});
+    REQUIRE(s.panels.size() == 1);  // the selection's panel opens with the selection
+    CHECK(s.panels[0] == StructureRef{"gluteus_maximus.L", m.nodeId(1)});
     CHECK(s.articles == std::vector<std::string>{"lower_back_strain"});
     CHECK(s.explain);
 
     step.select = "gluteus_maximus";  // both sides: the first is selected
-    CHECK(resolveStep(step, idx, c, m.nodes.size()).selected == 1);
+    CHECK(resolveStep(step, idx, c, m.nodes.size()).selected.node == m.nodeId(1));
 }
 
 TEST_CASE("ids the model lacks become warnings; the rest of the step still applies") {
@@ -90,7 +91,7 @@ TEST_CASE("ids the model lacks become warnings; the rest of the step still appli
     step.select = "psoas_major.L";
     const StepScene s = resolveStep(step, idx, c, m.nodes.size());
     CHECK(s.visibility[0] == H);
-    CHECK(s.selected == -1);
+    CHECK_FALSE(s.selected.valid());
     REQUIRE(s.warnings.size() == 2);
     CHECK(s.warnings[0].find("psoas_major") != std::string::npos);
 }
@@ -121,8 +122,8 @@ TEST_CASE("capturing the view gives a step that resolves back to the same view")
         v.pose.pitchDeg = 12.0f;
         v.pose.distance = 0.8f;
         v.visibility = vis;
-        v.selected = 3;
-        v.panelNodes = {3, 2};
+        v.selected = m.nodeId(3);
+        v.panelNodes = {m.nodeId(3), m.nodeId(2)};
         v.pain = {"gluteus_medius.L"};
         v.caption = "A view";
         const TourStep step = captureStep(v, idx);
@@ -134,8 +135,9 @@ TEST_CASE("capturing the view gives a step that resolves back to the same view")
         CHECK(step.pain == std::vector<std::string>{"gluteus_medius.L"});
         const StepScene back = resolveStep(step, idx, c, m.nodes.size());
         CHECK(back.visibility == vis);
-        CHECK(back.selected == 3);
-        CHECK(back.panelNodes == std::vector<int>{2});
+        CHECK(back.selected.node == m.nodeId(3));
+        REQUIRE(back.panels.size() == 1);
+        CHECK(back.panels[0].node == m.nodeId(2));
         CHECK(back.warnings.empty());
     }
 }
