@@ -36,8 +36,7 @@ bool allDigits(std::string_view s) {
 std::vector<std::string> tokenize(std::string_view s, bool pattern) {
     std::vector<std::string> out;
     std::string cur;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
+    for (const char c : s) {
         if (!isWordChar(c, pattern)) {
             if (!cur.empty()) out.push_back(lower(cur)), cur.clear();
             continue;

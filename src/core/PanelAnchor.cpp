@@ -30,7 +30,7 @@ std::vector<glm::vec3> anchorCandidates(const Model& model, NodeId node, std::si
                 else
                     c += p.positions[i];
             }
-            if (ok) out.push_back(glm::vec3(n.world * glm::vec4(c / 3.0f, 1.0f)));
+            if (ok) out.emplace_back(n.world * glm::vec4(c / 3.0f, 1.0f));
         }
     }
     return out;

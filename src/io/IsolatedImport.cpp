@@ -8,7 +8,7 @@
 #include <fcntl.h>
 #include <new>
 #include <poll.h>
-#include <signal.h>
+#include <signal.h>  // NOLINT(modernize-deprecated-headers): POSIX kill() and sigaction, not <csignal>'s C subset
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
