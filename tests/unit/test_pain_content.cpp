@@ -356,7 +356,8 @@ TEST_CASE(
     }
     // Palpated in the angle between the 12th rib and the erector spinae, and above the crest: the
     // superficial QL points are at or beyond the erector spinae's lateral border at their height.
-    const auto es = vertices("erector_spinae.L");
+    auto es = vertices("longissimus_thoracis.L");
+    for (const glm::vec3& v : vertices("iliocostalis_lumborum.L")) es.push_back(v);
     REQUIRE(!es.empty());
     const PainPattern* ql = nullptr;
     for (const PainPattern& p : loaded.patterns)

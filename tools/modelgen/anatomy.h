@@ -9,9 +9,13 @@
 #include "landmarks.h"
 #include "loft.h"
 #include "patch.h"
+#include "reference.h"
 #include "sdf.h"
 
 namespace mg {
+
+// The muscles of the back end flat at this height (cm), the skin a little above.
+constexpr float kModelTop = 27.5f;
 
 // Landmark position (cm, left side).
 inline vec3 L(const char* name) {
@@ -34,13 +38,18 @@ void buildPelvis(Shapes& out);       // hip_bone, sacrum, coccyx
 void buildSpine(Shapes& out);        // vertebra_T12 ... vertebra_L5
 void buildDiscs(Shapes& out);        // disc_T12_L1 ... disc_L5_S1 (after the pelvis and the spine)
 void buildFemurRibs(Shapes& out);    // femur, rib_11, rib_12
-void buildGluteals(Shapes& out);     // gluteus_minimus, gluteus_medius, gluteus_maximus
-void buildBackMuscles(Shapes& out);  // quadratus_lumborum, erector_spinae, psoas_major
+void buildGluteals(Shapes& out);     // gluteals, deep lateral rotators, tensor fasciae latae
+void buildBackMuscles(Shapes& out);  // quadratus_lumborum, erector spinae columns, psoas_major, iliacus
 void buildSkin(Shapes& out);         // skin
 
 // The first surface point of any of `under` met when coming from p + dir * 8 towards p - dir * 8,
 // moved out by `offset` along dir (drapes a muscle over what lies beneath it). p itself when nothing is hit.
 vec3 drape(const std::vector<const Shape*>& under, const vec3& p, const vec3& dir, float offset);
+
+// A shape holding the measured reference body of `id` (reference.h), to be carved and finished by the caller.
+std::unique_ptr<Shape> referenceMuscle(const char* id, const RefOptions& o = {});
+// Keeps a left structure on the left (cuts at x = 0.15 cm) and finalizes it.
+void finishLeft(Shape& s);
 
 // Adds "carve s out of target": target = smooth-max(target, -(s + gap)).
 inline void carve(Shape& target, const Shape& s, float gap, float k) {

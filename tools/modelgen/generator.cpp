@@ -1,7 +1,9 @@
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <thread>
 
 #include "anatomy.h"
 #include "modelgen_generator.h"
@@ -43,8 +45,17 @@ constexpr Spec kSpecs[] = {
     {"quadratus_lumborum", "muscle", 3, true, 0.2f, 7000},
     {"gluteus_minimus", "muscle", 3, true, 0.22f, 7000},
     {"gluteus_medius", "muscle", 2, true, 0.25f, 10000},
+    {"piriformis", "muscle", 2, true, 0.18f, 3000},
+    {"obturator_internus", "muscle", 3, true, 0.18f, 3000},
+    {"gemellus_superior", "muscle", 2, true, 0.15f, 1500},
+    {"gemellus_inferior", "muscle", 2, true, 0.15f, 1500},
+    {"quadratus_femoris", "muscle", 2, true, 0.18f, 2500},
     {"gluteus_maximus", "muscle", 1, true, 0.3f, 12000},
-    {"erector_spinae", "muscle", 1, true, 0.3f, 10000},
+    {"multifidus", "muscle", 2, true, 0.2f, 6000},
+    {"longissimus_thoracis", "muscle", 1, true, 0.25f, 8000},
+    {"iliocostalis_lumborum", "muscle", 1, true, 0.25f, 6000},
+    {"iliacus", "muscle", 4, true, 0.22f, 6000},
+    {"tensor_fasciae_latae", "muscle", 1, true, 0.2f, 3000},
     {"skin", "skin", 0, false, 0.5f, 30000},
 };
 
@@ -76,18 +87,36 @@ std::vector<Structure> generateStructures(const GenerateOptions& opt) {
     buildBackMuscles(shapes);
     buildSkin(shapes);
 
-    std::vector<Structure> out;
-    for (const Spec& sp : kSpecs) {
-        if (!opt.only.empty() && std::find(opt.only.begin(), opt.only.end(), sp.id) == opt.only.end()) continue;
-        const auto t0 = std::chrono::steady_clock::now();
-        const Shape& s = *shapes.at(sp.id);
-        Mesh m = meshShape(s, sp);
-        const std::string problem = manifoldProblem(m);
-        if (opt.verbose) {
-            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-            std::fprintf(stderr, "%-20s %7zu triangles %7.0f ms %s\n", sp.id, m.triangles(), ms,
-                         problem.empty() ? "" : problem.c_str());
+    // Each structure is meshed on its own (the shapes are read-only by now), by up to `threads` workers taking
+    // the next one in turn; the results keep the table's order, so the file is the same whatever the timing.
+    std::vector<const Spec*> todo;
+    for (const Spec& sp : kSpecs)
+        if (opt.only.empty() || std::find(opt.only.begin(), opt.only.end(), sp.id) != opt.only.end())
+            todo.push_back(&sp);
+    std::vector<Mesh> meshes(todo.size());
+    std::vector<double> ms(todo.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next++) < todo.size();) {
+            const auto t0 = std::chrono::steady_clock::now();
+            meshes[i] = meshShape(*shapes.at(todo[i]->id), *todo[i]);
+            ms[i] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         }
+    };
+    const unsigned threads = std::clamp(opt.threads, 1u, 16u);
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+
+    std::vector<Structure> out;
+    for (std::size_t i = 0; i < todo.size(); ++i) {
+        const Spec& sp = *todo[i];
+        Mesh& m = meshes[i];
+        const std::string problem = manifoldProblem(m);
+        if (opt.verbose)
+            std::fprintf(stderr, "%-22s %7zu triangles %7.0f ms %s\n", sp.id, m.triangles(), ms[i],
+                         problem.empty() ? "" : problem.c_str());
         if (sp.sided) {
             Structure left{std::string(sp.id) + ".L", sp.kind, sp.layer, m};
             Structure right{std::string(sp.id) + ".R", sp.kind, sp.layer, mirrored(m)};

@@ -1,6 +1,7 @@
 // modelgen: writes the bundled anatomy model.
-//   modelgen [output.glb] [--verbose] [--only id,id,...]
+//   modelgen [output.glb] [--verbose] [--only id,id,...] [--threads N]
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -21,8 +22,15 @@ int main(int argc, char** argv) {
                 if (q > p) opt.only.push_back(list.substr(p, q - p));
                 p = q + 1;
             }
+        } else if (a == "--threads" && i + 1 < argc) {
+            const int n = std::atoi(argv[++i]);
+            if (n < 1) {
+                std::fprintf(stderr, "modelgen: --threads wants a number of at least 1\n");
+                return 1;
+            }
+            opt.threads = static_cast<unsigned>(n);
         } else if (a == "--help" || a == "-h") {
-            std::printf("usage: modelgen [output.glb] [--verbose] [--only id,id,...]\n");
+            std::printf("usage: modelgen [output.glb] [--verbose] [--only id,id,...] [--threads N]\n");
             return 0;
         } else {
             out = a;

@@ -159,7 +159,10 @@ void simplify(Mesh& m, std::size_t targetTris, float maxError) {
         dst = simplifyOnce(m, target, maxError / extent);
         Mesh probe;
         probe.idx = dst;
-        if (manifoldProblem(probe).empty()) break;
+        const std::string problem = manifoldProblem(probe);
+        if (std::getenv("MG_DEBUG"))
+            std::fprintf(stderr, "  simplify attempt %d: %zu tris %s\n", attempt, dst.size() / 3, problem.c_str());
+        if (problem.empty()) break;
         dst = m.idx;  // give up on this target
     }
     const std::size_t n = dst.size();

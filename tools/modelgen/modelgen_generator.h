@@ -11,6 +11,7 @@ namespace mg {
 struct GenerateOptions {
     bool verbose = false;
     std::vector<std::string> only;  // structure ids to build (empty = all); for quick iteration
+    unsigned threads = 2;           // structures meshed at once (the output does not depend on it)
 };
 
 std::vector<Structure> generateStructures(const GenerateOptions& opt = {});

@@ -1,4 +1,4 @@
-// Quadratus lumborum, erector spinae and psoas major (left).
+// Quadratus lumborum, erector spinae, psoas major and iliacus (left).
 #include <algorithm>
 #include <string>
 
@@ -27,30 +27,20 @@ void buildBackMuscles(Shapes& out) {
     const Shape& gmax = *out.at("gluteus_maximus");
 
     // Quadratus lumborum: iliac crest + iliolumbar ligament (below) -> lower border of the 12th rib (above),
-    // medial border on the tips of the L1-L4 transverse processes. Rows run up the muscle (fibre direction).
-    auto ql = std::make_unique<Shape>();
+    // medial border on the tips of the L1-L4 transverse processes; shaped from the measured sections.
+    // Its lateral border a little wider than measured: it lies beyond the erector spinae's lateral edge, where
+    // it is palpated (the measured one hides under the measured iliocostalis).
+    RefOptions qlOpt;
+    qlOpt.growLateral = 0.7f;
+    auto ql = referenceMuscle("quadratus_lumborum", qlOpt);
     {
-        auto tp = [](const char* lv) { return L((std::string(lv) + "_tp").c_str()); };
-        const vec3 r12 = L("rib12_head");
-        const std::vector<std::vector<CP>> rows = {
-            {{vec3(5.0f, 4.4f, -9.7f), 0.45f}, {vec3(6.3f, 4.8f, -10.6f), 0.55f}, {vec3(7.5f, 5.6f, -10.3f), 0.4f}},
-            {{tp("L4") + vec3(0.2f, 0.1f, -0.4f), 0.4f},
-             {vec3(5.8f, 8.0f, -10.0f), 0.65f},
-             {vec3(7.1f, 8.2f, -10.3f), 0.4f}},
-            {{tp("L3") + vec3(0.1f, 0.0f, -0.1f), 0.4f},
-             {vec3(5.4f, 10.5f, -10.0f), 0.65f},
-             {vec3(6.7f, 10.8f, -10.4f), 0.4f}},
-            {{tp("L2") + vec3(0.1f, 0.0f, -0.1f), 0.4f},
-             {vec3(4.9f, 13.4f, -10.1f), 0.6f},
-             {vec3(6.1f, 13.6f, -10.5f), 0.38f}},
-            {{tp("L1") + vec3(0.1f, 0.0f, -0.1f), 0.38f},
-             {vec3(4.5f, 16.0f, -10.3f), 0.55f},
-             {vec3(5.5f, 15.8f, -10.8f), 0.36f}},
-            {{r12 + vec3(0.7f, -0.9f, -0.9f), 0.35f},
-             {vec3(3.9f, 18.4f, -10.2f), 0.45f},
-             {vec3(5.0f, 17.0f, -10.9f), 0.35f}},
-        };
-        addSheet(*ql, rows, 10, 30, 0.0f, true);
+        // Its medial slips blend into the tips of the L1-L4 transverse processes.
+        ql->group(Op::Union, 0.4f);
+        for (const char* lv : {"L1_tp", "L2_tp", "L3_tp", "L4_tp"}) {
+            const vec3 tip = L(lv);
+            ql->add(cone(tip, tip + vec3(0.9f, 0.0f, -1.1f), 0.3f, 0.5f));
+        }
+        carve(*ql, sacrum, 0.05f, 0.2f);
         for (const Shape* v : vertebrae) carve(*ql, *v, 0.05f, 0.2f);
         carve(*ql, rib12, 0.05f, 0.2f);
         carve(*ql, rib11, 0.05f, 0.2f);
@@ -59,73 +49,56 @@ void buildBackMuscles(Shapes& out) {
         ql->finalize(2.0f);
     }
 
-    // Erector spinae: one thick, smooth, rounded column each side of the spinous processes, arising from the
-    // common tendon on the back of the sacrum, the lumbar spinous processes and the posterior iliac crest
-    // (narrow over the sacrum, widest and thickest at L3-L4), dividing above L1 into longissimus (medial, with
-    // the deep multifidus filling the gutter beside the spinous processes) and iliocostalis (lateral, drifting
-    // out towards the rib angles). Two lobes lofted through horizontal sections: below L1 the iliocostalis lobe
-    // lies inside the common column, above it it emerges laterally, leaving a shallow groove. The deep face is
-    // carved out of the bones and the QL (whose lateral border stays visible beside the column); the top is cut
-    // flat just below the top of the model, like the skin.
-    auto es = std::make_unique<Shape>();
-    {
-        // y, centre x and z, half-width medial / lateral of the centre, depth behind / in front of it.
-        const std::vector<Section> longissimus = {
-            {-7.6f, 1.0f, -13.6f, 0.6f, 0.6f, 0.9f, 0.8f},    // S4: the tip of the common tendon
-            {-5.5f, 1.3f, -13.5f, 0.95f, 1.1f, 1.45f, 1.0f},  // S3
-            {-2.5f, 1.75f, -13.0f, 1.4f, 1.6f, 2.2f, 1.6f},   // S2, medial to the PSIS
-            {0.5f, 2.3f, -12.2f, 1.95f, 2.6f, 3.3f, 2.4f},    // S1, over the PSIS and the posterior crest
-            {3.5f, 2.55f, -11.1f, 2.2f, 3.4f, 4.8f, 1.9f},    // L5
-            {6.5f, 2.6f, -10.3f, 2.25f, 3.8f, 5.6f, 1.2f},    // L4: the thickest
-            {10.0f, 2.6f, -10.0f, 2.25f, 3.75f, 5.5f, 1.0f},  // L3
-            {13.5f, 2.5f, -10.1f, 2.15f, 3.2f, 4.8f, 1.0f},   // L1-L2: the division begins
-            {17.0f, 2.35f, -10.3f, 2.0f, 2.6f, 4.0f, 1.0f},   // T12: longissimus alone
-            {21.0f, 2.3f, -10.6f, 1.95f, 2.6f, 3.6f, 1.0f},  {25.0f, 2.25f, -10.9f, 1.9f, 2.55f, 3.35f, 1.0f},
-            {30.0f, 2.2f, -11.2f, 1.85f, 2.5f, 3.2f, 1.0f},
-        };
-        const std::vector<Section> iliocostalis = {
-            {8.0f, 4.2f, -10.2f, 1.0f, 1.2f, 3.6f, 0.8f},  // inside the common column
-            {12.0f, 4.4f, -10.2f, 1.3f, 1.4f, 3.9f, 0.9f},
-            {15.5f, 4.8f, -10.4f, 1.6f, 1.6f, 3.6f, 1.0f},  // emerging lateral to longissimus
-            {19.0f, 5.4f, -10.7f, 1.8f, 1.9f, 3.2f, 1.0f},
-            {23.0f, 5.9f, -11.0f, 1.9f, 2.1f, 2.9f, 1.0f},  // towards the angles of the lower ribs
-            {30.0f, 6.6f, -11.5f, 1.9f, 2.2f, 2.6f, 1.0f},
-        };
-        es->group(Op::Union, 0.0f);
-        es->add(loft(longissimus, 0.8f, true));
-        es->group(Op::Union, 2.0f);
-        es->add(loft(iliocostalis, 0.8f, true));
-        // Flat top just below the top of the model.
-        es->group(Op::Intersect, 0.3f);
-        es->add(halfSpace(vec3(0, 1, 0), 27.5f));
-        for (const Shape* v : vertebrae) carve(*es, *v, 0.08f, 0.3f);
-        carve(*es, sacrum, 0.08f, 0.3f);
-        carve(*es, hip, 0.08f, 0.3f);
-        carve(*es, *ql, 0.1f, 0.3f);
-        carve(*es, rib12, 0.08f, 0.3f);
-        carve(*es, rib11, 0.08f, 0.3f);
-        carve(*es, gmax, 0.1f, 0.3f);
-        midlineCut(*es);
-        es->finalize(2.0f);
-    }
+    // The erector spinae's lumbar columns and the multifidus beneath them, each lofted through its fitted
+    // sections: multifidus (deepest, in the gutter beside the spinous processes, from the back of the sacrum
+    // up), longissimus thoracis (the thick middle column from the common tendon on the sacrum and the
+    // posterior crest) and iliocostalis lumborum (lateral, from the crest out towards the rib angles). Each is
+    // carved out of the bones, the QL and the column beneath it; all end flat at the top of the model.
+    auto column = [&](const char* id, RefOptions o, const std::vector<const Shape*>& deeper) {
+        o.yhi = kModelTop;
+        o.rim = 0.6f;
+        auto m = referenceMuscle(id, o);
+        for (const Shape* v : vertebrae) carve(*m, *v, 0.08f, 0.3f);
+        carve(*m, sacrum, 0.08f, 0.3f);
+        carve(*m, hip, 0.08f, 0.3f);
+        carve(*m, *ql, 0.1f, 0.3f);
+        carve(*m, rib12, 0.08f, 0.3f);
+        carve(*m, rib11, 0.08f, 0.3f);
+        carve(*m, gmax, 0.1f, 0.3f);
+        for (const Shape* d : deeper) carve(*m, *d, 0.06f, 0.3f);
+        midlineCut(*m);
+        m->finalize(2.0f);
+        return m;
+    };
+    // The measured multifidus is a thin sheet on laminae that ours would cut through: made fuller and moved
+    // back onto them (it is the bulkiest of the deep muscles low in the lumbar spine).
+    RefOptions mfOpt;
+    mfOpt.minDepth = 0.75f;
+    mfOpt.grow = 0.1f;
+    mfOpt.shift = vec3(0.1f, 0.0f, -0.5f);
+    RefOptions esOpt;
+    esOpt.grow = 0.1f;
+    RefOptions icOpt = esOpt;
+    icOpt.growLateral = -0.4f;  // the QL's lateral border shows beyond it
+    auto multifidus = column("multifidus", mfOpt, {});
+    auto longissimus = column("longissimus_thoracis", esOpt, {multifidus.get()});
+    auto iliocostalis = column("iliocostalis_lumborum", icOpt, {multifidus.get(), longissimus.get()});
 
     // Psoas major: sides of the T12-L5 bodies -> over the pelvic brim, in front of the hip -> lesser trochanter.
-    auto psoas = std::make_unique<Shape>();
+    auto psoas = referenceMuscle("psoas_major");
     {
+        // Below the brim its tendon runs over the front of the hip joint to the lesser trochanter, clear of the
+        // pubic ramus (the measured body would be cut through there by our hip bone).
+        psoas->group(Op::Union, 0.6f);
         addTube(*psoas,
-                {{vec3(2.2f, 19.8f, -7.6f), 0.6f},
-                 {vec3(2.8f, 16.5f, -6.5f), 1.0f},
-                 {vec3(3.3f, 13.0f, -5.8f), 1.45f},
-                 {vec3(3.8f, 9.5f, -5.2f), 1.8f},
-                 {vec3(4.4f, 6.0f, -4.6f), 2.0f},
-                 {vec3(5.4f, 2.0f, -3.9f), 2.0f},
-                 {vec3(6.5f, -2.0f, -3.2f), 1.75f},
-                 {vec3(7.3f, -5.5f, -2.9f), 1.35f},
-                 {vec3(7.9f, -8.4f, -2.8f), 1.05f},
+                {{vec3(5.6f, 0.0f, -4.0f), 1.6f},
+                 {vec3(6.5f, -2.0f, -3.2f), 1.5f},
+                 {vec3(7.3f, -5.5f, -2.9f), 1.25f},
+                 {vec3(7.9f, -8.4f, -2.8f), 1.0f},
                  {vec3(8.6f, -11.3f, -3.9f), 0.75f},
                  {vec3(9.3f, -13.4f, -5.7f), 0.5f},
                  {vec3(9.6f, -14.1f, -6.6f), 0.4f}},
-                60, 0.0f);
+                30, 0.0f);
         for (const Shape* v : vertebrae) carve(*psoas, *v, 0.08f, 0.3f);
         for (const char* d : {"disc_T12_L1", "disc_L1_L2", "disc_L2_L3", "disc_L3_L4", "disc_L4_L5", "disc_L5_S1"})
             carve(*psoas, *out.at(d), 0.08f, 0.3f);
@@ -138,8 +111,24 @@ void buildBackMuscles(Shapes& out) {
         midlineCut(*psoas);
         psoas->finalize(2.0f);
     }
+    // Iliacus: the iliac fossa -> with the psoas tendon onto the lesser trochanter; behind and lateral to psoas.
+    // Grown a little: our iliac fossa is not the measured one, and the thin muscle on it must stay whole.
+    RefOptions ilOpt;
+    ilOpt.grow = 0.35f;
+    auto iliacus = referenceMuscle("iliacus", ilOpt);
+    carve(*iliacus, hip, 0.05f, 0.25f);
+    carve(*iliacus, femur, 0.05f, 0.25f);
+    carve(*iliacus, sacrum, 0.05f, 0.25f);
+    carve(*iliacus, *psoas, 0.06f, 0.25f);
+    carve(*iliacus, *out.at("gluteus_minimus"), 0.06f, 0.25f);
+    carve(*iliacus, *out.at("gluteus_medius"), 0.06f, 0.25f);
+    midlineCut(*iliacus);
+    iliacus->finalize(2.0f);
+    out["iliacus"] = std::move(iliacus);
     out["quadratus_lumborum"] = std::move(ql);
-    out["erector_spinae"] = std::move(es);
+    out["multifidus"] = std::move(multifidus);
+    out["longissimus_thoracis"] = std::move(longissimus);
+    out["iliocostalis_lumborum"] = std::move(iliocostalis);
     out["psoas_major"] = std::move(psoas);
 }
 

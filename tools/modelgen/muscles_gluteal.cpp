@@ -1,7 +1,9 @@
 // Gluteus minimus, medius and maximus (left): thick fans draped over the ilium and each other,
-// converging on the greater trochanter (minimus, medius) and the iliotibial tract / gluteal tuberosity (maximus).
+// converging on the greater trochanter (minimus, medius) and the iliotibial tract / gluteal tuberosity (maximus);
+// the deep lateral rotators and the tensor fasciae latae shaped from the measured reference figures.
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 #include <utility>
 
 #include "anatomy.h"
@@ -80,14 +82,21 @@ Rows fan(const std::vector<vec3>& origin, const std::vector<vec3>& insertion, in
     return rows;
 }
 
-void finish(Shape& s) {
+}  // namespace
+
+std::unique_ptr<Shape> referenceMuscle(const char* id, const RefOptions& o) {
+    auto s = std::make_unique<Shape>();
+    s->group(Op::Union, 0.0f);
+    s->add(referenceBody(id, o));
+    return s;
+}
+
+void finishLeft(Shape& s) {
     // Left side only: never cross the midline.
     s.group(Op::Intersect, 0.0f);
     s.add(halfSpace(vec3(-1, 0, 0), -0.15f));
     s.finalize(2.0f);
 }
-
-}  // namespace
 
 void buildGluteals(Shapes& out) {
     const Shape& hip = *out.at("hip_bone");
@@ -98,10 +107,16 @@ void buildGluteals(Shapes& out) {
     // Gluteus minimus: ilium between the anterior and inferior gluteal lines -> front of the greater trochanter.
     auto gmin = std::make_unique<Shape>();
     {
-        const std::vector<vec3> origin = {
-            {12.7f, -1.6f, -1.4f}, {12.6f, -0.6f, -4.0f}, {11.4f, -0.7f, -6.8f}, {9.4f, -2.4f, -9.0f}};
-        const std::vector<vec3> ins = {{13.6f, -8.1f, -4.3f}, {13.9f, -8.0f, -5.4f}, {13.6f, -7.9f, -6.4f}};
-        Rows rows = fan(origin, ins, 2, {&hip, &femur}, {0.45f, 0.8f, 0.75f, 0.35f}, {0.6f, 1.0f, 1.0f, 0.6f},
+        // From the front of the ilium behind the ASIS, below the anterior gluteal line, back to the inferior
+        // gluteal line above the greater sciatic notch; (measured figures: up to y 2.2, from x 6.3, z -9.2 to
+        // -3.2) -> the anterior facet of the greater trochanter, in front of the medius tendon.
+        const std::vector<vec3> origin = {{12.6f, 0.2f, -3.4f},
+                                          {12.1f, 2.1f, -5.4f},
+                                          {10.4f, 2.2f, -7.6f},
+                                          {8.2f, 0.2f, -9.0f},
+                                          {6.9f, -3.0f, -9.2f}};
+        const std::vector<vec3> ins = {{13.9f, -9.0f, -5.8f}, {14.3f, -9.8f, -6.6f}, {14.0f, -10.4f, -7.4f}};
+        Rows rows = fan(origin, ins, 2, {&hip, &femur}, {0.45f, 0.8f, 0.75f, 0.35f}, {0.6f, 1.0f, 1.0f, 1.0f, 0.6f},
                         vec3(4.0f, -5.0f, -4.0f), 0.0f);
         // Origin and insertion rows sit on the bone (the half inside is carved away).
         for (CP& c : rows.front()) c.p = drape({&hip}, c.p, outFromHip(c.p), 0.1f);
@@ -109,27 +124,28 @@ void buildGluteals(Shapes& out) {
         addSheet(*gmin, rows, 16, 20, 0.6f, true);
         carve(*gmin, hip, 0.03f, 0.25f);
         carve(*gmin, femur, 0.03f, 0.25f);
-        finish(*gmin);
+        finishLeft(*gmin);
     }
     // Gluteus medius: outer ilium below the crest, between the anterior and posterior gluteal lines ->
     // lateral and superoposterior facet of the greater trochanter.
     auto gmed = std::make_unique<Shape>();
     {
-        const std::vector<vec3> origin = {{13.2f, 0.2f, -1.6f},
-                                          {13.7f, 1.2f, -4.2f},
-                                          {12.6f, 3.1f, -6.8f},
-                                          {10.3f, 4.0f, -9.4f},
-                                          {7.8f, 2.4f, -11.6f}};
-        const std::vector<vec3> ins = {{14.6f, -8.6f, -5.2f}, {14.7f, -8.9f, -6.4f}, {14.3f, -8.6f, -7.6f}};
+        // The whole gluteal surface: from just below the crest behind the tubercle, along the crest, and down the
+        // posterior gluteal line (measured figures: up to y 5.0, from x 5.6, z -12.1 to -3.1) -> the lateral
+        // and superoposterior facets of the greater trochanter.
+        const std::vector<vec3> origin = {{13.0f, 0.4f, -3.0f}, {13.6f, 2.0f, -4.4f}, {12.6f, 3.8f, -6.4f},
+                                          {10.4f, 4.8f, -8.8f}, {8.0f, 4.0f, -10.8f}, {6.2f, 2.0f, -12.0f},
+                                          {6.3f, -3.0f, -12.0f}};
+        const std::vector<vec3> ins = {{14.4f, -9.0f, -7.0f}, {14.4f, -10.0f, -7.8f}, {13.8f, -10.8f, -8.6f}};
         Rows rows = fan(origin, ins, 2, {&hip, gmin.get(), &femur}, {0.6f, 1.25f, 1.15f, 0.45f},
-                        {0.55f, 1.0f, 1.0f, 0.9f, 0.55f}, vec3(4.0f, -5.0f, -4.0f), 0.0f);
+                        {0.55f, 1.0f, 1.0f, 1.0f, 1.0f, 0.9f, 0.55f}, vec3(4.0f, -5.0f, -4.0f), 0.0f);
         for (CP& c : rows.front()) c.p = drape({&hip}, c.p, outFromHip(c.p), 0.15f);
         for (CP& c : rows.back()) c.p = drape({&femur}, c.p, vec3(1.0f, 0.4f, -0.2f), 0.15f);
         addSheet(*gmed, rows, 18, 22, 0.6f, true);
         carve(*gmed, hip, 0.05f, 0.25f);
         carve(*gmed, femur, 0.05f, 0.25f);
         carve(*gmed, *gmin, 0.08f, 0.3f);
-        finish(*gmed);
+        finishLeft(*gmed);
     }
     // Gluteus maximus: posterior ilium, sacrum, coccyx, sacrotuberous ligament -> iliotibial tract (upper and
     // superficial fibres, over the greater trochanter) and gluteal tuberosity (lower deep fibres). A thick,
@@ -143,10 +159,12 @@ void buildGluteals(Shapes& out) {
         // the sacrum, lower sacrum, side of the coccyx, sacrotuberous ligament. Insertion border (top -> bottom):
         // iliotibial tract just above and over the greater trochanter, down to the gluteal tuberosity. Both
         // about 16 cm long, so the fibres run parallel, 35-50 degrees below horizontal.
-        const std::vector<vec3> O = {{7.2f, 3.6f, -12.3f},  {4.9f, 0.9f, -14.2f},  {3.4f, -2.8f, -14.6f},
+        // (Measured figures: the upper border from x 6-7 at y 3 to x 14 at y -6, so the anterior part of the
+        // medius stays uncovered; at most x 14.1, narrowing to x 10-11.5 at y -20.)
+        const std::vector<vec3> O = {{6.4f, 2.2f, -12.0f},  {4.9f, 0.9f, -14.2f},  {3.4f, -2.8f, -14.6f},
                                      {2.3f, -6.2f, -14.2f}, {1.6f, -9.8f, -13.2f}, {3.0f, -12.6f, -11.8f}};
-        const std::vector<vec3> I = {{15.3f, -4.8f, -6.6f},  {15.8f, -8.2f, -6.4f},  {15.7f, -11.6f, -6.6f},
-                                     {15.2f, -14.8f, -7.0f}, {14.5f, -17.8f, -7.4f}, {13.7f, -20.6f, -7.8f}};
+        const std::vector<vec3> I = {{14.0f, -7.6f, -7.4f},  {14.4f, -8.8f, -7.2f},  {14.2f, -11.8f, -7.4f},
+                                     {13.6f, -14.8f, -7.8f}, {12.8f, -17.8f, -8.0f}, {11.6f, -20.6f, -7.8f}};
         constexpr int NU = 11, NV = 15;
         const float pi = 3.14159265f;
         std::vector<vec3> base(NU * NV), dir(NU * NV);
@@ -157,8 +175,9 @@ void buildGluteals(Shapes& out) {
                 const float u = static_cast<float>(i) / (NU - 1), v = static_cast<float>(j) / (NV - 1);
                 const auto [ru, rv] = roundCorner(u, v);
                 vec3 p = glm::mix(catmull(O, ru), catmull(I, ru), rv);
-                // Fibres sag slightly (convex downwards), most along the lower border: the buttock's lower curve.
-                p.y -= (-0.3f + 1.9f * ru * ru) * std::sin(pi * rv);
+                // Fibres sag slightly (convex downwards), most along the lower border: the buttock's lower curve;
+                // the upper border runs straight.
+                p.y -= 1.9f * ru * ru * std::sin(pi * rv);
                 vec3 d = outFromHip(p, vec3(6.0f, -8.0f, -3.0f));
                 if (j == 0) d = glm::normalize(vec3(0.3f, 0.0f, -1.0f));
                 if (j == NV - 1) d = glm::normalize(vec3(1.0f, 0.0f, -0.3f));
@@ -254,8 +273,44 @@ void buildGluteals(Shapes& out) {
         carve(*gmax, coccyx, 0.05f, 0.3f);
         carve(*gmax, *gmed, 0.08f, 0.4f);
         carve(*gmax, *gmin, 0.08f, 0.4f);
-        finish(*gmax);
+        finishLeft(*gmax);
     }
+    // The deep lateral rotators below the medius, deep to the maximus, from above down: piriformis (front of the
+    // sacrum, out through the greater sciatic foramen to the top of the greater trochanter), gemellus superior,
+    // obturator internus (its tendon between the gemelli, its belly inside the pelvis on the obturator
+    // membrane), gemellus inferior, quadratus femoris (ischial tuberosity -> intertrochanteric crest). Lofted
+    // through their measured sections, each carved out of the bones, the one above it and the maximus.
+    const Shape* above = gmed.get();
+    for (const char* id :
+         {"piriformis", "obturator_internus", "gemellus_superior", "gemellus_inferior", "quadratus_femoris"}) {
+        RefOptions o;
+        o.fibre = vec3(1.0f, -0.15f, 0.25f);  // transverse, out to the trochanter
+        auto m = referenceMuscle(id, o);
+        carve(*m, hip, 0.05f, 0.2f);
+        carve(*m, femur, 0.05f, 0.2f);
+        carve(*m, sacrum, 0.05f, 0.2f);
+        carve(*m, coccyx, 0.05f, 0.2f);
+        carve(*m, *above, 0.06f, 0.2f);
+        carve(*m, *gmax, 0.06f, 0.2f);
+        if (std::string_view(id) != "piriformis") carve(*m, *out.at("piriformis"), 0.06f, 0.2f);
+        if (std::string_view(id).rfind("gemellus", 0) == 0) carve(*m, *out.at("obturator_internus"), 0.06f, 0.2f);
+        if (std::string_view(id) == "quadratus_femoris") carve(*m, *out.at("gemellus_inferior"), 0.06f, 0.2f);
+        finishLeft(*m);
+        above = m.get();
+        out[id] = std::move(m);
+    }
+
+    // Tensor fasciae latae: the outer lip of the crest behind the ASIS -> the iliotibial band below the
+    // trochanter; in front of the gluteus medius.
+    RefOptions tflOpt;
+    tflOpt.fibre = vec3(0.15f, -1.0f, -0.15f);
+    auto tfl = referenceMuscle("tensor_fasciae_latae", tflOpt);
+    carve(*tfl, hip, 0.05f, 0.25f);
+    carve(*tfl, femur, 0.05f, 0.25f);
+    carve(*tfl, *gmed, 0.06f, 0.25f);
+    carve(*tfl, *gmin, 0.06f, 0.25f);
+    finishLeft(*tfl);
+    out["tensor_fasciae_latae"] = std::move(tfl);
     out["gluteus_minimus"] = std::move(gmin);
     out["gluteus_medius"] = std::move(gmed);
     out["gluteus_maximus"] = std::move(gmax);

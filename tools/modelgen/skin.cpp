@@ -93,8 +93,9 @@ void buildSkin(Shapes& out) {
     s->group(Op::Union, 2.2f);
     s->add(mirrorX(loft(kThigh, 2.0f)));
     // Everything inside, grown by the soft tissue thickness.
-    for (const char* id : {"gluteus_maximus", "gluteus_medius", "erector_spinae", "quadratus_lumborum", "hip_bone",
-                           "femur", "rib_11", "rib_12", "psoas_major"}) {
+    for (const char* id :
+         {"gluteus_maximus", "gluteus_medius", "longissimus_thoracis", "iliocostalis_lumborum", "multifidus",
+          "tensor_fasciae_latae", "quadratus_lumborum", "hip_bone", "femur", "rib_11", "rib_12", "psoas_major"}) {
         s->group(Op::Union, 0.6f);
         s->add(mirrorX(nested(out.at(id).get(), 1.2f)));
     }
@@ -131,7 +132,7 @@ void buildSkin(Shapes& out) {
     }
     // Top (above the 11th rib) and thigh cuts (mid-thigh): flat, lightly rounded rims.
     s->group(Op::Intersect, 1.2f);
-    s->add(halfSpace(vec3(0, 1, 0), 28.5f));
+    s->add(halfSpace(vec3(0, 1, 0), kModelTop + 1.0f));
     s->group(Op::Intersect, 1.2f);
     s->add(halfSpace(vec3(0, -1, 0), 33.0f));
     s->finalize(3.0f);
