@@ -240,7 +240,9 @@ Result<Unit> writeHandoutPdf(const std::string& path, const HandoutDocument& doc
 }
 
 std::vector<std::string> defaultHandoutSources() {
+    // Entries too long for one line are split into adjacent literals on purpose.
     return {
+        // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
         "Simons DG, Travell JG, Simons LS. Myofascial Pain and Dysfunction: The Trigger Point Manual, vol. 2. "
         "Williams & Wilkins 1992: ch. 4 quadratus lumborum, ch. 8 gluteus medius.",
         "Standring S (ed). Gray's Anatomy, 42nd ed. Elsevier 2020.",
