@@ -154,7 +154,7 @@ bool readFloatAccessor(const tinygltf::Model& m, int index, std::vector<glm::vec
         err = what + " has an unsupported type or component type";
         return false;
     }
-    const std::size_t elemSize = static_cast<std::size_t>(components * csize);
+    const std::size_t elemSize = static_cast<std::size_t>(components) * static_cast<std::size_t>(csize);
     // Every bound is checked before anything is allocated: the view must hold `count` elements, and the
     // decoded floats must fit the budget (a view-less accessor is zeros and holds nothing in the file).
     std::size_t stride = 0;
