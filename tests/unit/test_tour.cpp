@@ -124,7 +124,8 @@ TEST_CASE("tour: validation errors carry file and line") {
           "(no error)");
     // Cameras.
     CHECK(error(oneStep("    {\"caption\": \"c\",\n     \"camera\": \"lateral\"}")) ==
-          "t.json:5: unknown camera preset 'lateral' (posterior, anterior, left, right, superior, oblique, oblique_right)");
+          "t.json:5: unknown camera preset 'lateral' (posterior, anterior, left, right, superior, oblique, "
+          "oblique_right)");
     CHECK(error(oneStep("    {\"caption\": \"c\", \"camera\": {\"target\": [0,0,0], \"yaw\": 0,\n"
                         "      \"pitch\": 95, \"distance\": 1}}")) == "t.json:5: camera pitch 95 is outside -89..89");
     CHECK(error(oneStep("    {\"caption\": \"c\", \"camera\": {\"target\": [0,0,0], \"yaw\": 0, \"pitch\": -89,\n"
