@@ -24,6 +24,7 @@ namespace fs = std::filesystem;
 App::App(Options options) : options_(std::move(options)) {}
 App::~App() {
     gpuScene_.reset();  // GL objects go before the context
+    fxaa_.reset();
     renderer_.reset();
     input_.detach();
     imgui_.reset();
@@ -40,6 +41,15 @@ Result<bool> App::loadModel(const std::string& path) {
     if (renderer_) gpuScene_ = render::GpuScene::upload(viewer_->scene.model());
     viewer_->pain.forceUpload();  // the GPU copy starts with no pain weights
     return true;
+}
+
+void App::countFrame() {
+    ++framesDrawn_;
+    if (options_.frameStats.empty()) return;
+    if (std::FILE* f = std::fopen(options_.frameStats.c_str(), "w")) {
+        std::fprintf(f, "frames %llu\n", framesDrawn_);
+        std::fclose(f);
+    }
 }
 
 ctrl::SceneOptions App::sceneOptions() const {
@@ -216,7 +226,12 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene) {
         const float c = v.tours.presenter.screen == ctrl::Screen::White ? 1.0f : 0.0f;
         target.clear(glm::vec4(c, c, c, 1.0f));
     } else if (scene && gpuScene_) {
-        renderer_->draw(*gpuScene_, v.scene.view(), v.camera, target);
+        if (fxaa_ && !headless_) {
+            renderer_->draw(*gpuScene_, v.scene.view(), v.camera, fxaa_->sceneTarget(size));
+            fxaa_->resolve(target, options_.aa == "fxaa");
+        } else {
+            renderer_->draw(*gpuScene_, v.scene.view(), v.camera, target);
+        }
     }
     v.status.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
     if (!imgui_) return;  // a still without UI
@@ -482,7 +497,7 @@ bool isViewKey(int key) {
 }  // namespace
 
 int App::runWindow() {
-    auto win = Window::create(1400, 900, true, "Lumbar Atlas");
+    auto win = Window::create(1400, 900, true, "Lumbar Atlas", options_.aa == "msaa" ? 4 : 0);
     if (!win) {
         std::fprintf(stderr, "%s\n", win.error().c_str());
         return 1;
@@ -500,6 +515,14 @@ int App::runWindow() {
         return 1;
     }
     renderer_ = std::move(*r);
+    if (options_.aa != "msaa") {  // the scene single-sampled, then filtered (fxaa) or copied (off)
+        auto fxaa = render::FxaaPass::create();
+        if (!fxaa) {
+            std::fprintf(stderr, "%s\n", fxaa.error().c_str());
+            return 1;
+        }
+        fxaa_ = std::move(*fxaa);
+    }
     loadContent();
     const std::string path = options_.model.empty() ? bundledModelPath() : options_.model;
     if (auto ok = loadModel(path); !ok) {
@@ -526,9 +549,13 @@ int App::runWindow() {
     while (!glfwWindowShouldClose(window_->handle()) && !quit_) {
         const bool moving = settleFrames > 0 || viewer_->camera.animating() ||
                             viewer_->tours.player().transitioning() || feed_.pending();
-        if (!moving && !viewer_->animating())
-            glfwWaitEventsTimeout(1.0);  // wakes once a second to notice edited content files
-        else if (!moving)
+        bool idleWake = false;  // a wait that ran out with nothing delivered: nothing new to draw
+        if (!moving && !viewer_->animating()) {
+            constexpr double kIdleWait = 1.0;  // wakes once a second to notice edited content files
+            const double t0 = glfwGetTime();
+            glfwWaitEventsTimeout(kIdleWait);
+            idleWake = glfwGetTime() - t0 >= kIdleWait * 0.95 && !input_.hasEvents();
+        } else if (!moving)
             glfwWaitEventsTimeout(kPainFrameSeconds);  // only the pain link animates: a capped, low rate
         else
             glfwPollEvents();
@@ -548,8 +575,14 @@ int App::runWindow() {
             imgui_->setContentScale(window_->contentScale());
             settleFrames = std::max(settleFrames, 2);
         }
-        if (reloadContentIfChanged()) settleFrames = 2;
+        if (reloadContentIfChanged()) {
+            settleFrames = 2;
+            idleWake = false;
+        }
         doPendingWork();  // font atlas, presenter mode, screenshots, settings: between frames
+        // Idle means idle: no frame for a wait that timed out, unless a notice is showing (it goes after a
+        // few seconds, which needs a frame).
+        if (idleWake && (viewer_->ui.message.empty() || viewer_->ui.messageIsError)) continue;
         // This frame's share of the queued input; after the screenshot above, which repeats the last
         // frame: a press must reach ImGui in one frame only.
         feed_.push(input_.take());
@@ -561,6 +594,7 @@ int App::runWindow() {
         renderFrame(window);
         const bool inputChanged = handleInput();
         glfwSwapBuffers(window_->handle());
+        countFrame();
         settleFrames = inputChanged || !frame_.events.empty() ? 3 : settleFrames - 1;
         if (ImGui::GetIO().MouseDown[0] || ImGui::GetIO().MouseDown[1] || ImGui::GetIO().MouseDown[2])
             settleFrames = std::max(settleFrames, 1);

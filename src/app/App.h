@@ -14,6 +14,7 @@
 #include "ctrl/SettingsController.h"
 #include "ctrl/Viewer.h"
 #include "io/CatalogueLoader.h"
+#include "render/FxaaPass.h"
 #include "render/Renderer.h"
 #include "render/gl/EglContext.h"
 
@@ -114,11 +115,14 @@ private:
     std::unique_ptr<gl::EglContext> egl_;  // stills: a context without any display server
     std::unique_ptr<ImGuiLayer> imgui_;    // stills that draw no UI have none (no fonts to build)
     std::optional<render::Renderer> renderer_;
+    std::optional<render::FxaaPass> fxaa_;      // the window's anti-aliasing unless --aa msaa
     std::optional<render::GpuScene> gpuScene_;  // the viewer's model on the GPU
     std::unique_ptr<io::CatalogueWatcher> catalogueWatcher_;
     std::optional<ctrl::SettingsController> settings_;  // window runs only
     double lastContentPoll_ = 0.0;
-    float frameDt_ = 0.0f;  // seconds since the previous frame (0 for stills)
+    float frameDt_ = 0.0f;                // seconds since the previous frame (0 for stills)
+    unsigned long long framesDrawn_ = 0;  // window frames, for --frame-stats
+    void countFrame();
     enum class ChartPart { None, View, Legend };
     ChartPart chartPart_ = ChartPart::None;  // what a --chart frame draws besides the scene
     std::string chartCaption_;               // "From behind", or the chart's title over the legend

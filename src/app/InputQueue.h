@@ -46,6 +46,8 @@ public:
     std::vector<InputEvent> take();
     // Vertical wheel steps since the last call (positive = away from the user).
     float takeScroll();
+    // Events waiting for take() (a wait that delivered some has something to draw).
+    bool hasEvents() const { return !events_.empty() || scroll_ != 0.0f; }
 
     // As GLFW reports them: a modifier or a plain printable key does not edit (see InputEvent::editing).
     static bool isEditingKey(int key, int mods);

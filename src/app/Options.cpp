@@ -88,6 +88,13 @@ ParseOutcome parseOptions(int argc, char** argv) {
     std::string click;
     cli.add_option("--click", click,
                    "With --screenshot: click the view at pixel X,Y first (selects; with pain shown, opens the lookup)");
+    cli.add_option("--aa", o.aa,
+                   "The window's anti-aliasing: fxaa (default: a post pass, cheap without a GPU), msaa (4x, "
+                   "about 2.6 times the cost of a frame on a software renderer) or off; stills use MSAA 4x")
+        ->check(CLI::IsMember({"fxaa", "msaa", "off"}));
+    cli.add_option("--frame-stats", o.frameStats,
+                   "Write the number of frames drawn so far to FILE after every frame (tests and benchmarks: "
+                   "a window left alone draws none)");
     cli.add_flag("--layout-report", o.layoutReport,
                  "With --screenshot: print 'layout KIND NAME x y w h' for every window drawn (and the caption bar)");
     cli.add_flag("--no-register", o.noRegister,

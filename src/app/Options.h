@@ -34,6 +34,8 @@ struct Options {
     float uiScale = 0.0f;             // --ui-scale: size of text and widgets instead of the monitor's scale (0 = its)
     std::optional<int> sidebar;       // --sidebar TAB: 0 structures, 1 pain, 2 tours, -1 closed (stills: window chrome)
     std::optional<glm::ivec2> click;  // --click X,Y: a click on the view before the still
+    std::string aa = "fxaa";          // --aa fxaa|msaa|off: the window's anti-aliasing (stills: MSAA 4x)
+    std::string frameStats;           // --frame-stats FILE: the window writes "frames N" there after each frame
     bool layoutReport = false;        // --layout-report: print every placed window's rectangle after a still
     bool noRegister = false;          // --no-register: keep a model's own frame (no landmark registration)
     int scene = -1;                   // --scene N: the glTF scene to show (default: the file's `scene`, else 0)

@@ -16,13 +16,14 @@ std::string lastGlfwError() {
 }
 }  // namespace
 
-Result<std::unique_ptr<Window>> Window::create(int width, int height, bool visible, const std::string& title) {
+Result<std::unique_ptr<Window>> Window::create(int width, int height, bool visible, const std::string& title,
+                                               int samples) {
     if (!glfwInit()) return Error{"display: cannot initialise GLFW (" + lastGlfwError() + "); is DISPLAY set?"};
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    glfwWindowHint(GLFW_SAMPLES, visible ? 4 : 0);
+    glfwWindowHint(GLFW_SAMPLES, visible ? samples : 0);
     glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
     glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, la::gl::debugRequested() ? GLFW_TRUE : GLFW_FALSE);  // LA_GL_DEBUG=1

@@ -11,7 +11,8 @@ namespace la::app {
 
 class Window {
 public:
-    static Result<std::unique_ptr<Window>> create(int width, int height, bool visible, const std::string& title);
+    static Result<std::unique_ptr<Window>> create(int width, int height, bool visible, const std::string& title,
+                                                  int samples = 0);
     ~Window();
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;

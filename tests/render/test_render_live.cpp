@@ -214,3 +214,38 @@ TEST_CASE(
     CHECK(v.waitForExit());
     if (!getenv("LA_KEEP_LIVE")) std::filesystem::remove_all(home);
 }
+
+// Idle means idle: once the window has settled it draws nothing until something happens (the loop still
+// wakes once a second to look for edited content files, without drawing).
+TEST_CASE("idle: a window left alone draws no frames; a mouse move over it draws again") {
+    REQUIRE_MESSAGE(!shell("command -v xdotool").empty(), "xdotool is needed (tools/setup.sh installs it)");
+    const auto home = std::filesystem::temp_directory_path() / ("la_live_idle_" + std::to_string(getpid()));
+    const auto stats = home.string() + "-frames.txt";
+    std::filesystem::remove(stats);
+    LiveViewer v(home, "--frame-stats '" + stats + "'");
+    REQUIRE_MESSAGE(v.hasWindow(), v.output());
+    REQUIRE(v.waitForTitle("lower_body"));
+    const auto frames = [&] {
+        const std::string s = slurp(stats);
+        return s.rfind("frames ", 0) == 0 ? std::atoll(s.c_str() + 7) : -1LL;
+    };
+    // Settled: the count stops changing (a few frames after start for ImGui to lay out).
+    long long before = -1;
+    REQUIRE(waitUntil(
+        [&] {
+            const long long a = frames();
+            std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+            const long long b = frames();
+            before = b;
+            return a > 0 && a == b;
+        },
+        120.0));
+    // Left alone for 4 more seconds (four of the loop's one-second wakes): not one frame.
+    std::this_thread::sleep_for(std::chrono::seconds(4));
+    CHECK(frames() == before);
+    // The pointer moves over the view: frames again.
+    v.move(600, 400);
+    v.move(640, 420);
+    CHECK(waitUntil([&] { return frames() > before; }, 60.0));
+    std::filesystem::remove(stats);
+}

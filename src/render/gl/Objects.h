@@ -70,6 +70,8 @@ public:
     static Texture srgbImage(int width, int height, const std::uint8_t* rgba, bool repeat);
     // A render target: `samples` 0 = a single-sample 2D texture (nearest filtering), else multisampled.
     static Texture renderTarget(glm::ivec2 size, int samples, GLenum internalFormat, GLenum format);
+    // An RGBA8 colour attachment sampled with linear filtering, clamped at the edges (post-processing).
+    static Texture colorTarget(glm::ivec2 size);
     GLuint id() const { return h_.id(); }
     GLenum target() const { return target_; }
     explicit operator bool() const { return bool(h_); }
