@@ -525,6 +525,14 @@ TEST_CASE("bundled model: gluteal layers at named points" * doctest::test_suite(
                           {{"skin", "gluteus_maximus.L", "gluteus_medius.L", "hip_bone.L"},
                            {"skin", "gluteus_maximus.L", "gluteus_medius.L", "gluteus_minimus.L", "hip_bone.L"}},
                           fromBehind, psis.x + 0.02f, psis.x + 0.03f, psis.y - 0.025f, psis.y - 0.015f) > 0.9);
+    // Low over the ischium, from behind: under the maximus the quadratus femoris (the maximus is draped over
+    // the deep rotators).
+    const std::vector<std::string> deep = {"skin", "gluteus_maximus.L", "gluteus_medius.L", "quadratus_femoris.L"};
+    const auto ischium = stackAlong(deep, glm::vec3(0.085f, -0.125f, -1.0f), glm::vec3(0, 0, 1));
+    INFO(joined(ischium));
+    REQUIRE(ischium.size() >= 3);
+    CHECK(ischium[1] == "gluteus_maximus.L");
+    CHECK(ischium[2] == "quadratus_femoris.L");
 }
 
 TEST_CASE("bundled model: quadratus lumborum is deep to erector spinae, its lateral border beside it") {

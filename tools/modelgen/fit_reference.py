@@ -35,6 +35,9 @@ SMOOTH = {'iliocostalis_lumborum', 'longissimus_thoracis', 'multifidus', 'latiss
 # Muscles whose measured sections are fragments that say little about the whole (the columns of the back):
 # each level is a full superellipse (exponent 2.5) filling the silhouettes' extents at that height.
 BOX = {'iliocostalis_lumborum', 'longissimus_thoracis', 'multifidus'}
+# Small muscles that run across rather than up (one to three measured levels): their sections' rotation, and at
+# every 1 cm of height an ellipse of that rotation whose extents are the silhouettes' there.
+ROWS = {'gemellus_superior', 'gemellus_inferior'}
 STEP = 0.1
 
 
@@ -209,8 +212,31 @@ def box_levels(r):
     return levels
 
 
-def fit_muscle(r, convex, box=False):
+def row_levels(r, convex):
+    secs = fit_muscle(r, convex)
+    th = float(np.mean([p[2] for _, p, _ in secs])) if secs else 0.0
+    c2, s2 = math.cos(th) ** 2, math.sin(th) ** 2
+    levels = []
+    ys = sorted({row['y'] for row in r['back_rows_x']} & {row['y'] for row in r['side_rows_z']})
+    for y in ys:
+        xr, zr = extent(r['back_rows_x'], y), extent(r['side_rows_z'], y)
+        if not xr or not zr: continue
+        hx, hz = (xr[1] - xr[0]) / 2, (zr[1] - zr[0]) / 2
+        # Half-extents of an ellipse turned by th: hx^2 = A c^2 + B s^2, hz^2 = A s^2 + B c^2 (A = a^2, B = b^2).
+        det = c2 * c2 - s2 * s2
+        if abs(det) > 0.2:
+            A = (hx * hx * c2 - hz * hz * s2) / det
+            B = (hz * hz * c2 - hx * hx * s2) / det
+        else:
+            A = B = 0.5 * (hx * hx + hz * hz)
+        a, b = math.sqrt(max(A, 0.09)), math.sqrt(max(B, 0.09))
+        levels.append((y, [(xr[0] + xr[1]) / 2, (zr[0] + zr[1]) / 2, th, a, a, b, b, 2.0, 0.0], 1.0))
+    return levels
+
+
+def fit_muscle(r, convex, box=False, rows=False):
     if box: return box_levels(r)
+    if rows: return row_levels(r, convex)
     levels = []
     for s in r['sections_every_2cm']:
         loops = [l for l in s['loops_xz'] if len(l) >= 3]
@@ -346,7 +372,7 @@ def main():
     for sid, r in data.items():
         if sid.startswith('_') or sid in SKIP or sid.startswith('vertebra_'): continue
         if only and sid not in only: continue
-        levels = fit_muscle(r, sid in CONVEX, sid in BOX)
+        levels = fit_muscle(r, sid in CONVEX, sid in BOX, sid in ROWS)
         if sid in SMOOTH: levels = smoothed(levels)
         fits[sid] = {'ylo': r['bbox_min'][1], 'yhi': r['bbox_max'][1], 'levels': [[y] + p for y, p, _ in levels]}
         b, sd = check(fits[sid], r)

@@ -36,6 +36,10 @@ vec3 outFromHip(const vec3& p, const vec3& centre = vec3(4.0f, -5.0f, -4.0f)) {
 
 using Rows = std::vector<std::vector<CP>>;
 
+// The deep lateral rotators, from above down.
+constexpr const char* kRotators[] = {"piriformis", "obturator_internus", "gemellus_superior", "gemellus_inferior",
+                                     "quadratus_femoris"};
+
 // 0 below e0, 1 above e1, in between a quintic with zero slope and curvature at both ends.
 float smootherstep(float e0, float e1, float x) {
     const float t = std::clamp((x - e0) / (e1 - e0), 0.0f, 1.0f);
@@ -147,6 +151,30 @@ void buildGluteals(Shapes& out) {
         carve(*gmed, *gmin, 0.08f, 0.3f);
         finishLeft(*gmed);
     }
+    // The deep lateral rotators below the medius, deep to the maximus, from above down: piriformis (front of the
+    // sacrum, out through the greater sciatic foramen to the top of the greater trochanter), gemellus superior,
+    // obturator internus (its tendon between the gemelli, its belly inside the pelvis on the obturator
+    // membrane), gemellus inferior, quadratus femoris (ischial tuberosity -> intertrochanteric crest). Lofted
+    // through their measured sections, each carved out of the bones and the one above it; the maximus is draped over
+    // them and carved out of them.
+    const Shape* above = gmed.get();
+    for (const char* id : kRotators) {
+        RefOptions o;
+        o.fibre = vec3(1.0f, -0.15f, 0.25f);  // transverse, out to the trochanter
+        auto m = referenceMuscle(id, o);
+        carve(*m, hip, 0.05f, 0.2f);
+        carve(*m, femur, 0.05f, 0.2f);
+        carve(*m, sacrum, 0.05f, 0.2f);
+        carve(*m, coccyx, 0.05f, 0.2f);
+        carve(*m, *above, 0.06f, 0.2f);
+        if (std::string_view(id) != "piriformis") carve(*m, *out.at("piriformis"), 0.06f, 0.2f);
+        if (std::string_view(id).rfind("gemellus", 0) == 0) carve(*m, *out.at("obturator_internus"), 0.06f, 0.2f);
+        if (std::string_view(id) == "quadratus_femoris") carve(*m, *out.at("gemellus_inferior"), 0.06f, 0.2f);
+        finishLeft(*m);
+        above = m.get();
+        out[id] = std::move(m);
+    }
+
     // Gluteus maximus: posterior ilium, sacrum, coccyx, sacrotuberous ligament -> iliotibial tract (upper and
     // superficial fibres, over the greater trochanter) and gluteal tuberosity (lower deep fibres). A thick,
     // rounded quadrilateral: fibres 35-45 degrees below horizontal, upper border from the posterior crest to the
@@ -154,7 +182,8 @@ void buildGluteals(Shapes& out) {
     // fifth a broad flat tendinous band over the trochanter, ending in a broad edge on the lateral thigh.
     auto gmax = std::make_unique<Shape>();
     {
-        const std::vector<const Shape*> under = {&hip, gmed.get(), gmin.get(), &femur, &sacrum, &coccyx};
+        std::vector<const Shape*> under = {&hip, gmed.get(), gmin.get(), &femur, &sacrum, &coccyx};
+        for (const char* r : kRotators) under.push_back(out.at(r).get());
         // Origin border (top -> bottom): posterior iliac crest behind the posterior gluteal line, PSIS, side of
         // the sacrum, lower sacrum, side of the coccyx, sacrotuberous ligament. Insertion border (top -> bottom):
         // iliotibial tract just above and over the greater trochanter, down to the gluteal tuberosity. Both
@@ -273,33 +302,9 @@ void buildGluteals(Shapes& out) {
         carve(*gmax, coccyx, 0.05f, 0.3f);
         carve(*gmax, *gmed, 0.08f, 0.4f);
         carve(*gmax, *gmin, 0.08f, 0.4f);
+        for (const char* r : kRotators) carve(*gmax, *out.at(r), 0.06f, 0.3f);
         finishLeft(*gmax);
     }
-    // The deep lateral rotators below the medius, deep to the maximus, from above down: piriformis (front of the
-    // sacrum, out through the greater sciatic foramen to the top of the greater trochanter), gemellus superior,
-    // obturator internus (its tendon between the gemelli, its belly inside the pelvis on the obturator
-    // membrane), gemellus inferior, quadratus femoris (ischial tuberosity -> intertrochanteric crest). Lofted
-    // through their measured sections, each carved out of the bones, the one above it and the maximus.
-    const Shape* above = gmed.get();
-    for (const char* id :
-         {"piriformis", "obturator_internus", "gemellus_superior", "gemellus_inferior", "quadratus_femoris"}) {
-        RefOptions o;
-        o.fibre = vec3(1.0f, -0.15f, 0.25f);  // transverse, out to the trochanter
-        auto m = referenceMuscle(id, o);
-        carve(*m, hip, 0.05f, 0.2f);
-        carve(*m, femur, 0.05f, 0.2f);
-        carve(*m, sacrum, 0.05f, 0.2f);
-        carve(*m, coccyx, 0.05f, 0.2f);
-        carve(*m, *above, 0.06f, 0.2f);
-        carve(*m, *gmax, 0.06f, 0.2f);
-        if (std::string_view(id) != "piriformis") carve(*m, *out.at("piriformis"), 0.06f, 0.2f);
-        if (std::string_view(id).rfind("gemellus", 0) == 0) carve(*m, *out.at("obturator_internus"), 0.06f, 0.2f);
-        if (std::string_view(id) == "quadratus_femoris") carve(*m, *out.at("gemellus_inferior"), 0.06f, 0.2f);
-        finishLeft(*m);
-        above = m.get();
-        out[id] = std::move(m);
-    }
-
     // Tensor fasciae latae: the outer lip of the crest behind the ASIS -> the iliotibial band below the
     // trochanter; in front of the gluteus medius.
     RefOptions tflOpt;
