@@ -6,12 +6,25 @@ in vec2 vUv;
 in vec4 vColor;
 in vec3 vFibre;
 in vec4 vPain;  // essential, spillover, link weights baked per vertex (core/PainSurface.h)
+in vec2 vUv1;
 
 uniform vec4 uBaseColor;      // linear
 uniform sampler2D uBaseTexture;
 uniform int uHasTexture;
 uniform vec3 uEmissive;
 uniform float uRoughness;
+uniform float uMetallic;
+uniform int uUnlit;            // KHR_materials_unlit (and points, lines): the base colour as it is
+// The other glTF textures (units 1-4) and, for all five, the UV set and KHR_texture_transform.
+uniform sampler2D uMrTexture;
+uniform sampler2D uNormalTexture;
+uniform sampler2D uOcclusionTexture;
+uniform sampler2D uEmissiveTexture;
+uniform int uHasMr, uHasNormal, uHasOcclusion, uHasEmissive;
+uniform mat3 uBaseUv, uMrUv, uNormalUv, uOcclusionUv, uEmissiveUv;
+uniform int uBaseSet, uMrSet, uNormalSet, uOcclusionSet, uEmissiveSet;
+uniform float uNormalScale;
+uniform float uOcclusionStrength;
 uniform int uAlphaMode;       // 0 opaque, 1 mask, 2 blend
 uniform float uAlphaCutoff;
 uniform vec3 uEye;
@@ -65,14 +78,46 @@ float hatch(vec3 p) {
     return smoothstep(0.5 - aa, 0.5 + aa, s) * (1.0 - smoothstep(0.95 - aa, 0.95, s));
 }
 
+vec2 uvOf(int set, mat3 transform) {
+    return (transform * vec3(set == 1 ? vUv1 : vUv, 1.0)).xy;
+}
+
+// Normal mapping without stored tangents: the tangent frame from screen-space derivatives of the
+// position and UV. glTF's normal maps have +Y towards decreasing v (up in the image).
+vec3 mappedNormal(vec3 n, vec2 uv) {
+    vec3 t = texture(uNormalTexture, uv).xyz * 2.0 - 1.0;
+    t.xy *= uNormalScale;
+    vec3 dp1 = dFdx(vWorldPos), dp2 = dFdy(vWorldPos);
+    vec2 duv1 = dFdx(uv), duv2 = dFdy(uv);
+    vec3 dp2perp = cross(dp2, n), dp1perp = cross(n, dp1);
+    vec3 T = dp2perp * duv1.x + dp1perp * duv2.x;
+    vec3 B = dp2perp * duv1.y + dp1perp * duv2.y;
+    float m = max(dot(T, T), dot(B, B));
+    if (m <= 0.0) return n;
+    float inv = inversesqrt(m);
+    return normalize(mat3(T * inv, -B * inv, n) * t);
+}
+
 void main() {
     vec4 base = uBaseColor * vColor;
-    if (uHasTexture != 0) base *= texture(uBaseTexture, vUv);
+    if (uHasTexture != 0) base *= texture(uBaseTexture, uvOf(uBaseSet, uBaseUv));
     if (uAlphaMode == 1 && base.a < uAlphaCutoff) discard;
 
     vec3 n = normalize(vNormal);
     if (!gl_FrontFacing) n = -n;
+    if (uHasNormal != 0) n = mappedNormal(n, uvOf(uNormalSet, uNormalUv));
     vec3 v = normalize(uEye - vWorldPos);
+    float roughness = uRoughness, metallic = uMetallic;
+    if (uHasMr != 0) {
+        vec4 mr = texture(uMrTexture, uvOf(uMrSet, uMrUv));
+        roughness *= mr.g;
+        metallic *= mr.b;
+    }
+    float occlusion = uHasOcclusion != 0
+                          ? mix(1.0, texture(uOcclusionTexture, uvOf(uOcclusionSet, uOcclusionUv)).r, uOcclusionStrength)
+                          : 1.0;
+    vec3 emissive = uEmissive;
+    if (uHasEmissive != 0) emissive *= texture(uEmissiveTexture, uvOf(uEmissiveSet, uEmissiveUv)).rgb;
 
     // Striation: fine stripes running along the fibres, faded out before they alias.
     float fibreLen = length(vFibre);
@@ -89,18 +134,23 @@ void main() {
 
     vec3 albedo = mix(base.rgb, uTint.rgb, uTint.a);
     vec3 sky = vec3(0.62, 0.66, 0.72), ground = vec3(0.24, 0.22, 0.21);
-    vec3 ambient = mix(ground, sky, 0.5 + 0.5 * n.y) * 0.55;
+    vec3 ambient = mix(ground, sky, 0.5 + 0.5 * n.y) * 0.55 * occlusion;
     float key = max(dot(n, uKeyDir), 0.0);
     float fill = max(dot(n, normalize(vec3(-uKeyDir.x, 0.2, -uKeyDir.z))), 0.0) * 0.18;
     vec3 h = normalize(uKeyDir + v);
-    float shininess = mix(96.0, 6.0, clamp(uRoughness, 0.0, 1.0));
-    float spec = pow(max(dot(n, h), 0.0), shininess) * (1.0 - uRoughness) * 0.5;
+    float shininess = mix(96.0, 6.0, clamp(roughness, 0.0, 1.0));
+    float spec = pow(max(dot(n, h), 0.0), shininess) * (1.0 - roughness) * 0.5;
     float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0) * max(dot(n, uRimDir) * 0.5 + 0.5, 0.0) * 0.35;
 
     bool ghosted = uOpacity < 0.999;
     // A ghosted structure has no white highlights: seen edge-on they made it look like bone.
-    vec3 highlights = ghosted ? vec3(0.0) : vec3(spec) + vec3(rim) * 0.8;
-    vec3 color = albedo * (ambient + vec3(1.0, 0.97, 0.92) * key * 0.95 + fill) + highlights + uEmissive;
+    // Metals have no diffuse part: they reflect the surroundings (the same sky and ground, seen along the
+    // reflected ray) and the key light in their own colour, as image-based lighting shows them elsewhere.
+    vec3 highlights = ghosted ? vec3(0.0) : mix(vec3(1.0), albedo, metallic) * spec + vec3(rim) * 0.8;
+    vec3 reflected = mix(ground, sky, 0.5 + 0.5 * reflect(-v, n).y) * occlusion;
+    vec3 lit = ambient + vec3(1.0, 0.97, 0.92) * key * 0.95 + fill;
+    vec3 color = albedo * mix(lit, reflected + 0.3 * key, metallic) + highlights + emissive;
+    if (uUnlit != 0) color = albedo;  // as it is, as other viewers draw unlit materials
     float alpha = (uAlphaMode == 2 ? base.a : 1.0) * uOpacity;
     if (ghosted) {
         // X-ray look: a ghosted structure is faint where it faces the eye and denser towards its outline,
@@ -133,7 +183,7 @@ void main() {
         alpha = max(alpha, max(a * 0.94, edge * 0.9 * uPainIntensity));
     }
     // Gentle filmic shoulder so highlights do not clip.
-    color = color / (1.0 + 0.15 * color);
+    if (uUnlit == 0) color = color / (1.0 + 0.15 * color);
     // Translucent surfaces blend the sRGB-encoded colour, in both paths (see docs/ARCHITECTURE.md).
 #ifdef LA_OIT
     alpha = clamp(alpha, 0.0, 1.0);

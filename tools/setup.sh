@@ -14,6 +14,7 @@ PACKAGES=(build-essential cmake pkg-config git
   clang libclang-rt-14-dev)
 PACKAGES+=(libcairo2-dev poppler-utils)  # PDF handouts; the tests read them back with pdftotext
 PACKAGES+=(help2man desktop-file-utils appstream)  # install: the man page; desktop file and metainfo checks
+PACKAGES+=(libdraco-dev)  # Draco-compressed glTF meshes (KHR_draco_mesh_compression); the tests encode with it
 
 install_missing() {
   local missing=()

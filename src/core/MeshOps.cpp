@@ -153,6 +153,7 @@ void generateNormals(Primitive& p, float creaseDeg) {
     }
     remap(p.positions, srcOfNew);
     remap(p.uvs, srcOfNew);
+    remap(p.uvs1, srcOfNew);
     remap(p.colors, srcOfNew);
     remap(p.fibres, srcOfNew);
     p.normals = std::move(normals);

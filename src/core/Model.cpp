@@ -45,8 +45,18 @@ Aabb Model::worldBounds() const {
         if (n.mesh < 0 || static_cast<std::size_t>(n.mesh) >= meshes.size()) continue;
         for (const auto& p : meshes[static_cast<std::size_t>(n.mesh)].primitives)
             out.add(p.bounds.transformed(n.world));
+        for (const auto& p : meshes[static_cast<std::size_t>(n.mesh)].pointsAndLines)
+            out.add(p.bounds.transformed(n.world));
     }
     return out;
+}
+
+bool Model::hasPointsOrLines() const {
+    for (const auto& n : nodes)
+        if (n.mesh >= 0 && static_cast<std::size_t>(n.mesh) < meshes.size() &&
+            !meshes[static_cast<std::size_t>(n.mesh)].pointsAndLines.empty())
+            return true;
+    return false;
 }
 
 std::size_t Model::triangleCount() const {

@@ -19,6 +19,14 @@ struct Texture {
     int height = 0;
     std::vector<std::uint8_t> rgba;
     bool repeat = true;  // wrap mode; false = clamp to edge
+    bool srgb = true;    // colour (base colour, emissive); false for data (normal, metallic-roughness, occlusion)
+};
+
+// A texture as a material uses it: which UV set, moved by KHR_texture_transform (uv' = transform * (uv, 1)).
+struct TextureSlot {
+    int texture = -1;  // index into Model::textures
+    int texCoord = 0;  // 0 = TEXCOORD_0, 1 = TEXCOORD_1
+    glm::mat3 transform{1.0f};
 };
 
 enum class AlphaMode { Opaque, Mask, Blend };
@@ -27,31 +35,46 @@ struct Material {
     std::string name;
     glm::vec4 baseColor{1.0f};
     int baseColorTexture = -1;  // index into Model::textures
+    int baseColorTexCoord = 0;  // its UV set and transform
+    glm::mat3 baseColorUv{1.0f};
     float metallic = 0.0f;
     float roughness = 1.0f;
-    glm::vec3 emissive{0.0f};
+    TextureSlot metallicRoughness;  // G = roughness, B = metallic (multiplied)
+    TextureSlot normal;
+    float normalScale = 1.0f;
+    TextureSlot occlusion;  // R
+    float occlusionStrength = 1.0f;
+    glm::vec3 emissive{0.0f};  // times KHR_materials_emissive_strength
+    TextureSlot emissiveTexture;
+    bool unlit = false;  // KHR_materials_unlit: the base colour as it is, no lighting
     AlphaMode alphaMode = AlphaMode::Opaque;
     float alphaCutoff = 0.5f;
     bool doubleSided = false;
 };
 
-// Always an indexed triangle list; loaders convert strips, fans and non-indexed draws.
+enum class PrimitiveMode { Triangles, Lines, Points };
+
+// An indexed triangle list (loaders convert strips, fans and non-indexed draws), or in
+// Mesh::pointsAndLines an indexed line list (strips and loops converted) or point list.
 struct Primitive {
     std::vector<glm::vec3> positions;
     std::vector<glm::vec3> normals;  // same count as positions (generated when absent)
     std::vector<glm::vec2> uvs;      // empty or same count
+    std::vector<glm::vec2> uvs1;     // TEXCOORD_1: empty or same count
     std::vector<glm::vec4> colors;   // empty or same count (linear RGBA)
     std::vector<glm::vec3> fibres;   // empty or same count: muscle fibre direction (_FIBRE)
     std::vector<std::uint32_t> indices;
     int material = -1;  // index into Model::materials, -1 = default
     Aabb bounds;        // in mesh space
+    PrimitiveMode mode = PrimitiveMode::Triangles;
 
     std::size_t triangleCount() const { return indices.size() / 3; }
 };
 
 struct Mesh {
     std::string name;
-    std::vector<Primitive> primitives;
+    std::vector<Primitive> primitives;      // triangles: shaded, picked, measured
+    std::vector<Primitive> pointsAndLines;  // glTF POINTS, LINES, LINE_LOOP, LINE_STRIP: drawn only
 };
 
 struct Node {
@@ -71,8 +94,9 @@ struct Model {
     // Which load this is: every io::loadModel gives a new one (1, 2, ...; 0 for a model built in code).
     // GPU copies, view states and ids carry it, so something made for an earlier model is recognised.
     std::uint64_t generation = 0;
-    std::string source;  // file it was loaded from
-    std::string name;    // display name (file name)
+    std::string source;                 // file it was loaded from
+    std::string name;                   // display name (file name)
+    std::vector<std::string> warnings;  // one line each: what the loader drew only approximately
     std::vector<Node> nodes;
     std::vector<int> roots;
     std::vector<Mesh> meshes;
@@ -83,7 +107,8 @@ struct Model {
     bool updateWorldTransforms();
     // World-space bounds of every mesh instance.
     Aabb worldBounds() const;
-    std::size_t triangleCount() const;            // over every node instance
+    std::size_t triangleCount() const;  // over every node instance
+    bool hasPointsOrLines() const;
     int findNode(const std::string& name) const;  // -1 when absent
 
     // Typed ids of this model's nodes and meshes (invalid for an index out of range).

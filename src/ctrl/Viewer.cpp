@@ -50,6 +50,10 @@ Result<bool> Viewer::openModel(const std::string& path, const io::LoadOptions& o
     }
     // Headless runs have no status bar: the same line on stdout, as the record of a screenshot.
     if (!live_ && registration.applies()) std::printf("%s: %s\n", loaded->name.c_str(), status.frame.c_str());
+    for (const auto& w : loaded->warnings) {
+        std::fprintf(stderr, "%s\n", w.c_str());
+        if (live_) say(w, false);
+    }
     setModel(std::move(*loaded), path);
     return true;
 }

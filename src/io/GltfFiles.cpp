@@ -6,6 +6,7 @@
 #include <tiny_gltf.h>
 
 #include "io/BoundedFile.h"
+#include "io/GltfMaterials.h"
 #include "io/ImageDecode.h"
 #include "io/LoaderUtil.h"
 
@@ -75,6 +76,10 @@ bool writeWholeFile(std::string* err, const std::string&, const std::vector<unsi
 // Measures the image from its header, then decodes it to 8-bit RGBA within the limits.
 bool decodeImage(tinygltf::Image& image, int index, const unsigned char* bytes, std::size_t size, GltfFileAccess& a,
                  std::string& problem) {
+    if (isKtx2(bytes, size) || image.mimeType == "image/ktx2") {  // io/GltfMaterials: drawn untextured
+        ++a.ktx2Images;
+        return true;
+    }
     if (decodeImageLimited(bytes, size, a.imageBytesLeft, image.width, image.height, image.image, problem)) {
         image.component = 4;
         image.bits = 8;

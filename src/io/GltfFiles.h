@@ -23,6 +23,7 @@ struct GltfFileAccess {
     bool trustPaths = false;     // true: any path the file names is read (still regular files, still capped)
     std::size_t imageBytesLeft = kImageBytesLimit;
     std::string problem;  // the first file we refused, as one line without the model's path
+    int ktx2Images = 0;   // KTX2/Basis images: no decoder in Debian 12, left empty (drawn untextured)
 };
 
 // The folder of `modelPath`, made canonical (the current folder for a bare file name).

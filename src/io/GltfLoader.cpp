@@ -12,7 +12,9 @@
 #include "core/MeshOps.h"
 #include "io/BoundedFile.h"
 #include "io/GltfAccessor.h"
+#include "io/GltfDraco.h"
 #include "io/GltfFiles.h"
+#include "io/GltfMaterials.h"
 #include "io/LoaderUtil.h"
 #include "io/ModelLoader.h"
 
@@ -20,22 +22,9 @@ namespace la::io {
 
 namespace {
 
-// Doubles from the JSON as floats; values beyond float's range become infinities (a plain cast is undefined),
-// which the coordinate check then refuses.
-float toFloat(double d) {
-    if (d > std::numeric_limits<float>::max()) return std::numeric_limits<float>::infinity();
-    if (d < -std::numeric_limits<float>::max()) return -std::numeric_limits<float>::infinity();
-    return static_cast<float>(d);
-}
-
 glm::vec3 vec3Of(const std::vector<double>& v) {
     return {toFloat(v[0]), toFloat(v[1]), toFloat(v[2])};
 }
-glm::vec4 vec4Of(const std::vector<double>& v) {
-    return {toFloat(v[0]), toFloat(v[1]), toFloat(v[2]), toFloat(v[3])};
-}
-
-const std::set<std::string> kSupportedRequired = {"KHR_mesh_quantization", "KHR_materials_emissive_strength"};
 
 void flattenExtras(const tinygltf::Value& v, std::map<std::string, std::string>& out) {
     if (!v.IsObject()) return;
@@ -88,33 +77,18 @@ Texture convertTexture(const tinygltf::Model& m, const tinygltf::Texture& tex) {
     return out;
 }
 
-Material convertMaterial(const tinygltf::Material& mat, std::size_t textureCount) {
-    Material out;
-    out.name = mat.name;
-    const auto& pbr = mat.pbrMetallicRoughness;
-    if (pbr.baseColorFactor.size() == 4) out.baseColor = vec4Of(pbr.baseColorFactor);
-    if (pbr.baseColorTexture.index >= 0 && static_cast<std::size_t>(pbr.baseColorTexture.index) < textureCount)
-        out.baseColorTexture = pbr.baseColorTexture.index;
-    out.metallic = toFloat(pbr.metallicFactor);
-    out.roughness = toFloat(pbr.roughnessFactor);
-    if (mat.emissiveFactor.size() == 3) out.emissive = vec3Of(mat.emissiveFactor);
-    out.alphaMode = mat.alphaMode == "BLEND"  ? AlphaMode::Blend
-                    : mat.alphaMode == "MASK" ? AlphaMode::Mask
-                                              : AlphaMode::Opaque;
-    out.alphaCutoff = toFloat(mat.alphaCutoff);
-    out.doubleSided = mat.doubleSided;
+// LINE_STRIP and LINE_LOOP as pairs of indices; LINES keeps whole pairs.
+std::vector<std::uint32_t> linesToList(const std::vector<std::uint32_t>& idx, int mode) {
+    if (mode == TINYGLTF_MODE_LINE) return {idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(idx.size() / 2 * 2)};
+    std::vector<std::uint32_t> out;
+    for (std::size_t i = 0; i + 1 < idx.size(); ++i) out.insert(out.end(), {idx[i], idx[i + 1]});
+    if (mode == TINYGLTF_MODE_LINE_LOOP && idx.size() > 2) out.insert(out.end(), {idx.back(), idx.front()});
     return out;
 }
 
-// One glTF primitive -> triangle list. Returns false with err on bad data; `skip` for non-triangle modes.
-bool convertPrimitive(const tinygltf::Model& m, const tinygltf::Primitive& src, Primitive& dst, bool& skip,
-                      AccessorBudget& budget, std::string& err) {
-    skip = false;
-    if (src.mode != TINYGLTF_MODE_TRIANGLES && src.mode != TINYGLTF_MODE_TRIANGLE_STRIP &&
-        src.mode != TINYGLTF_MODE_TRIANGLE_FAN && src.mode != -1) {
-        skip = true;  // points and lines are not surfaces; nothing to shade or pick
-        return true;
-    }
+// The primitive's attributes and indices from its accessors (no indices: 0 .. n-1).
+bool readPrimitiveAccessors(const tinygltf::Model& m, const tinygltf::Primitive& src, Primitive& dst,
+                            std::vector<std::uint32_t>& idx, AccessorBudget& budget, std::string& err) {
     auto pos = src.attributes.find("POSITION");
     if (pos == src.attributes.end()) {
         err = "a primitive has no POSITION attribute";
@@ -142,27 +116,62 @@ bool convertPrimitive(const tinygltf::Model& m, const tinygltf::Primitive& src, 
     };
     if (!readOptional("NORMAL", dst.normals, [](glm::vec4 v, int) { return glm::vec3(v); }) ||
         !readOptional("TEXCOORD_0", dst.uvs, [](glm::vec4 v, int) { return glm::vec2(v); }) ||
+        !readOptional("TEXCOORD_1", dst.uvs1, [](glm::vec4 v, int) { return glm::vec2(v); }) ||
         !readOptional("COLOR_0", dst.colors,
                       [](glm::vec4 v, int c) { return c == 3 ? glm::vec4(glm::vec3(v), 1.0f) : v; }) ||
         !readOptional("_FIBRE", dst.fibres, [](glm::vec4 v, int) { return glm::vec3(v); }))
         return false;
 
-    std::vector<std::uint32_t> idx;
     if (src.indices >= 0) {
         if (!readIndexAccessor(m, src.indices, idx, err, &budget)) return false;
     } else {
         idx.resize(n);
         for (std::size_t i = 0; i < n; ++i) idx[i] = static_cast<std::uint32_t>(i);
     }
+    return true;
+}
+
+// One glTF primitive -> triangle list. Returns false with err on bad data; `skip` for non-triangle modes.
+bool convertPrimitive(const tinygltf::Model& m, const tinygltf::Primitive& src, Primitive& dst, bool& skip,
+                      AccessorBudget& budget, std::string& err) {
+    skip = false;
+    const bool lines =
+        src.mode == TINYGLTF_MODE_LINE || src.mode == TINYGLTF_MODE_LINE_LOOP || src.mode == TINYGLTF_MODE_LINE_STRIP;
+    const bool points = src.mode == TINYGLTF_MODE_POINTS;
+    if (!lines && !points && src.mode != TINYGLTF_MODE_TRIANGLES && src.mode != TINYGLTF_MODE_TRIANGLE_STRIP &&
+        src.mode != TINYGLTF_MODE_TRIANGLE_FAN && src.mode != -1) {
+        skip = true;  // not a glTF mode
+        return true;
+    }
+    std::vector<std::uint32_t> idx;
+    const bool draco = isDracoCompressed(src);
+    if (draco && lines) {
+        err = "a Draco-compressed primitive draws lines (the extension holds triangles and points only)";
+        return false;
+    }
+    if (draco) {
+        if (!decodeDracoPrimitive(m, src, dst, idx, budget.bytesLeft, err)) return false;
+    } else if (!readPrimitiveAccessors(m, src, dst, idx, budget, err)) {
+        return false;
+    }
+    const std::size_t n = dst.positions.size();
     for (std::uint32_t i : idx)
         if (i >= n) {
             err = "index " + std::to_string(i) + " is out of range (the primitive has " + std::to_string(n) +
                   " vertices)";
             return false;
         }
-    if (src.mode == TINYGLTF_MODE_TRIANGLE_STRIP)
+    if (lines || points) {
+        dst.mode = points ? PrimitiveMode::Points : PrimitiveMode::Lines;
+        dst.indices = points ? std::move(idx) : linesToList(idx, src.mode);
+        dst.material = src.material;
+        computeBounds(dst);
+        return true;
+    }
+    // Draco's faces are a triangle list already.
+    if (!draco && src.mode == TINYGLTF_MODE_TRIANGLE_STRIP)
         idx = stripToList(idx);
-    else if (src.mode == TINYGLTF_MODE_TRIANGLE_FAN)
+    else if (!draco && src.mode == TINYGLTF_MODE_TRIANGLE_FAN)
         idx = fanToList(idx);
     idx.resize(idx.size() / 3 * 3);
     dst.indices = std::move(idx);
@@ -186,6 +195,9 @@ Result<Model> loadGltf(const std::string& path, const LoadOptions& options) {
     if (binary && !glbJsonChunk(text, json, problem)) return Error{path + ": " + problem};
     if (jsonDepth(json, kMaxJsonDepth) > kMaxJsonDepth)
         return Error{path + ": its JSON is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep"};
+    // Draco-compressed primitives: their index accessors (without a buffer view) would stop tinygltf.
+    if (!dropDracoIndexAccessors(bytes, binary, problem)) return Error{path + ": " + problem};
+    const std::string_view source(reinterpret_cast<const char*>(bytes.data()), bytes.size());
 
     GltfFileAccess access;
     access.root = modelFolder(path);
@@ -195,10 +207,10 @@ Result<Model> loadGltf(const std::string& path, const LoadOptions& options) {
     tinygltf::Model gm;
     std::string err, warn;
     const std::string baseDir = std::filesystem::path(path).parent_path().string();
-    const bool ok =
-        binary
-            ? loader.LoadBinaryFromMemory(&gm, &err, &warn, bytes.data(), static_cast<unsigned>(bytes.size()), baseDir)
-            : loader.LoadASCIIFromString(&gm, &err, &warn, text.data(), static_cast<unsigned>(text.size()), baseDir);
+    const bool ok = binary ? loader.LoadBinaryFromMemory(&gm, &err, &warn, bytes.data(),
+                                                         static_cast<unsigned>(bytes.size()), baseDir)
+                           : loader.LoadASCIIFromString(&gm, &err, &warn, source.data(),
+                                                        static_cast<unsigned>(source.size()), baseDir);
     if (!ok)
         return Error{
             path + ": " +
@@ -207,13 +219,24 @@ Result<Model> loadGltf(const std::string& path, const LoadOptions& options) {
     bytes = {};  // the buffers hold their own copies
 
     for (const auto& req : gm.extensionsRequired)
-        if (!kSupportedRequired.count(req)) return Error{path + ": requires unsupported extension " + req};
+        if (!isHandledExtension(req)) return Error{path + ": requires unsupported extension " + req};
 
     Model model;
     model.source = path;
     model.name = std::filesystem::path(path).filename().string();
     for (const auto& t : gm.textures) model.textures.push_back(convertTexture(gm, t));
-    for (const auto& mat : gm.materials) model.materials.push_back(convertMaterial(mat, model.textures.size()));
+    std::set<std::string> approximated;
+    for (const auto& mat : gm.materials)
+        model.materials.push_back(convertMaterial(mat, model.textures.size(), approximated));
+    markLinearTextures(model);
+    if (!approximated.empty()) {
+        std::string list;
+        for (const auto& a : approximated) list += (list.empty() ? "" : ", ") + a;
+        model.warnings.push_back(model.name + ": drawn as their base material (approximated): " + list);
+    }
+    if (access.ktx2Images > 0)
+        model.warnings.push_back(model.name + ": " + std::to_string(access.ktx2Images) +
+                                 " KTX2/Basis texture(s) drawn untextured (no KTX2 decoder in this build)");
 
     AccessorBudget budget;
     for (std::size_t mi = 0; mi < gm.meshes.size(); ++mi) {
@@ -226,7 +249,7 @@ Result<Model> loadGltf(const std::string& path, const LoadOptions& options) {
                 return Error{path + ": mesh " + std::to_string(mi) + " (" + quotedName(mesh.name) + "): " + err};
             if (skip) continue;
             if (prim.material >= static_cast<int>(model.materials.size())) prim.material = -1;
-            mesh.primitives.push_back(std::move(prim));
+            (prim.mode == PrimitiveMode::Triangles ? mesh.primitives : mesh.pointsAndLines).push_back(std::move(prim));
         }
         model.meshes.push_back(std::move(mesh));
     }
@@ -275,7 +298,8 @@ Result<Model> loadGltf(const std::string& path, const LoadOptions& options) {
     if (!model.updateWorldTransforms()) return Error{path + ": the node hierarchy contains a cycle"};
     pruneUnreachable(model);
     if (const std::string bad = coordinateProblem(model); !bad.empty()) return Error{path + ": " + bad};
-    if (model.triangleCount() == 0) return Error{path + ": contains no triangles to show"};
+    if (model.triangleCount() == 0 && !model.hasPointsOrLines())
+        return Error{path + ": contains no triangles, lines or points to show"};
     return model;
 }
 

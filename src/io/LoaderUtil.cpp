@@ -5,8 +5,20 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 
 namespace la::io {
+
+float toFloat(double d) {
+    if (d > std::numeric_limits<float>::max()) return std::numeric_limits<float>::infinity();
+    if (d < -std::numeric_limits<float>::max()) return -std::numeric_limits<float>::infinity();
+    return static_cast<float>(d);
+}
+
+int toIndex(double d) {
+    if (!(d >= 0.0) || d > static_cast<double>(std::numeric_limits<int>::max()) || d != std::floor(d)) return -1;
+    return static_cast<int>(d);
+}
 
 std::string lowerExtension(const std::string& path) {
     std::string ext = std::filesystem::path(path).extension().string();

@@ -7,6 +7,12 @@
 namespace la::io {
 
 std::string lowerExtension(const std::string& path);
+// Doubles from a file as floats; values beyond float's range become infinities (a plain cast is undefined),
+// which the coordinate check then refuses.
+float toFloat(double d);
+// A double from a file as an index: -1 unless it is a whole number in [0, INT_MAX] (a plain cast of a huge
+// or non-finite value is undefined).
+int toIndex(double d);
 // Joins a multi-line library message into one line.
 std::string oneLine(const std::string& text);
 // True when following parents from every node ends at a root (linear in the node count).

@@ -45,6 +45,15 @@ GpuPrimitive uploadPrimitive(const Primitive& p, const std::vector<Material>& ma
     const std::vector<glm::vec4> zeros(n, glm::vec4(0.0f));
     g.pain.allocate(gl::BufferTarget::Array, n * sizeof(glm::vec4), zeros.data(), true);
     g.vao.setAttribute(5, g.pain, 4);
+    std::vector<glm::vec2> uv1(n, glm::vec2(0.0f));
+    for (std::size_t i = 0; i < n; ++i)
+        uv1[i] = i < p.uvs1.size() ? p.uvs1[i] : i < p.uvs.size() ? p.uvs[i] : glm::vec2(0.0f);
+    g.uv1 = gl::Buffer::create();
+    g.uv1.allocate(gl::BufferTarget::Array, n * sizeof(glm::vec2), uv1.data());
+    g.vao.setAttribute(6, g.uv1, 2);
+    g.mode = p.mode == PrimitiveMode::Lines    ? gl::VertexArray::Mode::Lines
+             : p.mode == PrimitiveMode::Points ? gl::VertexArray::Mode::Points
+                                               : gl::VertexArray::Mode::Triangles;
     g.vertexCount = static_cast<GLsizei>(n);
     g.indexCount = static_cast<GLsizei>(p.indices.size());
     if (p.material >= 0 && static_cast<std::size_t>(p.material) < materials.size())
@@ -54,7 +63,7 @@ GpuPrimitive uploadPrimitive(const Primitive& p, const std::vector<Material>& ma
 
 gl::Texture uploadTexture(const Texture& t) {
     if (t.rgba.empty() || t.width <= 0 || t.height <= 0) return {};
-    return gl::Texture::srgbImage(t.width, t.height, t.rgba.data(), t.repeat);
+    return gl::Texture::image(t.width, t.height, t.rgba.data(), t.repeat, t.srgb);
 }
 }  // namespace
 
@@ -65,6 +74,7 @@ GpuScene GpuScene::upload(const Model& model) {
     for (const auto& mesh : model.meshes) {
         GpuMesh gm;
         for (const auto& p : mesh.primitives) gm.primitives.push_back(uploadPrimitive(p, model.materials));
+        for (const auto& p : mesh.pointsAndLines) gm.pointsAndLines.push_back(uploadPrimitive(p, model.materials));
         s.meshes_.push_back(std::move(gm));
     }
     for (const auto& t : model.textures) s.textures_.push_back(uploadTexture(t));
@@ -75,9 +85,9 @@ GpuScene GpuScene::upload(const Model& model) {
         g.node = i;
         g.mesh = static_cast<std::size_t>(n.mesh);
         g.world = n.world;
-        for (const auto& p : model.meshes[g.mesh].primitives) {
-            g.bounds.add(p.bounds.transformed(n.world));
-        }
+        for (const auto& p : model.meshes[g.mesh].primitives) g.bounds.add(p.bounds.transformed(n.world));
+        for (const auto& p : model.meshes[g.mesh].pointsAndLines) g.bounds.add(p.bounds.transformed(n.world));
+        if (!g.bounds.valid()) continue;  // no primitives: nothing to draw
         for (const auto& p : s.meshes_[g.mesh].primitives) g.blended |= p.material.alphaMode == AlphaMode::Blend;
         s.drawables_.push_back(g);
     }

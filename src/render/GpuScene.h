@@ -16,13 +16,16 @@ struct GpuPrimitive {
     gl::Buffer vbo;
     gl::Buffer ibo;
     gl::Buffer pain;  // referred-pain weights per vertex (attribute 5, vec4; see core/PainSurface.h)
+    gl::Buffer uv1;   // TEXCOORD_1 (attribute 6, vec2; TEXCOORD_0 when the primitive has none)
     GLsizei vertexCount = 0;
     GLsizei indexCount = 0;
+    gl::VertexArray::Mode mode = gl::VertexArray::Mode::Triangles;  // lines and points: GpuMesh::pointsAndLines
     Material material;  // the model's material (its defaults when the index was -1 or out of range)
 };
 
 struct GpuMesh {
-    std::vector<GpuPrimitive> primitives;
+    std::vector<GpuPrimitive> primitives;      // triangles
+    std::vector<GpuPrimitive> pointsAndLines;  // Mesh::pointsAndLines: drawn unlit, not outlined or painted
 };
 
 // One node that has a mesh.
@@ -47,7 +50,7 @@ public:
     // Replaces one primitive's per-vertex pain weights. Ignored for a mesh of another model (another
     // generation: weights baked before a reload) and for a count other than the vertex count.
     void setPainVertices(MeshId mesh, std::size_t primitive, const std::vector<glm::vec4>& weights);
-    // The texture of a material's base colour, null for none.
+    // Texture `index` of the model (a material's slot), null for none.
     const gl::Texture* texture(int index) const;
 
 private:

@@ -152,6 +152,10 @@ void Renderer::draw(const GpuScene& scene, const ViewState& viewIn, const Camera
         p->set("uKeyDir", glm::normalize(camToWorld * glm::vec3(-0.45f, 0.6f, 0.65f)));
         p->set("uRimDir", glm::normalize(camToWorld * glm::vec3(0.3f, 0.4f, -1.0f)));
         p->set("uBaseTexture", 0);
+        p->set("uMrTexture", 1);
+        p->set("uNormalTexture", 2);
+        p->set("uOcclusionTexture", 3);
+        p->set("uEmissiveTexture", 4);
         if (view.pain.active) {
             p->set("uLinkGlow", view.pain.linkGlow);
             p->set("uPainIntensity", view.pain.intensity);
@@ -268,18 +272,17 @@ void Renderer::drawProps(const ViewState& view) {
     mesh_.set("uTint", glm::vec4(0.0f));
     mesh_.set("uOpacity", 1.0f);
     mesh_.set("uPainOn", 0);
-    mesh_.set("uEmissive", glm::vec3(0.0f));
-    mesh_.set("uRoughness", 0.7f);
-    mesh_.set("uAlphaMode", static_cast<int>(AlphaMode::Opaque));
-    mesh_.set("uHasTexture", 0);
-    gl::Texture::unbind2D(0);
+    // A plain material: every material uniform (textures, unlit, metallic) set, none left from the model.
+    Material table;
+    table.roughness = 0.7f;
     gl::setCull(gl::Cull::Back);
     for (const PropBox& b : view.props) {
+        table.baseColor = glm::vec4(b.color, 1.0f);
+        setMaterial(mesh_, unitCube_, table);
         const glm::mat4 m =
             b.toModel * glm::scale(glm::translate(glm::mat4(1.0f), b.min), glm::max(b.max - b.min, glm::vec3(1e-6f)));
         mesh_.set("uModel", m);
         mesh_.set("uNormalMatrix", glm::inverseTranspose(glm::mat3(m)));
-        mesh_.set("uBaseColor", glm::vec4(b.color, 1.0f));
         gl::setFrontFaceClockwise(glm::determinant(glm::mat3(m)) < 0.0f);
         cube.vao.drawIndexed(cube.indexCount);
     }
@@ -296,22 +299,52 @@ void Renderer::drawItem(gl::Program& program, const GpuScene& scene, const DrawI
     program.set("uPainOn", view.pain.active && style.painSurface ? 1 : 0);
     gl::setFrontFaceClockwise(glm::determinant(glm::mat3(node.world)) < 0.0f);  // mirrored
 
-    for (const auto& prim : scene.meshes()[node.mesh].primitives) {
+    const GpuMesh& mesh = scene.meshes()[node.mesh];
+    for (const auto& prim : mesh.primitives) {
         const Material& mat = prim.material;
-        program.set("uBaseColor", mat.baseColor);
-        program.set("uEmissive", mat.emissive);
-        program.set("uRoughness", mat.roughness);
-        program.set("uAlphaMode", static_cast<int>(mat.alphaMode));
-        program.set("uAlphaCutoff", mat.alphaCutoff);
-        const gl::Texture* tex = scene.texture(mat.baseColorTexture);
-        program.set("uHasTexture", tex ? 1 : 0);
-        if (tex)
-            tex->bind(0);
-        else
-            gl::Texture::unbind2D(0);
+        setMaterial(program, scene, mat);
         // A double-sided translucent surface shows both faces; with OIT they need no order.
         gl::setCull(mat.doubleSided ? gl::Cull::None : gl::Cull::Back);
         prim.vao.drawIndexed(prim.indexCount);
+    }
+    if (mesh.pointsAndLines.empty()) return;
+    // Points and lines have no surface to light: their material's colour (and texture, vertex colours) as
+    // it is, lines one pixel wide, points 4 pixels across; no pain zones on them.
+    program.set("uPainOn", 0);
+    gl::setCull(gl::Cull::None);
+    gl::setPointSize(4.0f);
+    for (const auto& prim : mesh.pointsAndLines) {
+        Material mat = prim.material;
+        mat.unlit = true;
+        setMaterial(program, scene, mat);
+        prim.vao.drawIndexed(prim.indexCount, prim.mode);
+    }
+}
+
+void Renderer::setMaterial(gl::Program& program, const GpuScene& scene, const Material& mat) {
+    program.set("uBaseColor", mat.baseColor);
+    program.set("uEmissive", mat.emissive);
+    program.set("uRoughness", mat.roughness);
+    program.set("uMetallic", mat.metallic);
+    program.set("uNormalScale", mat.normalScale);
+    program.set("uOcclusionStrength", mat.occlusionStrength);
+    program.set("uUnlit", mat.unlit ? 1 : 0);
+    program.set("uAlphaMode", static_cast<int>(mat.alphaMode));
+    program.set("uAlphaCutoff", mat.alphaCutoff);
+    const TextureSlot base{mat.baseColorTexture, mat.baseColorTexCoord, mat.baseColorUv};
+    const TextureSlot* slots[5] = {&base, &mat.metallicRoughness, &mat.normal, &mat.occlusion, &mat.emissiveTexture};
+    static const char* const kHas[5] = {"uHasTexture", "uHasMr", "uHasNormal", "uHasOcclusion", "uHasEmissive"};
+    static const char* const kUv[5] = {"uBaseUv", "uMrUv", "uNormalUv", "uOcclusionUv", "uEmissiveUv"};
+    static const char* const kSet[5] = {"uBaseSet", "uMrSet", "uNormalSet", "uOcclusionSet", "uEmissiveSet"};
+    for (int i = 0; i < 5; ++i) {
+        const gl::Texture* tex = scene.texture(slots[i]->texture);
+        program.set(kHas[i], tex ? 1 : 0);
+        program.set(kUv[i], slots[i]->transform);
+        program.set(kSet[i], slots[i]->texCoord);
+        if (tex)
+            tex->bind(i);
+        else
+            gl::Texture::unbind2D(i);
     }
 }
 

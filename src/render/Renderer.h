@@ -37,6 +37,9 @@ private:
     void drawItem(gl::Program& program, const GpuScene& scene, const DrawItem& item, const ViewState& view);
     // ViewState::props (the treatment table): opaque, lit like the model, never painted.
     void drawProps(const ViewState& view);
+    // The material's uniforms and its five textures on units 0-4 (base colour, metallic-roughness, normal,
+    // occlusion, emissive), each with its UV set and KHR_texture_transform.
+    static void setMaterial(gl::Program& program, const GpuScene& scene, const Material& material);
 
     gl::Program mesh_;     // shaders/mesh.*: opaque draws, a lone single-sided translucent surface, and all
                            // translucent ones if OIT targets cannot be made

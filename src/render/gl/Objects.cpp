@@ -106,9 +106,10 @@ void VertexArray::drawTriangles(int count) const {
     glDrawArrays(GL_TRIANGLES, 0, count);
 }
 
-void VertexArray::drawIndexed(GLsizei count) const {
+void VertexArray::drawIndexed(GLsizei count, Mode mode) const {
     glBindVertexArray(h_.id());
-    glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT, nullptr);
+    const GLenum m = mode == Mode::Lines ? GL_LINES : mode == Mode::Points ? GL_POINTS : GL_TRIANGLES;
+    glDrawElements(m, count, GL_UNSIGNED_INT, nullptr);
 }
 
 // ---- Texture
@@ -120,13 +121,13 @@ Texture Texture::wrap(GLuint id, GLenum target) {
     return t;
 }
 
-Texture Texture::srgbImage(int width, int height, const std::uint8_t* rgba, bool repeat) {
+Texture Texture::image(int width, int height, const std::uint8_t* rgba, bool repeat, bool srgb) {
     Texture t;
     t.h_ = generate<Handle<TextureDeleter>>(glGenTextures);
     glBindTexture(GL_TEXTURE_2D, t.id());
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    // Base colour textures are sRGB-encoded; sampling returns linear values.
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_SRGB8_ALPHA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    glTexImage2D(GL_TEXTURE_2D, 0, srgb ? GL_SRGB8_ALPHA8 : GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                 rgba);
     glGenerateMipmap(GL_TEXTURE_2D);
     const GLint wrap = repeat ? GL_REPEAT : GL_CLAMP_TO_EDGE;
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, wrap);

@@ -54,9 +54,10 @@ public:
     void bind() const;
     static void unbind();
     // Draws with this vertex array bound: `count` vertices as triangles (attribute-less full-screen passes),
-    // or `count` 32-bit indices as triangles.
+    // or `count` 32-bit indices as triangles, line segments (pairs) or points.
+    enum class Mode { Triangles, Lines, Points };
     void drawTriangles(int count) const;
-    void drawIndexed(GLsizei count) const;
+    void drawIndexed(GLsizei count, Mode mode = Mode::Triangles) const;
 
 private:
     Handle<VertexArrayDeleter> h_;
@@ -66,8 +67,10 @@ class Texture {
 public:
     Texture() = default;
     static Texture wrap(GLuint id, GLenum target = GL_TEXTURE_2D);
-    // An 8-bit sRGB RGBA image (rows as given) with mipmaps, trilinear, repeating or clamped.
-    static Texture srgbImage(int width, int height, const std::uint8_t* rgba, bool repeat);
+    // An 8-bit RGBA image (rows as given) with mipmaps, trilinear, repeating or clamped: sRGB-encoded colour
+    // (sampling returns linear values), or with `srgb` false data read as it is (normal, metallic-roughness,
+    // occlusion maps).
+    static Texture image(int width, int height, const std::uint8_t* rgba, bool repeat, bool srgb);
     // A render target: `samples` 0 = a single-sample 2D texture (nearest filtering), else multisampled.
     static Texture renderTarget(glm::ivec2 size, int samples, GLenum internalFormat, GLenum format);
     // An RGBA8 colour attachment sampled with linear filtering, clamped at the edges (post-processing).

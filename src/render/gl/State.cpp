@@ -100,6 +100,10 @@ void setMultisample(bool on) {
     enable(GL_MULTISAMPLE, on);
 }
 
+void setPointSize(float pixels) {
+    glPointSize(pixels);
+}
+
 void finish() {
     glFinish();
 }

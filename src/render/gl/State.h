@@ -48,6 +48,8 @@ enum class Stencil {
 void setStencil(Stencil mode);
 
 void setMultisample(bool on);
+// Diameter of drawn points, pixels.
+void setPointSize(float pixels);
 
 // Waits until the GPU has carried out every command given so far (benchmarks time whole frames).
 void finish();

@@ -1,0 +1,15 @@
+# Fails when one of BINARIES defines (rather than imports) a tinygltf::TinyGLTF function: libdraco's archive
+# carries its own tinygltf, which must not be linked in beside Debian's libtinygltf.
+foreach(binary IN LISTS BINARIES)
+  execute_process(COMMAND nm -C --defined-only ${binary} OUTPUT_VARIABLE symbols RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "nm could not read ${binary}")
+  endif()
+  string(REGEX MATCHALL "[^\n]* [TtWw] tinygltf::TinyGLTF::[^\n]*" defined "${symbols}")
+  if(defined)
+    list(LENGTH defined n)
+    list(GET defined 0 first)
+    message(FATAL_ERROR "${binary} defines ${n} tinygltf::TinyGLTF functions itself, e.g. ${first}")
+  endif()
+  message(STATUS "no tinygltf::TinyGLTF function is defined in ${binary}")
+endforeach()
