@@ -11,6 +11,7 @@
 
 #include "app/ImGuiLayer.h"
 #include "app/Window.h"
+#include "core/ModelFiles.h"
 #include "core/TourApply.h"
 #include "io/XdgPaths.h"
 #include "ui/InfoPanels.h"
@@ -261,6 +262,17 @@ void App::handleActions(const ui::UiActions& a) {
     if (a.quit) quit_ = true;
 }
 
+void App::openDropped(const std::vector<std::string>& paths) {
+    const DropChoice choice = chooseDroppedModel(paths);
+    if (!choice.open) {
+        if (!choice.problem.empty()) viewer_->say(choice.problem, true);
+        return;
+    }
+    ui::UiActions a;
+    a.openModel = *choice.open;  // the open dialog's path: load, keep the old model on failure, recent files
+    handleActions(a);
+}
+
 ctrl::Key keyFromGlfw(int k) {
     if ((k >= GLFW_KEY_A && k <= GLFW_KEY_Z) || (k >= GLFW_KEY_0 && k <= GLFW_KEY_9)) return static_cast<ctrl::Key>(k);
     switch (k) {
@@ -297,6 +309,8 @@ ctrl::Key keyFromGlfw(int k) {
             return ctrl::Key::F3;
         case GLFW_KEY_F5:
             return ctrl::Key::F5;
+        case GLFW_KEY_F11:
+            return ctrl::Key::F11;
         case GLFW_KEY_F12:
             return ctrl::Key::F12;
         default:
@@ -340,9 +354,19 @@ bool App::runCommand(const ctrl::CommandEvent& c) {
         case ctrl::Command::LeavePresenter:
             pending_.presenter = false;
             return true;
-        case ctrl::Command::CloseDialog:
-            v.ui.openDialog.open = false;
-            v.pain.closeLookup();
+        case ctrl::Command::CloseDialog:  // one thing per press: the top dialog, the lookup, the debug overlay
+            if (!ui::closeTopOverlay(v.ui)) {
+                if (v.pain.lookupOpen())
+                    v.pain.closeLookup();
+                else
+                    v.ui.debugOverlay = false;
+            }
+            return true;
+        case ctrl::Command::ShowKeys:
+            v.ui.showKeys = !v.ui.showKeys;
+            return true;
+        case ctrl::Command::ToggleDebugOverlay:
+            v.ui.debugOverlay = !v.ui.debugOverlay;
             return true;
         case ctrl::Command::ResetView:
             v.applyPreset(v.firstView(options_.view, options_.viewGiven), aspect(), true);
@@ -441,10 +465,10 @@ bool App::handleInput() {
                               (k.mods & GLFW_MOD_ALT) != 0});
     if (!events.empty()) {
         ctrl::KeyContext context;
-        context.presenter = v.tours.presenter.active;
+        context.presenter = pending_.presenter.value_or(v.tours.presenter.active);  // F5 is done between frames
         context.tourReady = v.tours.ready();
         context.hasSelection = v.scene.selected().valid();
-        context.dialogOpen = v.ui.openDialog.open || v.pain.lookupOpen();
+        context.dialogOpen = ui::anyOverlayOpen(v.ui) || v.pain.lookupOpen() || v.ui.debugOverlay;
         bool stepped = false;
         for (const ctrl::CommandEvent& c : ctrl::commandsFor(events, context)) {
             const bool did = runCommand(c);
@@ -509,6 +533,7 @@ int App::runWindow() {
     input_.attach(window_->handle());  // after ImGui: keys, buttons and characters reach ImGui through feed_
     applySidebarOption();
     loadSettings();  // window geometry, font scale, detail level, recent files, last model
+    window_->fitToMonitor();
     auto r = render::Renderer::create();
     if (!r) {
         std::fprintf(stderr, "%s\n", r.error().c_str());
@@ -586,6 +611,7 @@ int App::runWindow() {
         // This frame's share of the queued input; after the screenshot above, which repeats the last
         // frame: a press must reach ImGui in one frame only.
         feed_.push(input_.take());
+        for (const auto& drop : input_.takeDrops()) openDropped(drop);
         keysWereImGuis_ = imguiWantsKeys();
         frame_ = feed_.next([&](const InputEvent& e) { return !keysWereImGuis_ && isViewKey(e.code); });
         updateWindowTitle();

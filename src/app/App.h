@@ -74,6 +74,8 @@ private:
     int runChart();
     void drawChartPart(glm::ivec2 viewport);
     void handleActions(const ui::UiActions& actions);
+    // Files dropped on the window: the first model among them opens as from the open dialog.
+    void openDropped(const std::vector<std::string>& paths);
     // Mouse and keys to the camera and the controllers unless ImGui wants them. True when something changed.
     bool handleInput();
     bool runCommand(const ctrl::CommandEvent& c);

@@ -21,6 +21,7 @@ void InputQueue::attach(GLFWwindow* window) {
     glfwSetCursorPosCallback(window, &InputQueue::onCursor);
     glfwGetCursorPos(window, &cursorX_, &cursorY_);
     chainedScroll_ = glfwSetScrollCallback(window, &InputQueue::onScroll);
+    glfwSetDropCallback(window, &InputQueue::onDrop);
 }
 
 void InputQueue::detach() {
@@ -30,6 +31,7 @@ void InputQueue::detach() {
     glfwSetMouseButtonCallback(window_, nullptr);
     glfwSetCursorPosCallback(window_, nullptr);
     glfwSetScrollCallback(window_, chainedScroll_);
+    glfwSetDropCallback(window_, nullptr);
     glfwSetWindowUserPointer(window_, nullptr);
     window_ = nullptr;
 }
@@ -72,6 +74,21 @@ void InputQueue::onMouseButton(GLFWwindow* window, int button, int action, int m
     e.mods = mods;
     e.pos = {static_cast<float>(self->cursorX_), static_cast<float>(self->cursorY_)};
     self->events_.push_back(e);
+}
+
+void InputQueue::onDrop(GLFWwindow* window, int count, const char** paths) {
+    auto* self = static_cast<InputQueue*>(glfwGetWindowUserPointer(window));
+    if (!self || count <= 0 || !paths || self->drops_.size() >= kMaxQueued) return;
+    std::vector<std::string> files;
+    for (int i = 0; i < count; ++i)
+        if (paths[i]) files.emplace_back(paths[i]);  // GLFW frees its copies when the callback returns
+    self->drops_.push_back(std::move(files));
+}
+
+std::vector<std::vector<std::string>> InputQueue::takeDrops() {
+    std::vector<std::vector<std::string>> out;
+    out.swap(drops_);
+    return out;
 }
 
 void InputQueue::onCursor(GLFWwindow* window, double x, double y) {

@@ -10,6 +10,7 @@
 // the cursor position of the motion event before it.
 // Attach after ImGui's backend has installed its callbacks: the key, button and character callbacks
 // are ours from then on (ImGui gets those through the feed), the scroll callback chains to ImGui's.
+#include <string>
 #include <vector>
 
 #include "core/InputFeed.h"
@@ -38,7 +39,8 @@ public:
     InputQueue(const InputQueue&) = delete;
     InputQueue& operator=(const InputQueue&) = delete;
 
-    // Installs the key, character, mouse button, cursor and scroll callbacks (uses the window's user pointer).
+    // Installs the key, character, mouse button, cursor, scroll and file-drop callbacks (uses the window's
+    // user pointer).
     void attach(GLFWwindow* window);
     // Removes them again (before the window goes).
     void detach();
@@ -46,8 +48,10 @@ public:
     std::vector<InputEvent> take();
     // Vertical wheel steps since the last call (positive = away from the user).
     float takeScroll();
-    // Events waiting for take() (a wait that delivered some has something to draw).
-    bool hasEvents() const { return !events_.empty() || scroll_ != 0.0f; }
+    // Events waiting for take() (a wait that delivered some has something to draw), drops included.
+    bool hasEvents() const { return !events_.empty() || scroll_ != 0.0f || !drops_.empty(); }
+    // Files dropped on the window since the last call, one list per drop (paths as GLFW decoded them).
+    std::vector<std::vector<std::string>> takeDrops();
 
     // As GLFW reports them: a modifier or a plain printable key does not edit (see InputEvent::editing).
     static bool isEditingKey(int key, int mods);
@@ -58,10 +62,12 @@ private:
     static void onMouseButton(GLFWwindow* window, int button, int action, int mods);
     static void onScroll(GLFWwindow* window, double dx, double dy);
     static void onCursor(GLFWwindow* window, double x, double y);
+    static void onDrop(GLFWwindow* window, int count, const char** paths);
     GLFWwindow* window_ = nullptr;
     void (*chainedScroll_)(GLFWwindow*, double, double) = nullptr;  // ImGui's
     std::vector<InputEvent> events_;
     float scroll_ = 0.0f;
+    std::vector<std::vector<std::string>> drops_;
     // Where the cursor was at the last motion event: glfwGetCursorPos asks the X server where it is now,
     // which after a slow frame is not where a queued click happened.
     double cursorX_ = 0.0, cursorY_ = 0.0;

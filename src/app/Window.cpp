@@ -1,5 +1,6 @@
 #include "app/Window.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <GLFW/glfw3.h>
@@ -39,6 +40,28 @@ Result<std::unique_ptr<Window>> Window::create(int width, int height, bool visib
     glfwMakeContextCurrent(w->window_);
     glfwSwapInterval(1);
     return w;
+}
+
+void Window::fitToMonitor() {
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    int x = 0, y = 0, w = 0, h = 0;
+    glfwGetWindowPos(window_, &x, &y);
+    glfwGetWindowSize(window_, &w, &h);
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    for (int i = 0; i < count; ++i) {  // the monitor holding the window's centre
+        int mx = 0, my = 0, mw = 0, mh = 0;
+        glfwGetMonitorWorkarea(monitors[i], &mx, &my, &mw, &mh);
+        if (x + w / 2 >= mx && x + w / 2 < mx + mw && y + h / 2 >= my && y + h / 2 < my + mh) monitor = monitors[i];
+    }
+    if (!monitor) return;
+    int mx = 0, my = 0, mw = 0, mh = 0;
+    glfwGetMonitorWorkarea(monitor, &mx, &my, &mw, &mh);
+    if (mw <= 0 || mh <= 0) return;
+    const int fw = std::min(w, mw), fh = std::min(h, mh);
+    const int fx = std::clamp(x, mx, mx + mw - fw), fy = std::clamp(y, my, my + mh - fh);
+    if (fw != w || fh != h) glfwSetWindowSize(window_, fw, fh);
+    if (fx != x || fy != y) glfwSetWindowPos(window_, fx, fy);
 }
 
 Window::~Window() {

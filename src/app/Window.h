@@ -19,6 +19,10 @@ public:
 
     GLFWwindow* handle() const { return window_; }
     float contentScale() const;  // the monitor's UI scale, at least 1
+    // Shrinks and moves the window onto the work area of the monitor it is on (or the primary one) when it
+    // is larger than that or off it: a 1400x900 first window, or one saved on a bigger screen, must not
+    // put the status bar and the sidebar's foot off a 1280x720 screen.
+    void fitToMonitor();
 
 private:
     Window() = default;

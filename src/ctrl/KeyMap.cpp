@@ -26,6 +26,13 @@ CommandEvent commandFor(const KeyEvent& k, const KeyContext& c) {
             if (k.ctrl) break;
             e.command = c.tourReady ? Command::PreviousStep : Command::TogglePainPanel;
             break;
+        case 'H':
+        case static_cast<int>(Key::F1):
+            if (!c.presenter && !k.ctrl) e.command = Command::ShowKeys;
+            break;
+        case static_cast<int>(Key::F11):
+            if (!c.presenter) e.command = Command::ToggleDebugOverlay;
+            break;
         case static_cast<int>(Key::F5):
             e.command = Command::TogglePresenter;
             break;
@@ -83,6 +90,7 @@ std::vector<CommandEvent> commandsFor(const std::vector<KeyEvent>& keys, const K
         if (e.command == Command::ClearSelection) c.hasSelection = false;
         if (e.command == Command::CloseDialog) c.dialogOpen = false;
         if (e.command == Command::LeavePresenter) c.presenter = false;
+        if (e.command == Command::TogglePresenter) c.presenter = !c.presenter;  // F5 then B in one frame
         out.push_back(e);
     }
     return out;

@@ -27,6 +27,7 @@ enum class Key : int {
     F1,
     F3,
     F5,
+    F11,
     F12,
 };
 constexpr Key letterKey(char c) {
@@ -52,7 +53,9 @@ enum class Command {
     ToggleBlack,  // B or '.': black screen (presenter mode), again: back
     ToggleWhite,  // W: white screen (presenter mode)
     LeavePresenter,
-    CloseDialog,  // Esc: the open dialog or the pain lookup first
+    CloseDialog,         // Esc: the top dialog, else the pain lookup, else the debug overlay, before anything else
+    ShowKeys,            // H or F1: the sheet of keys and mouse (again: closes it); not in presenter mode
+    ToggleDebugOverlay,  // F11: frame time and UI scale
     ClearSelection,
     ResetView,  // Home without a tour: the start view
     NextStep,
@@ -72,7 +75,7 @@ struct KeyContext {
     bool presenter = false;  // presenter mode is on
     bool tourReady = false;  // a tour with steps is open
     bool hasSelection = false;
-    bool dialogOpen = false;  // a dialog or an overlay that Esc closes
+    bool dialogOpen = false;  // a dialog or an overlay that Esc closes (the key sheet, the lookup, debug)
 };
 
 // The commands of one frame's presses, in order (two quick clicker presses: two steps).

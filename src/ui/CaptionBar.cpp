@@ -80,12 +80,13 @@ float captionBarHeight(const CaptionView& view, float width) {
     return measure(view, width).height;
 }
 
-// Drawn on the foreground draw list, not in a window: the bar stays on top and never takes a click from
-// the view.
+// Drawn on the background draw list, not in a window: the bar never takes a click from the view, covers
+// the trigger marks drawn before it, and a modal dialog (the key sheet, About) covers it. The layout keeps
+// every other window off it.
 void drawCaptionBar(const CaptionView& view, const Rect& rect) {
     if ((view.text.empty() && view.count == 0) || !rect.valid()) return;
     const CaptionText c = measure(view, rect.size().x);
-    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
     ImFont* title = font(FontRole::Title);
     const float size = title->FontSize;
     const ImVec2 a(rect.min.x, rect.min.y), b(rect.max.x, rect.max.y);

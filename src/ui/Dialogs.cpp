@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "core/ModelFiles.h"
 #include "la_version.h"
 #include "ui/Fonts.h"
 
@@ -14,16 +15,16 @@ namespace la::ui {
 const std::vector<KeyRow>& keyRows() {
     static const std::vector<KeyRow> rows = {
         {"H, F1", "this sheet of keys and mouse"},
-        {"Esc", "close a dialog or the lookup; then clear the selection; leave presenter mode"},
+        {"Esc", "close a dialog, the lookup or the debug overlay; else leave presenter mode; else clear the selection"},
         {"1 ... 6", "posterior, anterior, left, right, superior, oblique view"},
         {"F", "frame all"},
-        {"P", "Referred pain tab of the sidebar"},
+        {"P", "Referred pain tab of the sidebar (with a tour open: previous step)"},
         {"Ctrl+O", "open a model (or drop a file on the window)"},
         {"F5", "presenter mode on / off"},
         {"Right, Page Down, Space, Enter, N", "next tour step"},
-        {"Left, Page Up, Backspace", "previous tour step"},
-        {"Home, End", "first, last tour step"},
-        {"B or .  /  W", "black / white screen (press again to show the view)"},
+        {"Left, Page Up, Backspace, P", "previous tour step"},
+        {"Home, End", "first, last tour step (Home without a tour: the start view)"},
+        {"B or .  /  W", "presenter mode: black / white screen (press again to show the view)"},
         {"F12 / Ctrl+F12", "screenshot with the panels / of the scene only"},
         {"F11", "debug overlay (frame time)"},
         {"Ctrl+Q", "quit"},
@@ -44,9 +45,7 @@ const std::vector<KeyRow>& mouseRows() {
 }
 
 bool isModelFile(const std::filesystem::path& p) {
-    std::string e = p.extension().string();
-    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return e == ".gltf" || e == ".glb" || e == ".obj" || e == ".fbx" || e == ".stl" || e == ".dae" || e == ".ply";
+    return la::isModelFile(p.string());
 }
 
 std::vector<DirEntry> listModelFolder(const std::filesystem::path& dir) {

@@ -7,6 +7,8 @@
 #include <doctest/doctest.h>
 
 #include "../support/LiveViewer.h"
+#include "../support/Scenes.h"
+#include "../support/XdndDrop.h"
 
 using namespace la::test;
 
@@ -248,4 +250,33 @@ TEST_CASE("idle: a window left alone draws no frames; a mouse move over it draws
     v.move(640, 420);
     CHECK(waitUntil([&] { return frames() > before; }, 60.0));
     std::filesystem::remove(stats);
+}
+
+// Drag and drop as a file manager does it (XDND through the X server, what GLFW's drop callback gets from
+// a real drag): a model file opens as from the open dialog and joins the recent files; a file that is no
+// model is refused and the model stays.
+TEST_CASE("drag and drop: a dropped model file opens; a dropped text file leaves the model" *
+          doctest::test_suite("live")) {
+    const auto home = std::filesystem::temp_directory_path() / ("la_live_drop_" + std::to_string(getpid()));
+    LiveViewer v(home, "");
+    REQUIRE_MESSAGE(v.hasWindow(), v.output());
+    REQUIRE(v.waitForTitle("lower_body"));
+    const auto dir = home / "my models";  // a space: the path travels percent-encoded in the file URI
+    std::filesystem::create_directories(dir);
+    const auto cube = writeTexturedCube(dir);
+    writeText(dir / "notes.txt", "not a model\n");
+
+    CHECK(xdndDrop(v.windowId(), {(dir / "notes.txt").string()}, 700, 400) == "");
+    REQUIRE(v.settle());
+    CHECK(v.title().find("lower_body") != std::string::npos);
+
+    CHECK(xdndDrop(v.windowId(), {(dir / "notes.txt").string(), cube.string()}, 700, 400) == "");
+    CHECK(v.waitForTitle("\u2014 " + cube.stem().string()));
+    v.key("ctrl+q");
+    CHECK(v.waitForExit());
+    // The dropped model is the first of the recent files, as one opened from the dialog.
+    const std::string settings = v.settings();
+    INFO(settings);
+    CHECK(settings.find(cube.filename().string()) != std::string::npos);
+    if (!getenv("LA_KEEP_LIVE")) std::filesystem::remove_all(home);
 }

@@ -62,6 +62,7 @@ public:
     LiveViewer& operator=(const LiveViewer&) = delete;
 
     bool hasWindow() const { return !window_.empty(); }
+    unsigned long windowId() const { return window_.empty() ? 0UL : std::stoul(window_); }
     bool running() const { return pid_ > 0 && kill(pid_, 0) == 0 && !exited_; }
     std::string title() const { return shell("xdotool getwindowname " + window_ + " 2>/dev/null"); }
     bool waitForTitle(const std::string& part) const {

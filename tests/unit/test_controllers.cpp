@@ -510,6 +510,9 @@ TEST_CASE("key map: clicker keys step only with a tour; Esc leaves presenter mod
     CHECK(commands({{Key::Escape}, {Key::Escape}}, selected) == std::vector<Command>{Command::ClearSelection});
     CHECK(commands({{ctrl::letterKey('B')}}, none).empty());  // black screen only while presenting
     CHECK(commands({{ctrl::letterKey('B')}}, presenting) == std::vector<Command>{Command::ToggleBlack});
+    // F5 and B within one slow frame: B blanks the presenter's screen that F5 is about to open.
+    CHECK(commands({{Key::F5}, {ctrl::letterKey('B')}}, tour) ==
+          std::vector<Command>{Command::TogglePresenter, Command::ToggleBlack});
     const auto views = ctrl::commandsFor({{static_cast<Key>('3')}, {ctrl::letterKey('Q'), true}}, none);
     REQUIRE(views.size() == 2);
     CHECK(views[0].command == Command::ViewPreset);
@@ -530,6 +533,17 @@ TEST_CASE("key map: clicker keys step only with a tour; Esc leaves presenter mod
     dialog.dialogOpen = true;
     CHECK(commands({{Key::Escape}, {Key::Escape}, {Key::Escape}}, dialog) ==
           std::vector<Command>{Command::CloseDialog, Command::LeavePresenter, Command::ClearSelection});
+    // H and F1: the sheet of keys and mouse; F11 the debug overlay; neither while presenting, nor Ctrl+H.
+    CHECK(commands({{ctrl::letterKey('H')}, {Key::F1}, {Key::F11}}, selected) ==
+          std::vector<Command>{Command::ShowKeys, Command::ShowKeys, Command::ToggleDebugOverlay});
+    CHECK(commands({{ctrl::letterKey('H')}, {Key::F1}, {Key::F11}}, presenting).empty());
+    CHECK(commands({{ctrl::letterKey('H'), true}}, none).empty());
+    // The sheet (or the lookup) open over a selection: Esc closes it and keeps the selection; the next clears it.
+    ctrl::KeyContext sheet = selected;
+    sheet.dialogOpen = true;
+    CHECK(commands({{Key::Escape}}, sheet) == std::vector<Command>{Command::CloseDialog});
+    CHECK(commands({{Key::Escape}, {Key::Escape}}, sheet) ==
+          std::vector<Command>{Command::CloseDialog, Command::ClearSelection});
     const auto shot = ctrl::commandsFor({{Key::F12, true}}, none);
     REQUIRE(shot.size() == 1);
     CHECK_FALSE(shot[0].withUi);
