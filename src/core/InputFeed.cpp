@@ -25,13 +25,14 @@ FedFrame InputFeed::next(const std::function<bool(const InputEvent&)>& withhold)
     FedFrame out;
     std::array<bool, kMaxKeys> keyChanged{};
     std::array<bool, kMaxButtons> buttonChanged{};
-    bool editedThisFrame = false, typedThisFrame = false, clickedThisFrame = false;
+    bool editedThisFrame = false, typedThisFrame = false, clickedThisFrame = false, movedThisFrame = false;
     while (!queue_.empty()) {
         InputEvent e = queue_.front();
         // A click can move the keyboard focus (into a text field, out of it): keys and characters after
         // it wait until the UI has seen it, and so do moves (the press is seen where it happened).
         if (clickedThisFrame && e.kind != InputEvent::Kind::Button) break;
         if (e.kind == InputEvent::Kind::Move) {
+            movedThisFrame = true;
             out.mousePos = e.pos;
         } else if (e.kind == InputEvent::Kind::Char) {
             if (editedThisFrame) break;  // after an editing key: next frame
@@ -51,6 +52,10 @@ FedFrame InputFeed::next(const std::function<bool(const InputEvent&)>& withhold)
         } else {
             const auto b = static_cast<std::size_t>(e.code);
             if (buttonChanged[b] && buttons_[b] != e.down) break;
+            // A press right after the cursor moved within this frame waits for the next one: the UI first
+            // has a frame with the cursor there, so the widget under it is hovered when the press comes
+            // (ImGui's tabs and overlapping items take a press only on an item hovered the frame before).
+            if (e.down && !buttons_[b] && movedThisFrame) break;
             if (buttons_[b] != e.down) {
                 buttons_[b] = e.down;
                 buttonChanged[b] = true;

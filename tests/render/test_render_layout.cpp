@@ -68,10 +68,11 @@ TEST_CASE("layout report: the window's screen with everything open has no overla
             click = std::to_string(2 * clickX) + "," + std::to_string(2 * clickY);
         } else {
             std::string picks;
-            for (int i = 0; i < 5; ++i)
-                for (int j = 0; j < 6; ++j)
-                    picks += " --pick " + std::to_string(c.w * (40 + 4 * i) / 100) + "," +
-                             std::to_string(c.h * (35 + 8 * j) / 100);
+            // A grid over the view beside the sidebar (wherever the step's camera and posture put the body).
+            for (int i = 0; i < 12; ++i)
+                for (int j = 0; j < 8; ++j)
+                    picks += " --pick " + std::to_string(c.w * (32 + 5 * i) / 100) + "," +
+                             std::to_string(c.h * (30 + 7 * j) / 100);
             const RunResult scan = runViewer(common + picks);
             REQUIRE(scan.exitCode == 0);
             click.clear();
