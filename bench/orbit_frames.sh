@@ -8,20 +8,7 @@ set -eu
 build=${1:-build}
 [ $# -gt 0 ] && shift
 [ $# -eq 0 ] && set -- --pain all --explain --ghost gluteus_maximus
-viewer="$build/lumbar-atlas"
-[ -x "$viewer" ] || { echo "orbit_frames: $viewer not found (build first)" >&2; exit 2; }
-tmp=$(mktemp -d)
-display=:$((200 + $$ % 700))
-Xvfb "$display" -screen 0 1920x1080x24 >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $viewer_pid $xvfb 2>/dev/null || true; rm -rf "$tmp"' EXIT
-sleep 1
-export DISPLAY="$display"
-HOME="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" \
-    "$viewer" --frame-stats "$tmp/frames" "$@" >"$tmp/out" 2>&1 &
-viewer_pid=$!
-frames() { sed -n 's/^frames //p' "$tmp/frames" 2>/dev/null || echo 0; }
-ticks() { awk '{print $14 + $15}' "/proc/$viewer_pid/stat"; }
+. "$(dirname "$0")/window_common.sh"
 win=""
 for _ in $(seq 1 60); do
     win=$(xdotool search --pid "$viewer_pid" --name '^Lumbar Atlas' 2>/dev/null | head -1 || true)
@@ -43,6 +30,5 @@ while [ $i -lt 100 ]; do  # 10 s of slow circles
 done
 f1=$(frames); t1=$(ticks); s1=$(date +%s.%N)
 xdotool mouseup 1
-hz=$(getconf CLK_TCK)
 awk -v f=$((f1 - f0)) -v s0="$s0" -v s1="$s1" -v a="$t0" -v b="$t1" -v hz="$hz" -v args="$*" \
     'BEGIN { w = s1 - s0; printf "orbit 1920x1080 (%s): %d frames in %.1f s, %.0f ms a frame, CPU %.0f %% of a core\n", args, f, w, (f > 0 ? 1000 * w / f : 0), 100 * (b - a) / hz / w }'
