@@ -60,6 +60,7 @@ ctrl::SceneOptions App::sceneOptions() const {
     o.select = options_.select;
     o.pain = options_.pain;
     o.time = options_.time;
+    o.timeGiven = options_.timeGiven;
     o.explain = options_.explain;
     o.therapist = options_.therapist;
     o.position = options_.position;
@@ -113,10 +114,13 @@ float App::panelFontScale() const {
     return ImGui::GetIO().FontGlobalScale * (ImGui::GetFontSize() / 17.0f);
 }
 
-void App::applyTourStep(bool animate) {
+float App::tourFontScale() const {
     const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    const float scale = atlas->Fonts.Size > 0 ? atlas->Fonts[0]->FontSize / 17.0f : 1.0f;
-    viewer_->applyTourStep(animate, framebufferSize(), scale);
+    return atlas->Fonts.Size > 0 ? atlas->Fonts[0]->FontSize / 17.0f : 1.0f;
+}
+
+void App::applyTourStep(bool animate) {
+    viewer_->applyTourStep(animate, framebufferSize(), tourFontScale());
 }
 
 void App::drawUi(ui::UiActions& actions) {
@@ -139,7 +143,8 @@ void App::drawUi(ui::UiActions& actions) {
     f.framebuffer = glm::vec2(viewport);
     f.chrome = chrome;
     f.presenter = t.presenter.active;
-    f.sidebar = {&v.scene.index(), &v.pain.field(), &v.pain.state(), &t.panel(), &t.list(), &t.player()};
+    f.sidebar = {&v.scene.index(), &v.pain.field(), &v.pain.state(), &t.panel(),
+                 &t.list(),        &t.player(),     t.chooserLabel()};
     if (t.ready()) f.caption = t.caption();
     for (const auto& ref : t.articles()) {
         const PanelRef r = splitPanelRef(ref);
@@ -560,10 +565,13 @@ int App::runWindow() {
     viewer_->scanTours((fs::path(dataDir()) / "content" / "tours").string(),
                        (fs::path(io::dataDir(io::processEnv)) / "tours").string());
     if (!options_.tour.empty()) {
-        if (auto ok = viewer_->openTour(options_.tour); !ok)
+        if (auto ok = viewer_->openTour(options_.tour); !ok) {
             viewer_->say(ok.error(), true);
-        else
-            applyTourStep(true);
+        } else if (auto on =
+                       viewer_->applyTourStepWithOptions(sceneOptions(), true, framebufferSize(), tourFontScale());
+                   !on) {
+            viewer_->say(on.error(), true);  // checked before the tour opened: not expected
+        }
     }
     if (options_.presenter) pending_.presenter = true;
 

@@ -84,6 +84,7 @@ private:
     // Font scale of the article panels and tour pins, relative to the default font.
     float panelFontScale() const;
     void applyTourStep(bool animate);
+    float tourFontScale() const;  // the font's size relative to 17 px (pinned tour panels follow it)
 
     // Headless (AppHeadless.cpp). Hidden window, renderer, catalogue, pain and model; 0 or the exit code.
     int startHeadless();

@@ -97,10 +97,6 @@ int App::runHeadless() {
     viewer_->applyPreset(viewer_->firstView(options_.view, options_.viewGiven), aspect(), false);
     // --tour with --screenshot: that step (--step, default 1), e.g. to check presenter mode (--presenter).
     if (const int code = prepareTourStill(); code != 0) return code;
-    // Scene options given with a tour step go on top of it (a step with its article and also pain shown).
-    const bool sceneOptions = !options_.select.empty() || !options_.hide.empty() || !options_.ghost.empty() ||
-                              !options_.pain.empty() || options_.explain;
-    if (!options_.tour.empty() && sceneOptions && !applySceneOptions()) return 2;
     if (options_.click) {
         // --click X,Y: what a click there does (select; with pain shown, the lookup beside it), once the
         // layout (and the view's centre beside the sidebar) has settled.
@@ -165,7 +161,11 @@ int App::prepareTourStill() {
     }
     t.player().goTo(options_.step - 1);
     t.player().finishTransition();
-    applyTourStep(false);
+    // Scene options given with a tour go on top of its step, as in the window.
+    if (auto ok = viewer_->applyTourStepWithOptions(sceneOptions(), false, framebufferSize(), tourFontScale()); !ok) {
+        std::fprintf(stderr, "lumbar-atlas: %s\n", ok.error().c_str());
+        return 2;
+    }
     return 0;
 }
 

@@ -130,6 +130,7 @@ ParseOutcome parseOptions(int argc, char** argv) {
             std::fprintf(stderr, "lumbar-atlas: %s: %s\n", name, problem);
             return {std::nullopt, 2};
         }
+    o.timeGiven = cli.count("--time") > 0;
     if (!std::isfinite(o.time)) {
         std::fprintf(stderr, "lumbar-atlas: --time: expected a number of seconds from 0 to 100000\n");
         return {std::nullopt, 2};

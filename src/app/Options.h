@@ -16,14 +16,15 @@ struct Options {
     int width = 1280, height = 720;  // --size WxH
     ViewPreset view = ViewPreset::Posterior;
     bool viewGiven = false;
-    std::string select;               // --select ID
-    std::string hide, ghost;          // --hide / --ghost ID,... (groups: skin, bones, muscles)
-    std::vector<std::string> picks;   // --pick X,Y (repeatable)
-    bool explain = false;             // --explain: panels for both featured muscles, both sides
-    bool therapist = false;           // --therapist: show the detail for therapists
-    std::string position;             // --position: standing, prone, side_lying_left, side_lying_right
-    std::string pain;                 // --pain ID,... or all
-    float time = 0.25f;               // --time SECONDS: animation time of a rendered still
+    std::string select;              // --select ID
+    std::string hide, ghost;         // --hide / --ghost ID,... (groups: skin, bones, muscles)
+    std::vector<std::string> picks;  // --pick X,Y (repeatable)
+    bool explain = false;            // --explain: panels for both featured muscles, both sides
+    bool therapist = false;          // --therapist: show the detail for therapists
+    std::string position;            // --position: standing, prone, side_lying_left, side_lying_right
+    std::string pain;                // --pain ID,... or all
+    float time = 0.25f;              // --time SECONDS: animation time of a rendered still
+    bool timeGiven = false;
     std::string tour;                 // --tour FILE: open this tour (window), or its steps (--export-dir)
     std::string exportDir;            // --export-dir DIR: every tour step to DIR/step-NN.png, then exit
     std::string exportPdf;            // --export-pdf FILE: an A4 handout of the tour, then exit

@@ -9,6 +9,16 @@ namespace la::ctrl {
 
 namespace fs = std::filesystem;
 
+namespace {
+// The same file, however the path was spelled (relative on the command line, absolute in the list).
+bool samePath(const std::string& a, const std::string& b) {
+    if (a.empty() || b.empty()) return false;
+    if (a == b) return true;
+    std::error_code ec;
+    return fs::equivalent(a, b, ec) && !ec;
+}
+}  // namespace
+
 io::IdPredicate catalogueIds(const Catalogue& catalogue) {
     std::vector<std::string> ids, sided;
     for (const auto& e : catalogue.entries()) (e.sided ? sided : ids).push_back(e.id);
@@ -39,7 +49,7 @@ std::vector<std::string> TourController::scan(const std::string& bundledDir, con
     }
     panel_.chosen = -1;
     for (std::size_t i = 0; i < list_.size(); ++i)
-        if (!path_.empty() && list_[i].path == path_) panel_.chosen = static_cast<int>(i);
+        if (samePath(list_[i].path, path_)) panel_.chosen = static_cast<int>(i);
     return errors;
 }
 
@@ -58,7 +68,7 @@ void TourController::load(Tour tour, std::string path) {
     panel_.captionStep = -1;
     panel_.chosen = -1;
     for (std::size_t i = 0; i < list_.size(); ++i)
-        if (list_[i].path == path_) panel_.chosen = static_cast<int>(i);
+        if (samePath(list_[i].path, path_)) panel_.chosen = static_cast<int>(i);
 }
 
 void TourController::newTour() {
@@ -87,6 +97,11 @@ ui::CaptionView TourController::caption() const {
     cap.step = (fade.step >= 0 ? fade.step : player_.current()) + 1;
     cap.count = static_cast<int>(player_.stepCount());
     return cap;
+}
+
+std::string TourController::chooserLabel() const {
+    if (!loaded_) return "(choose a tour)";
+    return player_.tour().title.empty() ? std::string("Untitled tour") : player_.tour().title;
 }
 
 std::string TourController::titleSuffix() const {

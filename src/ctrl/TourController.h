@@ -66,6 +66,9 @@ public:
     // What the caption bar shows: during a step change the old caption fades out, then the new one in;
     // its "n / N" is the step whose text is shown, so they change together. step 0 = no tour.
     ui::CaptionView caption() const;
+    // What the Tours tab's chooser shows: the open tour's title (listed or opened from a file), or
+    // "(choose a tour)" when none is open.
+    std::string chooserLabel() const;
     // "Why does my lower back hurt? — step 3/8", or empty without a tour.
     std::string titleSuffix() const;
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 #include <variant>
 
 #include "core/HandoutPlan.h"
@@ -81,6 +82,15 @@ void Viewer::setModel(Model model, const std::string& path) {
 }
 
 Result<bool> Viewer::applySceneOptions(const SceneOptions& o) {
+    return applyOptions(o, false);
+}
+
+Result<bool> Viewer::applyTourStepWithOptions(const SceneOptions& o, bool animate, glm::ivec2 fb, float fontScale) {
+    applyTourStep(animate, fb, fontScale);
+    return applyOptions(o, true);
+}
+
+Result<bool> Viewer::applyOptions(const SceneOptions& o, bool overStep) {
     auto apply = [&](const std::string& list, PickMode mode, const char* option) -> Result<bool> {
         if (list.empty()) return true;
         auto nodes = scene.resolve(list);
@@ -95,10 +105,13 @@ Result<bool> Viewer::applySceneOptions(const SceneOptions& o) {
         if (!nodes) return Error{"--select: " + nodes.error()};
         scene.select(scene.index().idOf(nodes->front()));
     }
-    if (!o.pain.empty())
+    if (!o.pain.empty()) {
+        const std::set<std::string> before = pain.state().patternsOn;  // a tour step's own patterns
         if (auto ok = pain.show(splitCommaList(o.pain)); !ok) return Error{"--pain: " + ok.error()};
-    pain.state().time = o.time;
-    ui.scene.explain = o.explain;
+        if (overStep) pain.state().patternsOn.insert(before.begin(), before.end());
+    }
+    if (!overStep || o.timeGiven) pain.state().time = o.time;
+    ui.scene.explain = o.explain || (overStep && ui.scene.explain);
     ui.scene.therapist = o.therapist;
     if (!o.position.empty()) {
         const auto p = parsePosture(o.position);

@@ -23,6 +23,7 @@ namespace la::ctrl {
 struct SceneOptions {
     std::string ghost, hide, select, pain;
     float time = 0.25f;
+    bool timeGiven = false;  // --time was given (over a tour step: else the step's own pain time stays)
     bool explain = false;
     bool therapist = false;
     std::string position;  // empty: as it is
@@ -91,6 +92,13 @@ public:
     // Tours.
     void scanTours(const std::string& bundledDir, const std::string& userDir);
     Result<bool> openTour(const std::string& path);
+    // --tour with scene options on the command line: the tour's current step, then the options on top of
+    // it (what a presenter who types them expects): --pain adds its patterns to the step's, --select
+    // replaces the step's selection, --hide / --ghost change the structures they name, --explain opens
+    // the featured muscles' panels, --position lays the body down, --time sets the pain time only when
+    // given. Later steps are the tour's own, as authored.
+    Result<bool> applyTourStepWithOptions(const SceneOptions& options, bool animate, glm::ivec2 framebuffer,
+                                          float fontScale);
     // The current step onto the scene: camera (flown when animate), visibility, selection, panels (pinned
     // in a column at the right edge, sized for fontScale), articles and pain. aspect of the view.
     void applyTourStep(bool animate, glm::ivec2 framebuffer, float fontScale);
@@ -113,6 +121,8 @@ public:
     bool animating() const { return camera.animating() || painAnimating_ || tours.player().transitioning(); }
 
 private:
+    Result<bool> applyOptions(const SceneOptions& options, bool overStep);
+
     bool live_;
     bool painAnimating_ = false;
     Posture posture_ = Posture::Standing;

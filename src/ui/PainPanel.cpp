@@ -64,8 +64,23 @@ void drawPainContent(const PainField& field, PainState& state) {
         for (const auto& trp : pattern.triggerPoints) {
             const std::string offKey = "/" + trp.id;
             bool on = state.triggerPointsOff.count(pattern.muscle + ".L" + offKey) == 0;
-            const bool changed = ImGui::Checkbox(trp.name.c_str(), &on);
-            if (!trp.summary.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", trp.summary.c_str());
+            // The box, then the name wrapped beside it (a check box's own label is one line, cut by the
+            // sidebar's edge); a click on the name toggles too.
+            ImGui::PushID(trp.id.c_str());
+            bool changed = ImGui::Checkbox("##on", &on);
+            bool hovered = ImGui::IsItemHovered();
+            ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+            ImGui::AlignTextToFramePadding();
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(trp.name.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::PopID();
+            if (ImGui::IsItemClicked()) {
+                on = !on;
+                changed = true;
+            }
+            hovered = hovered || ImGui::IsItemHovered();
+            if (!trp.summary.empty() && hovered) ImGui::SetTooltip("%s", trp.summary.c_str());
             if (changed)
                 for (const char* suffix : {".L", ".R"}) {
                     const std::string k = pattern.muscle + suffix + offKey;

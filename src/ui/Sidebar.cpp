@@ -54,7 +54,8 @@ void drawSidebar(UiState& state, const SidebarContent& content, const Rect& rect
                             break;
                         case SidebarTab::Tours:
                             if (content.tourPanel && content.tours && content.player)
-                                drawTourContent(*content.tourPanel, *content.tours, *content.player, tourActions);
+                                drawTourContent(*content.tourPanel, *content.tours, *content.player, content.tourLabel,
+                                                tourActions);
                             break;
                     }
                     ImGui::EndChild();

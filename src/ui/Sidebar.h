@@ -1,6 +1,7 @@
 #pragma once
 // The sidebar at the left: tabs Structures, Referred pain, Tours in one fixed column instead of
 // free-floating tool windows; a button folds it to a small button that opens it again.
+#include <string>
 #include <vector>
 
 #include "core/PainField.h"
@@ -18,6 +19,7 @@ struct SidebarContent {
     TourPanelState* tourPanel = nullptr;
     const std::vector<TourListEntry>* tours = nullptr;
     const TourPlayer* player = nullptr;
+    std::string tourLabel;  // the chooser's text: the open tour's title, or "(choose a tour)"
 };
 
 // In the layout's rectangle: the whole column when open, the small button when closed.

@@ -29,10 +29,9 @@ std::string shortLabel(const std::string& text) {
     return text.substr(0, cut) + "...";
 }
 
-void tourChooser(TourPanelState& state, const std::vector<TourListEntry>& tours, TourActions& actions) {
-    const std::string preview = state.chosen >= 0 && state.chosen < static_cast<int>(tours.size())
-                                    ? shortLabel(tours[static_cast<std::size_t>(state.chosen)].title)
-                                    : std::string("(choose a tour)");
+void tourChooser(const TourPanelState& state, const std::vector<TourListEntry>& tours, const std::string& openTitle,
+                 TourActions& actions) {
+    const std::string preview = shortLabel(openTitle);
     ImGui::SetNextItemWidth(-1.0f);
     if (ImGui::BeginCombo("##tour", preview.c_str())) {
         for (std::size_t i = 0; i < tours.size(); ++i) {
@@ -133,8 +132,8 @@ void authoring(TourPanelState& state, const TourPlayer& player, TourActions& act
 }  // namespace
 
 void drawTourContent(TourPanelState& state, const std::vector<TourListEntry>& tours, const TourPlayer& player,
-                     TourActions& actions) {
-    tourChooser(state, tours, actions);
+                     const std::string& chooserLabel, TourActions& actions) {
+    tourChooser(state, tours, chooserLabel, actions);
     ImGui::Separator();
     playback(player, actions);
     authoring(state, player, actions);

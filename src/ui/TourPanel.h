@@ -45,8 +45,9 @@ struct TourActions {
     bool any() const;
 };
 
-// Draws into the current window (the sidebar's Tours tab).
+// Draws into the current window (the sidebar's Tours tab); `chooserLabel` is what the chooser shows
+// (the open tour's title).
 void drawTourContent(TourPanelState& state, const std::vector<TourListEntry>& tours, const TourPlayer& player,
-                     TourActions& actions);
+                     const std::string& chooserLabel, TourActions& actions);
 
 }  // namespace la::ui

@@ -379,6 +379,76 @@ TEST_CASE("viewer: a tour step sets camera, visibility, selection, pinned panels
     fs::remove_all(dir);
 }
 
+TEST_CASE("viewer: scene options given with a tour go on top of its first step; the next step is the tour's own") {
+    const fs::path dir = tempDir("tour_options");
+    std::ofstream(dir / "t.json") << R"({"title": "Test", "steps": [
+        {"caption": "One", "camera": "posterior", "hide": ["skin"], "select": "gluteus_medius.R",
+         "pain": ["gluteus_medius.L"]},
+        {"caption": "Two", "camera": "posterior"}]})";
+    ctrl::Viewer v(false);
+    setUp(v);
+    REQUIRE(v.openTour((dir / "t.json").string()));
+    ctrl::SceneOptions o;
+    o.pain = "gluteus_medius.R";
+    o.explain = true;
+    o.select = "gluteus_medius.L";
+    o.ghost = "sacrum";
+    REQUIRE(v.applyTourStepWithOptions(o, false, kFb, 1.0f));
+    const SceneIndex& idx = v.scene.index();
+    // Both the step's pattern and the command line's; the command line's selection; both visibilities.
+    CHECK(v.pain.state().patternsOn == std::set<std::string>{"gluteus_medius.L", "gluteus_medius.R"});
+    CHECK(v.ui.scene.explain);
+    CHECK(v.scene.selected() == idx.findKey("gluteus_medius.L")->id);
+    CHECK(v.ui.scene.visibility[static_cast<std::size_t>(idx.findKey("skin")->node)] == PickMode::Hidden);
+    CHECK(v.ui.scene.visibility[static_cast<std::size_t>(idx.findKey("sacrum")->node)] == PickMode::Ghosted);
+    CHECK(v.pain.state().time == doctest::Approx(0.5f));  // --time not given: the step's (a still's) pain time
+    o.time = 2.0f;
+    o.timeGiven = true;
+    REQUIRE(v.applyTourStepWithOptions(o, false, kFb, 1.0f));
+    CHECK(v.pain.state().time == doctest::Approx(2.0f));
+    // A bad option is one line naming it, as without a tour.
+    ctrl::SceneOptions bad;
+    bad.pain = "no_such_muscle";
+    const auto err = v.applyTourStepWithOptions(bad, false, kFb, 1.0f);
+    REQUIRE_FALSE(err);
+    CHECK(err.error().find("--pain") == 0);
+    // The next step is as the tour has it.
+    REQUIRE(v.tours.next());
+    v.applyTourStep(false, kFb, 1.0f);
+    CHECK(v.pain.state().patternsOn.empty());
+    CHECK_FALSE(v.ui.scene.explain);
+    CHECK_FALSE(v.scene.selected().valid());
+    fs::remove_all(dir);
+}
+
+TEST_CASE("tours: the chooser shows the open tour's title, however its path was spelled") {
+    const fs::path dir = tempDir("chooser");
+    fs::create_directories(dir / "bundled");
+    std::ofstream(dir / "bundled" / "t.json") << R"({"title": "Back basics", "steps": [
+        {"caption": "One", "camera": "posterior"}]})";
+    ctrl::Viewer v(false);
+    setUp(v);
+    v.scanTours((dir / "bundled").string(), (dir / "user").string());
+    REQUIRE(v.tours.list().size() == 1);
+    CHECK(v.tours.chooserLabel() == "(choose a tour)");
+    // Opened from the command line by another spelling of the same file: the list's entry is the open one.
+    REQUIRE(v.openTour((dir / "bundled" / "." / "t.json").string()));
+    CHECK(v.tours.panel().chosen == 0);
+    CHECK(v.tours.chooserLabel() == "Back basics");
+    v.tours.close();
+    CHECK(v.tours.panel().chosen == -1);
+    CHECK(v.tours.chooserLabel() == "(choose a tour)");
+    // A tour that is not in the list (another folder, or a new one) still shows its title.
+    std::ofstream(dir / "elsewhere.json") << R"({"title": "Elsewhere", "steps": [
+        {"caption": "One", "camera": "posterior"}]})";
+    REQUIRE(v.openTour((dir / "elsewhere.json").string()));
+    CHECK(v.tours.panel().chosen == -1);
+    CHECK(v.tours.chooserLabel() == "Elsewhere");
+    v.tours.newTour();
+    CHECK(v.tours.chooserLabel() == "My tour");
+    fs::remove_all(dir);
+}
+
 TEST_CASE("viewer: a therapists' tour shows the therapist detail while it is open, a patients' tour does not") {
     const fs::path dir = tempDir("audience");
     std::ofstream(dir / "th.json") << R"({"title": "T", "audience": "therapists", "steps": [
