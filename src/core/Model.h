@@ -12,14 +12,27 @@
 
 namespace la {
 
+// How a texture is sampled (glTF's sampler): wrap per axis, magnification and minification filters.
+enum class TextureWrap : std::uint8_t { Repeat, ClampToEdge, MirroredRepeat };
+enum class TextureFilter : std::uint8_t { Nearest, Linear };
+struct TextureSampler {
+    TextureWrap wrapS = TextureWrap::Repeat;
+    TextureWrap wrapT = TextureWrap::Repeat;
+    TextureFilter mag = TextureFilter::Linear;
+    TextureFilter min = TextureFilter::Linear;
+    bool mipmaps = true;                           // minify through mipmaps
+    TextureFilter mipmap = TextureFilter::Linear;  // between mipmap levels (when mipmaps)
+    bool operator==(const TextureSampler&) const = default;
+};
+
 // Decoded 8-bit RGBA image, rows top to bottom.
 struct Texture {
     std::string name;
     int width = 0;
     int height = 0;
     std::vector<std::uint8_t> rgba;
-    bool repeat = true;  // wrap mode; false = clamp to edge
-    bool srgb = true;    // colour (base colour, emissive); false for data (normal, metallic-roughness, occlusion)
+    TextureSampler sampler;  // glTF's defaults when the file names none: repeat, trilinear
+    bool srgb = true;        // colour (base colour, emissive); false for data (normal, metallic-roughness, occlusion)
 };
 
 // A texture as a material uses it: which UV set, moved by KHR_texture_transform (uv' = transform * (uv, 1)).

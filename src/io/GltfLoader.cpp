@@ -56,6 +56,42 @@ glm::mat4 localMatrix(const tinygltf::Node& n) {
     return glm::translate(glm::mat4(1.0f), t) * glm::mat4_cast(glm::normalize(r)) * glm::scale(glm::mat4(1.0f), s);
 }
 
+TextureWrap convertWrap(int mode) {
+    if (mode == TINYGLTF_TEXTURE_WRAP_CLAMP_TO_EDGE) return TextureWrap::ClampToEdge;
+    if (mode == TINYGLTF_TEXTURE_WRAP_MIRRORED_REPEAT) return TextureWrap::MirroredRepeat;
+    return TextureWrap::Repeat;
+}
+
+// glTF's sampler; a filter the file leaves out (or an unknown value) is the viewer's choice: linear, and
+// trilinear through mipmaps when minifying.
+TextureSampler convertSampler(const tinygltf::Sampler& s) {
+    TextureSampler out;
+    out.wrapS = convertWrap(s.wrapS);
+    out.wrapT = convertWrap(s.wrapT);
+    if (s.magFilter == TINYGLTF_TEXTURE_FILTER_NEAREST) out.mag = TextureFilter::Nearest;
+    switch (s.minFilter) {
+        case TINYGLTF_TEXTURE_FILTER_NEAREST:
+            out = {out.wrapS, out.wrapT, out.mag, TextureFilter::Nearest, false};
+            break;
+        case TINYGLTF_TEXTURE_FILTER_LINEAR:
+            out.mipmaps = false;
+            break;
+        case TINYGLTF_TEXTURE_FILTER_NEAREST_MIPMAP_NEAREST:
+            out.min = TextureFilter::Nearest;
+            out.mipmap = TextureFilter::Nearest;
+            break;
+        case TINYGLTF_TEXTURE_FILTER_LINEAR_MIPMAP_NEAREST:
+            out.mipmap = TextureFilter::Nearest;
+            break;
+        case TINYGLTF_TEXTURE_FILTER_NEAREST_MIPMAP_LINEAR:
+            out.min = TextureFilter::Nearest;
+            break;
+        default:
+            break;  // LINEAR_MIPMAP_LINEAR or unset
+    }
+    return out;
+}
+
 Texture convertTexture(const tinygltf::Model& m, const tinygltf::Texture& tex) {
     Texture out;
     out.name = tex.name;
@@ -73,7 +109,7 @@ Texture convertTexture(const tinygltf::Model& m, const tinygltf::Texture& tex) {
         for (std::size_t c = 0; c < 4; ++c)
             out.rgba[i * 4 + c] = c < comp ? img.image[i * comp + c] : (c == 3 ? 255 : img.image[i * comp]);
     if (tex.sampler >= 0 && static_cast<std::size_t>(tex.sampler) < m.samplers.size())
-        out.repeat = m.samplers[static_cast<std::size_t>(tex.sampler)].wrapS != TINYGLTF_TEXTURE_WRAP_CLAMP_TO_EDGE;
+        out.sampler = convertSampler(m.samplers[static_cast<std::size_t>(tex.sampler)]);
     return out;
 }
 

@@ -112,6 +112,27 @@ bool readPrimitive(Reader& r, Primitive& p) {
     return true;
 }
 
+// The sampler's six bytes; a value out of range (a damaged stream) falls back to glTF's default.
+TextureSampler readSampler(Reader& r) {
+    const auto wrap = [&r] {
+        const auto v = r.pod<std::uint8_t>();
+        return v <= static_cast<std::uint8_t>(TextureWrap::MirroredRepeat) ? static_cast<TextureWrap>(v)
+                                                                           : TextureWrap::Repeat;
+    };
+    const auto filter = [&r] {
+        return r.pod<std::uint8_t>() == static_cast<std::uint8_t>(TextureFilter::Nearest) ? TextureFilter::Nearest
+                                                                                          : TextureFilter::Linear;
+    };
+    TextureSampler s;
+    s.wrapS = wrap();
+    s.wrapT = wrap();
+    s.mag = filter();
+    s.min = filter();
+    s.mipmaps = r.pod<std::uint8_t>() != 0;
+    s.mipmap = filter();
+    return s;
+}
+
 }  // namespace
 
 std::string serialiseModel(const Model& m) {
@@ -158,7 +179,11 @@ std::string serialiseModel(const Model& m) {
         w.pod(static_cast<std::int32_t>(t.width));
         w.pod(static_cast<std::int32_t>(t.height));
         w.vec(t.rgba);
-        w.pod(static_cast<std::uint8_t>(t.repeat));
+        const TextureSampler& sm = t.sampler;
+        for (auto v : {static_cast<std::uint8_t>(sm.wrapS), static_cast<std::uint8_t>(sm.wrapT),
+                       static_cast<std::uint8_t>(sm.mag), static_cast<std::uint8_t>(sm.min),
+                       static_cast<std::uint8_t>(sm.mipmaps), static_cast<std::uint8_t>(sm.mipmap)})
+            w.pod(v);
     }
     return w.take();
 }
@@ -212,7 +237,7 @@ std::optional<Model> deserialiseModel(std::string_view bytes) {
         t.width = r.pod<std::int32_t>();
         t.height = r.pod<std::int32_t>();
         t.rgba = r.vec<std::uint8_t>();
-        t.repeat = r.pod<std::uint8_t>() != 0;
+        t.sampler = readSampler(r);
         if (t.width < 0 || t.height < 0 ||
             t.rgba.size() != static_cast<std::size_t>(t.width) * static_cast<std::size_t>(t.height) * 4)
             return std::nullopt;

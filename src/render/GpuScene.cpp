@@ -61,9 +61,31 @@ GpuPrimitive uploadPrimitive(const Primitive& p, const std::vector<Material>& ma
     return g;
 }
 
+GLint wrapMode(TextureWrap w) {
+    return w == TextureWrap::ClampToEdge      ? GL_CLAMP_TO_EDGE
+           : w == TextureWrap::MirroredRepeat ? GL_MIRRORED_REPEAT
+                                              : GL_REPEAT;
+}
+
+gl::SamplerParams samplerParams(const TextureSampler& s) {
+    const bool nearest = s.min == TextureFilter::Nearest;
+    const bool nearestMip = s.mipmap == TextureFilter::Nearest;
+    gl::SamplerParams p;
+    p.wrapS = wrapMode(s.wrapS);
+    p.wrapT = wrapMode(s.wrapT);
+    p.magFilter = s.mag == TextureFilter::Nearest ? GL_NEAREST : GL_LINEAR;
+    if (!s.mipmaps)
+        p.minFilter = nearest ? GL_NEAREST : GL_LINEAR;
+    else if (nearest)
+        p.minFilter = nearestMip ? GL_NEAREST_MIPMAP_NEAREST : GL_NEAREST_MIPMAP_LINEAR;
+    else
+        p.minFilter = nearestMip ? GL_LINEAR_MIPMAP_NEAREST : GL_LINEAR_MIPMAP_LINEAR;
+    return p;
+}
+
 gl::Texture uploadTexture(const Texture& t) {
     if (t.rgba.empty() || t.width <= 0 || t.height <= 0) return {};
-    return gl::Texture::image(t.width, t.height, t.rgba.data(), t.repeat, t.srgb);
+    return gl::Texture::image(t.width, t.height, t.rgba.data(), samplerParams(t.sampler), t.srgb);
 }
 }  // namespace
 

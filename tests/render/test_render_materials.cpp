@@ -1,6 +1,8 @@
 // glTF materials as other viewers draw them, on a quad facing +Z (a model with no anatomy is first seen
 // from the front): emissive textures, KHR_texture_transform on TEXCOORD_1, KHR_materials_unlit,
 // KHR_materials_pbrSpecularGlossiness, approximated extensions and KTX2 images.
+#include <algorithm>
+
 #include <doctest/doctest.h>
 
 #include "../support/MaterialScenes.h"
@@ -178,4 +180,69 @@ TEST_CASE("POINTS, LINES, LINE_LOOP and LINE_STRIP are drawn in their material's
     CHECK(red > 400);   // four sides of the loop, each over 100 pixels long
     CHECK(blue >= 16);  // four points of 4 x 4 pixels (less where multisampling blends their edges)
     CHECK(green > 100);
+}
+
+TEST_CASE("the sampler's filters and wrap modes are drawn as the file asks") {
+    const auto dir = tempDir("render_mat_sampler");
+    const std::string req = R"(, "extensionsUsed": ["KHR_texture_transform", "KHR_materials_unlit"])";
+    // Filters: the transform magnifies the 8 x 8 texels round the texture's centre onto the quad (16 px
+    // each at 640 x 480); a row through the upper quadrants crosses the red-green edge.
+    auto shootFilter = [&](const std::string& name, const std::string& sampler) {
+        const auto file = writeQuad(dir, name, R"({"pbrMetallicRoughness": {"baseColorTexture": {"index": 0,
+              "extensions": {"KHR_texture_transform": {"offset": [0.4375, 0.4375], "scale": [0.125, 0.125]}}}},
+            "extensions": {"KHR_materials_unlit": {}}})",
+                                    R"({"uri": "quadrants.png"})", req, sampler);
+        return shoot(shellQuoted(file) + " --size 640x480", dir / (name + ".png"));
+    };
+    auto mixedAlongRow = [](const Image& img) {
+        int mixed = 0, red = 0, green = 0;
+        for (int x = static_cast<int>(0.42 * img.w); x < static_cast<int>(0.58 * img.w); ++x) {
+            const std::uint8_t* p = img.at(x, static_cast<int>(kT * img.h));
+            const bool r = p[0] > 195, g = p[1] > 195;
+            red += r && p[1] < 60;
+            green += g && p[0] < 60;
+            mixed += p[0] > 40 && p[1] > 40;  // neither pure red nor pure green: a blend of the two texels
+        }
+        CHECK(red > 10);
+        CHECK(green > 10);
+        return mixed;
+    };
+    const int nearest = mixedAlongRow(shootFilter("nearest", R"({"magFilter": 9728, "minFilter": 9728})"));
+    const int linear = mixedAlongRow(shootFilter("linear", R"({"magFilter": 9729, "minFilter": 9987})"));
+    INFO("mixed pixels: nearest " << nearest << ", linear " << linear);
+    CHECK(nearest <= 1);
+    CHECK(linear >= 6);
+
+    // Wrap: u runs 0..3 across the quad; at u = 1.25 and 2.25 repeat samples red twice, clamp-to-edge the right column
+    // (green) twice, mirrored repeat green (u' = 0.75) then red (u' = 0.25).
+    auto shootWrap = [&](const std::string& name, int wrapS) {
+        const auto file =
+            writeQuad(dir, name, R"({"pbrMetallicRoughness": {"baseColorTexture": {"index": 0,
+              "extensions": {"KHR_texture_transform": {"scale": [3, 1]}}}},
+            "extensions": {"KHR_materials_unlit": {}}})",
+                      R"({"uri": "quadrants.png"})", req,
+                      R"({"magFilter": 9728, "minFilter": 9728, "wrapS": )" + std::to_string(wrapS) + "}");
+        return shoot(shellQuoted(file) + " --size 640x480", dir / (name + ".png"));
+    };
+    auto isRed = [](Rgb c) { return c.r > 200 && c.g < 60; };
+    auto isGreen = [](Rgb c) { return c.g > 200 && c.r < 60; };
+    // Where u = 1.25 and 2.25 fall, from the quad's left and right edges along that row (saturated pixels).
+    auto sample = [&](const Image& img, double u) {
+        const int y = static_cast<int>(kT * img.h);
+        int x0 = img.w, x1 = -1;
+        for (int x = 0; x < img.w; ++x) {
+            const std::uint8_t* p = img.at(x, y);
+            if (std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]}) > 150) x0 = std::min(x0, x), x1 = x;
+        }
+        REQUIRE(x1 > x0 + 30);
+        return at(img, (x0 + (x1 - x0) * u / 3.0) / img.w, kT);
+    };
+    const Image rep = shootWrap("repeat", 10497), clamp = shootWrap("clamp", 33071),
+                mirror = shootWrap("mirror", 33648);
+    CHECK(isRed(sample(rep, 1.25)));
+    CHECK(isRed(sample(rep, 2.25)));
+    CHECK(isGreen(sample(clamp, 1.25)));
+    CHECK(isGreen(sample(clamp, 2.25)));
+    CHECK(isGreen(sample(mirror, 1.25)));
+    CHECK(isRed(sample(mirror, 2.25)));
 }

@@ -24,11 +24,13 @@ inline void writeQuadrantPng(const std::filesystem::path& p) {
 }
 
 // The quad with TEXCOORD_0 (top left (0, 0)) and TEXCOORD_1 (upside down: top left (0, 1)), material
-// `material` (JSON), images `images` (JSON array body) and top-level extras such as extensionsRequired.
+// `material` (JSON), images `images` (JSON array body), top-level extras such as extensionsRequired and
+// the texture's sampler (JSON object; nearest filtering unless the test gives another).
 inline std::filesystem::path writeQuad(const std::filesystem::path& dir, const std::string& name,
                                        const std::string& material,
                                        const std::string& images = R"({"uri": "quadrants.png"})",
-                                       const std::string& topLevel = "") {
+                                       const std::string& topLevel = "",
+                                       const std::string& sampler = R"({"magFilter": 9728, "minFilter": 9728})") {
     writeQuadrantPng(dir / "quadrants.png");
     const std::vector<float> pos = {-0.5f, 0.5f, 0, 0.5f, 0.5f, 0, 0.5f, -0.5f, 0, -0.5f, -0.5f, 0};
     const std::vector<float> nrm = {0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1};
@@ -48,7 +50,7 @@ inline std::filesystem::path writeQuad(const std::filesystem::path& dir, const s
   "materials": [)" + material +
                              R"(],
   "textures": [{"source": 0, "sampler": 0}],
-  "samplers": [{"magFilter": 9728, "minFilter": 9728}],
+  "samplers": [)" + sampler + R"(],
   "images": [)" + images + R"(],
   "buffers": [{"uri": ")" + b.dataUri() +
                              R"(", "byteLength": )" + std::to_string(b.bytes.size()) + R"(}],

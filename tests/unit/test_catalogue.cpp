@@ -367,3 +367,36 @@ TEST_CASE("catalogue: FMA ids may say which side or part they stand for") {
         CHECK(e.error().find("ql.md:4: fma:") == 0);
     }
 }
+
+TEST_CASE("catalogue: the project's FMA lists name the BodyParts3D per-side ids of the deeper muscles") {
+    auto load = io::loadCatalogueDir((fs::path(LA_SOURCE_DIR) / "content" / "structures").string());
+    REQUIRE(load.errors.empty());
+    NameMap map(load.catalogue);
+    auto mapped = [&map](const char* node) {
+        auto r = map.map(node);
+        return r ? r->key() : std::string("(none)");
+    };
+    // The left-side ids BodyParts3D gives these muscles: the id alone says the structure and its side.
+    const std::pair<const char*, const char*> leftIds[] = {
+        {"FMA22341", "piriformis.L"},
+        {"FMA22339", "quadratus_femoris.L"},
+        {"FMA22337", "gemellus_inferior.L"},
+        {"FMA22335", "gemellus_superior.L"},
+        {"FMA22325", "obturator_internus.L"},
+        {"FMA22426", "tensor_fasciae_latae.L"},
+        {"FMA22741", "iliocostalis_lumborum.L"},
+        {"FMA22753", "longissimus_thoracis.L"},
+        {"FMA22879", "multifidus.L"},
+        {"FMA22323", "iliacus.L"},
+        {"FMA22322", "iliacus.R"},
+        {"FMA8531", "rib_11.R"},
+    };
+    for (const auto& [node, key] : leftIds) {
+        CAPTURE(node);
+        CHECK(mapped(node) == key);
+    }
+    // Whole export names; a right side whose id the catalogue does not hold takes the side word.
+    CHECK(mapped("FJ432_BP2786_FMA22341_Left_piriformis") == "piriformis.L");
+    CHECK(mapped("FJ433_BP2787_FMA22340_Right_piriformis") == "piriformis.R");
+    CHECK(mapped("FJ590_BP2800_FMA22322_Right_iliacus") == "iliacus.R");
+}

@@ -91,3 +91,39 @@ TEST_CASE("gltf materials: a KTX2 image loads as no texture, with one line") {
     REQUIRE(m->warnings.size() == 1);
     CHECK(m->warnings[0].find("1 KTX2/Basis texture(s) drawn untextured") != std::string::npos);
 }
+
+TEST_CASE("gltf materials: the sampler's wrap modes and filters reach the texture") {
+    const auto dir = tempDir("gltf_materials_sampler");
+    const std::string mat = R"({"pbrMetallicRoughness": {"baseColorTexture": {"index": 0}}})";
+    struct Case {
+        const char* sampler;
+        TextureSampler want;
+    };
+    using W = TextureWrap;
+    using F = TextureFilter;
+    const Case cases[] = {
+        {R"({})", {}},  // glTF leaves the filters to the viewer: trilinear, repeating
+        {R"({"wrapS": 33071, "wrapT": 33648, "magFilter": 9728, "minFilter": 9728})",
+         {W::ClampToEdge, W::MirroredRepeat, F::Nearest, F::Nearest, false, F::Linear}},
+        {R"({"magFilter": 9729, "minFilter": 9729})", {W::Repeat, W::Repeat, F::Linear, F::Linear, false, F::Linear}},
+        {R"({"minFilter": 9984})", {W::Repeat, W::Repeat, F::Linear, F::Nearest, true, F::Nearest}},
+        {R"({"minFilter": 9985})", {W::Repeat, W::Repeat, F::Linear, F::Linear, true, F::Nearest}},
+        {R"({"minFilter": 9986})", {W::Repeat, W::Repeat, F::Linear, F::Nearest, true, F::Linear}},
+        {R"({"wrapS": 10497, "minFilter": 9987})", {W::Repeat, W::Repeat, F::Linear, F::Linear, true, F::Linear}},
+    };
+    int k = 0;
+    for (const Case& c : cases) {
+        CAPTURE(c.sampler);
+        const auto file = writeQuad(dir, "s" + std::to_string(k++), mat, R"({"uri": "quadrants.png"})", "", c.sampler);
+        auto m = io::loadModel(file.string());
+        REQUIRE_MESSAGE(m.ok(), m.error());
+        REQUIRE(m->textures.size() == 1);
+        const TextureSampler& got = m->textures[0].sampler;
+        CHECK(got.wrapS == c.want.wrapS);
+        CHECK(got.wrapT == c.want.wrapT);
+        CHECK(got.mag == c.want.mag);
+        CHECK(got.min == c.want.min);
+        CHECK(got.mipmaps == c.want.mipmaps);
+        if (c.want.mipmaps) CHECK(got.mipmap == c.want.mipmap);
+    }
+}

@@ -121,19 +121,18 @@ Texture Texture::wrap(GLuint id, GLenum target) {
     return t;
 }
 
-Texture Texture::image(int width, int height, const std::uint8_t* rgba, bool repeat, bool srgb) {
+Texture Texture::image(int width, int height, const std::uint8_t* rgba, const SamplerParams& sampler, bool srgb) {
     Texture t;
     t.h_ = generate<Handle<TextureDeleter>>(glGenTextures);
     glBindTexture(GL_TEXTURE_2D, t.id());
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, srgb ? GL_SRGB8_ALPHA8 : GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
                  rgba);
-    glGenerateMipmap(GL_TEXTURE_2D);
-    const GLint wrap = repeat ? GL_REPEAT : GL_CLAMP_TO_EDGE;
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, wrap);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, wrap);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    if (sampler.minFilter != GL_NEAREST && sampler.minFilter != GL_LINEAR) glGenerateMipmap(GL_TEXTURE_2D);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, sampler.wrapS);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, sampler.wrapT);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, sampler.minFilter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, sampler.magFilter);
     glBindTexture(GL_TEXTURE_2D, 0);
     return t;
 }

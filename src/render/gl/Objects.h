@@ -63,14 +63,22 @@ private:
     Handle<VertexArrayDeleter> h_;
 };
 
+// How an image texture is sampled, in GL's terms (GL_REPEAT, GL_LINEAR_MIPMAP_LINEAR, ...).
+struct SamplerParams {
+    GLint wrapS = GL_REPEAT;
+    GLint wrapT = GL_REPEAT;
+    GLint minFilter = GL_LINEAR_MIPMAP_LINEAR;
+    GLint magFilter = GL_LINEAR;
+};
+
 class Texture {
 public:
     Texture() = default;
     static Texture wrap(GLuint id, GLenum target = GL_TEXTURE_2D);
-    // An 8-bit RGBA image (rows as given) with mipmaps, trilinear, repeating or clamped: sRGB-encoded colour
-    // (sampling returns linear values), or with `srgb` false data read as it is (normal, metallic-roughness,
-    // occlusion maps).
-    static Texture image(int width, int height, const std::uint8_t* rgba, bool repeat, bool srgb);
+    // An 8-bit RGBA image (rows as given) sampled as `sampler` says (mipmaps made when its min filter uses
+    // them): sRGB-encoded colour (sampling returns linear values), or with `srgb` false data read as it is
+    // (normal, metallic-roughness, occlusion maps).
+    static Texture image(int width, int height, const std::uint8_t* rgba, const SamplerParams& sampler, bool srgb);
     // A render target: `samples` 0 = a single-sample 2D texture (nearest filtering), else multisampled.
     static Texture renderTarget(glm::ivec2 size, int samples, GLenum internalFormat, GLenum format);
     // An RGBA8 colour attachment sampled with linear filtering, clamped at the edges (post-processing).
