@@ -1,5 +1,6 @@
 // KHR_draco_mesh_compression: meshes encoded by the test with libdraco load as the same geometry, from a
 // .gltf and from a .glb; damaged Draco data gives one line naming the file.
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 
@@ -127,4 +128,24 @@ TEST_CASE("draco: damaged compressed data or a bad buffer view is one line namin
         CHECK(m.error().find('\n') == std::string::npos);
         MESSAGE(m.error());
     }
+}
+
+TEST_CASE("draco: the fuzzer's Draco seed is a whole compressed cube") {
+    // The seed under tests/fuzz/corpus/gltf is written by this test (LA_WRITE_FUZZ_SEEDS=1), so the glTF
+    // fuzz target starts from a file that reaches the Draco decoder.
+    const std::filesystem::path seed = std::filesystem::path(LA_SOURCE_DIR) / "tests/fuzz/corpus/gltf/draco_cube.glb";
+    if (const char* w = std::getenv("LA_WRITE_FUZZ_SEEDS"); w && std::string(w) == "1") {
+        const CubeData c = makeCube(0.5f);
+        DracoInput in{c.positions, c.normals, c.uvs, {c.indices.begin(), c.indices.end()}};
+        const auto dir = tempDir("gltf_draco_seed");
+        const auto glb = asGlb(writeDracoGltf(dir, "draco_cube", dracoEncode(in, 11)));
+        std::filesystem::copy_file(glb, seed, std::filesystem::copy_options::overwrite_existing);
+    }
+    auto m = io::loadModel(seed.string());
+    REQUIRE_MESSAGE(m.ok(), (m.ok() ? std::string() : m.error()));
+    REQUIRE(m->meshes.size() == 1);
+    const Primitive& p = m->meshes[0].primitives.at(0);
+    CHECK(p.triangleCount() == 12);
+    CHECK(p.uvs.size() == p.positions.size());
+    CHECK(m->worldBounds().max.x == doctest::Approx(0.5f).epsilon(0.01));
 }
