@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/TextUtil.h"
+
 namespace la {
 
 namespace {
@@ -19,12 +21,6 @@ bool isDigit(char c) {
 bool isWordChar(char c, bool pattern) {
     return isLower(c) || isUpper(c) || isDigit(c) || static_cast<unsigned char>(c) >= 0x80 ||
            (pattern && (c == '*' || c == '?'));
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
 }
 
 bool allDigits(std::string_view s) {

@@ -1,6 +1,7 @@
 #pragma once
 // content/structures/*.md -> la::Catalogue. Front matter (docs/CONVENTIONS.md) plus a Markdown body
-// parsed with md4c into la::RichText. Never throws; problems are one line "<file>[:line]: <problem>".
+// parsed with md4c into la::RichText (io/MarkdownText.h). Never throws; problems are one line "<file>[:line]:
+// <problem>".
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -11,13 +12,9 @@
 #include "core/Catalogue.h"
 #include "core/Result.h"
 #include "core/RichText.h"
+#include "io/MarkdownText.h"  // parseMarkdown: a structure file's body
 
 namespace la::io {
-
-// Markdown -> RichText. Lines `<!-- therapist -->` and `<!-- /therapist -->` (alone on their line)
-// flag the blocks between them as therapist-only; other HTML is dropped. `path` and `firstLine`
-// (the file line of the text's first line) only serve the error messages.
-Result<RichText> parseMarkdown(std::string_view markdown, const std::string& path, int firstLine = 1);
 
 // One structure file's text. Unknown front-matter keys and similar harmless oddities are appended
 // to `warnings` (when given) and the file still loads.

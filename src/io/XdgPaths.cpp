@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/TextUtil.h"
 #include "io/BoundedFile.h"
 
 namespace la::io {
@@ -26,12 +27,6 @@ std::string join(std::string base, std::string_view leaf) {
 std::string configHome(const EnvLookup& env) {
     if (auto v = absoluteVar(env, "XDG_CONFIG_HOME")) return *v;
     return join(homeDir(env), ".config");
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
 }
 
 std::string withoutTrailingSlash(std::string s) {
