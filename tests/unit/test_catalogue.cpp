@@ -399,4 +399,7 @@ TEST_CASE("catalogue: the project's FMA lists name the BodyParts3D per-side ids 
     CHECK(mapped("FJ432_BP2786_FMA22341_Left_piriformis") == "piriformis.L");
     CHECK(mapped("FJ433_BP2787_FMA22340_Right_piriformis") == "piriformis.R");
     CHECK(mapped("FJ590_BP2800_FMA22322_Right_iliacus") == "iliacus.R");
+    // A generic id takes the side from the words.
+    CHECK(mapped("FMA19082_Right_piriformis") == "piriformis.R");
+    CHECK(mapped("FMA22321 quadratus femoris") == "quadratus_femoris");
 }
