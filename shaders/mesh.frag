@@ -1,5 +1,8 @@
 #version 330 core
 // Clinical look: hemisphere ambient + key + rim light, muscle striation along _FIBRE, sRGB output.
+// Built in variants (render/Renderer.cpp): llvmpipe runs both sides of every branch, so what a draw does
+// not use is left out at compile time rather than skipped at run time. LA_TEXTURES: the five glTF texture
+// slots and alpha masking; LA_FIBRES: the striation; LA_PAIN: the referred-pain zones; LA_OIT: below.
 in vec3 vWorldPos;
 in vec3 vNormal;
 in vec2 vUv;
@@ -33,8 +36,7 @@ uniform vec3 uRimDir;         // towards the rim light
 uniform vec4 uTint;           // rgb tint mixed in by a (highlight)
 uniform float uOpacity;       // 1 normal, < 1 ghosted
 
-// Referred-pain overlay: the zone weights come per vertex (vPain), so a fragment only shades them.
-uniform int uPainOn;            // 0 = no overlay on this draw
+// Referred-pain overlay (LA_PAIN): the zone weights come per vertex (vPain), so a fragment only shades them.
 uniform float uLinkGlow;        // 0..1: the zones of the trigger point the link animation shows brighten
 uniform float uPainIntensity;
 uniform int uPalette;           // 0 standard (violet), 1 colour-blind safe (magenta hatching, blue dots)
@@ -100,14 +102,19 @@ vec3 mappedNormal(vec3 n, vec2 uv) {
 
 void main() {
     vec4 base = uBaseColor * vColor;
+#ifdef LA_TEXTURES
     if (uHasTexture != 0) base *= texture(uBaseTexture, uvOf(uBaseSet, uBaseUv));
     if (uAlphaMode == 1 && base.a < uAlphaCutoff) discard;
+#endif
 
     vec3 n = normalize(vNormal);
     if (!gl_FrontFacing) n = -n;
+#ifdef LA_TEXTURES
     if (uHasNormal != 0) n = mappedNormal(n, uvOf(uNormalSet, uNormalUv));
+#endif
     vec3 v = normalize(uEye - vWorldPos);
     float roughness = uRoughness, metallic = uMetallic;
+#ifdef LA_TEXTURES
     if (uHasMr != 0) {
         vec4 mr = texture(uMrTexture, uvOf(uMrSet, uMrUv));
         roughness *= mr.g;
@@ -118,7 +125,12 @@ void main() {
                           : 1.0;
     vec3 emissive = uEmissive;
     if (uHasEmissive != 0) emissive *= texture(uEmissiveTexture, uvOf(uEmissiveSet, uEmissiveUv)).rgb;
+#else
+    float occlusion = 1.0;
+    vec3 emissive = uEmissive;
+#endif
 
+#ifdef LA_FIBRES
     // Striation: fine stripes running along the fibres, faded out before they alias.
     float fibreLen = length(vFibre);
     if (fibreLen > 0.5) {
@@ -131,6 +143,7 @@ void main() {
         base.rgb *= 1.0 - 0.22 * stripe * visible;
         n = normalize(n + b * (0.12 * visible * sin(across * 6.2831853)));
     }
+#endif
 
     vec3 albedo = mix(base.rgb, uTint.rgb, uTint.a);
     vec3 sky = vec3(0.62, 0.66, 0.72), ground = vec3(0.24, 0.22, 0.21);
@@ -158,7 +171,8 @@ void main() {
         float edge = 1.0 - abs(dot(normalize(vNormal), v));
         alpha = min(alpha * mix(0.8, 2.4, edge * edge), 0.6);
     }
-    if (uPainOn != 0) {
+#ifdef LA_PAIN
+    {
         // Violet reads on red-brown muscle, ivory bone and pale skin alike (no red on red); the
         // colour-blind palette keeps magenta hatching and blue dots.
         float lit = 0.6 + 0.4 * key;
@@ -182,6 +196,7 @@ void main() {
         color = mix(color, vec3(0.05, 0.0, 0.12), edge * 0.85 * uPainIntensity);
         alpha = max(alpha, max(a * 0.94, edge * 0.9 * uPainIntensity));
     }
+#endif
     // Gentle filmic shoulder so highlights do not clip.
     if (uUnlit == 0) color = color / (1.0 + 0.15 * color);
     // Translucent surfaces blend the sRGB-encoded colour, in both paths (see docs/ARCHITECTURE.md).

@@ -4,6 +4,9 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <GLFW/glfw3.h>
 #include <epoxy/gl.h>
@@ -24,6 +27,7 @@ namespace fs = std::filesystem;
 
 App::App(Options options) : options_(std::move(options)) {}
 App::~App() {
+    if (frameLog_) std::fclose(frameLog_);
     gpuScene_.reset();  // GL objects go before the context
     fxaa_.reset();
     renderer_.reset();
@@ -41,7 +45,34 @@ Result<bool> App::loadModel(const std::string& path) {
     if (auto ok = viewer_->openModel(path, load); !ok) return ok;
     if (renderer_) gpuScene_ = render::GpuScene::upload(viewer_->scene.model());
     viewer_->pain.forceUpload();  // the GPU copy starts with no pain weights
+    if (renderer_ && !headless_) startLodBuild();
     return true;
+}
+
+void App::startLodBuild() {
+    // A copy of the geometry, simplified at low priority (llvmpipe's threads draw the first frames meanwhile).
+    lodJob_ = std::async(std::launch::async, [source = lodSource(viewer_->scene.model())] {
+        setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+        return buildLod(source);
+    });
+}
+
+void App::pollLod() {
+    if (!lodJob_.valid() || lodJob_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    const ModelLod lod = lodJob_.get();
+    if (gpuScene_) gpuScene_->setLod(lod);  // ignored when another model came meanwhile
+}
+
+void App::logFrame(const char* kind, float drawMs, glm::ivec2 sceneSize) {
+    if (options_.frameLog.empty()) return;
+    if (!frameLog_) frameLog_ = std::fopen(options_.frameLog.c_str(), "a");
+    if (!frameLog_) return;
+    const double now = glfwGetTime();
+    const render::DrawStats& st = renderer_->lastStats();
+    std::fprintf(frameLog_, "%s %.2f %.2f %zu %d %dx%d\n", kind, lastLogged_ < 0.0 ? 0.0 : 1000.0 * (now - lastLogged_),
+                 static_cast<double>(drawMs), st.triangles, st.lodPrimitives > 0 ? 1 : 0, sceneSize.x, sceneSize.y);
+    std::fflush(frameLog_);
+    lastLogged_ = now;
 }
 
 void App::countFrame() {
@@ -213,8 +244,11 @@ void App::renderStill(render::RenderTarget& target) {
     renderFrame(target);
 }
 
-void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene) {
+void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std::optional<FrameQuality> window) {
     const glm::ivec2 size = target.size();
+    const bool windowFrame = window.has_value();
+    const FrameQuality quality = window.value_or(FrameQuality{});
+    glm::ivec2 drawn = size;  // the scene target's size
     target.bind();
     ctrl::Viewer& v = *viewer_;
     const auto t0 = std::chrono::steady_clock::now();
@@ -232,14 +266,20 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene) {
         const float c = v.tours.presenter.screen == ctrl::Screen::White ? 1.0f : 0.0f;
         target.clear(glm::vec4(c, c, c, 1.0f));
     } else if (scene && gpuScene_) {
+        const render::DrawOptions draw{quality.lod};
         if (fxaa_ && !headless_) {
-            renderer_->draw(*gpuScene_, v.scene.view(), v.camera, fxaa_->sceneTarget(size));
+            // While the camera moves: a smaller scene target, scaled up to the window unfiltered.
+            if (quality.scale < 1.0f)
+                drawn = glm::max(glm::ivec2(glm::vec2(size) * quality.scale + 0.5f), glm::ivec2(1));
+            renderer_->draw(*gpuScene_, v.scene.view(), v.camera, fxaa_->sceneTarget(drawn), draw);
             fxaa_->resolve(target, options_.aa == "fxaa");
         } else {
-            renderer_->draw(*gpuScene_, v.scene.view(), v.camera, target);
+            renderer_->draw(*gpuScene_, v.scene.view(), v.camera, target, draw);
         }
     }
     v.status.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    if (scene && gpuScene_ && !v.tours.presenter.blank())
+        logFrame(windowFrame ? "window" : "still", v.status.frameMs, drawn);
     if (!imgui_) return;  // a still without UI
     if (headless_)
         imgui_->newFrame(size.x, size.y);
@@ -578,20 +618,27 @@ int App::runWindow() {
     // Render on demand: sleep in glfwWaitEvents(Timeout) unless something animates; a few extra frames after
     // input let ImGui settle (hover states, popups).
     int settleFrames = 3;
+    MotionSettings motion;
+    motion.enabled = options_.motionLod == "on";
+    motion_ = MotionQuality(motion);
     auto last = std::chrono::steady_clock::now();
     while (!glfwWindowShouldClose(window_->handle()) && !quit_) {
         const bool moving = settleFrames > 0 || viewer_->camera.animating() ||
                             viewer_->tours.player().transitioning() || feed_.pending();
         bool idleWake = false;  // a wait that ran out with nothing delivered: nothing new to draw
-        if (!moving && !viewer_->animating()) {
+        // The camera stopped: the full-quality frame is due restSeconds after its last move.
+        const double fullDue = motion_.fullFrameDueIn(glfwGetTime());
+        if (moving || fullDue == 0.0) {
+            glfwPollEvents();
+        } else if (!viewer_->animating()) {
             constexpr double kIdleWait = 1.0;  // wakes once a second to notice edited content files
             const double t0 = glfwGetTime();
-            glfwWaitEventsTimeout(kIdleWait);
-            idleWake = glfwGetTime() - t0 >= kIdleWait * 0.95 && !input_.hasEvents();
-        } else if (!moving)
-            glfwWaitEventsTimeout(kPainFrameSeconds);  // only the pain link animates: a capped, low rate
-        else
-            glfwPollEvents();
+            glfwWaitEventsTimeout(fullDue > 0.0 ? fullDue : kIdleWait);
+            idleWake = fullDue < 0.0 && glfwGetTime() - t0 >= kIdleWait * 0.95 && !input_.hasEvents();
+        } else {
+            // Only the pain link animates: a capped, low rate.
+            glfwWaitEventsTimeout(fullDue > 0.0 ? std::min(fullDue, kPainFrameSeconds) : kPainFrameSeconds);
+        }
         const auto now = std::chrono::steady_clock::now();
         // Wall-clock time, uncapped: on a slow machine (300 ms a frame) flights, fades, the pain pulse and
         // tour transitions skip ahead instead of running in slow motion.
@@ -600,6 +647,7 @@ int App::runWindow() {
         frameDt_ = dt;
         if (glfwGetWindowAttrib(window_->handle(), GLFW_ICONIFIED)) {
             settleFrames = 0;
+            motion_.forgetOwed();
             continue;
         }
         viewer_->advance(dt);
@@ -613,6 +661,7 @@ int App::runWindow() {
             idleWake = false;
         }
         doPendingWork();  // font atlas, presenter mode, screenshots, settings: between frames
+        pollLod();
         // Idle means idle: no frame for a wait that timed out, unless a notice is showing (it goes after a
         // few seconds, which needs a frame).
         if (idleWake && (viewer_->ui.message.empty() || viewer_->ui.messageIsError)) continue;
@@ -625,7 +674,8 @@ int App::runWindow() {
         updateWindowTitle();
         const glm::ivec2 fb = framebufferSize();
         render::RenderTarget window = render::RenderTarget::window(fb);
-        renderFrame(window);
+        renderFrame(window, true, true,
+                    motion_.frame(glfwGetTime(), viewer_->camera.pose, viewer_->camera.animating()));
         const bool inputChanged = handleInput();
         glfwSwapBuffers(window_->handle());
         countFrame();

@@ -2,6 +2,8 @@
 // The window, the loop and the input mapping: GLFW events become camera moves, clicks and commands for
 // the viewer's feature controllers (ctrl::Viewer), and every frame is drawn through renderFrame (scene,
 // then the ui/ widgets). Headless runs (--screenshot, --export-dir) draw through the same path.
+#include <cstdio>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -9,6 +11,8 @@
 
 #include "app/InputQueue.h"
 #include "app/Options.h"
+#include "core/MeshLod.h"
+#include "core/MotionQuality.h"
 #include "core/ScreenLayout.h"
 #include "ctrl/KeyMap.h"
 #include "ctrl/SettingsController.h"
@@ -61,8 +65,11 @@ private:
     // Polled once a second at most: reloads content/structures when a file changed. True when it did.
     bool reloadContentIfChanged();
     // Scene then UI into `target`; the window and the screenshot both come through here.
-    // withUi = false: the scene only (Ctrl+F12).
-    void renderFrame(render::RenderTarget& target, bool withUi = true, bool scene = true);
+    // withUi = false: the scene only (Ctrl+F12). `window`: the loop's frames, with their quality (reduced
+    // while the camera moves, core/MotionQuality.h); screenshots, stills and exports, without it, always
+    // draw the full model.
+    void renderFrame(render::RenderTarget& target, bool withUi = true, bool scene = true,
+                     std::optional<FrameQuality> window = std::nullopt);
     // A still (--screenshot, handouts): ImGui lays windows out over a few frames (auto-size, panel
     // sizes measured last frame), so the UI runs that many frames first and the scene is drawn once.
     void renderStill(render::RenderTarget& target);
@@ -126,6 +133,16 @@ private:
     float frameDt_ = 0.0f;                // seconds since the previous frame (0 for stills)
     unsigned long long framesDrawn_ = 0;  // window frames, for --frame-stats
     void countFrame();
+    // The motion level of detail: built on a worker thread after a model loads (window only), uploaded
+    // when ready (pollLod, between frames).
+    std::future<ModelLod> lodJob_;
+    void startLodBuild();
+    void pollLod();
+    MotionQuality motion_;
+    // --frame-log: one line per frame that draws the scene (see Options.h).
+    std::FILE* frameLog_ = nullptr;
+    double lastLogged_ = -1.0;
+    void logFrame(const char* kind, float drawMs, glm::ivec2 sceneSize);
     enum class ChartPart { None, View, Legend };
     ChartPart chartPart_ = ChartPart::None;  // what a --chart frame draws besides the scene
     std::string chartCaption_;               // "From behind", or the chart's title over the legend

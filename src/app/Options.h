@@ -37,6 +37,8 @@ struct Options {
     std::optional<glm::ivec2> click;  // --click X,Y: a click on the view before the still
     std::string aa = "fxaa";          // --aa fxaa|msaa|off: the window's anti-aliasing (stills: MSAA 4x)
     std::string frameStats;           // --frame-stats FILE: the window writes "frames N" there after each frame
+    std::string frameLog;             // --frame-log FILE: a line per frame drawn (time, triangles, LOD, scale)
+    std::string motionLod = "on";     // --motion-lod on|off: reduced frames while the camera moves
     bool layoutReport = false;        // --layout-report: print every placed window's rectangle after a still
     bool noRegister = false;          // --no-register: keep a model's own frame (no landmark registration)
     int scene = -1;                   // --scene N: the glTF scene to show (default: the file's `scene`, else 0)

@@ -16,19 +16,31 @@ Result<FxaaPass> FxaaPass::create() {
 
 RenderTarget& FxaaPass::sceneTarget(glm::ivec2 size) {
     size = glm::max(size, glm::ivec2(1));
-    if (size != size_) {
-        size_ = size;
-        colour_ = gl::Texture::colorTarget(size);
-        depth_ = gl::Renderbuffer::create(size, 0, GL_DEPTH24_STENCIL8);
-        fbo_ = gl::Framebuffer::create();
-        fbo_.attach(GL_COLOR_ATTACHMENT0, colour_);
-        fbo_.attach(GL_DEPTH_STENCIL_ATTACHMENT, depth_);
-        target_ = RenderTarget::borrowed(fbo_, size);
+    Slot* slot = slots_[0].size == size ? &slots_[0] : &slots_[1];
+    if (slot->size != size) {
+        slot = slots_[0].used <= slots_[1].used ? &slots_[0] : &slots_[1];  // the least recently used goes
+        slot->size = size;
+        slot->colour = gl::Texture::colorTarget(size);
+        slot->depth = gl::Renderbuffer::create(size, 0, GL_DEPTH24_STENCIL8);
+        slot->fbo = gl::Framebuffer::create();
+        slot->fbo.attach(GL_COLOR_ATTACHMENT0, slot->colour);
+        slot->fbo.attach(GL_DEPTH_STENCIL_ATTACHMENT, slot->depth);
+        slot->target = RenderTarget::borrowed(slot->fbo, size);
     }
-    return target_;
+    slot->used = ++uses_;
+    current_ = slot;
+    return slot->target;
 }
 
 void FxaaPass::resolve(RenderTarget& out, bool filter) {
+    const Slot& in = *current_;
+    if (!filter || in.size != out.size()) {
+        // A copy, or a linear upscale of a frame drawn at reduced resolution: a blit costs a fraction of
+        // the filter's full-screen pass on llvmpipe (one texel a pixel instead of five to nine).
+        gl::Framebuffer::blitColor(in.fbo, in.size, out.framebuffer(), out.size());
+        out.bind();
+        return;
+    }
     out.bind();
     gl::setDepth(false, false);
     gl::setBlend(gl::Blend::Off);
@@ -36,10 +48,10 @@ void FxaaPass::resolve(RenderTarget& out, bool filter) {
     gl::setCull(gl::Cull::None);
     program_.use();
     program_.set("uScene", 0);
-    program_.set("uTexel", filter ? 1.0f / glm::vec2(size_) : glm::vec2(0.0f));
-    colour_.bind(0);
+    program_.set("uTexel", 1.0f / glm::vec2(in.size));
+    in.colour.bind(0);
     emptyVao_.drawTriangles(3);
-    colour_.unbind(0);
+    in.colour.unbind(0);
     gl::setDepth(true, true);
 }
 

@@ -3,6 +3,8 @@
 // the window's size, then copied to the window through a fast approximate anti-aliasing filter
 // (shaders/fxaa.frag); the UI is drawn over the result, untouched. MSAA 4x costs about 2.6x a frame on
 // llvmpipe; this pass costs one full-screen triangle.
+#include <array>
+
 #include "core/Result.h"
 #include "render/RenderTarget.h"
 #include "render/gl/Objects.h"
@@ -14,19 +16,29 @@ class FxaaPass {
 public:
     static Result<FxaaPass> create();
 
-    // The single-sampled target to draw the scene into, (re)made at `size`.
+    // The single-sampled target to draw the scene into, (re)made at `size` (the window's, or less).
     RenderTarget& sceneTarget(glm::ivec2 size);
     // The scene target's picture into `out` (bound afterwards), filtered; `filter` false copies it plainly.
+    // A scene target smaller than `out` (drawn at reduced resolution while the camera moves) is scaled up
+    // linearly, unfiltered.
     void resolve(RenderTarget& out, bool filter = true);
 
 private:
+    // Two targets kept: the window's size and the reduced one of frames while the camera moves, so that
+    // starting and stopping an orbit allocates nothing.
+    struct Slot {
+        gl::Framebuffer fbo;
+        gl::Texture colour;
+        gl::Renderbuffer depth;
+        RenderTarget target;
+        glm::ivec2 size{0};
+        unsigned long long used = 0;  // when sceneTarget last returned it
+    };
     gl::Program program_;
     gl::VertexArray emptyVao_;
-    gl::Framebuffer fbo_;
-    gl::Texture colour_;
-    gl::Renderbuffer depth_;
-    RenderTarget target_;
-    glm::ivec2 size_{0};
+    std::array<Slot, 2> slots_;
+    Slot* current_ = &slots_[0];
+    unsigned long long uses_ = 0;
 };
 
 }  // namespace la::render

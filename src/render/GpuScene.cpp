@@ -7,6 +7,13 @@ namespace la::render {
 namespace {
 constexpr int kFloatsPerVertex = 15;  // position 3, normal 3, uv 2, colour 4, fibre 3
 
+// The primitive's vertex buffers as attributes 0-6 of `vao`, indices from `ibo` (the full or the LOD list).
+void bindAttributes(const GpuPrimitive& g, gl::VertexArray& vao, const gl::Buffer& ibo) {
+    vao.setInterleaved(g.vbo, ibo, {3, 3, 2, 4, 3});
+    vao.setAttribute(5, g.pain, 4);
+    vao.setAttribute(6, g.uv1, 2);
+}
+
 GpuPrimitive uploadPrimitive(const Primitive& p, const std::vector<Material>& materials) {
     GpuPrimitive g;
     const std::size_t n = p.positions.size();
@@ -39,22 +46,21 @@ GpuPrimitive uploadPrimitive(const Primitive& p, const std::vector<Material>& ma
     g.ibo = gl::Buffer::create();
     g.vbo.allocate(gl::BufferTarget::Array, v.size() * sizeof(float), v.data());
     g.ibo.allocate(gl::BufferTarget::Element, p.indices.size() * sizeof(std::uint32_t), p.indices.data());
-    g.vao.setInterleaved(g.vbo, g.ibo, {3, 3, 2, 4, 3});
     // Pain weights: zero until the app bakes and composes them.
     g.pain = gl::Buffer::create();
     const std::vector<glm::vec4> zeros(n, glm::vec4(0.0f));
     g.pain.allocate(gl::BufferTarget::Array, n * sizeof(glm::vec4), zeros.data(), true);
-    g.vao.setAttribute(5, g.pain, 4);
     std::vector<glm::vec2> uv1(n, glm::vec2(0.0f));
     for (std::size_t i = 0; i < n; ++i)
         uv1[i] = i < p.uvs1.size() ? p.uvs1[i] : i < p.uvs.size() ? p.uvs[i] : glm::vec2(0.0f);
     g.uv1 = gl::Buffer::create();
     g.uv1.allocate(gl::BufferTarget::Array, n * sizeof(glm::vec2), uv1.data());
-    g.vao.setAttribute(6, g.uv1, 2);
+    bindAttributes(g, g.vao, g.ibo);
     g.mode = p.mode == PrimitiveMode::Lines    ? gl::VertexArray::Mode::Lines
              : p.mode == PrimitiveMode::Points ? gl::VertexArray::Mode::Points
                                                : gl::VertexArray::Mode::Triangles;
     g.vertexCount = static_cast<GLsizei>(n);
+    g.fibres = std::any_of(p.fibres.begin(), p.fibres.end(), [](const glm::vec3& f) { return glm::dot(f, f) > 0.25f; });
     g.indexCount = static_cast<GLsizei>(p.indices.size());
     if (p.material >= 0 && static_cast<std::size_t>(p.material) < materials.size())
         g.material = materials[static_cast<std::size_t>(p.material)];
@@ -122,6 +128,27 @@ void GpuScene::setPainVertices(MeshId mesh, std::size_t primitive, const std::ve
     GpuPrimitive& g = meshes_[mesh.index()].primitives[primitive];
     if (weights.size() != static_cast<std::size_t>(g.vertexCount) || weights.empty()) return;
     g.pain.update(gl::BufferTarget::Array, 0, weights.size() * sizeof(glm::vec4), weights.data());
+}
+
+void GpuScene::setLod(const ModelLod& lod) {
+    if (lod.generation != generation_ || lod.meshes.size() != meshes_.size()) return;
+    for (std::size_t m = 0; m < meshes_.size(); ++m) {
+        auto& prims = meshes_[m].primitives;
+        for (std::size_t i = 0; i < prims.size() && i < lod.meshes[m].size(); ++i) {
+            GpuPrimitive& g = prims[i];
+            const std::vector<std::uint32_t>& idx = lod.meshes[m][i];
+            const auto vertices = static_cast<std::uint32_t>(g.vertexCount);
+            if (idx.empty() || std::any_of(idx.begin(), idx.end(), [&](std::uint32_t v) { return v >= vertices; }))
+                continue;
+            g.lodIbo = gl::Buffer::create();
+            g.lodVao = gl::VertexArray::create();
+            g.lodVao.bind();  // the element buffer binding lands in the LOD's own vertex array
+            g.lodIbo.allocate(gl::BufferTarget::Element, idx.size() * sizeof(std::uint32_t), idx.data());
+            bindAttributes(g, g.lodVao, g.lodIbo);
+            g.lodIndexCount = static_cast<GLsizei>(idx.size());
+            hasLod_ = true;
+        }
+    }
 }
 
 const gl::Texture* GpuScene::texture(int index) const {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/Aabb.h"
+#include "core/MeshLod.h"
 #include "core/Model.h"
 #include "render/gl/Objects.h"
 
@@ -19,6 +20,12 @@ struct GpuPrimitive {
     gl::Buffer uv1;   // TEXCOORD_1 (attribute 6, vec2; TEXCOORD_0 when the primitive has none)
     GLsizei vertexCount = 0;
     GLsizei indexCount = 0;
+    bool fibres = false;  // has muscle fibre directions (the striated shader variant)
+    // The motion level of detail (core/MeshLod.h): simplified indices over the same vertex buffers, drawn
+    // while the camera moves; lodIndexCount 0 = none (the full indices are drawn then too).
+    gl::VertexArray lodVao;
+    gl::Buffer lodIbo;
+    GLsizei lodIndexCount = 0;
     gl::VertexArray::Mode mode = gl::VertexArray::Mode::Triangles;  // lines and points: GpuMesh::pointsAndLines
     Material material;  // the model's material (its defaults when the index was -1 or out of range)
 };
@@ -50,6 +57,10 @@ public:
     // Replaces one primitive's per-vertex pain weights. Ignored for a mesh of another model (another
     // generation: weights baked before a reload) and for a count other than the vertex count.
     void setPainVertices(MeshId mesh, std::size_t primitive, const std::vector<glm::vec4>& weights);
+    // Uploads the motion level of detail (core::buildLod of the same model). Ignored for another
+    // generation; primitives whose list is empty, or whose indices do not fit its vertices, keep none.
+    void setLod(const ModelLod& lod);
+    bool hasLod() const { return hasLod_; }
     // Texture `index` of the model (a material's slot), null for none.
     const gl::Texture* texture(int index) const;
 
@@ -60,6 +71,7 @@ private:
     std::vector<GpuMesh> meshes_;
     std::vector<gl::Texture> textures_;
     Aabb worldBounds_;
+    bool hasLod_ = false;
 };
 
 }  // namespace la::render

@@ -91,10 +91,8 @@ bool Renderer::singleSidedSurface(const GpuScene& scene, const std::vector<DrawI
 Result<Renderer> Renderer::create() {
     gl::enableDebugOutput();
     Renderer r;
-    auto mesh = loadProgram("mesh");
+    auto mesh = MeshPrograms::create();
     if (!mesh) return Error{mesh.error()};
-    auto meshOit = loadProgram("mesh", "#define LA_OIT 1");
-    if (!meshOit) return Error{meshOit.error()};
     auto bg = loadProgram("background");
     if (!bg) return Error{bg.error()};
     auto outline = loadProgram("outline");
@@ -102,8 +100,7 @@ Result<Renderer> Renderer::create() {
     auto oit = OitPass::create();
     if (!oit) return Error{oit.error()};
     r.outline_ = std::move(*outline);
-    r.mesh_ = std::move(*mesh);
-    r.meshOit_ = std::move(*meshOit);
+    r.meshes_ = std::move(*mesh);
     r.background_ = std::move(*bg);
     r.oit_ = std::move(*oit);
     r.emptyVao_ = gl::VertexArray::create();
@@ -120,7 +117,18 @@ void Renderer::drawBackground() {
     gl::setDepth(true, true);
 }
 
-void Renderer::draw(const GpuScene& scene, const ViewState& viewIn, const Camera& camera, RenderTarget& target) {
+void Renderer::drawPrimitive(const GpuPrimitive& prim, bool count) {
+    const bool lod = options_.lod && prim.lodIndexCount > 0;
+    (lod ? prim.lodVao : prim.vao).drawIndexed(lod ? prim.lodIndexCount : prim.indexCount);
+    if (!count) return;
+    stats_.triangles += static_cast<std::size_t>(lod ? prim.lodIndexCount : prim.indexCount) / 3;
+    stats_.lodPrimitives += lod ? 1 : 0;
+}
+
+void Renderer::draw(const GpuScene& scene, const ViewState& viewIn, const Camera& camera, RenderTarget& target,
+                    const DrawOptions& options) {
+    options_ = options;
+    stats_ = {};
     // Styles indexed for another model's nodes would land on the wrong structures: draw unstyled instead.
     static const ViewState kUnstyled{};
     const bool stale = viewIn.generation != scene.generation();
@@ -144,24 +152,25 @@ void Renderer::draw(const GpuScene& scene, const ViewState& viewIn, const Camera
     const glm::vec3 eye = camera.position();
     // Key light from the viewer's upper left, rim light from behind: both follow the camera.
     const glm::mat3 camToWorld = glm::transpose(glm::mat3(viewM));
-    // The same frame uniforms for both mesh programs, so both paths light and paint alike.
-    for (gl::Program* p : {&mesh_, &meshOit_}) {
-        p->use();
-        p->set("uViewProj", viewProj);
-        p->set("uEye", eye);
-        p->set("uKeyDir", glm::normalize(camToWorld * glm::vec3(-0.45f, 0.6f, 0.65f)));
-        p->set("uRimDir", glm::normalize(camToWorld * glm::vec3(0.3f, 0.4f, -1.0f)));
-        p->set("uBaseTexture", 0);
-        p->set("uMrTexture", 1);
-        p->set("uNormalTexture", 2);
-        p->set("uOcclusionTexture", 3);
-        p->set("uEmissiveTexture", 4);
-        if (view.pain.active) {
-            p->set("uLinkGlow", view.pain.linkGlow);
-            p->set("uPainIntensity", view.pain.intensity);
-            p->set("uPalette", view.pain.palette);
-        }
-    }
+    // The same frame uniforms for every mesh variant, so all paths light and paint alike.
+    MeshFrame frame;
+    frame.viewProj = viewProj;
+    frame.eye = eye;
+    frame.keyDir = glm::normalize(camToWorld * glm::vec3(-0.45f, 0.6f, 0.65f));
+    frame.rimDir = glm::normalize(camToWorld * glm::vec3(0.3f, 0.4f, -1.0f));
+    frame.linkGlow = view.pain.linkGlow;
+    frame.painIntensity = view.pain.intensity;
+    frame.palette = view.pain.palette;
+    // Weights fall off with view depth behind the front of the model's bounding sphere, halving every 1/8
+    // of its radius (4.7 cm for the bundled model): layers 2.5 cm apart weigh about 1.4 : 1, near what the
+    // over operator gives a layer of alpha 0.22-0.3 in front of another; farther apart, the nearer one
+    // dominates more.
+    const Aabb& bounds = scene.worldBounds();
+    const float radius = std::max(bounds.radius(), 1e-6f);
+    frame.viewDir = camera.forward();
+    frame.oitNear = glm::dot(bounds.center() - eye, camera.forward()) - radius;
+    frame.oitHalving = radius / 8.0f;
+    meshes_.beginFrame(frame);
 
     std::vector<DrawItem> opaque, transparent;
     ScreenArea translucentArea;
@@ -179,8 +188,7 @@ void Renderer::draw(const GpuScene& scene, const ViewState& viewIn, const Camera
 
     gl::setDepth(true, true);
     gl::setBlend(gl::Blend::Off);
-    mesh_.use();
-    for (const auto& item : opaque) drawItem(mesh_, scene, item, view);
+    for (const auto& item : opaque) drawItem(0, scene, item, view);
     drawProps(view);
 
     // The OIT depth copy and composite are scissored to the translucent draws' screen box (a third of
@@ -190,8 +198,7 @@ void Renderer::draw(const GpuScene& scene, const ViewState& viewIn, const Camera
         auto blendInOrder = [&] {
             gl::setBlend(gl::Blend::Over);
             gl::setDepth(true, false);
-            mesh_.use();
-            for (const auto& item : transparent) drawItem(mesh_, scene, item, view);
+            for (const auto& item : transparent) drawItem(0, scene, item, view);
             gl::setDepth(true, true);
             gl::setBlend(gl::Blend::Off);
         };
@@ -201,24 +208,12 @@ void Renderer::draw(const GpuScene& scene, const ViewState& viewIn, const Camera
             // in the most common view, the skin over opaque anatomy.
             blendInOrder();
         } else {
-            // Weights fall off with view depth behind the front of the model's bounding sphere, halving
-            // every 1/8 of its radius (4.7 cm for the bundled model): layers 2.5 cm apart weigh about
-            // 1.4 : 1, near what the over operator gives a layer of alpha 0.22-0.3 in front of another;
-            // farther apart, the nearer one dominates more.
-            const Aabb& bounds = scene.worldBounds();
-            const float radius = std::max(bounds.radius(), 1e-6f);
-            meshOit_.use();
-            meshOit_.set("uViewDir", camera.forward());
-            meshOit_.set("uOitNear", glm::dot(bounds.center() - eye, camera.forward()) - radius);
-            meshOit_.set("uOitHalving", radius / 8.0f);
             const bool oit = oit_.begin(target, area, [&] {
-                mesh_.use();
-                for (const auto& item : opaque) drawItem(mesh_, scene, item, view);
+                for (const auto& item : opaque) drawItem(0, scene, item, view);
                 drawProps(view);
             });
             if (oit) {
-                meshOit_.use();
-                for (const auto& item : transparent) drawItem(meshOit_, scene, item, view);
+                for (const auto& item : transparent) drawItem(kMeshOit, scene, item, view);
                 oit_.composite(target);
             } else {
                 blendInOrder();  // no OIT targets (already reported): better than nothing
@@ -252,13 +247,13 @@ void Renderer::drawOutlines(const GpuScene& scene, const ViewState& view, const 
         gl::setStencil(gl::Stencil::WriteOne);
         gl::setColorWrite(false);
         outline_.set("uWidth", 0.0f);
-        for (const auto& p : prims) p.vao.drawIndexed(p.indexCount);
+        for (const auto& p : prims) drawPrimitive(p, false);
         // 2: the widened mesh outside that silhouette.
         gl::setColorWrite(true);
         gl::setStencil(gl::Stencil::OutsideOfOne);
         outline_.set("uWidth", st.outlineWidth);
         outline_.set("uColor", glm::vec4(st.outlineColor, 1.0f));
-        for (const auto& p : prims) p.vao.drawIndexed(p.indexCount);
+        for (const auto& p : prims) drawPrimitive(p, false);
     }
     gl::setStencil(gl::Stencil::Off);
     gl::setBlend(gl::Blend::Off);
@@ -268,55 +263,67 @@ void Renderer::drawOutlines(const GpuScene& scene, const ViewState& view, const 
 void Renderer::drawProps(const ViewState& view) {
     if (view.props.empty() || unitCube_.meshes().empty()) return;
     const GpuPrimitive& cube = unitCube_.meshes().front().primitives.front();
-    mesh_.use();
-    mesh_.set("uTint", glm::vec4(0.0f));
-    mesh_.set("uOpacity", 1.0f);
-    mesh_.set("uPainOn", 0);
+    gl::Program& mesh = meshes_.use(0);
+    mesh.set("uTint", glm::vec4(0.0f));
+    mesh.set("uOpacity", 1.0f);
     // A plain material: every material uniform (textures, unlit, metallic) set, none left from the model.
     Material table;
     table.roughness = 0.7f;
     gl::setCull(gl::Cull::Back);
     for (const PropBox& b : view.props) {
         table.baseColor = glm::vec4(b.color, 1.0f);
-        setMaterial(mesh_, unitCube_, table);
+        setMaterial(mesh, unitCube_, table);
         const glm::mat4 m =
             b.toModel * glm::scale(glm::translate(glm::mat4(1.0f), b.min), glm::max(b.max - b.min, glm::vec3(1e-6f)));
-        mesh_.set("uModel", m);
-        mesh_.set("uNormalMatrix", glm::inverseTranspose(glm::mat3(m)));
+        mesh.set("uModel", m);
+        mesh.set("uNormalMatrix", glm::inverseTranspose(glm::mat3(m)));
         gl::setFrontFaceClockwise(glm::determinant(glm::mat3(m)) < 0.0f);
         cube.vao.drawIndexed(cube.indexCount);
     }
     gl::setFrontFaceClockwise(false);
 }
 
-void Renderer::drawItem(gl::Program& program, const GpuScene& scene, const DrawItem& item, const ViewState& view) {
+bool Renderer::usesTextures(const GpuScene& scene, const Material& mat) {
+    if (mat.alphaMode == AlphaMode::Mask) return true;  // the cut-off is in the textured variant
+    for (const int t : {mat.baseColorTexture, mat.metallicRoughness.texture, mat.normal.texture, mat.occlusion.texture,
+                        mat.emissiveTexture.texture})
+        if (scene.texture(t)) return true;
+    return false;
+}
+
+void Renderer::drawItem(unsigned pass, const GpuScene& scene, const DrawItem& item, const ViewState& view) {
     const GpuNode& node = *item.node;
     const NodeStyle& style = view.style(node.node);
-    program.set("uModel", node.world);
-    program.set("uNormalMatrix", glm::inverseTranspose(glm::mat3(node.world)));
-    program.set("uTint", style.tint);
-    program.set("uOpacity", style.ghosted ? view.ghostOpacity : 1.0f);
-    program.set("uPainOn", view.pain.active && style.painSurface ? 1 : 0);
+    const glm::mat3 normalMatrix = glm::inverseTranspose(glm::mat3(node.world));
     gl::setFrontFaceClockwise(glm::determinant(glm::mat3(node.world)) < 0.0f);  // mirrored
-
+    // Each primitive with the variant of what it shows (MeshPrograms.h): its node's uniforms go to it.
+    auto program = [&](unsigned features, const Material& mat) -> gl::Program& {
+        gl::Program& p = meshes_.use(pass | features | (usesTextures(scene, mat) ? kMeshTextures : 0u));
+        p.set("uModel", node.world);
+        p.set("uNormalMatrix", normalMatrix);
+        p.set("uTint", style.tint);
+        p.set("uOpacity", style.ghosted ? view.ghostOpacity : 1.0f);
+        setMaterial(p, scene, mat);
+        return p;
+    };
+    const unsigned pain = view.pain.active && style.painSurface ? kMeshPain : 0u;
     const GpuMesh& mesh = scene.meshes()[node.mesh];
     for (const auto& prim : mesh.primitives) {
         const Material& mat = prim.material;
-        setMaterial(program, scene, mat);
+        program(pain | (prim.fibres ? kMeshFibres : 0u), mat);
         // A double-sided translucent surface shows both faces; with OIT they need no order.
         gl::setCull(mat.doubleSided ? gl::Cull::None : gl::Cull::Back);
-        prim.vao.drawIndexed(prim.indexCount);
+        drawPrimitive(prim, true);
     }
     if (mesh.pointsAndLines.empty()) return;
     // Points and lines have no surface to light: their material's colour (and texture, vertex colours) as
     // it is, lines one pixel wide, points 4 pixels across; no pain zones on them.
-    program.set("uPainOn", 0);
     gl::setCull(gl::Cull::None);
     gl::setPointSize(4.0f);
     for (const auto& prim : mesh.pointsAndLines) {
         Material mat = prim.material;
         mat.unlit = true;
-        setMaterial(program, scene, mat);
+        program(0, mat);
         prim.vao.drawIndexed(prim.indexCount, prim.mode);
     }
 }

@@ -7,11 +7,23 @@
 #include "core/Result.h"
 #include "core/ViewState.h"
 #include "render/GpuScene.h"
+#include "render/MeshPrograms.h"
 #include "render/OitPass.h"
 #include "render/RenderTarget.h"
 #include "render/gl/Program.h"
 
 namespace la::render {
+
+// How one frame is drawn (the window chooses per frame: core/MotionQuality.h).
+struct DrawOptions {
+    bool lod = false;  // the motion level of detail where a primitive has one (GpuScene::setLod)
+};
+
+// What the last draw submitted: tests check that stills and frames at rest draw the full model.
+struct DrawStats {
+    std::size_t triangles = 0;      // of the model's meshes in the colour passes (outlines not counted)
+    std::size_t lodPrimitives = 0;  // primitive draws that used their LOD list
+};
 
 class Renderer {
 public:
@@ -21,7 +33,9 @@ public:
     // Binds `target`, clears it and draws the scene; the target stays bound (the UI draws over it). A view
     // state made for another model (another generation) is not applied: the scene is drawn unstyled.
     // Referred-pain zones come from the scene's per-vertex weights (GpuScene::setPainVertices).
-    void draw(const GpuScene& scene, const ViewState& view, const Camera& camera, RenderTarget& target);
+    void draw(const GpuScene& scene, const ViewState& view, const Camera& camera, RenderTarget& target,
+              const DrawOptions& options = {});
+    const DrawStats& lastStats() const { return stats_; }
 
 private:
     struct DrawItem {
@@ -34,22 +48,28 @@ private:
     void drawBackground();
     // Outlines of the nodes whose style asks for one, visible through everything in front of them.
     void drawOutlines(const GpuScene& scene, const ViewState& view, const glm::mat4& viewProj, glm::vec2 viewport);
-    void drawItem(gl::Program& program, const GpuScene& scene, const DrawItem& item, const ViewState& view);
+    // One node's primitives; `pass` 0 or kMeshOit (into the OIT targets).
+    void drawItem(unsigned pass, const GpuScene& scene, const DrawItem& item, const ViewState& view);
+    // The material samples a texture or masks alpha: the textured shader variant.
+    static bool usesTextures(const GpuScene& scene, const Material& material);
+    // The primitive's vertex array and index count for this frame: its LOD list when the frame asks for it.
+    void drawPrimitive(const GpuPrimitive& prim, bool count);
     // ViewState::props (the treatment table): opaque, lit like the model, never painted.
     void drawProps(const ViewState& view);
     // The material's uniforms and its five textures on units 0-4 (base colour, metallic-roughness, normal,
     // occlusion, emissive), each with its UV set and KHR_texture_transform.
     static void setMaterial(gl::Program& program, const GpuScene& scene, const Material& material);
 
-    gl::Program mesh_;     // shaders/mesh.*: opaque draws, a lone single-sided translucent surface, and all
-                           // translucent ones if OIT targets cannot be made
-    gl::Program meshOit_;  // the same source with LA_OIT: translucent draws into the OIT targets
+    MeshPrograms meshes_;  // shaders/mesh.* in variants: plain draws (opaque, a lone single-sided translucent
+                           // surface, all translucent ones if OIT targets cannot be made) and OIT draws
     OitPass oit_;
     gl::Program background_;
     gl::Program outline_;
     gl::VertexArray emptyVao_;
     GpuScene unitCube_;  // one mesh: the box [0,1]^3 with flat faces
     bool reportedStaleView_ = false;
+    DrawOptions options_;  // of the frame being drawn
+    DrawStats stats_;
 };
 
 }  // namespace la::render

@@ -292,6 +292,13 @@ void Framebuffer::blitColor(const Framebuffer& from, const Framebuffer& to, glm:
     glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
 }
 
+void Framebuffer::blitColor(const Framebuffer& from, glm::ivec2 fromSize, const Framebuffer& to, glm::ivec2 toSize) {
+    from.bindRead();
+    to.bindDraw();
+    const GLenum filter = fromSize == toSize ? GL_NEAREST : GL_LINEAR;
+    glBlitFramebuffer(0, 0, fromSize.x, fromSize.y, 0, 0, toSize.x, toSize.y, GL_COLOR_BUFFER_BIT, filter);
+}
+
 std::vector<std::uint8_t> Framebuffer::readRgba(glm::ivec2 size) const {
     bindRead();
     std::vector<std::uint8_t> px(static_cast<std::size_t>(size.x) * static_cast<std::size_t>(size.y) * 4);

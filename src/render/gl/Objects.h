@@ -138,6 +138,8 @@ public:
     // reported an error (formats or sample counts that do not match) when `check` is set.
     static bool blitDepth(const Framebuffer& from, const Framebuffer& to, glm::ivec4 area, bool check);
     static void blitColor(const Framebuffer& from, const Framebuffer& to, glm::ivec2 size);
+    // The colour of all of `from` over all of `to`: copied at the same size, linearly filtered otherwise.
+    static void blitColor(const Framebuffer& from, glm::ivec2 fromSize, const Framebuffer& to, glm::ivec2 toSize);
     // RGBA8 rows of the colour attachment, bottom row first (GL order).
     std::vector<std::uint8_t> readRgba(glm::ivec2 size) const;
 

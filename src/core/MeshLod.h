@@ -1,0 +1,44 @@
+#pragma once
+// The motion level of detail: a simplified index list for every triangle primitive of a model, drawn
+// while the camera moves (core/MotionQuality.h decides when) over the same vertices as the full mesh, so
+// normals, UVs and the per-vertex pain weights stay valid. Built once per model with meshoptimizer; any
+// model gets one. Picking, screenshots and exports always use the full indices.
+#include <cstdint>
+#include <vector>
+
+#include "core/Model.h"
+
+namespace la {
+
+struct LodSettings {
+    float ratio = 0.15f;              // aim for this share of each primitive's triangles
+    float maxError = 0.02f;           // but move no vertex by more than this share of the primitive's size
+    std::size_t minTriangles = 2000;  // primitives smaller than this keep their full indices
+};
+
+struct ModelLod {
+    std::uint64_t generation = 0;  // Model::generation of the model it was built for
+    // [mesh][primitive] as Model::meshes[m].primitives: the simplified triangle list, or empty where the
+    // primitive keeps its full indices (small, or simplification would not save a quarter).
+    std::vector<std::vector<std::vector<std::uint32_t>>> meshes;
+};
+
+// A triangle list of `p` with about settings.ratio of its triangles, its open borders kept in place.
+// Empty when `p` is not a triangle list, is smaller than settings.minTriangles, or would keep more than
+// three quarters of its triangles.
+std::vector<std::uint32_t> simplifiedIndices(const Primitive& p, const LodSettings& settings = {});
+
+// What the simplification reads of a model: each triangle primitive's positions, indices and mode, copied
+// (a few megabytes for the bundled model), so that a worker thread can build the LOD while the viewer
+// replaces the model it came from.
+struct LodSource {
+    std::uint64_t generation = 0;
+    std::vector<std::vector<Primitive>> meshes;  // [mesh][primitive], only positions, indices and mode set
+};
+LodSource lodSource(const Model& model);
+
+// simplifiedIndices for every triangle primitive (thread-safe: reads its argument only).
+ModelLod buildLod(const LodSource& source, const LodSettings& settings = {});
+ModelLod buildLod(const Model& model, const LodSettings& settings = {});
+
+}  // namespace la

@@ -1,0 +1,114 @@
+// The motion level of detail in the renderer: drawn only when a frame asks for it (the window while the
+// camera moves); a frame that does not ask (every still, screenshot, export, and the window at rest)
+// draws the full model, pixel for pixel as if no LOD existed.
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "core/Camera.h"
+#include "core/MeshLod.h"
+#include "core/Model.h"
+#include "core/ViewState.h"
+#include "render/GpuScene.h"
+#include "render/OffscreenTarget.h"
+#include "render/Renderer.h"
+
+using namespace la;
+
+namespace {
+// A curved sheet of n x n quads facing +Z, one node.
+Model sheet(int n) {
+    Primitive p;
+    for (int y = 0; y <= n; ++y)
+        for (int x = 0; x <= n; ++x) {
+            const float fx = static_cast<float>(x) / static_cast<float>(n) - 0.5f;
+            const float fy = static_cast<float>(y) / static_cast<float>(n) - 0.5f;
+            p.positions.emplace_back(fx, fy, 0.2f * std::cos(2.0f * fx) * std::cos(2.0f * fy));
+            p.normals.push_back(
+                glm::normalize(glm::vec3(0.4f * std::sin(2.0f * fx), 0.4f * std::sin(2.0f * fy), 1.0f)));
+        }
+    const auto at = [n](int x, int y) { return static_cast<std::uint32_t>(y * (n + 1) + x); };
+    for (int y = 0; y < n; ++y)
+        for (int x = 0; x < n; ++x)
+            p.indices.insert(p.indices.end(),
+                             {at(x, y), at(x + 1, y), at(x + 1, y + 1), at(x, y), at(x + 1, y + 1), at(x, y + 1)});
+    for (const glm::vec3& v : p.positions) p.bounds.add(v);
+    p.material = 0;
+    Model m;
+    m.generation = Model::newGeneration();
+    Material mat;
+    mat.baseColor = glm::vec4(0.7f, 0.4f, 0.3f, 1.0f);
+    mat.doubleSided = true;
+    m.materials.push_back(mat);
+    Mesh mesh;
+    mesh.primitives.push_back(std::move(p));
+    m.meshes.push_back(std::move(mesh));
+    Node node;
+    node.name = "sheet";
+    node.mesh = 0;
+    m.nodes.push_back(node);
+    m.roots.push_back(0);
+    m.updateWorldTransforms();
+    return m;
+}
+}  // namespace
+
+TEST_CASE("gpu: the motion LOD is drawn only when a frame asks for it") {
+    auto renderer = render::Renderer::create();
+    REQUIRE_MESSAGE(renderer.ok(), renderer.error());
+    auto target = render::OffscreenTarget::create(160, 120, 4);
+    REQUIRE_MESSAGE(target.ok(), target.error());
+    const Model model = sheet(100);  // 20,000 triangles
+    render::GpuScene scene = render::GpuScene::upload(model);
+    ViewState view;
+    view.generation = model.generation;
+    view.nodes.assign(model.nodes.size(), NodeStyle{});
+    Camera cam;
+    cam.setSceneRadius(model.worldBounds().radius());
+    cam.pose.target = model.worldBounds().center();
+    cam.pose.yawDeg = 0.0f;
+    cam.pose.distance = 2.0f;
+
+    auto draw = [&](const render::DrawOptions& o) {
+        renderer->draw(scene, view, cam, target->target(), o);
+        return target->readPixels();
+    };
+    const std::vector<std::uint8_t> before = draw({});
+    CHECK(renderer->lastStats().triangles == 20000);
+    CHECK(renderer->lastStats().lodPrimitives == 0);
+
+    // A LOD made for another model is not taken.
+    ModelLod stale = buildLod(model);
+    stale.generation = Model::newGeneration();
+    scene.setLod(stale);
+    CHECK_FALSE(scene.hasLod());
+
+    scene.setLod(buildLod(model));
+    REQUIRE(scene.hasLod());
+    // At rest (and for every still): the full model, the very same picture.
+    CHECK(draw({}) == before);
+    CHECK(renderer->lastStats().triangles == 20000);
+    CHECK(renderer->lastStats().lodPrimitives == 0);
+
+    // Moving: the simplified list, a fraction of the triangles, nearly the same picture.
+    render::DrawOptions moving;
+    moving.lod = true;
+    const std::vector<std::uint8_t> lod = draw(moving);
+    CHECK(renderer->lastStats().lodPrimitives == 1);
+    CHECK(renderer->lastStats().triangles < 20000 / 4);
+    CHECK(renderer->lastStats().triangles > 0);
+    std::size_t differing = 0;
+    for (std::size_t i = 0; i + 3 < lod.size(); i += 4)
+        for (int c = 0; c < 3; ++c)
+            if (std::abs(int(lod[i + c]) - int(before[i + c])) > 24) {
+                ++differing;
+                break;
+            }
+    CHECK(differing < lod.size() / 4 / 20);  // under 5 % of the pixels visibly different
+
+    // The camera rests again: the full model once more.
+    CHECK(draw({}) == before);
+    CHECK(renderer->lastStats().lodPrimitives == 0);
+}

@@ -1,0 +1,101 @@
+// The motion level of detail in the real window (Xvfb, xdotool): frames drawn while the mouse orbits the
+// camera use the simplified meshes at reduced resolution; once the camera rests the window draws the full
+// model at full size again, and a screenshot taken mid-drag is always the full model. Read from the
+// viewer's --frame-log ("window|still MS MS_DRAWING TRIANGLES LOD WxH" per frame); no timing is checked.
+#include <sstream>
+#include <string>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "../support/LiveViewer.h"
+
+using namespace la::test;
+
+namespace {
+struct LoggedFrame {
+    std::string kind;
+    long long triangles = 0;
+    int lod = 0;
+    std::string size;
+};
+
+std::vector<LoggedFrame> readLog(const std::string& path) {
+    std::vector<LoggedFrame> frames;
+    std::istringstream in(slurp(path));
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream l(line);
+        LoggedFrame f;
+        double ms = 0.0, drawMs = 0.0;
+        if (l >> f.kind >> ms >> drawMs >> f.triangles >> f.lod >> f.size) frames.push_back(f);
+    }
+    return frames;
+}
+}  // namespace
+
+TEST_CASE("motion LOD: reduced frames only while the camera moves; full at rest and in screenshots" *
+          doctest::test_suite("live")) {
+    REQUIRE_MESSAGE(!shell("command -v xdotool").empty(), "xdotool is needed (tools/setup.sh installs it)");
+    const auto home = std::filesystem::temp_directory_path() / ("la_live_motion_" + std::to_string(getpid()));
+    const std::string log = home.string() + "-frames.log";
+    std::filesystem::remove(log);
+    LiveViewer v(home, "--pain all --frame-log '" + log + "'");
+    REQUIRE_MESSAGE(v.hasWindow(), v.output());
+    REQUIRE(v.waitForTitle("lower_body"));
+    shell("xdotool windowmove " + std::to_string(v.windowId()) + " 0 0 windowsize " + std::to_string(v.windowId()) +
+          " 1280 720");
+    REQUIRE(waitUntil([&] { return !readLog(log).empty(); }));
+    const long long full = readLog(log).front().triangles;  // the first frame: the whole model
+    REQUIRE(full > 100000);
+
+    // Orbit until a frame drawn during the drag used the LOD (it is built in the background after loading).
+    const std::string win = std::to_string(v.windowId());
+    std::size_t dragStart = 0;
+    bool reducedSeen = false;
+    REQUIRE(waitUntil(
+        [&] {
+            dragStart = readLog(log).size();
+            shell("xdotool mousemove --window " + win + " 600 360 mousedown 1");
+            for (int i = 1; i <= 12; ++i)
+                shell("xdotool mousemove --window " + win + " " + std::to_string(600 + 15 * i) + " 360 sleep 0.15");
+            // A screenshot in the middle of the drag: the full model whatever the window draws.
+            shell("xdotool key F12");
+            for (int i = 1; i <= 6; ++i)
+                shell("xdotool mousemove --window " + win + " " + std::to_string(780 - 15 * i) + " 380 sleep 0.15");
+            shell("xdotool mouseup 1");
+            const auto frames = readLog(log);
+            for (std::size_t i = dragStart; i < frames.size(); ++i)
+                reducedSeen |= frames[i].kind == "window" && frames[i].lod == 1;
+            return reducedSeen;
+        },
+        180.0));
+    // The camera rests: the window's latest frame is the full model at the window's size.
+    REQUIRE(waitUntil(
+        [&] {
+            const auto frames = readLog(log);
+            return !frames.empty() && frames.back().kind == "window" && frames.back().lod == 0;
+        },
+        60.0));
+    const auto frames = readLog(log);
+    CHECK(frames.back().triangles == full);
+    CHECK(frames.back().size == "1280x720");
+    bool stillSeen = false;
+    for (std::size_t i = dragStart; i < frames.size(); ++i) {
+        const LoggedFrame& f = frames[i];
+        if (f.kind == "still") {
+            stillSeen = true;
+            CHECK(f.lod == 0);  // the F12 screenshot
+            CHECK(f.triangles == full);
+            CHECK(f.size == "1280x720");
+        }
+        if (f.kind == "window" && f.lod == 1) {
+            CHECK(f.triangles < full / 2);
+            CHECK(f.size == "640x360");  // half the width and height
+        }
+    }
+    CHECK(stillSeen);
+    std::filesystem::remove(log);
+}
