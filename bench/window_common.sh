@@ -11,6 +11,7 @@ viewer_pid=""
 trap 'kill $viewer_pid $xvfb 2>/dev/null || true; rm -rf "$tmp"' EXIT
 sleep 1
 export DISPLAY="$display"
+start_ms=$(($(date +%s%N) / 1000000))  # just before the exec (bench/first_frame.sh)
 HOME="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" \
     "$viewer" --frame-stats "$tmp/frames" "$@" >"$tmp/out" 2>&1 &
 viewer_pid=$!

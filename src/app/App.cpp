@@ -4,9 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
+#include <future>
 
 #include <GLFW/glfw3.h>
 #include <epoxy/gl.h>
@@ -28,6 +26,8 @@ namespace fs = std::filesystem;
 App::App(Options options) : options_(std::move(options)) {}
 App::~App() {
     if (frameLog_) std::fclose(frameLog_);
+    setWakeable(false);
+    viewer_.reset();    // waits for its background work (a load in flight is cancelled)
     gpuScene_.reset();  // GL objects go before the context
     fxaa_.reset();
     renderer_.reset();
@@ -38,11 +38,8 @@ App::~App() {
 }
 
 Result<bool> App::loadModel(const std::string& path) {
-    io::LoadOptions load;
-    load.trustPaths = options_.trustPaths;
-    load.scene = options_.scene;
     viewer_->registerModels = !options_.noRegister;
-    if (auto ok = viewer_->openModel(path, load); !ok) return ok;
+    if (auto ok = viewer_->openModel(path, loadOptions()); !ok) return ok;
     if (renderer_) gpuScene_ = render::GpuScene::upload(viewer_->scene.model());
     viewer_->pain.forceUpload();  // the GPU copy starts with no pain weights
     if (renderer_ && !headless_) startLodBuild();
@@ -50,16 +47,17 @@ Result<bool> App::loadModel(const std::string& path) {
 }
 
 void App::startLodBuild() {
-    // A copy of the geometry, simplified at low priority (llvmpipe's threads draw the first frames meanwhile).
-    lodJob_ = std::async(std::launch::async, [source = lodSource(viewer_->scene.model())] {
-        setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
-        return buildLod(source);
-    });
+    // The shown model (shared read-only, not copied), simplified at low priority (llvmpipe's threads draw
+    // the first frames meanwhile). A build for a model replaced meanwhile finishes unawaited.
+    retiredLod_.add(std::move(lodJob_));
+    lodJob_ = BackgroundTask<ModelLod>::start([model = viewer_->scene.sharedModel()] { return buildLod(*model); },
+                                              [this] { wake(); });
 }
 
 void App::pollLod() {
-    if (!lodJob_.valid() || lodJob_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
-    const ModelLod lod = lodJob_.get();
+    retiredLod_.prune();
+    if (!lodJob_.ready()) return;
+    const ModelLod lod = lodJob_.take();
     if (gpuScene_) gpuScene_->setLod(lod);  // ignored when another model came meanwhile
 }
 
@@ -77,11 +75,7 @@ void App::logFrame(const char* kind, float drawMs, glm::ivec2 sceneSize) {
 
 void App::countFrame() {
     ++framesDrawn_;
-    if (options_.frameStats.empty()) return;
-    if (std::FILE* f = std::fopen(options_.frameStats.c_str(), "w")) {
-        std::fprintf(f, "frames %llu\n", framesDrawn_);
-        std::fclose(f);
-    }
+    writeFrameStats();
 }
 
 ctrl::SceneOptions App::sceneOptions() const {
@@ -265,16 +259,18 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
     if (scene && v.tours.presenter.blank()) {
         const float c = v.tours.presenter.screen == ctrl::Screen::White ? 1.0f : 0.0f;
         target.clear(glm::vec4(c, c, c, 1.0f));
-    } else if (scene && gpuScene_) {
+    } else if (scene && renderer_) {
+        // Before the first model is there (it loads in the background), the background alone.
+        const render::GpuScene& gpu = gpuScene_ ? *gpuScene_ : noModel_;
         const render::DrawOptions draw{quality.lod};
         if (fxaa_ && !headless_) {
             // While the camera moves: a smaller scene target, scaled up to the window unfiltered.
             if (quality.scale < 1.0f)
                 drawn = glm::max(glm::ivec2(glm::vec2(size) * quality.scale + 0.5f), glm::ivec2(1));
-            renderer_->draw(*gpuScene_, v.scene.view(), v.camera, fxaa_->sceneTarget(drawn), draw);
+            renderer_->draw(gpu, v.scene.view(), v.camera, fxaa_->sceneTarget(drawn), draw);
             fxaa_->resolve(target, options_.aa == "fxaa");
         } else {
-            renderer_->draw(*gpuScene_, v.scene.view(), v.camera, target, draw);
+            renderer_->draw(gpu, v.scene.view(), v.camera, target, draw);
         }
     }
     v.status.frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -292,14 +288,7 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
 }
 
 void App::handleActions(const ui::UiActions& a) {
-    if (a.openModel) {
-        if (auto ok = loadModel(*a.openModel); !ok) {
-            viewer_->say(ok.error(), true);
-        } else {
-            viewer_->ui.message.clear();
-            viewer_->applyPreset(viewer_->firstView(ViewPreset::Posterior, false), aspect(), true);
-        }
-    }
+    if (a.openModel) startLoad(*a.openModel);  // the current model stays until the new one is ready
     viewer_->handleSceneActions(a, aspect());
     if (a.togglePresenter) pending_.presenter = !viewer_->tours.presenter.active;
     if (a.screenshot) pending_.screenshotWithUi = *a.screenshot;
@@ -535,6 +524,8 @@ bool App::handleInput() {
 
 // The pain link animation alone redraws at most 15 times a second (it changes slowly; wall-clock driven).
 constexpr double kPainFrameSeconds = 1.0 / 15.0;
+// The status line's progress (a load, a click waiting for the pick BVH) redraws 4 times a second.
+constexpr double kProgressFrameSeconds = 0.25;
 
 bool App::imguiWantsKeys() const {
     const ImGuiIO& io = ImGui::GetIO();
@@ -566,18 +557,33 @@ bool isViewKey(int key) {
 }  // namespace
 
 int App::runWindow() {
+    // The model loads on a worker thread from the start, while the window, fonts and shaders are made.
+    viewer_.emplace(true);
+    viewer_->setWake([this] { wake(); });
+    loadSettings();  // detail level, recent files, last model (the window's geometry once it exists)
+    loadContent();
+    startLoad(options_.model.empty() ? bundledModelPath() : options_.model);
+    viewer_->scanTours((fs::path(dataDir()) / "content" / "tours").string(),
+                       (fs::path(io::dataDir(io::processEnv)) / "tours").string());
+    // The fonts are found and rasterised meanwhile too, for the usual content scale of 1 (a monitor of
+    // another scale has them made again once the window tells).
+    const float fontScale = viewer_->ui.fontScale;
+    auto fonts = std::async(std::launch::async, [s = (options_.uiScale > 0.0f ? options_.uiScale : 1.0f) * fontScale] {
+        return ImGuiLayer::prepareFonts(s);
+    });
     auto win = Window::create(1400, 900, true, "Lumbar Atlas", options_.aa == "msaa" ? 4 : 0);
     if (!win) {
         std::fprintf(stderr, "%s\n", win.error().c_str());
         return 1;
     }
     window_ = std::move(*win);
-    viewer_.emplace(true);
+    setWakeable(true);
     imgui_ = std::make_unique<ImGuiLayer>(window_->handle(),
-                                          options_.uiScale > 0.0f ? options_.uiScale : window_->contentScale(), true);
+                                          options_.uiScale > 0.0f ? options_.uiScale : window_->contentScale(), true,
+                                          fonts.get(), fontScale);
     input_.attach(window_->handle());  // after ImGui: keys, buttons and characters reach ImGui through feed_
     applySidebarOption();
-    loadSettings();  // window geometry, font scale, detail level, recent files, last model
+    applyWindowSettings();  // window geometry, font scale
     window_->fitToMonitor();
     auto r = render::Renderer::create();
     if (!r) {
@@ -593,27 +599,7 @@ int App::runWindow() {
         }
         fxaa_ = std::move(*fxaa);
     }
-    loadContent();
-    const std::string path = options_.model.empty() ? bundledModelPath() : options_.model;
-    if (auto ok = loadModel(path); !ok) {
-        // The window still opens so another model can be chosen.
-        viewer_->say(ok.error(), true);
-    } else if (!applySceneOptions()) {
-        return 2;
-    }
-    viewer_->applyPreset(viewer_->firstView(options_.view, options_.viewGiven), aspect(), false);
-    viewer_->scanTours((fs::path(dataDir()) / "content" / "tours").string(),
-                       (fs::path(io::dataDir(io::processEnv)) / "tours").string());
-    if (!options_.tour.empty()) {
-        if (auto ok = viewer_->openTour(options_.tour); !ok) {
-            viewer_->say(ok.error(), true);
-        } else if (auto on =
-                       viewer_->applyTourStepWithOptions(sceneOptions(), true, framebufferSize(), tourFontScale());
-                   !on) {
-            viewer_->say(on.error(), true);  // checked before the tour opened: not expected
-        }
-    }
-    if (options_.presenter) pending_.presenter = true;
+    if (options_.presenter) pending_.presenter = true;  // the first view and the tour: once the model is in place
 
     // Render on demand: sleep in glfwWaitEvents(Timeout) unless something animates; a few extra frames after
     // input let ImGui settle (hover states, popups).
@@ -630,6 +616,9 @@ int App::runWindow() {
         const double fullDue = motion_.fullFrameDueIn(glfwGetTime());
         if (moving || fullDue == 0.0) {
             glfwPollEvents();
+        } else if (backgroundBusy()) {
+            // The status line's progress moves; a result wakes the loop at once.
+            glfwWaitEventsTimeout(fullDue > 0.0 ? std::min(fullDue, kProgressFrameSeconds) : kProgressFrameSeconds);
         } else if (!viewer_->animating()) {
             constexpr double kIdleWait = 1.0;  // wakes once a second to notice edited content files
             const double t0 = glfwGetTime();
@@ -649,6 +638,14 @@ int App::runWindow() {
             settleFrames = 0;
             motion_.forgetOwed();
             continue;
+        }
+        // A finished load goes in place before this frame is drawn (a failed one keeps the current model).
+        // Not before the first frame: that one shows the background and the UI at once, without waiting
+        // for the model's upload and first draw (llvmpipe compiles its shaders then).
+        if (framesDrawn_ > 0 && takeFinishedLoad()) {
+            if (startupFailed_) return 2;
+            settleFrames = std::max(settleFrames, 2);
+            idleWake = false;
         }
         viewer_->advance(dt);
         // The monitor's scale, live (moved to another monitor, desktop scale changed), unless --ui-scale.
@@ -679,6 +676,7 @@ int App::runWindow() {
         const bool inputChanged = handleInput();
         glfwSwapBuffers(window_->handle());
         countFrame();
+        viewer_->afterFrame();  // the pick BVH and the pain bake of a new model start now, at low priority
         settleFrames = inputChanged || !frame_.events.empty() ? 3 : settleFrames - 1;
         if (ImGui::GetIO().MouseDown[0] || ImGui::GetIO().MouseDown[1] || ImGui::GetIO().MouseDown[2])
             settleFrames = std::max(settleFrames, 1);

@@ -5,12 +5,14 @@
 #include <cstdio>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/InputQueue.h"
 #include "app/Options.h"
+#include "core/Background.h"
 #include "core/MeshLod.h"
 #include "core/MotionQuality.h"
 #include "core/ScreenLayout.h"
@@ -54,8 +56,23 @@ public:
     int runExport();
 
 private:
-    // Loads into a temporary; on failure the current model stays and the error is returned.
+    // Loads into a temporary and waits for it (headless); on failure the current model stays and the
+    // error is returned.
     Result<bool> loadModel(const std::string& path);
+    io::LoadOptions loadOptions() const;
+    // The window's loads (AppLoading.cpp): started on a worker thread; a finished one is put in place
+    // (GPU upload, first view) by takeFinishedLoad(), once a frame; true when one finished.
+    void startLoad(const std::string& path);
+    bool takeFinishedLoad();
+    // What the command line asks of the first model (scene options, first view, tour step), once it is
+    // in place (loaded) or failed; false after printing a bad option.
+    bool applyStartup(bool loaded);
+    void updateLoadStatus();      // the status line's progress (load above 150 ms, waiting click, pain bake)
+    bool backgroundBusy() const;  // something the status line shows progress of
+    void writeFrameStats() const;
+    // Wakes the loop from a worker thread (glfwPostEmptyEvent), only while the window exists.
+    void wake() const;
+    void setWakeable(bool on);
     ctrl::SceneOptions sceneOptions() const;
     // Command-line scene state; false after printing an error.
     bool applySceneOptions();
@@ -109,7 +126,8 @@ private:
     void takeScreenshot(bool withUi);
     // "Lumbar Atlas — model" or "Lumbar Atlas — tour — step 3/8": the taskbar shows where a talk is.
     void updateWindowTitle();
-    void loadSettings();
+    void loadSettings();         // before the window: what to open, detail level, recent files, palette
+    void applyWindowSettings();  // once the window and ImGui exist: font scale, geometry
     Settings currentSettings() const;
     void saveSettings(bool force);
 
@@ -127,15 +145,18 @@ private:
     std::optional<render::Renderer> renderer_;
     std::optional<render::FxaaPass> fxaa_;      // the window's anti-aliasing unless --aa msaa
     std::optional<render::GpuScene> gpuScene_;  // the viewer's model on the GPU
+    render::GpuScene noModel_;                  // drawn (the background) while the first model loads
     std::unique_ptr<io::CatalogueWatcher> catalogueWatcher_;
     std::optional<ctrl::SettingsController> settings_;  // window runs only
+    std::optional<Settings> windowSettings_;            // the saved window geometry (none on a first run)
     double lastContentPoll_ = 0.0;
     float frameDt_ = 0.0f;                // seconds since the previous frame (0 for stills)
     unsigned long long framesDrawn_ = 0;  // window frames, for --frame-stats
     void countFrame();
     // The motion level of detail: built on a worker thread after a model loads (window only), uploaded
     // when ready (pollLod, between frames).
-    std::future<ModelLod> lodJob_;
+    BackgroundTask<ModelLod> lodJob_;
+    Retired<ModelLod> retiredLod_;  // builds for models replaced meanwhile
     void startLodBuild();
     void pollLod();
     MotionQuality motion_;
@@ -155,6 +176,10 @@ private:
     ScreenLayout layout_;                    // last frame's (the view's centre beside the sidebar, --layout-report)
     int savedX_ = 0, savedY_ = 0, savedW_ = 0, savedH_ = 0;  // window geometry to restore after presenting
     PendingWork pending_;
+    bool startupPending_ = true;  // the command line's scene waits for the first model
+    bool startupFailed_ = false;  // ... and had a bad option (exit 2)
+    mutable std::mutex wakeMutex_;
+    bool wakeable_ = false;
     std::string windowTitle_;
     bool quit_ = false;
 };

@@ -134,8 +134,14 @@ void App::loadSettings() {
     if (options_.model.empty() && !s.lastModel.empty() && fs::is_regular_file(s.lastModel, ec))
         options_.model = s.lastModel;
     v.ui.fontScale = std::clamp(s.fontScale, Settings::kMinFontScale, Settings::kMaxFontScale);
+    if (load.fromFile) windowSettings_ = s;  // first run: the window keeps its default size
+}
+
+void App::applyWindowSettings() {
+    ctrl::Viewer& v = *viewer_;
     if (v.ui.fontScale != 1.0f) imgui_->setFontScale(v.ui.fontScale);
-    if (!load.fromFile) return;  // first run: the window keeps its default size
+    if (!windowSettings_) return;
+    const Settings& s = *windowSettings_;
     GLFWwindow* w = window_->handle();
     glfwSetWindowSize(w, std::max(s.windowW, 320), std::max(s.windowH, 240));
     if (s.windowX != Settings::kUnsetPosition && s.windowY != Settings::kUnsetPosition)

@@ -10,9 +10,22 @@
 
 namespace la::app {
 
-ImGuiLayer::ImGuiLayer(GLFWwindow* window, float contentScale, bool installCallbacks) : contentScale_(contentScale) {
+PreparedFonts ImGuiLayer::prepareFonts(float scale) {
+    PreparedFonts p;
+    p.files = ui::findSansFonts();
+    p.atlas = std::make_unique<ImFontAtlas>();
+    ui::loadFonts(*p.atlas, p.files, uiMetrics(scale).font);
+    p.scale = scale;
+    return p;
+}
+
+ImGuiLayer::ImGuiLayer(GLFWwindow* window, float contentScale, bool installCallbacks, PreparedFonts prepared,
+                       float fontScale)
+    : contentScale_(contentScale), fontScale_(fontScale) {
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    const bool usePrepared = prepared.atlas && prepared.scale == contentScale_ * fontScale_;
+    if (usePrepared) atlas_ = std::move(prepared.atlas);
+    ImGui::CreateContext(atlas_.get());
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout comes from our settings, not imgui.ini in the working folder
     // Tab, arrows, Space and Enter work the panels. Navigation does not claim the keyboard by itself: the
@@ -21,8 +34,13 @@ ImGuiLayer::ImGuiLayer(GLFWwindow* window, float contentScale, bool installCallb
     if (window) ImGui_ImplGlfw_InitForOpenGL(window, installCallbacks);
     withGlfw_ = window != nullptr;
     ImGui_ImplOpenGL3_Init("#version 330 core");
-    fonts_ = ui::findSansFonts();
-    rebuild();
+    if (usePrepared) {
+        fonts_ = std::move(prepared.files);
+        ui::applyTheme(uiMetrics(contentScale_ * fontScale_));
+    } else {
+        fonts_ = prepared.atlas ? std::move(prepared.files) : ui::findSansFonts();
+        rebuild();
+    }
 }
 
 ImGuiLayer::~ImGuiLayer() {

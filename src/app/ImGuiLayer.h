@@ -1,5 +1,7 @@
 #pragma once
 // ImGui context with the GLFW and OpenGL 3 backends, the system's sans font and our theme, owned RAII.
+#include <memory>
+
 #include "ui/Theme.h"
 
 struct GLFWwindow;
@@ -11,12 +13,24 @@ struct FedFrame;
 
 namespace la::app {
 
+// Fonts found (fontconfig) and rasterised into an atlas of their own, ahead of the ImGui context.
+struct PreparedFonts {
+    ui::FontFiles files;
+    std::unique_ptr<ImFontAtlas> atlas;
+    float scale = 0.0f;  // content scale x font scale they were made for
+};
+
 class ImGuiLayer {
 public:
     // installCallbacks=false for headless rendering (no input); window may be null (no window at all: a
     // surfaceless context), then the caller gives the display size to newFrame. contentScale: the
     // monitor's, times --ui-scale.
-    ImGuiLayer(GLFWwindow* window, float contentScale, bool installCallbacks);
+    // prepared: fonts found and rasterised ahead (prepareFonts, on another thread while the window is
+    // made); used when they were made for this content scale x fontScale, else the fonts are made here.
+    // Needs no ImGui context: safe on any thread before the layer exists.
+    static PreparedFonts prepareFonts(float scale);
+    ImGuiLayer(GLFWwindow* window, float contentScale, bool installCallbacks, PreparedFonts prepared = {},
+               float fontScale = 1.0f);
     ~ImGuiLayer();
     ImGuiLayer(const ImGuiLayer&) = delete;
     ImGuiLayer& operator=(const ImGuiLayer&) = delete;
@@ -35,6 +49,7 @@ public:
 private:
     void rebuild();
     ui::FontFiles fonts_;
+    std::unique_ptr<ImFontAtlas> atlas_;  // the prepared atlas the context uses (destroyed after it)
     float contentScale_ = 1.0f;
     bool withGlfw_ = false;
     float fontScale_ = 1.0f;

@@ -95,19 +95,70 @@ bool PainController::update(float dt, bool live, const SceneIndex& index, ViewSt
     return animating;
 }
 
-void PainController::prepare(const Model& model, const SceneIndex& index) {
-    if (!bakeDirty_) return;
-    bake_ = bakePain(model, field_, flat_);
-    std::vector<int> skin;
+PainController::BakeNodes PainController::bakeNodes(const SceneIndex& index) const {
+    BakeNodes out;
     for (const auto& n : index.nodes())
-        if (n.kind == "skin") skin.push_back(n.node);
-    spots_.clear();
+        if (n.kind == "skin") out.skin.push_back(n.node);
     for (const auto& t : flat_.triggers) {
         const SceneNode* muscle = index.findKey(flat_.instances[static_cast<std::size_t>(t.instance)].key);
-        spots_.push_back(placeTriggerSpot(model, t.position, muscle ? muscle->node : -1, skin));
+        out.muscles.push_back(muscle ? muscle->node : -1);
     }
-    uploaded_.clear();
-    bakeDirty_ = false;
+    return out;
+}
+
+PainController::Baked PainController::bakeAll(const Model& model, const PainField& field, const PainFlat& flat,
+                                              const std::vector<int>& skin, const std::vector<int>& muscles) {
+    Baked out;
+    out.bake = bakePain(model, field, flat);
+    for (std::size_t i = 0; i < flat.triggers.size(); ++i)
+        out.spots.push_back(
+            placeTriggerSpot(model, flat.triggers[i].position, i < muscles.size() ? muscles[i] : -1, skin));
+    return out;
+}
+
+void PainController::prepare(const std::shared_ptr<const Model>& model, const SceneIndex& index, bool background) {
+    if (bakeDirty_) {
+        bakeDirty_ = false;
+        ++bakeTicket_;
+        if (!background) {
+            const BakeNodes nodes = bakeNodes(index);
+            Baked b = bakeAll(*model, field_, flat_, nodes.skin, nodes.muscles);
+            bake_ = std::move(b.bake);
+            spots_ = std::move(b.spots);
+            uploaded_.clear();
+            return;
+        }
+        // Nothing of the previous model or patterns is drawn meanwhile.
+        bake_ = PainBake{};
+        spots_.clear();
+        uploaded_.clear();
+        bakeWanted_ = true;
+        retiredBakes_.add(std::move(bakeTask_));
+    }
+    if (bakeTask_.ready()) {
+        Baked b = bakeTask_.take();
+        // Only the latest bake, and only for the model shown now.
+        if (b.ticket == bakeTicket_ && b.bake.generation == model->generation) {
+            bake_ = std::move(b.bake);
+            spots_ = std::move(b.spots);
+            uploaded_.clear();
+        }
+    }
+}
+
+void PainController::startBackgroundWork(const std::shared_ptr<const Model>& model, const SceneIndex& index,
+                                         const std::function<void()>& done) {
+    retiredBakes_.prune();
+    if (!bakeWanted_) return;
+    bakeWanted_ = false;
+    // Copies of the patterns and the index: content may be reloaded while the bake runs.
+    bakeTask_ = BackgroundTask<Baked>::start(
+        [model, field = field_, flat = flat_, nodes = bakeNodes(index), ticket = bakeTicket_] {
+            Baked b = bakeAll(*model, field, flat, nodes.skin, nodes.muscles);
+            b.ticket = ticket;
+            return b;
+        },
+        done);
 }
 
 void PainController::uploadChanged(

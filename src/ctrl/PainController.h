@@ -5,10 +5,12 @@
 // fills the ViewState's pain part, uploadChanged() hands the renderer new per-vertex weights.
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/Background.h"
 #include "core/PainField.h"
 #include "core/PainSurface.h"
 #include "core/Pick.h"
@@ -50,7 +52,15 @@ public:
     // A new model: its zones are baked again on the next prepare().
     void modelChanged() { bakeDirty_ = true; }
     // Bakes the zones per vertex and places the trigger marks when the model or the patterns changed.
-    void prepare(const Model& model, const SceneIndex& index);
+    // background (the window): the bake waits for startBackgroundWork() and runs on a low-priority
+    // thread (about 0.4 s for the bundled model); meanwhile no zones are drawn, and a later prepare()
+    // takes the result. Else (stills) it bakes here and now.
+    void prepare(const std::shared_ptr<const Model>& model, const SceneIndex& index, bool background = false);
+    // Starts the bake that prepare() left waiting, if any; `done` is called on its thread when it is ready.
+    void startBackgroundWork(const std::shared_ptr<const Model>& model, const SceneIndex& index,
+                             const std::function<void()>& done = {});
+    // A bake is waiting or running (the status line says the pain maps are being prepared).
+    bool baking() const { return bakeWanted_ || bakeTask_.running(); }
     // Calls upload(mesh, primitive, weights) for every primitive whose weights changed since the last
     // call (what is shown, fades, the linked trigger point); forceUpload() makes the next call send all
     // (the renderer's copy of the model was replaced).
@@ -82,6 +92,23 @@ private:
     PainBake bake_;                      // per-vertex zone ramps of the current model
     std::vector<TriggerSpot> spots_;     // per flat trigger point: its X on the muscle, its ring on the skin
     bool bakeDirty_ = true;
+    struct Baked {
+        PainBake bake;
+        std::vector<TriggerSpot> spots;
+        std::uint64_t ticket = 0;
+    };
+    // Bakes and places the marks (any thread: reads only what it is given).
+    // skin: nodes of kind skin; muscles: per flat trigger point the node of its muscle (or -1).
+    static Baked bakeAll(const Model& model, const PainField& field, const PainFlat& flat, const std::vector<int>& skin,
+                         const std::vector<int>& muscles);
+    struct BakeNodes {
+        std::vector<int> skin, muscles;
+    };
+    BakeNodes bakeNodes(const SceneIndex& index) const;
+    bool bakeWanted_ = false;       // the window: a bake waits for startBackgroundWork()
+    std::uint64_t bakeTicket_ = 0;  // of the latest bake asked for; an older result is dropped
+    BackgroundTask<Baked> bakeTask_;
+    Retired<Baked> retiredBakes_;
     std::vector<float> weights_;   // per flat trigger point, this frame
     int linkTrigger_ = -1;         // the trigger point the link animation shows (-1: none)
     std::vector<float> uploaded_;  // weights of the last upload

@@ -20,33 +20,52 @@ bool isBlended(const Model& m, const Node& n) {
 
 void SceneController::setCatalogue(Catalogue catalogue) {
     catalogue_ = std::move(catalogue);
-    index_ = SceneIndex(model_, catalogue_);
+    index_ = SceneIndex(*model_, catalogue_);
 }
 
 void SceneController::setModel(Model model, bool buildPickInBackground) {
-    model_ = std::move(model);
     // Every model shown is a generation of its own, also one built in code (0), so ids kept from the
     // previous model are recognised as stale.
-    if (model_.generation == 0) model_.generation = Model::newGeneration();
-    view_.generation = model_.generation;
-    view_.nodes.assign(model_.nodes.size(), NodeStyle{});
-    index_ = SceneIndex(model_, catalogue_);
+    if (model.generation == 0) model.generation = Model::newGeneration();
+    model_ = std::make_shared<const Model>(std::move(model));
+    const Model& m = *model_;
+    view_.generation = m.generation;
+    view_.nodes.assign(m.nodes.size(), NodeStyle{});
+    index_ = SceneIndex(m, catalogue_);
     pickScene_.reset();
-    pickBuild_ = {};
-    if (buildPickInBackground) pickBuild_ = std::async(std::launch::async, [copy = model_] { return PickScene(copy); });
+    retiredPick_.add(std::move(pickBuild_));  // a build for the previous model finishes on its own, unawaited
+    pickInBackground_ = buildPickInBackground;
+    pickStarted_ = false;
     anchorCandidates_.clear();
-    s_.visibility.assign(model_.nodes.size(), PickMode::Visible);
+    s_.visibility.assign(m.nodes.size(), PickMode::Visible);
     s_.selected = s_.hovered = NodeId{};
     s_.panels.clear();
     s_.peelDepth = 0;
 }
 
+void SceneController::startBackgroundWork(const std::function<void()>& done) {
+    retiredPick_.prune();
+    if (!pickInBackground_ || pickStarted_) return;
+    pickStarted_ = true;
+    // The model is shared, not copied: the build reads it while the window draws it.
+    pickBuild_ = BackgroundTask<PickScene>::start([model = model_] { return PickScene(*model); }, done);
+}
+
+bool SceneController::pickReady() const {
+    if (pickScene_) return true;
+    if (!pickInBackground_) return true;  // built on first use
+    if (!pickBuild_.ready()) return false;
+    pickScene_.emplace(pickBuild_.take());
+    return true;
+}
+
 const PickScene& SceneController::pickScene() const {
     if (!pickScene_) {
-        if (pickBuild_.valid())
-            pickScene_.emplace(pickBuild_.get());
-        else
-            pickScene_.emplace(model_);
+        if (pickInBackground_) {
+            if (!pickReady()) return noPick_;  // never waits in the window
+        } else {
+            pickScene_.emplace(*model_);
+        }
     }
     return *pickScene_;
 }
@@ -58,7 +77,7 @@ void SceneController::setMode(const std::vector<int>& nodes, PickMode mode) {
 }
 
 bool SceneController::setHovered(NodeId node) {
-    if (!model_.owns(node)) node = NodeId{};
+    if (!model_->owns(node)) node = NodeId{};
     const bool changed = node != s_.hovered;
     s_.hovered = node;
     return changed;
@@ -83,7 +102,7 @@ void SceneController::applyStep(StepScene scene, const std::vector<glm::vec2>& p
     panels.erase(std::remove_if(panels.begin(), panels.end(), [](const ui::PanelState& p) { return p.pinned; }),
                  panels.end());
     for (std::size_t k = 0; k < scene.panels.size(); ++k) {
-        if (!model_.owns(scene.panels[k].node)) continue;  // resolved against another model
+        if (!model_->owns(scene.panels[k].node)) continue;  // resolved against another model
         ui::PanelState st;
         st.node = scene.panels[k].node;
         st.pinned = true;
@@ -104,16 +123,16 @@ ViewCapture SceneController::capture() const {
 
 void SceneController::updateViewState() {
     pickFilter_ = effectiveVisibility(index_, s_.visibility, s_.peelDepth);
-    pickFilter_.resize(model_.nodes.size(), PickMode::Visible);
-    view_.nodes.assign(model_.nodes.size(), NodeStyle{});
-    for (std::size_t i = 0; i < model_.nodes.size(); ++i) {
+    pickFilter_.resize(model_->nodes.size(), PickMode::Visible);
+    view_.nodes.assign(model_->nodes.size(), NodeStyle{});
+    for (std::size_t i = 0; i < model_->nodes.size(); ++i) {
         NodeStyle& st = view_.nodes[i];
         st.hidden = pickFilter_[i] == PickMode::Hidden;
         st.ghosted = pickFilter_[i] == PickMode::Ghosted;
         // Translucent materials (the skin) are clicked through, like ghosted structures.
-        if (pickFilter_[i] == PickMode::Visible && isBlended(model_, model_.nodes[i]))
+        if (pickFilter_[i] == PickMode::Visible && isBlended(*model_, model_->nodes[i]))
             pickFilter_[i] = PickMode::Ghosted;
-        const NodeId n = model_.nodeId(i);
+        const NodeId n = model_->nodeId(i);
         if (n == s_.selected) {
             st.tint = glm::vec4(1.0f, 0.72f, 0.2f, 0.35f);
             st.outline = true;
@@ -183,9 +202,9 @@ PanelRequests SceneController::articlePanelRequests(const Camera& camera, const 
     };
     std::vector<PanelRequest>& requests = out.requests;
     for (const auto& st : s_.panels) {
-        const Node& node = *model_.node(st.node);  // wanted only nodes the index finds in this model
+        const Node& node = *model_->node(st.node);  // wanted only nodes the index finds in this model
         Aabb box;
-        if (const Mesh* mesh = model_.mesh(model_.meshOf(st.node)))
+        if (const Mesh* mesh = model_->mesh(model_->meshOf(st.node)))
             for (const auto& p : mesh->primitives) box.add(p.bounds.transformed(node.world));
         PanelRequest r;
         // Anchor: a point of the structure that can be seen, in the middle of what shows of it; when none
@@ -193,7 +212,7 @@ PanelRequests SceneController::articlePanelRequests(const Camera& camera, const 
         // line fades.
         auto cached = anchorCandidates_.find(st.node);
         if (cached == anchorCandidates_.end())
-            cached = anchorCandidates_.emplace(st.node, anchorCandidates(model_, st.node)).first;
+            cached = anchorCandidates_.emplace(st.node, anchorCandidates(*model_, st.node)).first;
         const AnchorChoice choice = chooseAnchor(pickScene(), pickFilter_, st.node, cached->second, eye, viewProj);
         glm::vec3 anchor = choice.point;
         const bool occluded = !choice.visible;
@@ -237,7 +256,7 @@ PanelRequests SceneController::articlePanelRequests(const Camera& camera, const 
         requests.push_back(r);
     }
     {  // the model's projected bounds: panels stay off the body when they can
-        const Aabb world = model_.worldBounds();
+        const Aabb world = model_->worldBounds();
         Rect all{glm::vec2(1e9f), glm::vec2(-1e9f)};
         bool allInFront = true;
         for (int i = 0; i < 8; ++i) {

@@ -5,11 +5,13 @@
 // the per-node styles (ViewState) and the panel placements the UI draws.
 #include <functional>
 #include <future>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "core/Background.h"
 #include "core/Camera.h"
 #include "core/Catalogue.h"
 #include "core/Model.h"
@@ -52,10 +54,18 @@ public:
     void setCatalogue(Catalogue catalogue);
     const Catalogue& catalogue() const { return catalogue_; }
     // A newly loaded model replaces the current one: everything visible, nothing selected, no panels.
-    // buildPickInBackground: the picking BVH is built on a worker thread from a copy (the window), else on
-    // first use (headless runs).
+    // buildPickInBackground: the picking BVH is built on a low-priority thread once startBackgroundWork()
+    // is called after the model's first frame (the window), else on first use (headless runs).
     void setModel(Model model, bool buildPickInBackground);
-    const Model& model() const { return model_; }
+    const Model& model() const { return *model_; }
+    // The same model, shared with background work (read-only; it lives as long as the longest user).
+    std::shared_ptr<const Model> sharedModel() const { return model_; }
+    // Starts the background BVH build if it waits (once per model); `done` is called on its thread when
+    // it is ready (the window wakes its loop).
+    void startBackgroundWork(const std::function<void()>& done = {});
+    // Whether picks are answered now: true headless (built on first use) and once the background build
+    // is done. Before that, picks find nothing and the panels' anchors sit on their structures' centres.
+    bool pickReady() const;
     const SceneIndex& index() const { return index_; }
     ui::SceneUiState& state() { return s_; }
     const ui::SceneUiState& state() const { return s_; }
@@ -65,7 +75,7 @@ public:
     void setMode(const std::vector<int>& nodes, PickMode mode);
     // Selects a node of the current model; an id of another model (kept from before a reload) or an
     // invalid one clears the selection.
-    void select(NodeId node) { s_.selected = model_.owns(node) ? node : NodeId{}; }
+    void select(NodeId node) { s_.selected = model_->owns(node) ? node : NodeId{}; }
     NodeId selected() const { return s_.selected; }
     // Hovered node (an id of another model counts as none); true when it changed.
     bool setHovered(NodeId node);
@@ -98,13 +108,17 @@ public:
 
 private:
     ui::SceneUiState& s_;
-    Model model_;
+    std::shared_ptr<const Model> model_ = std::make_shared<const Model>();
     Catalogue catalogue_;
     SceneIndex index_;
     ViewState view_;
     PickFilter pickFilter_;
-    mutable std::future<PickScene> pickBuild_;
+    bool pickInBackground_ = false;
+    bool pickStarted_ = false;
+    mutable BackgroundTask<PickScene> pickBuild_;
+    Retired<PickScene> retiredPick_;  // builds for earlier models, still running
     mutable std::optional<PickScene> pickScene_;
+    PickScene noPick_;  // what picks go through while the BVH is being built
     std::unordered_map<NodeId, std::vector<glm::vec3>> anchorCandidates_;  // per node, for panel leader lines
 };
 

@@ -37,26 +37,59 @@ void Viewer::loadCatalogue(const std::string& dir) {
     pain.modelChanged();  // the names of the nodes (muscle of each trigger point, the skin) may change
 }
 
-Result<bool> Viewer::openModel(const std::string& path, const io::LoadOptions& options) {
+Result<LoadedModel> Viewer::prepareModel(const std::string& path, const io::LoadOptions& options,
+                                         const Catalogue& catalogue, bool registerModels) {
     auto loaded = io::loadModel(path, options);
     if (!loaded) return Error{loaded.error()};
+    LoadedModel out{std::move(*loaded), {}, false};
     // A model made elsewhere goes into the landmark frame before anything reads a position.
-    registration = computeRegistration(*loaded, SceneIndex(*loaded, scene.catalogue()));
-    if (!registerModels && registration.basis != RegistrationBasis::None) {
-        registration = Registration{};
-        status.frame = "Own frame (--no-register)";
-    } else {
-        if (registration.applies()) applyRegistration(*loaded, registration.transform);
-        status.frame = registration.describe();
+    out.registration = computeRegistration(out.model, SceneIndex(out.model, catalogue));
+    if (!registerModels && out.registration.basis != RegistrationBasis::None) {
+        out.registration = Registration{};
+        out.registrationOff = true;
+    } else if (out.registration.applies()) {
+        applyRegistration(out.model, out.registration.transform);
     }
+    return out;
+}
+
+Result<bool> Viewer::openModel(const std::string& path, const io::LoadOptions& options) {
+    auto loaded = prepareModel(path, options, scene.catalogue(), registerModels);
+    if (!loaded) return Error{loaded.error()};
+    applyLoaded(std::move(*loaded), path);
+    return true;
+}
+
+void Viewer::beginOpenModel(const std::string& path, io::LoadOptions options) {
+    // The worker gets its own copy of what it reads: the catalogue may be reloaded meanwhile.
+    loads.start(path, [path, options, catalogue = scene.catalogue(),
+                       reg = registerModels](const std::atomic<bool>& cancel) mutable {
+        options.cancel = &cancel;
+        return prepareModel(path, options, catalogue, reg);
+    });
+}
+
+Viewer::LoadOutcome Viewer::pollModelLoad() {
+    auto done = loads.poll();
+    if (!done) return LoadOutcome::None;
+    if (!done->result) {
+        say(done->result.error(), true);  // the current model stays
+        return LoadOutcome::Failed;
+    }
+    applyLoaded(std::move(*done->result), done->path);
+    return LoadOutcome::Applied;
+}
+
+void Viewer::applyLoaded(LoadedModel loaded, const std::string& path) {
+    registration = loaded.registration;
+    status.frame = loaded.registrationOff ? "Own frame (--no-register)" : registration.describe();
     // Headless runs have no status bar: the same line on stdout, as the record of a screenshot.
-    if (!live_ && registration.applies()) std::printf("%s: %s\n", loaded->name.c_str(), status.frame.c_str());
-    for (const auto& w : loaded->warnings) {
+    if (!live_ && registration.applies()) std::printf("%s: %s\n", loaded.model.name.c_str(), status.frame.c_str());
+    for (const auto& w : loaded.model.warnings) {
         std::fprintf(stderr, "%s\n", w.c_str());
         if (live_) say(w, false);
     }
-    setModel(std::move(*loaded), path);
-    return true;
+    setModel(std::move(loaded.model), path);
 }
 
 ViewPreset Viewer::firstView(ViewPreset asked, bool askedExplicitly) const {
@@ -67,6 +100,7 @@ ViewPreset Viewer::firstView(ViewPreset asked, bool askedExplicitly) const {
 }
 
 void Viewer::setModel(Model model, const std::string& path) {
+    pendingClick_.reset();  // it was aimed at the previous model
     scene.setModel(std::move(model), live_);
     pain.modelChanged();
     status.modelName = scene.model().name;
@@ -159,13 +193,27 @@ void Viewer::frameAll(float aspect) {
     camera.flyTo(p, 0.5f);
 }
 
+void Viewer::afterFrame() {
+    scene.startBackgroundWork(wake_);
+    pain.startBackgroundWork(scene.sharedModel(), scene.index(), wake_);
+}
+
 void Viewer::click(glm::vec2 pixel, glm::ivec2 fb) {
-    const auto hit = scene.pickAt(camera, pixel, fb);
+    if (!scene.pickReady()) {
+        pendingClick_ = PendingClick{pixel, fb, camera};  // answered once the BVH is there
+        return;
+    }
+    pendingClick_.reset();
+    clickWith(camera, pixel, fb);
+}
+
+void Viewer::clickWith(const Camera& cam, glm::vec2 pixel, glm::ivec2 fb) {
+    const auto hit = scene.pickAt(cam, pixel, fb);
     scene.select(hit ? hit->node : NodeId{});
     // With pain patterns on (or the pain panel open), a click on the body also asks which muscles can
     // send pain there.
     if (!pain.state().patternsOn.empty() || ui::painTabShown(ui)) {
-        if (const auto surface = scene.surfaceAt(camera, pixel, fb)) {
+        if (const auto surface = scene.surfaceAt(cam, pixel, fb)) {
             pain.openLookup(*surface);
             ui.lookupAt = pixel;  // the screen layout puts the list beside the click
         } else
@@ -306,6 +354,11 @@ Viewer::TourOutcome Viewer::handleTourActions(const ui::TourActions& a, const st
 }
 
 bool Viewer::prepareFrame(float dt) {
+    if (pendingClick_ && scene.pickReady()) {
+        const PendingClick c = *pendingClick_;
+        pendingClick_.reset();
+        clickWith(c.camera, c.pixel, c.framebuffer);
+    }
     scene.updateViewState();
     // The table stands in the room; the model is drawn in the body's frame, so its boxes go through the
     // inverse of where the body lies now (during a change of posture too).
@@ -316,7 +369,8 @@ bool Viewer::prepareFrame(float dt) {
     for (std::size_t i = 0; i < table.size(); ++i)
         props.push_back(PropBox{table[i].min, table[i].max, roomToBody,
                                 i == 0 ? glm::vec3(0.16f, 0.22f, 0.30f) : glm::vec3(0.45f, 0.46f, 0.48f)});
-    pain.prepare(scene.model(), scene.index());  // bakes the zones per vertex after a model or content change
+    // Bakes the zones per vertex after a model or content change (the window: in the background).
+    pain.prepare(scene.sharedModel(), scene.index(), live_);
     painAnimating_ = pain.update(dt, live_, scene.index(), scene.view());
     tours.update(dt);
     return painAnimating_;

@@ -3,6 +3,7 @@
 // (selection & article panels, referred pain, tours & presenter), and the flows between them — a click
 // picks, selects and looks up pain; a tour step flies the camera and sets visibility, selection, panels
 // and pain. The app owns one, feeds it input and time, and draws what it holds. No GL, GLFW or ImGui.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "core/Camera.h"
 #include "core/Registration.h"
 #include "core/Result.h"
+#include "ctrl/ModelLoads.h"
 #include "ctrl/PainController.h"
 #include "ctrl/SceneController.h"
 #include "ctrl/TourController.h"
@@ -55,10 +57,34 @@ public:
     // content/structures (the first error goes to the message strip in the window).
     void loadCatalogue(const std::string& dir);
     void setCatalogue(Catalogue catalogue) { scene.setCatalogue(std::move(catalogue)); }
-    // Loads into a temporary; on failure the current model stays and the error is returned.
+    // Loads into a temporary; on failure the current model stays and the error is returned. Waits for
+    // the load (headless runs).
     Result<bool> openModel(const std::string& path, const io::LoadOptions& options = {});
-    // Puts a loaded model in place (openModel, tests).
+    // Reads, checks and (with registerModels) registers a model file; on any thread.
+    static Result<LoadedModel> prepareModel(const std::string& path, const io::LoadOptions& options,
+                                            const Catalogue& catalogue, bool registerModels);
+    // The window: starts loading on a worker thread and returns at once; the current model stays on
+    // screen until pollModelLoad() puts the new one in place.
+    void beginOpenModel(const std::string& path, io::LoadOptions options = {});
+    // Model loads in flight (the window's; the status line shows their progress).
+    ModelLoads loads;
+    // Called on a worker thread when background work has a result (a load, the pick BVH, the pain bake):
+    // the window wakes its loop. Set it before the first load.
+    void setWake(std::function<void()> wake) {
+        wake_ = wake;
+        loads.setWake(std::move(wake));
+    }
+    enum class LoadOutcome { None, Applied, Failed };
+    // Once a frame: puts the latest finished load in place (Applied), or says its error in one line and
+    // keeps the current model (Failed). Results of superseded loads are dropped.
+    LoadOutcome pollModelLoad();
+    // Puts a prepared model in place (openModel, pollModelLoad).
+    void applyLoaded(LoadedModel loaded, const std::string& path);
+    // Puts a loaded model in place (tests; no registration).
     void setModel(Model model, const std::string& path);
+    // After a frame was drawn: starts the background work of the current model that waited for it (the
+    // pick BVH, the per-vertex pain bake), each on a low-priority thread.
+    void afterFrame();
     // Errors name the option; nothing is applied after the first error.
     Result<bool> applySceneOptions(const SceneOptions& options);
 
@@ -80,8 +106,11 @@ public:
     std::vector<Aabb> treatmentTable() const;
 
     // A click at a framebuffer pixel: selects what is under it (or clears the selection); with pain
-    // patterns on or the pain panel open, also asks which muscles send pain there.
+    // patterns on or the pain panel open, also asks which muscles send pain there. A click that comes
+    // while the pick BVH is still being built waits (with the camera of its time) and is answered in the
+    // first frame after it is ready; the status line says so meanwhile.
     void click(glm::vec2 pixel, glm::ivec2 framebuffer);
+    bool clickWaiting() const { return pendingClick_.has_value(); }
     // The structure under the cursor (none when the cursor is over a panel); true when it changed.
     bool hover(std::optional<glm::vec2> pixel, glm::ivec2 framebuffer);
     // Entry i of the pain lookup: shows its pattern and selects the muscle.
@@ -123,6 +152,14 @@ public:
 private:
     Result<bool> applyOptions(const SceneOptions& options, bool overStep);
 
+    struct PendingClick {
+        glm::vec2 pixel{0.0f};
+        glm::ivec2 framebuffer{0};
+        Camera camera;
+    };
+    void clickWith(const Camera& camera, glm::vec2 pixel, glm::ivec2 framebuffer);
+    std::optional<PendingClick> pendingClick_;
+    std::function<void()> wake_;
     bool live_;
     bool painAnimating_ = false;
     Posture posture_ = Posture::Standing;

@@ -203,6 +203,7 @@ Result<Model> loadWithAssimp(const std::string& path, const LoadOptions& options
     IsolationLimits limits;
     limits.seconds = options.importSeconds;
     limits.cpuSeconds = options.importCpuSeconds;
+    limits.cancel = options.cancel;
     return runIsolated(
         path, [&path] { return importWithAssimp(path); }, limits);
 }

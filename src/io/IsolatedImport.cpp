@@ -107,7 +107,7 @@ Result<Model> runIsolated(const std::string& path, const std::function<Result<Mo
     const auto deadline =
         Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(limits.seconds));
     std::string bytes;
-    bool timedOut = false;
+    bool timedOut = false, cancelled = false;
     char chunk[1 << 16];
     for (;;) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
@@ -115,8 +115,12 @@ Result<Model> runIsolated(const std::string& path, const std::function<Result<Mo
             timedOut = true;
             break;
         }
+        if (limits.cancel && limits.cancel->load()) {
+            cancelled = true;
+            break;
+        }
         pollfd p{fds[0], POLLIN, 0};
-        const int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left, 1000)));
+        const int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left, limits.cancel ? 50 : 1000)));
         if (ready < 0 && errno == EINTR) continue;
         if (ready <= 0) continue;
         const ssize_t n = ::read(fds[0], chunk, sizeof chunk);
@@ -125,10 +129,11 @@ Result<Model> runIsolated(const std::string& path, const std::function<Result<Mo
         bytes.append(chunk, static_cast<std::size_t>(n));
     }
     ::close(fds[0]);
-    if (timedOut) ::kill(pid, SIGKILL);
+    if (timedOut || cancelled) ::kill(pid, SIGKILL);
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
+    if (cancelled) return Error{path + ": the import was cancelled"};
     if (timedOut) {
         char secs[32];
         std::snprintf(secs, sizeof secs, "%g", limits.seconds);

@@ -1,6 +1,7 @@
 #pragma once
 // Loads any supported model file into the one CPU-side la::Model.
 // .gltf/.glb through tinygltf; .obj .fbx .stl .dae .ply (and other Assimp formats) through Assimp.
+#include <atomic>
 #include <string>
 
 #include "core/Model.h"
@@ -16,6 +17,9 @@ struct LoadOptions {
     int importCpuSeconds = 20;
     double importSeconds = 120.0;
     int scene = -1;  // glTF: the scene to show (--scene); -1 = the file's `scene`, else the first
+    // Set by another thread to give up a load nobody waits for any more (a newer one superseded it, the
+    // window closes): an Assimp import's child is ended at once. Null: never cancelled.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 // Errors are one line: "<path>: <problem>". Never throws: every exception (out of memory included) becomes a

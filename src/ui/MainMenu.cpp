@@ -100,6 +100,28 @@ constexpr ImGuiWindowFlags kBarFlags = ImGuiWindowFlags_NoDecoration | ImGuiWind
                                        ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollbar;
 }
 
+namespace {
+// Work in progress at the start of the status line: a turning arc (it moves with the wall clock, redrawn
+// a few times a second) and "Loading big.glb  1.4 s", then a separator before the usual text.
+void drawProgress(const StatusInfo& info) {
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 centre(at.x + h * 0.5f, at.y + h * 0.5f);
+    const auto start = static_cast<float>(ImGui::GetTime() * 4.0);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PathArcTo(centre, h * 0.36f, start, start + 4.2f, 16);
+    draw->PathStroke(ImGui::GetColorU32(ImGuiCol_Text), 0, std::max(1.5f, h * 0.12f));
+    ImGui::Dummy(ImVec2(h, h));
+    ImGui::SameLine();
+    char secs[32] = "";
+    if (info.loadingSeconds > 0.0f)
+        std::snprintf(secs, sizeof secs, "  %.1f s", static_cast<double>(info.loadingSeconds));
+    const std::string text = info.loading + "..." + secs + (info.modelName.empty() ? "" : "   |   ");
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::SameLine(0.0f, 0.0f);
+}
+}  // namespace
+
 void drawStatusBar(const UiState& state, const StatusInfo& info, const Rect& rect) {
     if (!state.showStatusBar || !rect.valid()) return;
     ImGui::SetNextWindowPos(ImVec2(rect.min.x, rect.min.y));
@@ -109,12 +131,16 @@ void drawStatusBar(const UiState& state, const StatusInfo& info, const Rect& rec
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
     if (ImGui::Begin("##status", nullptr, kBarFlags)) {
-        std::string text = info.modelName.empty() ? "No model" : info.modelName;
-        if (!info.frame.empty()) text += "   |   " + info.frame;  // how a model made elsewhere was placed
-        text += "   |   " + (info.selection.empty() ? std::string("Nothing selected") : info.selection);
-        if (info.tourSteps > 0)
-            text += "   |   " + info.tourTitle + ": step " + std::to_string(info.tourStep) + " of " +
-                    std::to_string(info.tourSteps);
+        if (!info.loading.empty()) drawProgress(info);
+        std::string text;  // nothing but the progress while the first model loads
+        if (!info.modelName.empty() || !info.modelLoading) {
+            text = info.modelName.empty() ? "No model" : info.modelName;
+            if (!info.frame.empty()) text += "   |   " + info.frame;  // how a model made elsewhere was placed
+            text += "   |   " + (info.selection.empty() ? std::string("Nothing selected") : info.selection);
+            if (info.tourSteps > 0)
+                text += "   |   " + info.tourTitle + ": step " + std::to_string(info.tourStep) + " of " +
+                        std::to_string(info.tourSteps);
+        }
         ImGui::TextUnformatted(text.c_str());
         const char* hint = "H: keys and mouse";
         const float w = ImGui::CalcTextSize(hint).x;

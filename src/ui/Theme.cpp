@@ -122,28 +122,31 @@ FontFiles findSansFonts() {
 }
 
 void loadFonts(const FontFiles& files, float pixels) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
+    loadFonts(*ImGui::GetIO().Fonts, files, pixels);
+}
+
+void loadFonts(ImFontAtlas& atlas, const FontFiles& files, float pixels) {
+    ImFontAtlas* fonts = &atlas;
+    fonts->Clear();
     ImFontConfig cfg;
     cfg.OversampleH = 2;
     // Latin with its supplement and extensions, general punctuation and arrows: the articles use en and
     // em dashes, curly quotes and the ellipsis, which ImGui's default range (up to U+00FF) draws as '?'.
     static const ImWchar kRanges[] = {0x0020, 0x024F, 0x2010, 0x205E, 0x2190, 0x21FF, 0};
     cfg.GlyphRanges = kRanges;
-    ImFont* regular =
-        files.regular.empty() ? nullptr : io.Fonts->AddFontFromFileTTF(files.regular.c_str(), pixels, &cfg);
+    ImFont* regular = files.regular.empty() ? nullptr : fonts->AddFontFromFileTTF(files.regular.c_str(), pixels, &cfg);
     if (!regular) {
         ImFontConfig def;
         def.SizePixels = pixels;
-        io.Fonts->AddFontDefault(&def);
+        fonts->AddFontDefault(&def);
     }
     // The order is ui::FontRole's: regular, bold, title (large bold), italic. Missing faces fall back.
     if (regular && !files.bold.empty()) {
-        io.Fonts->AddFontFromFileTTF(files.bold.c_str(), pixels, &cfg);
-        io.Fonts->AddFontFromFileTTF(files.bold.c_str(), pixels * 1.3f, &cfg);
-        if (!files.italic.empty()) io.Fonts->AddFontFromFileTTF(files.italic.c_str(), pixels, &cfg);
+        fonts->AddFontFromFileTTF(files.bold.c_str(), pixels, &cfg);
+        fonts->AddFontFromFileTTF(files.bold.c_str(), pixels * 1.3f, &cfg);
+        if (!files.italic.empty()) fonts->AddFontFromFileTTF(files.italic.c_str(), pixels, &cfg);
     }
-    io.Fonts->Build();
+    fonts->Build();
 }
 
 }  // namespace la::ui

@@ -6,6 +6,8 @@
 
 #include "core/ScreenLayout.h"
 
+struct ImFontAtlas;
+
 namespace la::ui {
 
 // Sets every size and colour of the current ImGui style (absolute, so it can be called again when the
@@ -18,7 +20,9 @@ struct FontFiles {
 // The system sans-serif faces (fontconfig), else DejaVu Sans from Debian's fonts-dejavu-core.
 FontFiles findSansFonts();
 
-// Clears and fills the atlas in ui::FontRole's order (regular, bold, title, italic) at `pixels`.
+// Clears and fills the atlas in ui::FontRole's order (regular, bold, title, italic) at `pixels`: the
+// current context's, or one of its own (built on another thread before any context exists).
 void loadFonts(const FontFiles& files, float pixels);
+void loadFonts(ImFontAtlas& atlas, const FontFiles& files, float pixels);
 
 }  // namespace la::ui

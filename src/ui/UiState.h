@@ -23,6 +23,9 @@ struct StatusInfo {
     int tourStep = 0;       // 1-based; 0 = no tour open
     int tourSteps = 0;
     std::string tourTitle;
+    bool modelLoading = false;    // a model file is being loaded (before the first one: no "No model")
+    std::string loading;          // work in progress shown ("Loading big.glb", after 150 ms); empty = none
+    float loadingSeconds = 0.0f;  // how long that load has run (0: not a load)
 };
 
 struct OpenDialogState {

@@ -1,9 +1,11 @@
 // Feature controllers without a window: selection & article panels, referred pain, tours & presenter,
 // settings, the key map, and the flows between them in ctrl::Viewer (click -> pick -> select -> pain
 // lookup; tour step -> camera, visibility, selection, panels, pain).
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 #include <type_traits>
 #include <unistd.h>
 
@@ -89,6 +91,14 @@ void setUp(ctrl::Viewer& v) {
     v.pain.setPatterns({gmedPattern()});
     v.camera.pose = CameraPose{{0, 0, 0}, 0.0f, 0.0f, 6.0f};
     v.scene.updateViewState();
+}
+
+// The window builds the pick BVH in the background once the model's first frame is drawn: start it and
+// wait for it (a bounded wait, not a timing check).
+void waitForPicking(ctrl::Viewer& v) {
+    v.afterFrame();
+    for (int i = 0; i < 20000 && !v.scene.pickReady(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    REQUIRE(v.scene.pickReady());
 }
 
 // Framebuffer pixel of a world point for the viewer's camera.
@@ -323,6 +333,7 @@ TEST_CASE("pain: a shown pattern fades in over time in the window, at once in a 
 TEST_CASE("viewer: with a pattern on, a click on the body lists the muscles that send pain there") {
     ctrl::Viewer v(true);
     setUp(v);
+    waitForPicking(v);
     REQUIRE(v.pain.show({"gluteus_medius.L"}));
     v.pain.state().triggerPointsOff.insert("gluteus_medius.L/trp1");
     v.click(pixelOf(v, {0.6f, 0.0f, 0.0f}, kFb), kFb);

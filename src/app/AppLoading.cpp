@@ -1,0 +1,118 @@
+// App: the window's model loads. A load runs on a worker thread (ctrl::ModelLoads) from the moment the
+// window run starts, in parallel with the window, fonts and shaders; the window draws its background and
+// UI meanwhile, with the progress in the status line, and puts the model on the GPU in the frame after
+// it arrived. Opening another model (File > Open, drop, recent files) goes the same way: the old model
+// stays until the new one is ready; a failed load keeps it and says why in one line.
+#include <cstdio>
+#include <filesystem>
+
+#include <GLFW/glfw3.h>
+
+#include "app/App.h"
+#include "app/Window.h"
+
+namespace la::app {
+
+namespace {
+constexpr double kProgressAfterSeconds = 0.15;  // a load that takes longer shows its progress
+}
+
+io::LoadOptions App::loadOptions() const {
+    io::LoadOptions load;
+    load.trustPaths = options_.trustPaths;
+    load.scene = options_.scene;
+    return load;
+}
+
+void App::startLoad(const std::string& path) {
+    viewer_->registerModels = !options_.noRegister;
+    viewer_->beginOpenModel(path, loadOptions());
+    updateLoadStatus();
+}
+
+bool App::takeFinishedLoad() {
+    ctrl::Viewer& v = *viewer_;
+    const auto outcome = v.pollModelLoad();
+    updateLoadStatus();
+    if (outcome == ctrl::Viewer::LoadOutcome::None) return false;
+    const bool loaded = outcome == ctrl::Viewer::LoadOutcome::Applied;
+    if (loaded) {
+        gpuScene_ = render::GpuScene::upload(v.scene.model());
+        v.pain.forceUpload();  // the GPU copy starts with no pain weights
+        startLodBuild();       // the motion LOD, at low priority
+    }
+    if (startupPending_) {  // the command line's scene, view and tour are for the first model
+        startupPending_ = false;
+        if (!applyStartup(loaded)) startupFailed_ = true;
+    } else if (loaded) {
+        if (!v.ui.messageIsError) v.ui.message.clear();
+        v.applyPreset(v.firstView(ViewPreset::Posterior, false), aspect(), true);
+    }
+    return true;
+}
+
+bool App::applyStartup(bool loaded) {
+    ctrl::Viewer& v = *viewer_;
+    if (loaded && !applySceneOptions()) return false;
+    v.applyPreset(v.firstView(options_.view, options_.viewGiven), aspect(), false);
+    if (!options_.tour.empty()) {
+        if (auto ok = v.openTour(options_.tour); !ok) {
+            v.say(ok.error(), true);
+        } else if (auto on = v.applyTourStepWithOptions(sceneOptions(), true, framebufferSize(), tourFontScale());
+                   !on) {
+            v.say(on.error(), true);  // checked before the tour opened: not expected
+        }
+    }
+    return true;
+}
+
+void App::updateLoadStatus() {
+    ctrl::Viewer& v = *viewer_;
+    ui::StatusInfo& s = v.status;
+    s.loading.clear();
+    s.loadingSeconds = 0.0f;
+    s.modelLoading = v.loads.loading();
+    if (v.loads.loading()) {
+        const double t = v.loads.loadingSeconds();
+        if (t >= kProgressAfterSeconds) {
+            s.loading = "Loading " + std::filesystem::path(v.loads.loadingPath()).filename().string();
+            s.loadingSeconds = static_cast<float>(t);
+        }
+    } else if (v.clickWaiting()) {
+        s.loading = "Preparing the model for picking";
+    } else if (v.pain.baking() && !v.pain.state().patternsOn.empty()) {
+        s.loading = "Preparing the referred-pain maps";
+    }
+}
+
+bool App::backgroundBusy() const {
+    const ctrl::Viewer& v = *viewer_;
+    return v.loads.loading() || v.clickWaiting() || (v.pain.baking() && !v.pain.state().patternsOn.empty());
+}
+
+void App::writeFrameStats() const {
+    if (options_.frameStats.empty()) return;
+    if (std::FILE* f = std::fopen(options_.frameStats.c_str(), "w")) {
+        std::fprintf(f, "frames %llu\n", framesDrawn_);
+        const ctrl::Viewer& v = *viewer_;
+        // For benchmarks and tests: what the window shows, and whether picking is ready for it.
+        if (v.loads.loading())
+            std::fprintf(f, "loading %s\n", std::filesystem::path(v.loads.loadingPath()).filename().string().c_str());
+        if (gpuScene_ && !v.scene.model().name.empty()) std::fprintf(f, "model %s\n", v.scene.model().name.c_str());
+        if (gpuScene_ && v.scene.pickReady()) std::fprintf(f, "picking ready\n");
+        std::fclose(f);
+    }
+}
+
+void App::wake() const {
+    // From worker threads: only while the window exists (glfwPostEmptyEvent is thread-safe then).
+    std::lock_guard<std::mutex> lock(wakeMutex_);
+    if (wakeable_) glfwPostEmptyEvent();
+}
+
+void App::setWakeable(bool on) {
+    std::lock_guard<std::mutex> lock(wakeMutex_);
+    wakeable_ = on;
+}
+
+}  // namespace la::app
