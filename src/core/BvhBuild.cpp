@@ -48,21 +48,39 @@ struct Quantizer {
     }
 };
 
-// Stable LSD radix sort of (code << 32 | index) keys by their upper 30 bits, three passes of 10 bits.
+// Stable LSD radix sort of (code << 32 | index) keys by their upper 30 bits, three passes of 10 bits; the
+// three histograms are counted in one read of the keys.
 void sortByCode(std::vector<std::uint64_t>& keys) {
     std::vector<std::uint64_t> tmp(keys.size());
-    for (int shift = 32; shift < 62; shift += 10) {
-        std::array<std::uint32_t, 1024> count{};
-        for (std::uint64_t k : keys) ++count[(k >> shift) & 1023u];
+    std::array<std::array<std::uint32_t, 1024>, 3> count{};
+    for (std::uint64_t k : keys) {
+        ++count[0][(k >> 32) & 1023u];
+        ++count[1][(k >> 42) & 1023u];
+        ++count[2][(k >> 52) & 1023u];
+    }
+    for (int pass = 0; pass < 3; ++pass) {
+        auto& c = count[static_cast<std::size_t>(pass)];
         std::uint32_t sum = 0;
-        for (auto& c : count) {
-            const std::uint32_t n = c;
-            c = sum;
+        for (auto& v : c) {
+            const std::uint32_t n = v;
+            v = sum;
             sum += n;
         }
-        for (std::uint64_t k : keys) tmp[count[(k >> shift) & 1023u]++] = k;
+        const int shift = 32 + 10 * pass;
+        for (std::uint64_t k : keys) tmp[c[(k >> shift) & 1023u]++] = k;
         keys.swap(tmp);
     }
+}
+
+// The box of triangle i's corners; its centre as the middle of that box, halves added: (a + b + c) / 3
+// overflows to inf for coordinates near the float maximum.
+struct TriBox {
+    glm::vec3 lo, hi;
+    glm::vec3 centre() const { return 0.5f * lo + 0.5f * hi; }
+};
+TriBox triBox(const std::vector<glm::vec3>& corners, std::size_t i) {
+    const glm::vec3 &a = corners[3 * i], &b = corners[3 * i + 1], &c = corners[3 * i + 2];
+    return {glm::min(a, glm::min(b, c)), glm::max(a, glm::max(b, c))};
 }
 
 struct Range {
@@ -83,27 +101,20 @@ void Bvh::build(std::vector<glm::vec3> corners) {
         corners_.clear();  // ids and node indices are 32-bit: a billion triangles is no model to pick in
         return;
     }
-    // Boxes of the finite triangles and the bounds of their centres. A centre is the centre of the box,
-    // halves added: (a + b + c) / 3 overflows to inf for coordinates near the float maximum.
-    std::vector<glm::vec3> lo(n), hi(n);
+    // The bounds of the finite triangles' centres; triangles with a non-finite corner are never hit and
+    // never in a box.
+    std::vector<std::uint64_t> keys;
+    keys.reserve(n);
     Aabb centres;
-    std::vector<std::uint32_t> kept;
-    kept.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
-        const glm::vec3 &a = corners_[3 * i], &b = corners_[3 * i + 1], &c = corners_[3 * i + 2];
-        if (!finite(a) || !finite(b) || !finite(c)) continue;  // never hit, never in a box
-        lo[i] = glm::min(a, glm::min(b, c));
-        hi[i] = glm::max(a, glm::max(b, c));
-        centres.add(0.5f * lo[i] + 0.5f * hi[i]);
-        kept.push_back(static_cast<std::uint32_t>(i));
+        if (!finite(corners_[3 * i]) || !finite(corners_[3 * i + 1]) || !finite(corners_[3 * i + 2])) continue;
+        centres.add(triBox(corners_, i).centre());
+        keys.push_back(i);
     }
-    if (kept.empty()) return;
+    if (keys.empty()) return;
     const Quantizer quantize(centres.min, centres.max);
-    std::vector<std::uint64_t> keys(kept.size());
-    for (std::size_t j = 0; j < kept.size(); ++j) {
-        const std::uint32_t i = kept[j];
-        keys[j] = (static_cast<std::uint64_t>(quantize.morton(0.5f * lo[i] + 0.5f * hi[i])) << 32) | i;
-    }
+    for (std::uint64_t& k : keys)
+        k |= static_cast<std::uint64_t>(quantize.morton(triBox(corners_, static_cast<std::size_t>(k)).centre())) << 32;
     sortByCode(keys);
     const std::size_t m = keys.size();
     order_.resize(m);
@@ -116,7 +127,7 @@ void Bvh::build(std::vector<glm::vec3> corners) {
 
     // Top down: a range splits where the highest bit in which its first and last codes differ turns to 1;
     // a range of equal codes splits in the middle. Children always follow their parent in nodes_.
-    nodes_.reserve(2 * m / kLeafSize + 2);
+    nodes_.reserve(2 * m);  // a binary tree with leaves of one or more triangles has fewer than 2m nodes
     nodes_.push_back(Node{});
     std::vector<Range> stack{{0, 0, static_cast<std::uint32_t>(m), 1}};
     while (!stack.empty()) {
@@ -150,8 +161,9 @@ void Bvh::build(std::vector<glm::vec3> corners) {
         Aabb box;
         if (node.count > 0) {
             for (std::uint32_t j = node.leftOrFirst; j < node.leftOrFirst + node.count; ++j) {
-                box.add(lo[order_[j]]);
-                box.add(hi[order_[j]]);
+                const TriBox t = triBox(corners_, order_[j]);
+                box.add(t.lo);
+                box.add(t.hi);
             }
         } else {
             const Node &l = nodes_[node.leftOrFirst], &rr = nodes_[node.leftOrFirst + 1];
