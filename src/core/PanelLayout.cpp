@@ -43,6 +43,7 @@ struct Job {
     glm::vec2 size;
     glm::vec2 ideal;  // top-left the panel would take on an empty screen
     bool docked;
+    float minX = -1e9f, maxX = 1e9f;  // the panel's left edge stays in here (its side of the split)
 };
 
 struct Spot {
@@ -55,7 +56,8 @@ struct Spot {
 // spot, the structure's rectangle and the edges of every panel placed so far (one gap away).
 Spot place(const Context& cx, const Job& job, const PanelRequest& req, const std::vector<Rect>& placed) {
     const glm::vec2 sz = job.size;
-    const float loX = cx.margin, hiX = std::max(cx.margin, cx.viewport.x - cx.margin - sz.x);
+    const float loX = std::max(cx.margin, job.minX);
+    const float hiX = std::max(loX, std::min(cx.viewport.x - cx.margin - sz.x, job.maxX));
     const float loY = cx.margin, hiY = std::max(cx.margin, cx.viewport.y - cx.margin - sz.y);
     const float gap = cx.opt.gap;
     std::vector<float> xs{job.ideal.x, loX, hiX}, ys{job.ideal.y, loY, hiY};
@@ -178,6 +180,7 @@ static std::vector<PanelPlacement> layoutOnce(glm::vec2 viewport, const std::vec
     for (const Rect& r : options.reserved)
         if (r.valid()) placed.push_back(r);
     std::vector<Job> normal, docked;
+    const float split = options.split > 0.0f ? options.split : viewport.x * 0.5f;
     for (std::size_t i = 0; i < panels.size(); ++i) {
         const PanelRequest& req = panels[i];
         PanelPlacement& p = out[i];
@@ -192,7 +195,7 @@ static std::vector<PanelPlacement> layoutOnce(glm::vec2 viewport, const std::vec
             p.alpha = options.occludedAlpha;
         }
         p.hasLeader = onScreen;
-        p.side = req.anchor.x < viewport.x * 0.5f ? PanelSide::Left : PanelSide::Right;
+        p.side = req.anchor.x < split ? PanelSide::Left : PanelSide::Right;
 
         if (req.pinned) {
             glm::vec2 size = glm::min(glm::max(req.size, glm::vec2(0.0f)), viewport);
@@ -221,6 +224,12 @@ static std::vector<PanelPlacement> layoutOnce(glm::vec2 viewport, const std::vec
         } else {
             job.ideal.x = p.side == PanelSide::Left ? margin : viewport.x - margin - job.size.x;
             job.ideal.y = req.anchor.y - job.size.y * 0.5f;
+            if (options.split > 0.0f) {
+                if (p.side == PanelSide::Left)
+                    job.maxX = split - options.gap * 0.5f - job.size.x;
+                else
+                    job.minX = split + options.gap * 0.5f;
+            }
             normal.push_back(job);
         }
     }
@@ -235,6 +244,8 @@ static std::vector<PanelPlacement> layoutOnce(glm::vec2 viewport, const std::vec
                 small.size = glm::min(glm::max(*req.compactSize, glm::vec2(0.0f)), room);
                 small.ideal.y = req.anchor.y - small.size.y * 0.5f;
                 if (out[job.index].side == PanelSide::Right) small.ideal.x = viewport.x - margin - small.size.x;
+                if (options.split > 0.0f && out[job.index].side == PanelSide::Left)
+                    small.maxX = split - options.gap * 0.5f - small.size.x;
                 const Spot compact = place(cx, small, req, placed);
                 if (compact.clean || compact.cost < spot.cost) {
                     spot = compact;

@@ -58,6 +58,11 @@ struct PanelLayoutOptions {
     float fadeDistance = 600.0f;  // pixels off screen over which a docked panel fades to minAlpha
     std::vector<Rect> reserved;   // screen areas panels keep clear of: other windows, the caption bar
     Rect avoid;                   // soft: the model's projected bounds; panels cover it only when they must
+    // > 0: the x that divides the left column from the right (the body's middle). A panel whose anchor is
+    // on screen goes to the side of its anchor and stays there (when that side is full it overlaps, and
+    // the screen layout folds it) instead of crossing the body with a long leader line. 0: the middle of
+    // the viewport, and a panel takes a free spot anywhere.
+    float split = 0.0f;
 };
 
 // One placement per request, in the same order. Guarantees: every rectangle lies inside the viewport

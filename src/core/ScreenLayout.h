@@ -57,6 +57,13 @@ struct ScreenLayout {
     Rect caption;  // at the bottom of the view, across it
     Rect content;  // the view above the caption bar: where the floating windows go
     Rect toast, legend, lookup, dialog;
+    // The middle of the body, kept free: no panel, article or legend covers it (the pain lookup opens
+    // beside a click on the body and may; the toast is a passing line at the top). The model's
+    // projected bounds within `content`, narrowed about its centre (to no less than half) only when the
+    // columns beside it would be too narrow for a panel. Invalid when no body is known.
+    Rect bodyFree;
+    Rect leftColumn, rightColumn;        // `content` beside bodyFree (both the whole content without a body)
+    glm::vec2 legendRoom{0.0f};          // the most the legend may take: the UI measures it to fit in here
     std::vector<Rect> articles;          // invalid = no room (not drawn)
     std::vector<PanelPlacement> panels;  // same order as the requests
     std::vector<bool> panelShown;        // false: no room left even for its title (not drawn)
@@ -66,9 +73,11 @@ struct ScreenLayout {
 
 // Guarantees, for any framebuffer of at least 320x240: every rectangle lies on screen; no two of the
 // non-modal rectangles (menu bar, status bar, sidebar, caption, toast, legend, lookup, articles, shown
-// panels that are not pinned) overlap; panels are placed beside the body when there is room, else in a
-// compact form, else folded to their title (PanelRequest::foldedSize), else left out. The dialog is
-// modal and may cover the others.
+// panels that are not pinned) overlap; none of the legend, the articles and the unpinned panels covers
+// bodyFree; panels stay in the column on their anchor's side, beside the body at full size when there
+// is room, else in a compact form, else folded to their title (PanelRequest::foldedSize), else left
+// out; the legend takes the bottom corner of the column with fewer panels. The dialog is modal and may
+// cover the others.
 ScreenLayout layoutScreen(const ScreenLayoutInput& in);
 
 // Every non-modal rectangle of a layout with a name, for checks and the --layout-report.

@@ -187,8 +187,7 @@ PanelRequests SceneController::articlePanelRequests(const Camera& camera, const 
         states.push_back(st);
     }
     s_.panels = states;
-    PanelRequests out;
-    if (states.empty()) return out;
+    PanelRequests out;  // the body's bounds also without panels: the legend and articles keep off it
 
     const glm::vec2 vp(frame.viewport);
     const float aspect = vp.x / std::max(vp.y, 1.0f);

@@ -102,14 +102,28 @@ constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowF
                                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoMove;
 const char* const kLegendLines[] = {"Trigger point (a tender knot in the muscle)", "Where the pain is usually felt",
                                     "Where it can spread"};
+const char* const kShortLegendLines[] = {"Trigger point", "Pain usually felt", "Pain may spread"};
 const char* const kLegendNote = "The glow links the knot to where you feel it.";
+
+// The legend's forms, largest first; a small room gets the first one that fits. Names: each trigger
+// point by number and name (its description as a tooltip); Short: short swatch labels and the names
+// before their parentheses ("Superficial, upper"); Titles: the trigger-point list folded to the
+// patterns' titles.
+enum class LegendForm { Descriptions, Names, Short, Titles };
+constexpr LegendForm kForms[] = {LegendForm::Descriptions, LegendForm::Names, LegendForm::Short, LegendForm::Titles};
+
+// "Superficial, upper (below the 12th rib)" -> "Superficial, upper".
+std::string shortName(const std::string& name) {
+    const auto cut = name.find(" (");
+    return cut == std::string::npos || cut == 0 ? name : name.substr(0, cut);
+}
 
 // The lines after the three swatches: each shown pattern's title, then its trigger points by number.
 struct LegendRow {
     std::string text, tooltip;
     bool title = false;
 };
-std::vector<LegendRow> legendRows(const PainField& field, const PainState& state, bool descriptions) {
+std::vector<LegendRow> legendRows(const PainField& field, const PainState& state, LegendForm form) {
     std::vector<LegendRow> rows;
     const auto legend = legendEntries(field, state);
     int lastPattern = -1;
@@ -120,9 +134,11 @@ std::vector<LegendRow> legendRows(const PainField& field, const PainState& state
             rows.push_back({displayName(p.muscle) + (l && r ? " (both sides)" : l ? " (left)" : " (right)"), {}, true});
             lastPattern = legend[i].pattern;
         }
+        if (form == LegendForm::Titles) continue;
         const TriggerPoint& t = p.triggerPoints[static_cast<std::size_t>(legend[i].triggerPoint)];
-        LegendRow row{std::to_string(i + 1) + "  " + t.name, t.summary, false};
-        if (descriptions && !t.summary.empty()) {
+        const std::string name = form == LegendForm::Short ? shortName(t.name) : t.name;
+        LegendRow row{std::to_string(i + 1) + "  " + name, form == LegendForm::Short ? t.name : t.summary, false};
+        if (form == LegendForm::Descriptions && !t.summary.empty()) {
             row.text += ": " + t.summary;
             row.tooltip.clear();
         }
@@ -131,8 +147,15 @@ std::vector<LegendRow> legendRows(const PainField& field, const PainState& state
     return rows;
 }
 
+const char* const* swatchLines(LegendForm form) {
+    return form == LegendForm::Short || form == LegendForm::Titles ? kShortLegendLines : kLegendLines;
+}
+bool withNote(const PainState& state, LegendForm form) {
+    return state.playing && (form == LegendForm::Descriptions || form == LegendForm::Names);
+}
+
 // The size of the legend's content with its text wrapped at `wrap` pixels (as legendBody draws it).
-glm::vec2 legendContentSize(const PainField& field, const PainState& state, float wrap, bool descriptions) {
+glm::vec2 legendContentSize(const PainField& field, const PainState& state, float wrap, LegendForm form) {
     const ImGuiStyle& st = ImGui::GetStyle();
     const float h = ImGui::GetTextLineHeight(), swatchW = h * 1.4f + st.ItemSpacing.x;
     float w = 0.0f, y = 0.0f;
@@ -147,18 +170,18 @@ glm::vec2 legendContentSize(const PainField& field, const PainState& state, floa
     ImGui::PushFont(font(FontRole::Bold));
     add("Referred pain", 0.0f, wrap);
     ImGui::PopFont();
-    for (const char* line : kLegendLines) add(line, swatchW, wrap - swatchW);
-    for (const auto& row : legendRows(field, state, descriptions)) {
+    for (int i = 0; i < 3; ++i) add(swatchLines(form)[i], swatchW, wrap - swatchW);
+    for (const auto& row : legendRows(field, state, form)) {
         if (row.title) ImGui::PushFont(font(FontRole::Bold));
         add(row.text.c_str(), 0.0f, wrap);
         if (row.title) ImGui::PopFont();
     }
-    if (state.playing) add(kLegendNote, 0.0f, wrap);
+    if (withNote(state, form)) add(kLegendNote, 0.0f, wrap);
     return {w, y + static_cast<float>(items - 1) * st.ItemSpacing.y};
 }
 
 // Draws the legend into the current window.
-void legendBody(const PainField& field, const PainState& state, float wrap, bool descriptions) {
+void legendBody(const PainField& field, const PainState& state, float wrap, LegendForm form) {
     const float h = ImGui::GetTextLineHeight();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     auto swatch = [&](int kind) {
@@ -189,55 +212,64 @@ void legendBody(const PainField& field, const PainState& state, float wrap, bool
     ImGui::PopFont();
     for (int i = 0; i < 3; ++i) {
         swatch(i);
-        wrapped(kLegendLines[i]);
+        wrapped(swatchLines(form)[i]);
     }
     // The knots by number, as on the X marks, in words.
-    for (const auto& row : legendRows(field, state, descriptions)) {
+    for (const auto& row : legendRows(field, state, form)) {
         if (row.title) ImGui::PushFont(font(FontRole::Bold));
         wrapped(row.text.c_str());
         if (row.title) ImGui::PopFont();
         if (!row.tooltip.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.tooltip.c_str());
     }
-    if (state.playing) {
+    if (withNote(state, form)) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         wrapped(kLegendNote);
         ImGui::PopStyleColor();
     }
 }
 
-float legendWrap(glm::vec2 room) {
+glm::vec2 legendPadding() {
     const ImGuiStyle& st = ImGui::GetStyle();
-    return std::max(8.0f * ImGui::GetFontSize(),
-                    std::min(20.0f * ImGui::GetFontSize(), room.x - 2.0f * st.WindowPadding.x - st.ScrollbarSize));
+    return {2.0f * st.WindowPadding.x + 2.0f, 2.0f * st.WindowPadding.y + 2.0f};
+}
+
+// The wrap width for a room: at most 20 characters' worth of lines, and inside the room when it is narrow.
+float legendWrap(glm::vec2 room) {
+    const float pad = legendPadding().x;
+    return std::max(5.0f * ImGui::GetFontSize(), std::min(20.0f * ImGui::GetFontSize(), room.x - pad));
+}
+
+// The first form that fits the room whole (the last one scrolls when none does).
+LegendForm legendForm(const PainField& field, const PainState& state, glm::vec2 room) {
+    const float wrap = legendWrap(room);
+    for (const LegendForm f : kForms)
+        if (legendContentSize(field, state, wrap, f).y + legendPadding().y <= room.y + 0.5f) return f;
+    return LegendForm::Titles;
 }
 }  // namespace
 
 glm::vec2 painLegendSize(const PainField& field, const PainState& state, glm::vec2 room) {
     if (state.patternsOn.empty()) return {0.0f, 0.0f};
-    const ImGuiStyle& st = ImGui::GetStyle();
-    const glm::vec2 pad(2.0f * st.WindowPadding.x + 2.0f, 2.0f * st.WindowPadding.y + 2.0f);
     const float wrap = legendWrap(room);
-    const glm::vec2 full = legendContentSize(field, state, wrap, true) + pad;
-    if (full.y <= room.y) return full;
-    const glm::vec2 brief = legendContentSize(field, state, wrap, false) + pad;
-    if (brief.y <= room.y) return brief;
-    return {brief.x + st.ScrollbarSize, room.y};  // it scrolls
+    const LegendForm form = legendForm(field, state, room);
+    const glm::vec2 size = legendContentSize(field, state, wrap, form) + legendPadding();
+    if (size.y <= room.y + 0.5f) return size;
+    return {size.x + ImGui::GetStyle().ScrollbarSize, room.y};  // it scrolls
 }
 
 void drawPainLegend(const PainField& field, const PainState& state, const Rect& rect) {
     if (state.patternsOn.empty() || !rect.valid()) return;
-    const ImGuiStyle& st = ImGui::GetStyle();
-    // The same choice as painLegendSize made for this rectangle: descriptions when they fit.
-    const float wrap = legendWrap(rect.size());
-    const bool descriptions =
-        legendContentSize(field, state, wrap, true).y + 2.0f * st.WindowPadding.y + 2.0f <= rect.size().y + 0.5f;
+    // The same choice as painLegendSize made for this rectangle.
+    const glm::vec2 room = rect.size();
+    const float wrap = std::min(legendWrap(room), room.x - legendPadding().x);
+    const LegendForm form = legendForm(field, state, room);
     ImGui::SetNextWindowPos(ImVec2(rect.min.x, rect.min.y), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(rect.size().x, rect.size().y), ImGuiCond_Always);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoNav;
-    if (ImGui::Begin("##painlegend", nullptr, flags)) legendBody(field, state, wrap, descriptions);
+    if (ImGui::Begin("##painlegend", nullptr, flags)) legendBody(field, state, wrap, form);
     ImGui::End();
 }
 
@@ -247,7 +279,7 @@ void drawPainLegendAt(const PainField& field, const PainState& state, float x, f
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + x, vp->Pos.y + y), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.9f);
     if (ImGui::Begin("##painlegend", nullptr, kFixed | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoNav))
-        legendBody(field, state, wrapWidth, true);
+        legendBody(field, state, wrapWidth, LegendForm::Descriptions);
     ImGui::End();
 }
 
@@ -274,9 +306,27 @@ std::vector<LookupLine> lookupLines(const std::vector<CoverageEntry>& entries, c
 
 namespace {
 constexpr const char* kLookupTitle = "Pain at this spot can come from";
-}
+constexpr const char* kLookupHint = "Click a line to show that pattern.";
+}  // namespace
 
-glm::vec2 painLookupSize(const std::vector<LookupLine>& lines) {
+namespace {
+// Each line of the lookup: the muscle in bold, then "<trigger point>, <where>" wrapped at `wrap`.
+std::string lookupDetail(const LookupLine& l) {
+    return l.triggerPoint + ", " + l.kind;
+}
+float lookupRowHeight(const LookupLine& l, float wrap) {
+    ImGui::PushFont(font(FontRole::Bold));
+    const float title = ImGui::CalcTextSize(l.muscle.c_str(), nullptr, false, wrap).y;
+    ImGui::PopFont();
+    const float detail = ImGui::CalcTextSize(lookupDetail(l).c_str(), nullptr, false, wrap).y;
+    return title + ImGui::GetStyle().ItemSpacing.y + detail;
+}
+float lookupChrome() {  // padding, scroll bar and border beside the text
+    return 2.0f * ImGui::GetStyle().WindowPadding.x + ImGui::GetStyle().ScrollbarSize + 4.0f;
+}
+}  // namespace
+
+glm::vec2 painLookupSize(const std::vector<LookupLine>& lines, float maxWidth) {
     if (lines.empty()) return {0.0f, 0.0f};
     const ImGuiStyle& st = ImGui::GetStyle();
     ImGui::PushFont(font(FontRole::Bold));
@@ -285,12 +335,17 @@ glm::vec2 painLookupSize(const std::vector<LookupLine>& lines) {
     for (const auto& l : lines) boldW = std::max(boldW, ImGui::CalcTextSize(l.muscle.c_str()).x);
     ImGui::PopFont();
     w = std::max(w, boldW);
-    for (const auto& l : lines) w = std::max(w, ImGui::CalcTextSize((l.triggerPoint + ", " + l.kind).c_str()).x);
-    const float line = ImGui::GetTextLineHeight();
-    const float rows = static_cast<float>(lines.size());
-    const float h = ImGui::GetFrameHeight() + st.ItemSpacing.y +                               // title and close button
-                    rows * (2.0f * line + st.ItemSpacing.y * 2.0f) + st.ItemSpacing.y + line;  // hint line
-    return {w + 2.0f * st.WindowPadding.x + st.ScrollbarSize + 4.0f, h + 2.0f * st.WindowPadding.y + 4.0f};
+    for (const auto& l : lines) w = std::max(w, ImGui::CalcTextSize(lookupDetail(l).c_str()).x);
+    // Narrower when asked (the text wraps), never below about 12 characters' worth of text.
+    const float wrap = std::max(std::min(w, maxWidth - lookupChrome()), 12.0f * ImGui::GetFontSize());
+    ImGui::PushFont(font(FontRole::Bold));  // the title wraps beside the close button
+    const float titleH =
+        ImGui::CalcTextSize(kLookupTitle, nullptr, false, wrap - ImGui::GetFrameHeight() - st.ItemSpacing.x).y;
+    ImGui::PopFont();
+    float h = std::max(ImGui::GetFrameHeight(), titleH) + st.ItemSpacing.y;
+    for (const auto& l : lines) h += lookupRowHeight(l, wrap) + st.ItemSpacing.y * 2.0f;
+    h += st.ItemSpacing.y + ImGui::CalcTextSize(kLookupHint, nullptr, false, wrap).y;
+    return {wrap + lookupChrome(), h + 2.0f * st.WindowPadding.y + 4.0f};
 }
 
 std::optional<std::size_t> drawPainLookup(const std::vector<LookupLine>& lines, const Rect& rect, bool& open) {
@@ -299,26 +354,37 @@ std::optional<std::size_t> drawPainLookup(const std::vector<LookupLine>& lines, 
     ImGui::SetNextWindowSize(ImVec2(rect.size().x, rect.size().y), ImGuiCond_Always);
     std::optional<std::size_t> chosen;
     if (ImGui::Begin("##painlookup", nullptr, kFixed)) {
-        ImGui::PushFont(font(FontRole::Bold));
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(kLookupTitle);
-        ImGui::PopFont();
-        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::GetFrameHeight());
+        const float wrap = std::max(rect.size().x - lookupChrome(), 1.0f);
+        const ImVec2 top = ImGui::GetCursorPos();
+        const float closeX = ImGui::GetWindowContentRegionMax().x - ImGui::GetFrameHeight();
+        ImGui::SetCursorPos(ImVec2(closeX, top.y));
         if (ImGui::Button("x##close", ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()))) open = false;
+        ImGui::SetCursorPos(top);
+        ImGui::PushFont(font(FontRole::Bold));
+        ImGui::PushTextWrapPos(closeX - ImGui::GetStyle().ItemSpacing.x);
+        ImGui::TextUnformatted(kLookupTitle);
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+        ImGui::SetCursorPosY(
+            std::max(ImGui::GetCursorPosY(), top.y + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y));
         for (std::size_t i = 0; i < lines.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
             const ImVec2 start = ImGui::GetCursorPos();
-            const float rowH = 2.0f * ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.y;
+            const float rowH = lookupRowHeight(lines[i], wrap);
             if (ImGui::Selectable("##row", false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0.0f, rowH)))
                 chosen = i;
             ImGui::SetCursorPos(start);
+            ImGui::PushTextWrapPos(start.x + wrap);
             ImGui::PushFont(font(FontRole::Bold));
             ImGui::TextUnformatted(lines[i].muscle.c_str());
             ImGui::PopFont();
-            ImGui::Text("%s, %s", lines[i].triggerPoint.c_str(), lines[i].kind.c_str());
+            ImGui::TextUnformatted(lookupDetail(lines[i]).c_str());
+            ImGui::PopTextWrapPos();
             ImGui::PopID();
         }
-        ImGui::TextDisabled("Click a line to show that pattern.");
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+        ImGui::TextDisabled("%s", kLookupHint);
+        ImGui::PopTextWrapPos();
     }
     ImGui::End();
     if (chosen) open = false;

@@ -32,7 +32,7 @@ struct LookupLine {
 };
 std::vector<LookupLine> lookupLines(const std::vector<CoverageEntry>& entries, const SceneIndex& index,
                                     const PainField& field);
-glm::vec2 painLookupSize(const std::vector<LookupLine>& lines);
+glm::vec2 painLookupSize(const std::vector<LookupLine>& lines, float maxWidth = 1e9f);
 // Returns the entry the user chose; `open` goes false when closed.
 std::optional<std::size_t> drawPainLookup(const std::vector<LookupLine>& lines, const Rect& rect, bool& open);
 

@@ -26,20 +26,22 @@ ScreenLayoutInput screenLayoutInput(UiState& state, const ScreenFrame& frame) {
         in.captionHeight = captionBarHeight(*frame.caption, bare.view.size().x);
     }
     in.toast = messageSize(state);
+    in.panels = frame.panelRequests;
+    in.body = frame.body;
     if (frame.pain && frame.painField) {
-        // At most a third of the view's width and half its height; smaller windows get the short form.
+        // In the corner of a column beside the body (the layout says how much room that leaves);
+        // smaller rooms get the shorter forms.
         const ScreenLayout bare = layoutScreen(in);
-        const glm::vec2 room(std::max(14.0f * ImGui::GetFontSize(), 0.3f * bare.content.size().x),
-                             0.5f * bare.content.size().y - 2.0f * bare.metrics.margin);
-        in.legend = painLegendSize(*frame.painField, *frame.pain, room);
+        in.legend = painLegendSize(*frame.painField, *frame.pain, bare.legendRoom);
     }
     if (frame.lookupOpen && *frame.lookupOpen && !frame.lookup.empty() && state.lookupAt) {
         in.lookupAt = state.lookupAt;
-        in.lookup = painLookupSize(frame.lookup);
+        // About as wide as the body's middle, where it opens beside the click (its text wraps).
+        const ScreenLayout bare = layoutScreen(in);
+        const float most = bare.bodyFree.valid() ? bare.bodyFree.size().x - 2.0f * bare.metrics.gap : 1e9f;
+        in.lookup = painLookupSize(frame.lookup, most);
     }
     in.articles = articleSizes(frame.articles, state.articleHeights);
-    in.panels = frame.panelRequests;
-    in.body = frame.body;
     in.dialog = frame.chrome ? dialogSize(state) : glm::vec2(0.0f);
     return in;
 }
@@ -106,6 +108,9 @@ std::string layoutReport(const ScreenLayout& layout) {
     if (layout.caption.valid())
         add("bar", "caption", layout.caption.min.x, layout.caption.min.y, layout.caption.size().x,
             layout.caption.size().y);
+    if (layout.bodyFree.valid())  // not a window: the middle of the body, which windows keep clear of
+        add("area", "body", layout.bodyFree.min.x, layout.bodyFree.min.y, layout.bodyFree.size().x,
+            layout.bodyFree.size().y);
     return out;
 }
 

@@ -46,8 +46,9 @@ struct ScreenResult {
 ScreenLayoutInput screenLayoutInput(UiState& state, const ScreenFrame& frame);
 ScreenResult drawScreen(UiState& state, ScreenFrame& frame, UiActions& actions);
 
-// One line per window ImGui drew this frame, plus the caption bar: "layout KIND NAME x y w h" (KIND is
-// window, menu, popup, modal, tooltip or bar). For --layout-report, read by the render tests.
+// One line per window ImGui drew this frame, plus the caption bar and the body's kept-free middle:
+// "layout KIND NAME x y w h" (KIND is window, menu, popup, modal, tooltip, bar or area). For
+// --layout-report, read by the render tests.
 std::string layoutReport(const ScreenLayout& layout);
 
 }  // namespace la::ui

@@ -25,8 +25,20 @@ bool has(const std::vector<Placed>& r, const std::string& name) {
     return false;
 }
 
-// Non-transient windows (tooltips and popups float on purpose) must not overlap or leave the screen.
-void checkNoOverlap(const std::vector<Placed>& r, float w, float h) {
+// Non-transient windows (tooltips and popups float on purpose) must not overlap or leave the screen;
+// the legend, the articles and the article panels keep off the middle of the body ("area body").
+void checkNoOverlap(const std::vector<Placed>& all, float w, float h) {
+    std::vector<Placed> r;
+    Placed body;
+    for (const auto& p : all) (p.kind == "area" ? body : r.emplace_back()) = p;
+    for (const auto& p : r) {
+        const bool keepsOff = p.name == "painlegend" || p.name.find("article_") == 0 ||
+                              p.name.find("(left)") != std::string::npos || p.name.find("(right)") != std::string::npos;
+        if (!keepsOff || body.w <= 0.0f) continue;
+        CAPTURE(p.text());
+        CAPTURE(body.text());
+        CHECK_FALSE(p.overlaps(body));
+    }
     for (const auto& p : r) {
         CAPTURE(p.text());
         CHECK(p.x >= 0.0f);
@@ -101,6 +113,7 @@ TEST_CASE("layout report: the window's screen with everything open has no overla
         for (const auto& p : r)
             panels += p.name.find("(left)") != std::string::npos || p.name.find("(right)") != std::string::npos ? 1 : 0;
         CHECK(panels >= 2);
+        CHECK(findPlaced(r, "body").w > 0.1f * static_cast<float>(c.w));  // the body's middle is reported
         checkNoOverlap(r, static_cast<float>(c.w), static_cast<float>(c.h));
     }
 }

@@ -52,7 +52,7 @@ ScreenLayoutInput input(const Screen& s, int panels, bool sidebarOpen, bool pres
     in.toast = glm::vec2(420.0f, 34.0f) * s.scale;
     in.legend = glm::vec2(330.0f, 120.0f) * s.scale;
     in.lookupAt = s.size * glm::vec2(0.5f, 0.55f);
-    in.lookup = glm::vec2(380.0f, 110.0f) * s.scale;
+    in.lookup = glm::vec2(330.0f, 130.0f) * s.scale;  // measured for the body's middle: its text wraps
     in.articles = {glm::vec2(400.0f, 260.0f) * s.scale};
     // Where the view starts: the sidebar's width when it is open.
     const ScreenLayout bare = layoutScreen(in);
@@ -107,6 +107,33 @@ TEST_CASE("screen layout: nothing overlaps and nothing leaves the screen, at eve
                     CHECK(shown >= (s.scale == 1.5f ? std::min(panels, 1) : panels));
                     CHECK(L.menuBar.valid() == !presenter);
                     CHECK(L.sidebar.valid() == !presenter);
+                    // The body stays visible: the legend, the article and the panels (none is pinned
+                    // here) keep off the middle of it.
+                    const Rect body = input(s, panels, sidebarOpen, presenter).body;
+                    REQUIRE(L.bodyFree.valid());
+                    CAPTURE(describe({"body kept free", L.bodyFree}));
+                    for (const NamedRect& a : rects) {
+                        if (a.name == "lookup" || a.name == "toast" || a.name == "caption") continue;
+                        CAPTURE(describe(a));
+                        CHECK_FALSE(a.rect.overlaps(L.bodyFree));
+                    }
+                    // ... and that middle is no token strip: at scale 1 and 2 the whole width of the body
+                    // above the caption bar, on the cramped 1.5 at least its middle half.
+                    const float share = s.scale == 1.5f ? 0.5f : 1.0f;
+                    CHECK(L.bodyFree.size().x >= share * body.size().x - 0.5f);
+                    CHECK(L.bodyFree.center().x == doctest::Approx(body.center().x));
+                    CHECK(L.bodyFree.min.y == doctest::Approx(body.min.y));
+                    CHECK(L.bodyFree.max.y == doctest::Approx(std::min(body.max.y, L.content.max.y)));
+                    // Panels stay on their anchor's side of the body.
+                    for (int i = 0; i < panels; ++i) {
+                        const auto k = static_cast<std::size_t>(i);
+                        if (!L.panelShown[k]) continue;
+                        CAPTURE(i);
+                        if (i % 2 == 0)
+                            CHECK(L.panels[k].rect.max.x <= L.bodyFree.min.x + 0.01f);
+                        else
+                            CHECK(L.panels[k].rect.min.x >= L.bodyFree.max.x - 0.01f);
+                    }
                 }
 }
 
@@ -154,18 +181,27 @@ TEST_CASE("screen layout: bars, sidebar and caption bar") {
     CHECK(pres.caption.max == glm::vec2(1280.0f, 720.0f));
 }
 
-TEST_CASE("screen layout: the pain lookup opens beside the click, not over it") {
+TEST_CASE("screen layout: the pain lookup opens beside the click, not over it; windows already open stay put") {
+    // (520, 60) is at the tour article at the top left, (1200, 300) on the right panel: the lookup opens
+    // beside them, and they stay.
+    const ScreenLayout without = layoutScreen(input({{1280, 720}, 1.0f}, 2, true, false));
     for (const glm::vec2 click : {glm::vec2(700, 400), glm::vec2(1200, 300), glm::vec2(520, 60)}) {
         CAPTURE(click.x);
         CAPTURE(click.y);
-        ScreenLayoutInput in = input({{1280, 720}, 1.0f}, 0, true, false);
+        ScreenLayoutInput in = input({{1280, 720}, 1.0f}, 2, true, false);
         in.lookupAt = click;
         const ScreenLayout L = layoutScreen(in);
         REQUIRE(L.lookup.valid());
         const glm::vec2 nearest = glm::clamp(click, L.lookup.min, L.lookup.max);
-        CHECK(glm::length(nearest - click) < 60.0f);
+        // Right beside it, or, where other windows are at the click, beside them.
+        bool crowded = false;
+        for (const NamedRect& r : placedRects(without))
+            crowded |= glm::length(glm::clamp(click, r.rect.min, r.rect.max) - click) < 60.0f;
+        CHECK(glm::length(nearest - click) < (crowded ? 0.2f * 1280.0f : 60.0f));
         CHECK_FALSE(L.lookup.contains(click));
-        CHECK(L.lookup.size().x == doctest::Approx(380.0f));
+        CHECK(L.lookup.size().x == doctest::Approx(330.0f));
+        CHECK(L.articles.front().min == without.articles.front().min);
+        for (std::size_t i = 0; i < 2; ++i) CHECK(L.panels[i].rect.min == without.panels[i].rect.min);
     }
 }
 
@@ -210,4 +246,54 @@ TEST_CASE("screen layout: the dialog is centred and fits the screen") {
     CHECK(L.dialog.min.y >= L.metrics.margin - 0.01f);
     CHECK(L.dialog.max.y <= 720.0f - L.metrics.margin + 0.01f);
     CHECK(L.dialog.size().x == doctest::Approx(620.0f));
+}
+
+TEST_CASE("screen layout: at 1600x1000 with the legend and four panels, each panel stays on its side of the body") {
+    // The legend takes the bottom of the right column; the right gluteus medius panel folds there rather
+    // than cross to the left with a long leader line.
+    ScreenLayoutInput in = input({{1600, 1000}, 1.0f}, 4, false, false);
+    in.lookupAt.reset();
+    in.articles.clear();
+    in.legend = {362.0f, 406.0f};
+    const ScreenLayout L = layoutScreen(in);
+    REQUIRE(L.legend.valid());
+    CHECK(L.legend.min.x >= L.bodyFree.max.x);  // beside the body, not over it
+    CHECK(L.legend.max.y == doctest::Approx(L.content.max.y - L.metrics.margin));
+    for (std::size_t i = 0; i < 4; ++i) {
+        CAPTURE(i);
+        REQUIRE(L.panelShown[i]);
+        if (i % 2 == 0)
+            CHECK(L.panels[i].rect.max.x <= L.bodyFree.min.x);
+        else
+            CHECK(L.panels[i].rect.min.x >= L.bodyFree.max.x);
+        CHECK(L.panels[i].hasLeader);
+        // No leader line across the view: it stays on the anchor's half.
+        CHECK(std::abs(L.panels[i].leaderFrom.x - L.panels[i].leaderTo.x) < 0.5f * L.content.size().x);
+    }
+}
+
+TEST_CASE("screen layout: in a small picture the legend sits beside the body, in a column as tall as the view") {
+    // A 480x400 still (no chrome), the body in the middle as a side view shows it: 130 pixels wide.
+    ScreenLayoutInput in;
+    in.framebuffer = {480.0f, 400.0f};
+    in.menuBar = in.statusBar = in.sidebar = false;
+    in.body = Rect{{178.0f, 59.0f}, {303.0f, 352.0f}};
+    in.legend = {400.0f, 500.0f};  // what a long legend would like
+    const ScreenLayout L = layoutScreen(in);
+    CHECK(L.bodyFree.min.x == doctest::Approx(178.0f));
+    CHECK(L.bodyFree.max.x == doctest::Approx(303.0f));
+    // The room the UI measures the legend for: the column beside the body, the view's height.
+    CHECK(L.legendRoom.x <= 480.0f - 303.0f - 2.0f * L.metrics.margin + 0.01f);
+    CHECK(L.legendRoom.y == doctest::Approx(400.0f - 2.0f * L.metrics.margin));
+    REQUIRE(L.legend.valid());
+    CHECK_FALSE(L.legend.overlaps(L.bodyFree));
+    CHECK(L.legend.min.x >= 303.0f);
+    CHECK(L.legend.max.x <= 480.0f - L.metrics.margin + 0.01f);
+    // With a panel on the right, the legend goes to the left column.
+    PanelRequest p;
+    p.anchor = {280.0f, 150.0f};
+    in.panels = {p};
+    const ScreenLayout withPanel = layoutScreen(in);
+    REQUIRE(withPanel.legend.valid());
+    CHECK(withPanel.legend.max.x <= 178.0f);
 }
