@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 
 #include <imgui.h>
 
@@ -38,6 +39,14 @@ std::string exportFileName(int stepIndex) {
 int App::startHeadless() {
     headless_ = true;
     if (!viewer_) viewer_.emplace(false);
+    // The model is read and parsed on another thread while the GL context, shaders and fonts are made.
+    loadContent();
+    viewer_->registerModels = !options_.noRegister;
+    const std::string path = options_.model.empty() ? bundledModelPath() : options_.model;
+    auto model = std::async(std::launch::async, [path, load = loadOptions(), &catalogue = viewer_->scene.catalogue(),
+                                                 reg = viewer_->registerModels] {
+        return ctrl::Viewer::prepareModel(path, load, catalogue, reg);
+    });
     // No display server needed: EGL's surfaceless platform; a hidden GLFW window only where EGL lacks it.
     if (auto egl = gl::EglContext::createSurfaceless()) {
         egl_ = std::move(*egl);
@@ -61,12 +70,14 @@ int App::startHeadless() {
         return 1;
     }
     renderer_ = std::move(*r);
-    loadContent();
-    const std::string path = options_.model.empty() ? bundledModelPath() : options_.model;
-    if (auto ok = loadModel(path); !ok) {
-        std::fprintf(stderr, "%s\n", ok.error().c_str());
+    auto loaded = model.get();
+    if (!loaded) {
+        std::fprintf(stderr, "%s\n", loaded.error().c_str());
         return 1;
     }
+    viewer_->applyLoaded(std::move(*loaded), path);
+    gpuScene_ = render::GpuScene::upload(viewer_->scene.model());
+    viewer_->pain.forceUpload();  // the GPU copy starts with no pain weights
     return 0;
 }
 

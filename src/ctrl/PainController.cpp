@@ -117,6 +117,8 @@ PainController::Baked PainController::bakeAll(const Model& model, const PainFiel
 }
 
 void PainController::prepare(const std::shared_ptr<const Model>& model, const SceneIndex& index, bool background) {
+    // A still without a pattern shown needs no zones: the bake (0.4 s for the bundled model) waits until one is.
+    if (bakeDirty_ && !background && state_.patternsOn.empty()) return;
     if (bakeDirty_) {
         bakeDirty_ = false;
         ++bakeTicket_;

@@ -54,7 +54,7 @@ public:
     // Bakes the zones per vertex and places the trigger marks when the model or the patterns changed.
     // background (the window): the bake waits for startBackgroundWork() and runs on a low-priority
     // thread (about 0.4 s for the bundled model); meanwhile no zones are drawn, and a later prepare()
-    // takes the result. Else (stills) it bakes here and now.
+    // takes the result. Else (stills) it bakes here and now, once a pattern is shown.
     void prepare(const std::shared_ptr<const Model>& model, const SceneIndex& index, bool background = false);
     // Starts the bake that prepare() left waiting, if any; `done` is called on its thread when it is ready.
     void startBackgroundWork(const std::shared_ptr<const Model>& model, const SceneIndex& index,

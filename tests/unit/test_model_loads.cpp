@@ -195,10 +195,14 @@ TEST_CASE("model loads: the window's pain bake runs in the background and equals
     ctrl::PainController still, window;
     still.setPatterns({p});
     window.setPatterns({p});
+    std::vector<std::vector<glm::vec4>> fromStill, fromWindow;
+    still.prepare(model, index, false);  // a still with no pattern shown bakes nothing
+    still.uploadChanged([&](MeshId, std::size_t, const std::vector<glm::vec4>& w) { fromStill.push_back(w); });
+    CHECK(fromStill.empty());
+    REQUIRE(still.show({"all"}));
     still.prepare(model, index, false);
     window.prepare(model, index, true);
     CHECK(window.baking());  // waits for the frame to be drawn
-    std::vector<std::vector<glm::vec4>> fromStill, fromWindow;
     window.uploadChanged([&](MeshId, std::size_t, const std::vector<glm::vec4>& w) { fromWindow.push_back(w); });
     CHECK(fromWindow.empty());  // nothing to draw before the bake is there
     window.forceUpload();
@@ -208,6 +212,7 @@ TEST_CASE("model loads: the window's pain bake runs in the background and equals
         return !window.baking();
     });
     CHECK_FALSE(window.baking());
+    still.forceUpload();
     still.uploadChanged([&](MeshId, std::size_t, const std::vector<glm::vec4>& w) { fromStill.push_back(w); });
     window.uploadChanged([&](MeshId, std::size_t, const std::vector<glm::vec4>& w) { fromWindow.push_back(w); });
     REQUIRE(fromStill.size() == 1);
