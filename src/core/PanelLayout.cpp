@@ -225,10 +225,11 @@ static std::vector<PanelPlacement> layoutOnce(glm::vec2 viewport, const std::vec
             job.ideal.x = p.side == PanelSide::Left ? margin : viewport.x - margin - job.size.x;
             job.ideal.y = req.anchor.y - job.size.y * 0.5f;
             if (options.split > 0.0f) {
+                const float apart = std::max(options.splitHalfWidth, 0.0f) + options.gap * 0.5f;
                 if (p.side == PanelSide::Left)
-                    job.maxX = split - options.gap * 0.5f - job.size.x;
+                    job.maxX = split - apart - job.size.x;
                 else
-                    job.minX = split + options.gap * 0.5f;
+                    job.minX = split + apart;
             }
             normal.push_back(job);
         }
@@ -245,7 +246,7 @@ static std::vector<PanelPlacement> layoutOnce(glm::vec2 viewport, const std::vec
                 small.ideal.y = req.anchor.y - small.size.y * 0.5f;
                 if (out[job.index].side == PanelSide::Right) small.ideal.x = viewport.x - margin - small.size.x;
                 if (options.split > 0.0f && out[job.index].side == PanelSide::Left)
-                    small.maxX = split - options.gap * 0.5f - small.size.x;
+                    small.maxX = split - std::max(options.splitHalfWidth, 0.0f) - options.gap * 0.5f - small.size.x;
                 const Spot compact = place(cx, small, req, placed);
                 if (compact.clean || compact.cost < spot.cost) {
                     spot = compact;

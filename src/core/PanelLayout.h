@@ -63,6 +63,9 @@ struct PanelLayoutOptions {
     // the screen layout folds it) instead of crossing the body with a long leader line. 0: the middle of
     // the viewport, and a panel takes a free spot anywhere.
     float split = 0.0f;
+    // With a split: the half-width of the strip around it that such panels keep out of from top to
+    // bottom (the body's middle: not above or below it either, where the legs and head are).
+    float splitHalfWidth = 0.0f;
 };
 
 // One placement per request, in the same order. Guarantees: every rectangle lies inside the viewport

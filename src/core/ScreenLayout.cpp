@@ -144,6 +144,7 @@ void placePanels(const ScreenLayoutInput& in, const std::vector<Rect>& taken, fl
     if (L.bodyFree.valid()) {  // hard: a panel that finds no room beside it folds, or is left out
         opt.reserved.push_back(Rect{L.bodyFree.min - origin, L.bodyFree.max - origin});
         opt.split = split - origin.x;
+        opt.splitHalfWidth = 0.5f * L.bodyFree.size().x + 0.5f * m.gap;  // beside it, not above or below
     }
     if (in.body.valid()) opt.avoid = Rect{in.body.min - origin, in.body.max - origin};
     const std::size_t n = in.panels.size();

@@ -297,3 +297,32 @@ TEST_CASE("screen layout: in a small picture the legend sits beside the body, in
     REQUIRE(withPanel.legend.valid());
     CHECK(withPanel.legend.max.x <= 178.0f);
 }
+
+TEST_CASE("screen layout: a full column folds its panels; none goes below or above the body to find room") {
+    // A body in the upper half of the view (room below it), three panels on its right and a tall legend:
+    // the right column is full, and the panels fold there instead of taking the free space under the body.
+    ScreenLayoutInput in;
+    in.framebuffer = {1600.0f, 1000.0f};
+    in.menuBar = in.statusBar = in.sidebar = false;
+    in.body = Rect{{620.0f, 60.0f}, {980.0f, 520.0f}};
+    in.legend = {330.0f, 480.0f};
+    in.panels = panelRequests(6, in.body, 1.0f);
+    for (PanelRequest& r : in.panels) {  // narrow enough to fit under the body beside the legend
+        r.size = {300.0f, 345.0f};
+        r.compactSize = glm::vec2(300.0f, 180.0f);
+        r.foldedSize = glm::vec2(300.0f, 44.0f);
+    }
+    const ScreenLayout L = layoutScreen(in);
+    REQUIRE(L.legend.valid());
+    int folded = 0;
+    for (std::size_t i = 0; i < 6; ++i) {
+        CAPTURE(i);
+        REQUIRE(L.panelShown[i]);
+        folded += L.panelFolded[i] ? 1 : 0;
+        if (i % 2 == 0)
+            CHECK(L.panels[i].rect.max.x <= L.bodyFree.min.x);
+        else
+            CHECK(L.panels[i].rect.min.x >= L.bodyFree.max.x);
+    }
+    CHECK(folded > 0);
+}
