@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <future>
 
@@ -12,6 +13,7 @@
 
 #include "app/ImGuiLayer.h"
 #include "app/Window.h"
+#include "core/AnimationKey.h"
 #include "core/ModelFiles.h"
 #include "core/TourApply.h"
 #include "io/XdgPaths.h"
@@ -22,6 +24,15 @@
 namespace la::app {
 
 namespace fs = std::filesystem;
+
+namespace {
+// Processor time of the whole process (every thread: llvmpipe's rasteriser threads too), seconds.
+double processCpuSeconds() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+}  // namespace
 
 App::App(Options options) : options_(std::move(options)) {}
 App::~App() {
@@ -522,10 +533,11 @@ bool App::handleInput() {
     return changed;
 }
 
-// The pain link animation alone redraws at most 15 times a second (it changes slowly; wall-clock driven).
-constexpr double kPainFrameSeconds = 1.0 / 15.0;
 // The status line's progress (a load, a click waiting for the pick BVH) redraws 4 times a second.
 constexpr double kProgressFrameSeconds = 0.25;
+// The pain link animation alone ticks at most 10 times a second (wall-clock driven), and a tick draws
+// only when what it shows changed visibly (core/AnimationKey.h): nothing during the hold of a pulse.
+constexpr double kPainFrameSeconds = 1.0 / 10.0;
 
 bool App::imguiWantsKeys() const {
     const ImGuiIO& io = ImGui::GetIO();
@@ -611,7 +623,8 @@ int App::runWindow() {
     while (!glfwWindowShouldClose(window_->handle()) && !quit_) {
         const bool moving = settleFrames > 0 || viewer_->camera.animating() ||
                             viewer_->tours.player().transitioning() || feed_.pending();
-        bool idleWake = false;  // a wait that ran out with nothing delivered: nothing new to draw
+        bool idleWake = false;       // a wait that ran out with nothing delivered: nothing new to draw
+        bool animationTick = false;  // woken for the pain animation alone
         // The camera stopped: the full-quality frame is due restSeconds after its last move.
         const double fullDue = motion_.fullFrameDueIn(glfwGetTime());
         if (moving || fullDue == 0.0) {
@@ -625,8 +638,10 @@ int App::runWindow() {
             glfwWaitEventsTimeout(fullDue > 0.0 ? fullDue : kIdleWait);
             idleWake = fullDue < 0.0 && glfwGetTime() - t0 >= kIdleWait * 0.95 && !input_.hasEvents();
         } else {
-            // Only the pain link animates: a capped, low rate.
-            glfwWaitEventsTimeout(fullDue > 0.0 ? std::min(fullDue, kPainFrameSeconds) : kPainFrameSeconds);
+            // Only the pain link animates: a capped, low rate, within the animation's CPU budget.
+            const double wait = std::max(kPainFrameSeconds, painBudget_.nextAt() - glfwGetTime());
+            glfwWaitEventsTimeout(fullDue > 0.0 ? std::min(fullDue, wait) : wait);
+            animationTick = fullDue < 0.0 && !input_.hasEvents();
         }
         const auto now = std::chrono::steady_clock::now();
         // Wall-clock time, uncapped: on a slow machine (300 ms a frame) flights, fades, the pain pulse and
@@ -662,6 +677,12 @@ int App::runWindow() {
         // Idle means idle: no frame for a wait that timed out, unless a notice is showing (it goes after a
         // few seconds, which needs a frame).
         if (idleWake && (viewer_->ui.message.empty() || viewer_->ui.messageIsError)) continue;
+        if (animationTick && settleFrames <= 0 && !viewer_->camera.animating() &&
+            !viewer_->tours.player().transitioning()) {
+            viewer_->prepareFrame(dt);  // the pain clock and fades move on here, not again in renderFrame
+            frameDt_ = 0.0f;
+            if (painFrameKey(viewer_->scene.view().pain) == lastPainKey_) continue;  // looks the same: no frame
+        }
         // This frame's share of the queued input; after the screenshot above, which repeats the last
         // frame: a press must reach ImGui in one frame only.
         feed_.push(input_.take());
@@ -671,12 +692,15 @@ int App::runWindow() {
         updateWindowTitle();
         const glm::ivec2 fb = framebufferSize();
         render::RenderTarget window = render::RenderTarget::window(fb);
+        const double cpu0 = processCpuSeconds();
         renderFrame(window, true, true,
                     motion_.frame(glfwGetTime(), viewer_->camera.pose, viewer_->camera.animating()));
+        lastPainKey_ = painFrameKey(viewer_->scene.view().pain);
         const bool inputChanged = handleInput();
         glfwSwapBuffers(window_->handle());
         countFrame();
         viewer_->afterFrame();  // the pick BVH and the pain bake of a new model start now, at low priority
+        if (animationTick) painBudget_.drawn(glfwGetTime(), processCpuSeconds() - cpu0);
         settleFrames = inputChanged || !frame_.events.empty() ? 3 : settleFrames - 1;
         if (ImGui::GetIO().MouseDown[0] || ImGui::GetIO().MouseDown[1] || ImGui::GetIO().MouseDown[2])
             settleFrames = std::max(settleFrames, 1);

@@ -12,6 +12,7 @@
 
 #include "app/InputQueue.h"
 #include "app/Options.h"
+#include "core/AnimationKey.h"
 #include "core/Background.h"
 #include "core/MeshLod.h"
 #include "core/MotionQuality.h"
@@ -160,6 +161,8 @@ private:
     void startLodBuild();
     void pollLod();
     MotionQuality motion_;
+    PainFrameKey lastPainKey_;    // what the last window frame showed of the pain animation
+    AnimationBudget painBudget_;  // animation-only frames: at most a quarter of a core
     // --frame-log: one line per frame that draws the scene (see Options.h).
     std::FILE* frameLog_ = nullptr;
     double lastLogged_ = -1.0;
