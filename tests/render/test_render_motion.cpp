@@ -2,6 +2,7 @@
 // camera use the simplified meshes at reduced resolution; once the camera rests the window draws the full
 // model at full size again, and a screenshot taken mid-drag is always the full model. Read from the
 // viewer's --frame-log ("window|still MS MS_DRAWING TRIANGLES LOD WxH" per frame); no timing is checked.
+#include <cstdio>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -45,11 +46,24 @@ TEST_CASE("motion LOD: reduced frames only while the camera moves; full at rest 
     LiveViewer v(home, "--pain all --frame-log '" + log + "'");
     REQUIRE_MESSAGE(v.hasWindow(), v.output());
     REQUIRE(v.waitForTitle("lower_body"));
-    shell("xdotool windowmove " + std::to_string(v.windowId()) + " 0 0 windowsize " + std::to_string(v.windowId()) +
-          " 1280 720");
     REQUIRE(waitUntil([&] { return !readLog(log).empty(); }));
-    const long long full = readLog(log).front().triangles;  // the first frame: the whole model
+    const long long full = readLog(log).front().triangles;  // the first frame with the model: all of it
     REQUIRE(full > 100000);
+    // The window's size as it draws it (the viewer fits it to the screen), and a point in the view.
+    // The window's size (the viewer fits it to the screen), once a frame at rest has been drawn at it
+    // (the fly-to after the load is drawn reduced).
+    const std::string geometry = shell("xdotool getwindowgeometry " + std::to_string(v.windowId()));
+    const std::size_t at = geometry.find("Geometry: ");
+    REQUIRE(at != std::string::npos);
+    int w = 0, h = 0;
+    REQUIRE(std::sscanf(geometry.c_str() + at + 10, "%dx%d", &w, &h) == 2);
+    const std::string fullSize = std::to_string(w) + "x" + std::to_string(h);
+    REQUIRE(waitUntil([&] {
+        const auto frames = readLog(log);
+        return !frames.empty() && frames.back().size == fullSize;
+    }));
+    const std::string halfSize = std::to_string((w + 1) / 2) + "x" + std::to_string((h + 1) / 2);
+    const int x0 = w * 6 / 10, y0 = h * 45 / 100;
 
     // Orbit until a frame drawn during the drag used the LOD (it is built in the background after loading).
     const std::string win = std::to_string(v.windowId());
@@ -58,13 +72,16 @@ TEST_CASE("motion LOD: reduced frames only while the camera moves; full at rest 
     REQUIRE(waitUntil(
         [&] {
             dragStart = readLog(log).size();
-            shell("xdotool mousemove --window " + win + " 600 360 mousedown 1");
+            shell("xdotool mousemove --window " + win + " " + std::to_string(x0) + " " + std::to_string(y0) +
+                  " mousedown 1");
             for (int i = 1; i <= 12; ++i)
-                shell("xdotool mousemove --window " + win + " " + std::to_string(600 + 15 * i) + " 360 sleep 0.15");
+                shell("xdotool mousemove --window " + win + " " + std::to_string(x0 + 15 * i) + " " +
+                      std::to_string(y0) + " sleep 0.15");
             // A screenshot in the middle of the drag: the full model whatever the window draws.
             shell("xdotool key F12");
             for (int i = 1; i <= 6; ++i)
-                shell("xdotool mousemove --window " + win + " " + std::to_string(780 - 15 * i) + " 380 sleep 0.15");
+                shell("xdotool mousemove --window " + win + " " + std::to_string(x0 + 180 - 15 * i) + " " +
+                      std::to_string(y0 + 20) + " sleep 0.15");
             shell("xdotool mouseup 1");
             const auto frames = readLog(log);
             for (std::size_t i = dragStart; i < frames.size(); ++i)
@@ -81,7 +98,7 @@ TEST_CASE("motion LOD: reduced frames only while the camera moves; full at rest 
         60.0));
     const auto frames = readLog(log);
     CHECK(frames.back().triangles == full);
-    CHECK(frames.back().size == "1280x720");
+    CHECK(frames.back().size == fullSize);
     bool stillSeen = false;
     for (std::size_t i = dragStart; i < frames.size(); ++i) {
         const LoggedFrame& f = frames[i];
@@ -89,11 +106,11 @@ TEST_CASE("motion LOD: reduced frames only while the camera moves; full at rest 
             stillSeen = true;
             CHECK(f.lod == 0);  // the F12 screenshot
             CHECK(f.triangles == full);
-            CHECK(f.size == "1280x720");
+            CHECK(f.size == fullSize);
         }
         if (f.kind == "window" && f.lod == 1) {
             CHECK(f.triangles < full / 2);
-            CHECK(f.size == "640x360");  // half the width and height
+            CHECK(f.size == halfSize);  // half the width and height
         }
     }
     CHECK(stillSeen);
