@@ -38,6 +38,7 @@ bool writeAll(int fd, const std::string& bytes) {
     return true;
 }
 
+#ifndef LA_ASAN
 // Address space in use now (VmSize), so the limit can be set relative to what the child inherits.
 std::size_t addressSpaceInUse() {
     unsigned long pages = 0;
@@ -47,6 +48,7 @@ std::size_t addressSpaceInUse() {
     }
     return static_cast<std::size_t>(pages) * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
 }
+#endif
 
 [[noreturn]] void runChild(int fd, const std::string& path, const std::function<Result<Model>()>& import,
                            const IsolationLimits& limits) {
