@@ -176,4 +176,24 @@ std::vector<std::uint32_t> fanToList(const std::vector<std::uint32_t>& f) {
     return out;
 }
 
+std::size_t unshareMeshes(Model& model, std::size_t maxExtraVertices) {
+    std::vector<int> users(model.meshes.size(), 0);
+    std::size_t copies = 0, extra = 0;
+    for (Node& n : model.nodes) {
+        if (n.mesh < 0 || static_cast<std::size_t>(n.mesh) >= model.meshes.size()) continue;
+        if (users[static_cast<std::size_t>(n.mesh)]++ == 0) continue;  // the first user keeps the original
+        std::size_t vertices = 0;
+        for (const Primitive& p : model.meshes[static_cast<std::size_t>(n.mesh)].primitives)
+            vertices += p.positions.size();
+        if (extra + vertices > maxExtraVertices) continue;
+        extra += vertices;
+        Mesh copy = model.meshes[static_cast<std::size_t>(n.mesh)];
+        model.meshes.push_back(std::move(copy));
+        n.mesh = static_cast<int>(model.meshes.size()) - 1;
+        users.push_back(1);
+        ++copies;
+    }
+    return copies;
+}
+
 }  // namespace la

@@ -17,4 +17,10 @@ void generateNormals(Primitive& p, float creaseDeg = 60.0f);
 std::vector<std::uint32_t> stripToList(const std::vector<std::uint32_t>& strip);
 std::vector<std::uint32_t> fanToList(const std::vector<std::uint32_t>& fan);
 
+// Gives every node its own copy of a mesh that several nodes draw, so what is stored per vertex (the baked
+// pain zones, which depend on where each instance stands) can differ between instances. Copies are made
+// while their vertices add up to at most `maxExtraVertices`; meshes beyond that stay shared. Returns the
+// number of copies made.
+std::size_t unshareMeshes(Model& model, std::size_t maxExtraVertices);
+
 }  // namespace la

@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "core/HandoutPlan.h"
+#include "core/MeshOps.h"
 #include "core/Settings.h"
 #include "core/TextList.h"
 #include "io/CatalogueLoader.h"
@@ -42,6 +43,12 @@ Result<LoadedModel> Viewer::prepareModel(const std::string& path, const io::Load
     auto loaded = io::loadModel(path, options);
     if (!loaded) return Error{loaded.error()};
     LoadedModel out{std::move(*loaded), {}, false};
+    // Each instance of a shared mesh gets its own vertices (its pain zones depend on where it stands), as
+    // long as that at most doubles the model's vertices.
+    std::size_t vertices = 0;
+    for (const Mesh& m : out.model.meshes)
+        for (const Primitive& p : m.primitives) vertices += p.positions.size();
+    unshareMeshes(out.model, vertices);
     // A model made elsewhere goes into the landmark frame before anything reads a position.
     out.registration = computeRegistration(out.model, SceneIndex(out.model, catalogue));
     if (!registerModels && out.registration.basis != RegistrationBasis::None) {
