@@ -20,29 +20,6 @@ std::vector<std::uint32_t> simplifiedIndices(const Primitive& p, const LodSettin
     return out;
 }
 
-LodSource lodSource(const Model& model) {
-    LodSource s;
-    s.generation = model.generation;
-    s.meshes.resize(model.meshes.size());
-    for (std::size_t m = 0; m < model.meshes.size(); ++m)
-        for (const Primitive& p : model.meshes[m].primitives) {
-            Primitive& c = s.meshes[m].emplace_back();
-            c.positions = p.positions;
-            c.indices = p.indices;
-            c.mode = p.mode;
-        }
-    return s;
-}
-
-ModelLod buildLod(const LodSource& source, const LodSettings& settings) {
-    ModelLod lod;
-    lod.generation = source.generation;
-    lod.meshes.resize(source.meshes.size());
-    for (std::size_t m = 0; m < source.meshes.size(); ++m)
-        for (const Primitive& p : source.meshes[m]) lod.meshes[m].push_back(simplifiedIndices(p, settings));
-    return lod;
-}
-
 ModelLod buildLod(const Model& model, const LodSettings& settings) {
     ModelLod lod;
     lod.generation = model.generation;

@@ -28,17 +28,7 @@ struct ModelLod {
 // three quarters of its triangles.
 std::vector<std::uint32_t> simplifiedIndices(const Primitive& p, const LodSettings& settings = {});
 
-// What the simplification reads of a model: each triangle primitive's positions, indices and mode, copied
-// (a few megabytes for the bundled model), so that a worker thread can build the LOD while the viewer
-// replaces the model it came from.
-struct LodSource {
-    std::uint64_t generation = 0;
-    std::vector<std::vector<Primitive>> meshes;  // [mesh][primitive], only positions, indices and mode set
-};
-LodSource lodSource(const Model& model);
-
 // simplifiedIndices for every triangle primitive (thread-safe: reads its argument only).
-ModelLod buildLod(const LodSource& source, const LodSettings& settings = {});
 ModelLod buildLod(const Model& model, const LodSettings& settings = {});
 
 }  // namespace la
