@@ -1,5 +1,6 @@
 // OBJ, FBX, STL, DAE, PLY (and Assimp's other formats) -> la::Model.
 #include <filesystem>
+#include <fstream>
 
 #include <assimp/DefaultIOSystem.h>
 #include <assimp/Importer.hpp>
@@ -210,6 +211,28 @@ Result<Model> loadWithAssimp(const std::string& path, const LoadOptions& options
 
 namespace {
 
+// Assimp's PLY reader spins on a header that never ends (20 s of processor time in the child, and far longer on
+// a busy machine, before the time limit ends it): a PLY whose first 64 KB hold no complete header is refused
+// at once. Empty when the header is whole (the rest is Assimp's to judge).
+std::string plyHeaderProblem(const std::string& path) {
+    constexpr std::size_t kHeaderLimit = 64 * 1024;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return {};  // the importer's open reports it
+    std::string head(kHeaderLimit, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    if (head.rfind("ply", 0) != 0 || (head.size() > 3 && head[3] != '\n' && head[3] != '\r'))
+        return "is not a PLY file (it does not start with the line 'ply')";
+    for (std::size_t at = head.find("end_header"); at != std::string::npos; at = head.find("end_header", at + 1)) {
+        const bool lineStart = head[at - 1] == '\n';
+        const std::size_t after = at + 10;
+        if (lineStart && (after == head.size() || head[after] == '\n' || head[after] == '\r' || head[after] == ' '))
+            return {};
+    }
+    return head.size() < kHeaderLimit ? "is a damaged PLY file: its header has no 'end_header' line"
+                                      : "is a damaged PLY file: no 'end_header' line in its first 64 KB";
+}
+
 Result<Model> loadAny(const std::string& path, const LoadOptions& options) {
     try {
         std::error_code ec;
@@ -217,6 +240,8 @@ Result<Model> loadAny(const std::string& path, const LoadOptions& options) {
         if (const std::string p = notRegularFileProblem(path); !p.empty()) return Error{path + ": " + p};
         const std::string ext = lowerExtension(path);
         if (ext == ".gltf" || ext == ".glb") return loadGltf(path, options);
+        if (ext == ".ply")
+            if (const std::string p = plyHeaderProblem(path); !p.empty()) return Error{path + ": " + p};
         return loadWithAssimp(path, options);
     } catch (const std::bad_alloc&) {
         return Error{path + ": needs more memory than there is (is the file damaged?)"};

@@ -9,6 +9,7 @@
 #include <new>
 #include <poll.h>
 #include <signal.h>  // NOLINT(modernize-deprecated-headers): POSIX kill() and sigaction, not <csignal>'s C subset
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -51,7 +52,11 @@ std::size_t addressSpaceInUse() {
 #endif
 
 [[noreturn]] void runChild(int fd, const std::string& path, const std::function<Result<Model>()>& import,
-                           const IsolationLimits& limits) {
+                           const IsolationLimits& limits, pid_t parent) {
+    // If the viewer dies (killed, crashed) while the importer runs, the importer goes with it instead of
+    // spinning on alone; the check after it covers a parent that died before the call.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(1);
     // A crash ends the child plainly: no handler of the parent's (a test framework's, say) runs in it.
     for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGPIPE}) ::signal(sig, SIG_DFL);
     rlimit none{0, 0};
@@ -92,6 +97,7 @@ Result<Model> runIsolated(const std::string& path, const std::function<Result<Mo
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0)
         return Error{path + ": could not start the importer (" + std::strerror(errno) + ")"};
+    const pid_t self = ::getpid();
     const pid_t pid = ::fork();
     if (pid < 0) {
         const int e = errno;
@@ -101,7 +107,7 @@ Result<Model> runIsolated(const std::string& path, const std::function<Result<Mo
     }
     if (pid == 0) {
         ::close(fds[0]);
-        runChild(fds[1], path, import, limits);
+        runChild(fds[1], path, import, limits, self);
     }
     ::close(fds[1]);
 

@@ -176,8 +176,10 @@ glm::vec2 messageSize(UiState& state) {
     const std::string& m = state.message;
     const ImVec2 text = ImGui::CalcTextSize(m.c_str(), m.c_str() + std::min(m.size(), kMaxShown), false, wrap);
     const float button = ImGui::CalcTextSize("OK").x + 2.0f * st.FramePadding.x;
+    // drawMessage wraps at the same width (text.x) and starts the text FramePadding.y down (it is aligned
+    // with the button), so every wrapped line measured here has room.
     return {text.x + st.ItemSpacing.x + button + 2.0f * st.WindowPadding.x + 2.0f,
-            std::max(text.y, ImGui::GetFrameHeight()) + 2.0f * st.WindowPadding.y + 2.0f};
+            std::max(text.y + 2.0f * st.FramePadding.y, ImGui::GetFrameHeight()) + 2.0f * st.WindowPadding.y + 2.0f};
 }
 
 void drawMessage(UiState& state, const Rect& rect) {
@@ -190,7 +192,9 @@ void drawMessage(UiState& state, const Rect& rect) {
         ImGui::PushStyleColor(ImGuiCol_Text,
                               state.messageIsError ? ImVec4(0.70f, 0.10f, 0.08f, 1) : ImVec4(0.1f, 0.35f, 0.15f, 1));
         const float button = ImGui::CalcTextSize("OK").x + 2.0f * ImGui::GetStyle().FramePadding.x;
-        ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - button - ImGui::GetStyle().ItemSpacing.x);
+        // The wrap position is in window coordinates: from the text's start, the width left beside the button.
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - button -
+                               ImGui::GetStyle().ItemSpacing.x);
         ImGui::AlignTextToFramePadding();
         // Messages are one line, but may quote a long name from a file: never more than ImGui draws in one call.
         const std::string& m = state.message;
