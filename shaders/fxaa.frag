@@ -14,6 +14,11 @@ const float kSpanMax = 8.0;             // longest blur along an edge, in pixels
 float lumaOf(vec3 c) { return dot(c, vec3(0.299, 0.587, 0.114)); }
 
 void main() {
+#ifdef LA_LAYER
+    // The cached UI layer (premultiplied, the window's size) laid over the frame, a texel a pixel.
+    fragColor = texture(uScene, vUv);
+    return;
+#endif
 #ifdef LA_UPSCALE
     // A frame drawn at reduced resolution while the camera moves, scaled up to the window: one texel a
     // pixel (nearest filtering; linear costs half as much again on a software renderer), no filtering.

@@ -41,6 +41,7 @@ App::~App() {
     viewer_.reset();    // waits for its background work (a load in flight is cancelled)
     gpuScene_.reset();  // GL objects go before the context
     fxaa_.reset();
+    uiLayer_.reset();
     renderer_.reset();
     input_.detach();
     imgui_.reset();
@@ -294,7 +295,12 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
         imgui_->newFrame(0, 0, &feed_, &frame_);
     ui::UiActions actions;
     if (withUi && !v.tours.presenter.blank()) drawUi(actions);
-    imgui_->render();
+    // While the camera moves, windows that stay as they were come from a cached layer (a software
+    // renderer pays for every UI triangle and pixel); at rest and in stills the UI is drawn directly.
+    if (windowFrame && uiLayer_)
+        imgui_->render(target, *uiLayer_, quality.reduced());
+    else
+        imgui_->render();
     if (!headless_) handleActions(actions);
 }
 
@@ -611,7 +617,11 @@ int App::runWindow() {
         }
         fxaa_ = std::move(*fxaa);
     }
-    if (options_.presenter) pending_.presenter = true;  // the first view and the tour: once the model is in place
+    if (auto layer = render::UiLayer::create(); layer)
+        uiLayer_ = std::move(*layer);
+    else
+        std::fprintf(stderr, "%s\n", layer.error().c_str());  // the UI is then drawn directly every frame
+    if (options_.presenter) pending_.presenter = true;        // the first view and the tour: once the model is in place
 
     // Render on demand: sleep in glfwWaitEvents(Timeout) unless something animates; a few extra frames after
     // input let ImGui settle (hover states, popups).

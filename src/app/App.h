@@ -23,6 +23,7 @@
 #include "io/CatalogueLoader.h"
 #include "render/FxaaPass.h"
 #include "render/Renderer.h"
+#include "render/UiLayer.h"
 #include "render/gl/EglContext.h"
 
 namespace la::app {
@@ -145,6 +146,7 @@ private:
     std::unique_ptr<ImGuiLayer> imgui_;    // stills that draw no UI have none (no fonts to build)
     std::optional<render::Renderer> renderer_;
     std::optional<render::FxaaPass> fxaa_;      // the window's anti-aliasing unless --aa msaa
+    std::optional<render::UiLayer> uiLayer_;    // the window's unchanged UI windows while the camera moves
     std::optional<render::GpuScene> gpuScene_;  // the viewer's model on the GPU
     render::GpuScene noModel_;                  // drawn (the background) while the first model loads
     std::unique_ptr<io::CatalogueWatcher> catalogueWatcher_;

@@ -1,5 +1,9 @@
 #include "app/ImGuiLayer.h"
 
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -7,8 +11,87 @@
 
 #include "core/InputFeed.h"
 #include "core/ScreenLayout.h"
+#include "render/UiLayer.h"
 
 namespace la::app {
+
+namespace {
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+    h ^= v + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
+    return h * 0xFF51AFD7ED558CCDULL;
+}
+std::uint64_t hashBytes(std::uint64_t h, const void* data, std::size_t bytes) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    std::size_t i = 0;
+    for (; i + 8 <= bytes; i += 8) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, p + i, 8);
+        h = mix(h, w);
+    }
+    std::uint64_t tail = bytes;
+    for (; i < bytes; ++i) tail = (tail << 8) | p[i];
+    return mix(h, tail);
+}
+
+// What a draw list draws (core/UiLayerCache.h): its window's name, a hash of its vertices, indices and
+// commands, and the framebuffer pixels its clip rectangles bound.
+UiListInfo describe(const ImDrawList& l, const ImDrawData& dd, glm::ivec2 fb) {
+    UiListInfo info;
+    const char* name = l._OwnerName ? l._OwnerName : "";
+    info.id = hashBytes(0, name, std::strlen(name));
+    std::uint64_t h = hashBytes(1, l.VtxBuffer.Data, static_cast<std::size_t>(l.VtxBuffer.Size) * sizeof(ImDrawVert));
+    h = hashBytes(h, l.IdxBuffer.Data, static_cast<std::size_t>(l.IdxBuffer.Size) * sizeof(ImDrawIdx));
+    glm::vec2 lo(1e30f), hi(-1e30f);
+    info.overlay = &l == ImGui::GetBackgroundDrawList() || &l == ImGui::GetForegroundDrawList();
+    for (const ImDrawCmd& c : l.CmdBuffer) {
+        if (c.UserCallback) info.overlay = true;  // drawn live, never cached
+        const float cmd[4] = {c.ClipRect.x, c.ClipRect.y, c.ClipRect.z, c.ClipRect.w};
+        h = hashBytes(h, cmd, sizeof cmd);
+        const std::uint64_t ids[4] = {reinterpret_cast<std::uintptr_t>(c.TextureId), c.VtxOffset, c.IdxOffset,
+                                      c.ElemCount};
+        h = hashBytes(h, ids, sizeof ids);
+        if (c.ElemCount == 0) continue;
+        // The pixels its triangles cover within its clip rectangle (a window's first commands clip to the
+        // whole screen but draw only its frame).
+        glm::vec2 vlo(1e30f), vhi(-1e30f);
+        for (unsigned k = c.IdxOffset; k < c.IdxOffset + c.ElemCount && k < static_cast<unsigned>(l.IdxBuffer.Size);
+             ++k) {
+            const unsigned v = c.VtxOffset + l.IdxBuffer[static_cast<int>(k)];
+            if (v >= static_cast<unsigned>(l.VtxBuffer.Size)) continue;
+            const ImVec2 p = l.VtxBuffer[static_cast<int>(v)].pos;
+            vlo = glm::min(vlo, glm::vec2(p.x, p.y));
+            vhi = glm::max(vhi, glm::vec2(p.x, p.y));
+        }
+        vlo = glm::max(vlo, glm::vec2(c.ClipRect.x, c.ClipRect.y));
+        vhi = glm::min(vhi, glm::vec2(c.ClipRect.z, c.ClipRect.w));
+        if (vhi.x <= vlo.x || vhi.y <= vlo.y) continue;
+        const glm::vec2 origin(dd.DisplayPos.x, dd.DisplayPos.y), scale(dd.FramebufferScale.x, dd.FramebufferScale.y);
+        lo = glm::min(lo, (vlo - origin) * scale);
+        hi = glm::max(hi, (vhi - origin) * scale);
+    }
+    info.hash = h;
+    if (hi.x > lo.x && hi.y > lo.y) {
+        const glm::ivec2 a = glm::clamp(glm::ivec2(glm::floor(lo)), glm::ivec2(0), fb);
+        const glm::ivec2 b = glm::clamp(glm::ivec2(glm::ceil(hi)), glm::ivec2(0), fb);
+        info.rect = {a.x, a.y, b.x - a.x, b.y - a.y};
+    }
+    return info;
+}
+
+// Some of the frame's lists, drawn by the OpenGL backend into the bound target.
+void drawLists(const ImDrawData& dd, std::vector<ImDrawList*> lists) {
+    if (lists.empty()) return;
+    ImDrawData part = dd;
+    part.CmdLists = lists.data();
+    part.CmdListsCount = static_cast<int>(lists.size());
+    part.TotalVtxCount = part.TotalIdxCount = 0;
+    for (const ImDrawList* l : lists) {
+        part.TotalVtxCount += l->VtxBuffer.Size;
+        part.TotalIdxCount += l->IdxBuffer.Size;
+    }
+    ImGui_ImplOpenGL3_RenderDrawData(&part);
+}
+}  // namespace
 
 PreparedFonts ImGuiLayer::prepareFonts(float scale) {
     PreparedFonts p;
@@ -50,6 +133,7 @@ ImGuiLayer::~ImGuiLayer() {
 }
 
 void ImGuiLayer::rebuild() {
+    layerCache_.forget();  // its pictures have the old glyphs
     const float scale = contentScale_ * fontScale_;
     ui::applyTheme(uiMetrics(scale));
     ui::loadFonts(fonts_, uiMetrics(scale).font);
@@ -99,6 +183,36 @@ void ImGuiLayer::newFrame(int displayWidth, int displayHeight, const InputFeed* 
 void ImGuiLayer::render() {
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void ImGuiLayer::render(render::RenderTarget& out, render::UiLayer& layer, bool useLayer) {
+    ImGui::Render();
+    ImDrawData& dd = *ImGui::GetDrawData();
+    const glm::ivec2 fb = out.size();
+    std::vector<UiListInfo> infos;
+    for (int i = 0; i < dd.CmdListsCount; ++i) infos.push_back(describe(*dd.CmdLists[i], dd, fb));
+    const UiLayerPlan plan = layerCache_.plan(infos, fb, useLayer);
+    if (!plan.drawIntoLayer.empty()) {
+        layer.begin(fb, plan.clear);
+        std::vector<ImDrawList*> lists;
+        for (std::size_t i : plan.drawIntoLayer) lists.push_back(dd.CmdLists[i]);
+        drawLists(dd, lists);
+    }
+    out.bind();
+    if (plan.composite.empty()) {
+        ImGui_ImplOpenGL3_RenderDrawData(&dd);
+        return;
+    }
+    // The background list (under every window) first, then the layer, then the rest live in their order:
+    // windows drawn live never overlap those from the layer, and the foreground list comes last.
+    std::size_t under = 0;
+    while (under < infos.size() && infos[under].overlay) ++under;
+    std::vector<ImDrawList*> before(dd.CmdLists, dd.CmdLists + under), after;
+    for (std::size_t i = under; i < infos.size(); ++i)
+        if (!plan.fromLayer[i]) after.push_back(dd.CmdLists[i]);
+    drawLists(dd, before);
+    layer.composite(out, plan.composite);
+    drawLists(dd, after);
 }
 
 }  // namespace la::app

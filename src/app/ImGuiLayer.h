@@ -2,6 +2,7 @@
 // ImGui context with the GLFW and OpenGL 3 backends, the system's sans font and our theme, owned RAII.
 #include <memory>
 
+#include "core/UiLayerCache.h"
 #include "ui/Theme.h"
 
 struct GLFWwindow;
@@ -10,6 +11,11 @@ namespace la {
 class InputFeed;
 struct FedFrame;
 }  // namespace la
+
+namespace la::render {
+class RenderTarget;
+class UiLayer;
+}  // namespace la::render
 
 namespace la::app {
 
@@ -44,10 +50,16 @@ public:
     // buttons come from it instead of GLFW's polled state, with the frame's characters and the position
     // of its last click (see InputQueue.h); the characters are taken, so a second frame does not repeat them.
     void newFrame(int displayWidth, int displayHeight, const InputFeed* feed = nullptr, FedFrame* frame = nullptr);
+    // Draws the frame's UI into the bound target.
     void render();
+    // The window's UI into `out`. With `useLayer` (frames while the camera moves) windows unchanged since
+    // the last frame are laid over from `layer` instead of being drawn again (core/UiLayerCache.h); the
+    // leader lines and trigger marks (ImGui's background and foreground lists) are always drawn.
+    void render(render::RenderTarget& out, render::UiLayer& layer, bool useLayer);
 
 private:
     void rebuild();
+    UiLayerCache layerCache_;
     ui::FontFiles fonts_;
     std::unique_ptr<ImFontAtlas> atlas_;  // the prepared atlas the context uses (destroyed after it)
     float contentScale_ = 1.0f;

@@ -57,6 +57,9 @@ void setBlend(Blend mode) {
         case Blend::OitComposite:
             glBlendFuncSeparate(GL_ONE_MINUS_SRC_ALPHA, GL_SRC_ALPHA, GL_ZERO, GL_ONE);
             break;
+        case Blend::Premultiplied:
+            glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+            break;
     }
 }
 

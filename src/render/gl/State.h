@@ -25,6 +25,7 @@ enum class Blend {
     OverKeepAlpha,  // (SRC_ALPHA, 1-SRC_ALPHA) for colour and alpha alike
     OitAccumulate,  // colour sums (ONE, ONE), alpha revealage product (ZERO, 1-SRC_ALPHA)
     OitComposite,   // colour = src x (1 - src alpha) + dst x src alpha; dst alpha kept
+    Premultiplied,  // a premultiplied picture over: (ONE, 1-SRC_ALPHA) for colour and alpha
 };
 void setBlend(Blend mode);
 

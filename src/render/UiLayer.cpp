@@ -1,0 +1,64 @@
+#include "render/UiLayer.h"
+
+#include "render/Shaders.h"
+#include "render/gl/State.h"
+
+namespace la::render {
+
+namespace {
+// A top-left pixel rectangle as GL's scissor box (bottom-left origin).
+glm::ivec4 scissorBox(const PixelRect& r, glm::ivec2 size) {
+    return {r.x, size.y - (r.y + r.w), r.z, r.w};
+}
+}  // namespace
+
+Result<UiLayer> UiLayer::create() {
+    auto program = loadProgram("fxaa", "#define LA_LAYER 1");
+    if (!program) return Error{program.error()};
+    UiLayer l;
+    l.program_ = std::move(*program);
+    l.emptyVao_ = gl::VertexArray::create();
+    return l;
+}
+
+RenderTarget& UiLayer::begin(glm::ivec2 size, const std::vector<PixelRect>& rects) {
+    size = glm::max(size, glm::ivec2(1));
+    if (size != size_) {
+        size_ = size;
+        colour_ = gl::Texture::colorTarget(size);
+        colour_.setLinearFilter(false);
+        fbo_ = gl::Framebuffer::create();
+        fbo_.attach(GL_COLOR_ATTACHMENT0, colour_);
+        target_ = RenderTarget::borrowed(fbo_, size);
+        target_.clear(glm::vec4(0.0f));
+    }
+    target_.bind();
+    for (const PixelRect& r : rects) {
+        gl::setScissor(scissorBox(r, size_));
+        gl::Framebuffer::clearColor(0, glm::vec4(0.0f));
+    }
+    gl::setScissor(std::nullopt);
+    return target_;
+}
+
+void UiLayer::composite(RenderTarget& out, const std::vector<PixelRect>& rects) {
+    out.bind();
+    if (rects.empty() || size_ != out.size()) return;
+    gl::setDepth(false, false);
+    gl::setStencil(gl::Stencil::Off);
+    gl::setCull(gl::Cull::None);
+    gl::setBlend(gl::Blend::Premultiplied);
+    program_.use();
+    program_.set("uScene", 0);
+    colour_.bind(0);
+    for (const PixelRect& r : rects) {
+        gl::setScissor(scissorBox(r, size_));
+        emptyVao_.drawTriangles(3);
+    }
+    gl::setScissor(std::nullopt);
+    colour_.unbind(0);
+    gl::setBlend(gl::Blend::Off);
+    gl::setDepth(true, true);
+}
+
+}  // namespace la::render
