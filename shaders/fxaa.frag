@@ -20,8 +20,8 @@ void main() {
     return;
 #endif
 #ifdef LA_UPSCALE
-    // A frame drawn at reduced resolution while the camera moves, scaled up to the window: one texel a
-    // pixel (nearest filtering; linear costs half as much again on a software renderer), no filtering.
+    // A frame drawn at reduced resolution while the camera moves, scaled up to the window: the nearest
+    // texel a pixel (sampled so), no filtering.
     fragColor = vec4(texture(uScene, vUv).rgb, 1.0);
     return;
 #endif

@@ -703,11 +703,14 @@ int App::runWindow() {
         const glm::ivec2 fb = framebufferSize();
         render::RenderTarget window = render::RenderTarget::window(fb);
         const double cpu0 = processCpuSeconds();
-        renderFrame(window, true, true,
-                    motion_.frame(glfwGetTime(), viewer_->camera.pose, viewer_->camera.animating()));
+        const double wall0 = glfwGetTime();
+        const FrameQuality quality = motion_.frame(wall0, viewer_->camera.pose, viewer_->camera.animating());
+        renderFrame(window, true, true, quality);
         lastPainKey_ = painFrameKey(viewer_->scene.view().pain);
         const bool inputChanged = handleInput();
         glfwSwapBuffers(window_->handle());
+        // The next reduced frame's resolution follows what this one took, up to its swap.
+        if (quality.reduced()) motion_.reducedFrameTook(glfwGetTime() - wall0);
         countFrame();
         viewer_->afterFrame();  // the pick BVH and the pain bake of a new model start now, at low priority
         if (animationTick) painBudget_.drawn(glfwGetTime(), processCpuSeconds() - cpu0);

@@ -1,5 +1,8 @@
 #include "core/MotionQuality.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace la {
 
 namespace {
@@ -19,7 +22,21 @@ FrameQuality MotionQuality::frame(double now, const CameraPose& pose, bool movin
         return {};
     }
     owed_ = true;
-    return {true, settings_.movingScale};
+    return {true, scale_};
+}
+
+void MotionQuality::reducedFrameTook(double seconds) {
+    if (!(seconds > 0.0)) return;
+    // The scale that would have met the target, if the frame's cost follows its pixels (it does not quite:
+    // the UI and the triangles cost the same at any scale, so the loop keeps stepping while it is short).
+    const double wanted =
+        static_cast<double>(scale_) * std::sqrt(static_cast<double>(settings_.targetSeconds) / seconds);
+    const double step = static_cast<double>(settings_.scaleStep);
+    if (wanted < static_cast<double>(scale_) - 0.5 * step)
+        scale_ -= settings_.scaleStep;
+    else if (wanted > static_cast<double>(scale_) + 1.5 * step)  // up only with room to spare: no flicker
+        scale_ += settings_.scaleStep;
+    scale_ = std::clamp(scale_, std::min(settings_.minScale, settings_.movingScale), settings_.movingScale);
 }
 
 double MotionQuality::fullFrameDueIn(double now) const {

@@ -44,9 +44,10 @@ void FxaaPass::resolve(RenderTarget& out, bool filter) {
         out.bind();
         return;
     }
-    // The filter, or the upscale of a frame drawn at reduced resolution: one full-screen triangle with a
+    // The filter, or the upscale of a frame drawn at reduced resolution: one full-screen triangle with the
     // nearest texel a pixel, which costs 0.6x a linear glBlitFramebuffer on llvmpipe (its blitter runs a
-    // general shader with filtering).
+    // general shader with filtering). Bilinear taps instead look softer while the camera moves but made
+    // whole orbit frames 1.15x slower in alternating runs.
     out.bind();
     gl::setDepth(false, false);
     gl::setBlend(gl::Blend::Off);

@@ -78,3 +78,34 @@ TEST_CASE("motion quality: off draws every frame in full; an iconified window ow
     CHECK(on.fullFrameDueIn(0.02) < 0.0);
     CHECK_FALSE(on.frame(0.5, poseAt(10.0f), false).reduced());
 }
+
+TEST_CASE("motion quality: the reduced resolution follows what reduced frames take, a step at a time") {
+    MotionSettings s;
+    s.movingScale = 0.5f;
+    s.minScale = 0.25f;
+    s.scaleStep = 0.05f;
+    s.targetSeconds = 0.033f;
+    MotionQuality q(s);
+    q.frame(0.0, poseAt(0.0f), false);
+    CHECK(q.frame(0.1, poseAt(5.0f), false).scale == doctest::Approx(0.5f));
+    // Slow frames: one step down each, never below the least.
+    q.reducedFrameTook(0.2);
+    CHECK(q.frame(0.2, poseAt(6.0f), false).scale == doctest::Approx(0.45f));
+    for (int i = 0; i < 10; ++i) q.reducedFrameTook(0.2);
+    CHECK(q.scale() == doctest::Approx(0.25f));
+    // Near the target: it stays (no flicker between two sizes).
+    q.reducedFrameTook(0.034);
+    CHECK(q.scale() == doctest::Approx(0.25f));
+    q.reducedFrameTook(0.030);
+    CHECK(q.scale() == doctest::Approx(0.25f));
+    // Fast frames: up again a step at a time, never above the most.
+    q.reducedFrameTook(0.010);
+    CHECK(q.scale() == doctest::Approx(0.30f));
+    for (int i = 0; i < 10; ++i) q.reducedFrameTook(0.005);
+    CHECK(q.scale() == doctest::Approx(0.5f));
+    q.reducedFrameTook(0.0);  // no measurement: nothing changes
+    CHECK(q.scale() == doctest::Approx(0.5f));
+    // At rest the full resolution, whatever the moving scale.
+    q.reducedFrameTook(0.2);
+    CHECK(q.frame(5.0, poseAt(6.0f), false).scale == 1.0f);
+}
