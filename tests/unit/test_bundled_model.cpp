@@ -168,7 +168,12 @@ const std::vector<std::string> kSided = {"hip_bone",
                                          "gemellus_superior",
                                          "gemellus_inferior",
                                          "quadratus_femoris",
-                                         "tensor_fasciae_latae"};
+                                         "tensor_fasciae_latae",
+                                         "transversus_abdominis",
+                                         "internal_oblique",
+                                         "external_oblique",
+                                         "serratus_posterior_inferior",
+                                         "latissimus_dorsi"};
 const std::vector<std::string> kMidline = {"sacrum",      "coccyx",      "vertebra_T12", "vertebra_L1", "vertebra_L2",
                                            "vertebra_L3", "vertebra_L4", "vertebra_L5",  "skin"};
 
@@ -184,7 +189,8 @@ std::vector<std::string> allNames() {
 std::string kindOf(const std::string& name) {
     if (name == "skin") return "skin";
     for (const char* m : {"quadratus", "gluteus", "multifidus", "longissimus", "iliocostalis", "psoas", "iliacus",
-                          "piriformis", "obturator", "gemellus", "tensor"})
+                          "piriformis", "obturator", "gemellus", "tensor", "transversus", "internal_oblique",
+                          "external_oblique", "serratus", "latissimus"})
         if (name.rfind(m, 0) == 0) return "muscle";
     return "bone";
 }
@@ -208,7 +214,12 @@ TEST_CASE("bundled model: parses, every structure is a named node with kind, lay
                                                {"quadratus_lumborum", 3},
                                                {"gluteus_minimus", 3},
                                                {"psoas_major", 4},
-                                               {"iliacus", 4}};
+                                               {"iliacus", 4},
+                                               {"latissimus_dorsi", 1},
+                                               {"external_oblique", 1},
+                                               {"serratus_posterior_inferior", 1},
+                                               {"internal_oblique", 2},
+                                               {"transversus_abdominis", 3}};
     for (const std::string& name : allNames()) {
         CAPTURE(name);
         const int n = m.findNode(name);
@@ -621,3 +632,47 @@ TEST_CASE("modelgen: the committed model is byte for byte what the generator mak
     CHECK_MESSAGE(same, "models/lower_body.glb is out of date: regenerate it (tools/modelgen/README.md)");
 }
 #endif
+
+// Rays given by `ray` over a grid (steps of 5 mm); pairs of `order` hit by the same ray must be met in that order.
+int wrongOrder(const std::vector<std::string>& order,
+               const std::function<std::pair<glm::vec3, glm::vec3>(float, float)>& ray, float a0, float a1, float b0,
+               float b1, int& compared) {
+    int wrong = 0;
+    for (float a = a0; a <= a1 + 1e-6f; a += 0.005f)
+        for (float b = b0; b <= b1 + 1e-6f; b += 0.005f) {
+            const auto [o, d] = ray(a, b);
+            std::vector<float> t;
+            for (const auto& n : order) t.push_back(firstHit(surface(n), o, d));
+            for (std::size_t i = 0; i < t.size(); ++i)
+                for (std::size_t j = i + 1; j < t.size(); ++j)
+                    if (t[i] > 0 && t[j] > 0) {
+                        ++compared;
+                        if (t[i] > t[j] + 1e-4f) {
+                            ++wrong;
+                            MESSAGE(order[i] << " behind " << order[j] << " at " << a << ", " << b);
+                        }
+                    }
+        }
+    return wrong;
+}
+
+TEST_CASE("bundled model: the trunk wall's layers, from the side and from behind" * doctest::test_suite("slow")) {
+    const auto fromLeft = [](float z, float y) { return std::make_pair(glm::vec3(1.0f, y, z), glm::vec3(-1, 0, 0)); };
+    const auto fromBehind = [](float x, float y) { return std::make_pair(glm::vec3(x, y, -1.0f), glm::vec3(0, 0, 1)); };
+    int compared = 0;
+    // The flank between the iliac crest and the ribs: the three flat muscles, outermost first.
+    CHECK(wrongOrder({"skin", "external_oblique.L", "internal_oblique.L", "transversus_abdominis.L"}, fromLeft, -0.04f,
+                     0.02f, 0.08f, 0.14f, compared) == 0);
+    CHECK(compared > 300);
+    // The lower back beside the spine: latissimus dorsi's aponeurosis over the erector spinae; the serratus
+    // posterior inferior between them higher up; the quadratus lumborum deep to them all.
+    compared = 0;
+    CHECK(wrongOrder({"skin", "latissimus_dorsi.L", "longissimus_thoracis.L", "multifidus.L"}, fromBehind, 0.015f,
+                     0.05f, 0.06f, 0.2f, compared) == 0);
+    CHECK(compared > 300);
+    compared = 0;
+    CHECK(wrongOrder({"latissimus_dorsi.L", "serratus_posterior_inferior.L", "iliocostalis_lumborum.L",
+                      "quadratus_lumborum.L"},
+                     fromBehind, 0.02f, 0.08f, 0.12f, 0.2f, compared) == 0);
+    CHECK(compared > 100);
+}

@@ -145,3 +145,36 @@ TEST_CASE("scene index: the nodes of a shared structure get labels and names of 
     REQUIRE(one.ok());
     CHECK(*one == std::vector<int>{1});
 }
+
+TEST_CASE("the bundled model: every node maps to its catalogue entry, with the node's kind and layer") {
+    const std::string root = LA_SOURCE_DIR;
+    auto model = io::loadModel(root + "/models/lower_body.glb");
+    REQUIRE_MESSAGE(model.ok(), model.error());
+    auto cat = io::loadCatalogueDir(root + "/content/structures");
+    REQUIRE(cat.errors.empty());
+    const SceneIndex idx(*model, cat.catalogue);
+    REQUIRE(idx.nodes().size() > 60);
+    for (const SceneNode& n : idx.nodes()) {
+        CAPTURE(n.name);
+        REQUIRE(n.info != nullptr);
+        const Node& node = model->nodes[static_cast<std::size_t>(n.node)];
+        CHECK(n.layer == std::stoi(node.extra("layer")));
+        const std::string kind = node.extra("kind") == "disc" ? "bone" : node.extra("kind");
+        CHECK(n.info->kind == kind);
+        // A sided structure's node carries its side, and its own name is the key.
+        if (n.info->sided) CHECK(n.key == n.name);
+    }
+    // The trunk wall's sheets, under our names and as BodyParts3D names its left ones (its per-side FMA ids).
+    const NameMap map(cat.catalogue);
+    for (const auto& [name, key] : {std::pair{"latissimus_dorsi.R", "latissimus_dorsi.R"},
+                                    {"FJ921_BP2403_FMA13359_Left_latissimus_dorsi", "latissimus_dorsi.L"},
+                                    {"FJ125_BP4595_FMA13337_Left_external_oblique", "external_oblique.L"},
+                                    {"Right internal oblique", "internal_oblique.R"},
+                                    {"FJ357_BP4591_FMA22345_Left_transversus_abdominis", "transversus_abdominis.L"},
+                                    {"Musculus serratus posterior inferior dexter", "serratus_posterior_inferior.R"}}) {
+        CAPTURE(name);
+        const auto r = map.map(name);
+        REQUIRE(r);
+        CHECK(r->id + (r->side == Side::Left ? ".L" : r->side == Side::Right ? ".R" : "") == key);
+    }
+}

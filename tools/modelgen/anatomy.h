@@ -15,7 +15,7 @@
 namespace mg {
 
 // The muscles of the back end flat at this height (cm), the skin a little above.
-constexpr float kModelTop = 27.5f;
+constexpr float kModelTop = 32.0f;
 
 // Landmark position (cm, left side).
 inline vec3 L(const char* name) {
@@ -40,6 +40,7 @@ void buildDiscs(Shapes& out);        // disc_T12_L1 ... disc_L5_S1 (after the pe
 void buildFemurRibs(Shapes& out);    // femur, rib_11, rib_12
 void buildGluteals(Shapes& out);     // gluteals, deep lateral rotators, tensor fasciae latae
 void buildBackMuscles(Shapes& out);  // quadratus_lumborum, erector spinae columns, psoas_major, iliacus
+void buildWallMuscles(Shapes& out);  // transversus_abdominis, obliques, serratus_posterior_inferior, latissimus_dorsi
 void buildSkin(Shapes& out);         // skin
 
 // The first surface point of any of `under` met when coming from p + dir * 8 towards p - dir * 8,

@@ -45,25 +45,35 @@ std::unique_ptr<Shape> femur() {
 
 std::unique_ptr<Shape> rib(int n) {
     auto s = std::make_unique<Shape>();
+    // Both follow the measured ribs (centres of their silhouettes every centimetre of height, left side): from the
+    // head on the body of its vertebra the neck runs back and out to the tubercle, then the shaft curves down,
+    // out and forwards to the tip, sloping steeply (the 12th shorter and lower).
     if (n == 12) {
         const vec3 head = L("rib12_head"), tip = L("rib12_tip");
         addTube(*s,
-                {{head + vec3(0.4f, 0.0f, 0.0f), 0.5f},
-                 {vec3(4.2f, 19.0f, -10.6f), 0.5f},
-                 {vec3(5.8f, 16.4f, -11.1f), 0.46f},
-                 {vec3(7.0f, 13.5f, -10.6f), 0.4f},
-                 {tip + vec3(-0.1f, 0.3f, -0.05f), 0.3f}},
-                28, 0.0f);
+                {{head + vec3(0.1f, -0.1f, 0.0f), 0.5f},
+                 {vec3(2.8f, 19.0f, -9.6f), 0.5f},
+                 {vec3(3.9f, 17.8f, -11.1f), 0.48f},
+                 {vec3(5.0f, 16.5f, -11.5f), 0.45f},
+                 {vec3(6.0f, 15.0f, -11.4f), 0.42f},
+                 {vec3(6.8f, 13.5f, -10.8f), 0.4f},
+                 {vec3(7.4f, 12.2f, -10.0f), 0.35f},
+                 {tip + vec3(-0.05f, 0.35f, -0.05f), 0.3f}},
+                32, 0.0f);
     } else {
         const vec3 head = L("rib12_head") + (L("T12_body") - L("L1_body"));  // one level up, at T11
         addTube(*s,
                 {{head + vec3(0.4f, 0.0f, 0.0f), 0.55f},
-                 {vec3(4.3f, 22.6f, -11.2f), 0.55f},
-                 {vec3(6.8f, 20.4f, -12.3f), 0.52f},
-                 {vec3(9.2f, 17.0f, -11.6f), 0.46f},
-                 {vec3(10.8f, 14.0f, -9.6f), 0.4f},
-                 {vec3(11.6f, 11.9f, -7.3f), 0.32f}},
-                32, 0.0f);
+                 {vec3(3.3f, 22.9f, -10.8f), 0.55f},
+                 {vec3(4.3f, 22.0f, -12.0f), 0.53f},
+                 {vec3(5.5f, 20.9f, -12.5f), 0.52f},
+                 {vec3(6.9f, 19.3f, -12.3f), 0.5f},
+                 {vec3(8.2f, 17.7f, -11.4f), 0.46f},
+                 {vec3(9.4f, 16.1f, -10.1f), 0.43f},
+                 {vec3(10.4f, 14.6f, -8.7f), 0.4f},
+                 {vec3(11.1f, 13.1f, -7.2f), 0.36f},
+                 {vec3(11.4f, 11.6f, -5.8f), 0.3f}},
+                40, 0.0f);
     }
     s->finalize();
     return s;

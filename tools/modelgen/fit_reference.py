@@ -38,6 +38,10 @@ BOX = {'iliocostalis_lumborum', 'longissimus_thoracis', 'multifidus'}
 # Small muscles that run across rather than up (one to three measured levels): their sections' rotation, and at
 # every 1 cm of height an ellipse of that rotation whose extents are the silhouettes' there.
 ROWS = {'gemellus_superior', 'gemellus_inferior'}
+# The sheets of the trunk wall: per 1 cm of height an arc around the trunk with a thickness (sheet.cpp), fitted to
+# the silhouettes' extents there and lying on the measured section nearby.
+SHEETS = {'latissimus_dorsi', 'serratus_posterior_inferior', 'external_oblique', 'internal_oblique',
+          'transversus_abdominis'}
 STEP = 0.1
 
 
@@ -309,23 +313,132 @@ def check(fit, r):
     return row_iou(r['back_rows_x'], back), row_iou(r['side_rows_z'], side)
 
 
+SHEET_N = 40
+
+
+def sheet_curve(p, ns=SHEET_N):
+    """The middle line of a sheet level (as sheet.cpp draws it): x0, a, zc, bf, bb, th0, th1 (degrees)."""
+    x0, a, zc, bf, bb, t0, t1 = p[:7]
+    th = np.radians(np.linspace(t0, t1, ns))
+    s, c = np.sin(th), np.cos(th)
+    e = 2.0 / 2.4
+    x = x0 + a * np.sign(s) * np.abs(s) ** e
+    z = zc + np.where(c >= 0, bf, bb) * np.sign(c) * np.abs(c) ** e
+    return x, z
+
+
+def sheet_extents(p):
+    x, z = sheet_curve(p, 80)
+    h = p[7] / 2
+    return (x.min() - h, x.max() + h), (z.min() - h, z.max() + h)
+
+
+def polyline_distance(P, x, z):
+    A = np.c_[x[:-1], z[:-1]]; B = np.c_[x[1:], z[1:]]
+    AB = B - A; L2 = (AB ** 2).sum(1) + 1e-9
+    AP = P[:, None, :] - A[None]
+    t = np.clip((AP * AB[None]).sum(2) / L2[None], 0, 1)
+    Q = A[None] + t[..., None] * AB[None]
+    return np.sqrt(((P[:, None, :] - Q) ** 2).sum(2)).min(1)
+
+
+def nearest_section(r, y):
+    return min(r['sections_every_2cm'], key=lambda s: abs(s['y'] - y))
+
+
+def section_points(r, y):
+    """The measured outline points (every 3 mm) of the section within 1 cm of y, and the weight it gets."""
+    s = nearest_section(r, y)
+    if abs(s['y'] - y) > 1.01: return None, 0.0
+    pts = []
+    for l in s['loops_xz']:
+        if len(l) < 3: continue
+        for i in range(len(l)):
+            a, b = np.array(l[i - 1], float), np.array(l[i], float)
+            n = max(1, int(np.linalg.norm(b - a) / 0.3))
+            pts += [a + (b - a) * k / n for k in range(n)]
+    return (np.array(pts) if pts else None), (1.0 if abs(s['y'] - y) < 0.1 else 0.4)
+
+
+def section_thickness(r, y):
+    """A thin sheet's area is about its length times its thickness, its perimeter twice its length."""
+    A = P = 0.0
+    for l in nearest_section(r, y)['loops_xz']:
+        if len(l) < 3: continue
+        for i in range(len(l)):
+            (ax, az), (bx, bz) = l[i - 1], l[i]
+            A += 0.5 * (ax * bz - bx * az); P += math.hypot(bx - ax, bz - az)
+    return min(max(2 * abs(A) / max(P, 1e-3), 0.4), 1.5)
+
+
+def fit_sheet_row(r, y, prev):
+    xr, zr = extent(r['back_rows_x'], y), extent(r['side_rows_z'], y)
+    P, w = section_points(r, y)
+    T = section_thickness(r, y)
+    zc = 0.5 * (zr[0] + zr[1])
+    starts = [[xr[0], xr[1] - xr[0], zr[1], 1.0, zr[1] - zr[0], 95.0, 178.0],   # from the side round the back
+              [xr[0], xr[1] - xr[0], zc, zr[1] - zc, zc - zr[0], 3.0, 150.0],    # from the front round the side
+              [xr[0], xr[1] - xr[0], zr[0], zr[1] - zr[0], 1.0, 3.0, 88.0]]      # the front only
+    if prev is not None: starts.insert(0, list(prev[:7]))
+
+    def cost(q):
+        p = list(q) + [T]
+        if p[1] < 0.3 or p[3] < 0.2 or p[4] < 0.2 or p[6] - p[5] < 3 or p[5] < -5 or p[6] > 185: return 10.0
+        ex, ez = sheet_extents(p)
+        c = -interval_iou(ex, xr) - interval_iou(ez, zr)
+        if P is not None:
+            x, z = sheet_curve(p)
+            c += w * 0.3 * np.maximum(polyline_distance(P, x, z) - p[7] / 2, 0).mean()
+        if prev is not None:
+            c += 0.01 * sum(abs(a - b) / sc for a, b, sc in zip(p, prev, [1, 1, 1, 1, 1, 20, 20]))
+        return c
+    res = []
+    for p0 in starts:
+        best, val = nelder_mead(cost, p0, [0.5, 0.5, 0.5, 0.5, 0.5, 8, 8], iters=600)
+        best, val = nelder_mead(cost, best, [0.2, 0.2, 0.2, 0.2, 0.2, 3, 3], iters=400)
+        res.append((val, list(best)))
+    return min(res)[1] + [T]
+
+
+def fit_sheet(r):
+    ys = sorted({row['y'] for row in r['back_rows_x'] if row['spans']} &
+                {row['y'] for row in r['side_rows_z'] if row['spans']})
+    levels, prev = [], None
+    for y in ys:
+        prev = fit_sheet_row(r, y, prev)
+        levels.append([y] + prev)
+    return {'ylo': r['bbox_min'][1], 'yhi': r['bbox_max'][1], 'levels': levels}
+
+
+def check_sheet(fit, r):
+    back, side = {}, {}
+    by_y = {round(L[0], 1): L[1:] for L in fit['levels']}
+    for row in r['back_rows_x']:
+        p = by_y.get(round(row['y'], 1))
+        back[row['y']], side[row['y']] = ([], []) if p is None else [[e] for e in sheet_extents(p)]
+    return row_iou(r['back_rows_x'], back), row_iou(r['side_rows_z'], side)
+
+
 def read_inc(path):
     """The fits already written to an output file (so --only refits some muscles and keeps the rest)."""
     fits, cur = {}, None
     for line in open(path):
         line = line.strip()
-        if line.startswith('inline constexpr FitLevel k_'):
-            cur = line[len('inline constexpr FitLevel k_'):line.index('[')]
-            fits[cur] = {'levels': []}
-        elif line.startswith('{"'):
-            sid, ylo, yhi = line[2:].split('"')[0], *line.split(',')[1:3]
-            fits[sid]['ylo'], fits[sid]['yhi'] = float(ylo.strip(' f')), float(yhi.strip(' f'))
-        elif cur and line.startswith('{'):
-            v = [float(t.strip(' f{}')) for t in line.rstrip(',').strip('{}').split(',')]
-            v[3] = math.radians(v[3])
-            fits[cur]['levels'].append(v)
-        elif line.startswith('};'):
-            cur = None
+        for kind, prefix in (('muscle', 'inline constexpr FitLevel k_'), ('sheet', 'inline constexpr SheetLevel k_')):
+            if line.startswith(prefix):
+                cur = line[len(prefix):line.index('[')]
+                fits[cur] = {'levels': [], 'sheet': kind == 'sheet'}
+                break
+        else:
+            if line.startswith('{"'):
+                sid, ylo, yhi = line[2:].split('"')[0], *line.split(',')[1:3]
+                fits[sid]['ylo'], fits[sid]['yhi'] = float(ylo.strip(' f')), float(yhi.strip(' f'))
+            elif cur and line.startswith('{'):
+                v = [float(t.strip(' f{}')) for t in line.rstrip(',').strip('{}').split(',')]
+                if not fits[cur]['sheet']: v[3] = math.radians(v[3])
+                fits[cur]['levels'].append(v)
+            elif line.startswith('};'):
+                cur = None
     return fits
 
 
@@ -334,10 +447,20 @@ def write_inc(fits, out):
              '// Our own parametric sections, fitted to the horizontal sections measured from one adult male',
              '// (BodyParts3D, (c) The Database Center for Life Science, CC Attribution-Share Alike 2.1 Japan):',
              '// per level y, centre cx cz, rotation th (deg), half-widths ap am, depths bp bm, exponent n, bend k;',
-             '// per muscle the measured height range. Left side, cm, landmark frame of FACTS.md.']
-    entries = []
+             '// per muscle the measured height range. Left side, cm, landmark frame of FACTS.md.',
+             '// Sheets (fitted_types.h, sheet.cpp): per level y, x0 a zc bf bb of the arc, its angles th0 th1 (deg),',
+             '// thickness t.']
+    entries, sheets = [], []
     for sid in sorted(fits):
         f = fits[sid]
+        if f.get('sheet'):
+            lines.append(f'inline constexpr SheetLevel k_{sid}[] = {{')
+            for L in f['levels']:
+                lines.append('    {' + ', '.join([num(L[0], 1)] + [num(v) for v in L[1:6]] +
+                                                 [num(v, 1) for v in L[6:8]] + [num(L[8])]) + '},')
+            lines.append('};')
+            sheets.append(f'    {{"{sid}", {num(f["ylo"], 1)}, {num(f["yhi"], 1)}, k_{sid}, std::size(k_{sid})}},')
+            continue
         lines.append(f'inline constexpr FitLevel k_{sid}[] = {{')
         for L in f['levels']:
             y, cx, cz, th, ap, am, bp, bm, n, k = L
@@ -347,6 +470,9 @@ def write_inc(fits, out):
         entries.append(f'    {{"{sid}", {num(f["ylo"], 1)}, {num(f["yhi"], 1)}, k_{sid}, std::size(k_{sid})}},')
     lines.append('inline constexpr FitMuscle kFittedMuscles[] = {')
     lines += entries
+    lines.append('};')
+    lines.append('inline constexpr FitSheet kFittedSheets[] = {')
+    lines += sheets
     lines.append('};')
     open(out, 'w').write('\n'.join(lines) + '\n')
 
@@ -366,12 +492,20 @@ def main():
     if '--check' in argv:
         for sid in sorted(fits):
             if only and sid not in only: continue
-            b, sd = check(fits[sid], data[sid])
+            b, sd = (check_sheet if fits[sid].get('sheet') else check)(fits[sid], data[sid])
             print(f'{sid:28s} back {b:.2f} side {sd:.2f}')
         return
     for sid, r in data.items():
         if sid.startswith('_') or sid in SKIP or sid.startswith('vertebra_'): continue
         if only and sid not in only: continue
+        if sid in SHEETS:
+            fits[sid] = fit_sheet(r)
+            fits[sid]['sheet'] = True
+            b, sd = check_sheet(fits[sid], r)
+            print(f'{sid:28s} sheet, levels {len(fits[sid]["levels"]):2d}; silhouettes back {b:.2f} side {sd:.2f}',
+                  file=sys.stderr)
+            write_inc(fits, out)
+            continue
         levels = fit_muscle(r, sid in CONVEX, sid in BOX, sid in ROWS)
         if sid in SMOOTH: levels = smoothed(levels)
         fits[sid] = {'ylo': r['bbox_min'][1], 'yhi': r['bbox_max'][1], 'levels': [[y] + p for y, p, _ in levels]}

@@ -56,7 +56,12 @@ constexpr Spec kSpecs[] = {
     {"iliocostalis_lumborum", "muscle", 1, true, 0.25f, 6000},
     {"iliacus", "muscle", 4, true, 0.22f, 6000},
     {"tensor_fasciae_latae", "muscle", 1, true, 0.2f, 3000},
-    {"skin", "skin", 0, false, 0.5f, 30000},
+    {"transversus_abdominis", "muscle", 3, true, 0.34f, 9000},
+    {"internal_oblique", "muscle", 2, true, 0.34f, 9000},
+    {"external_oblique", "muscle", 1, true, 0.34f, 10000},
+    {"serratus_posterior_inferior", "muscle", 1, true, 0.2f, 3000},
+    {"latissimus_dorsi", "muscle", 1, true, 0.28f, 10000},
+    {"skin", "skin", 0, false, 0.5f, 36000},
 };
 
 Mesh meshShape(const Shape& s, const Spec& sp) {
@@ -85,6 +90,7 @@ std::vector<Structure> generateStructures(const GenerateOptions& opt) {
     buildFemurRibs(shapes);
     buildGluteals(shapes);
     buildBackMuscles(shapes);
+    buildWallMuscles(shapes);
     buildSkin(shapes);
 
     // Each structure is meshed on its own (the shapes are read-only by now), by up to `threads` workers taking

@@ -135,10 +135,10 @@ void removeFins(std::vector<std::uint32_t>& idx) {
     }
 }
 
-std::vector<std::uint32_t> simplifyOnce(const Mesh& m, std::size_t targetTris, float relError) {
+std::vector<std::uint32_t> simplifyOnce(const Mesh& m, std::size_t targetTris, float relError, unsigned options = 0) {
     std::vector<std::uint32_t> dst(m.idx.size());
     const std::size_t n = meshopt_simplify(dst.data(), m.idx.data(), m.idx.size(), &m.pos[0].x, m.pos.size(),
-                                           sizeof(vec3), targetTris * 3, relError, 0, nullptr);
+                                           sizeof(vec3), targetTris * 3, relError, options, nullptr);
     dst.resize(n);
     removeFins(dst);
     return dst;
@@ -164,6 +164,50 @@ void simplify(Mesh& m, std::size_t targetTris, float maxError) {
             std::fprintf(stderr, "  simplify attempt %d: %zu tris %s\n", attempt, dst.size() / 3, problem.c_str());
         if (problem.empty()) break;
         dst = m.idx;  // give up on this target
+    }
+    if (dst.size() == m.idx.size()) {
+        // Thin sheets: a pinch (an edge shared by four triangles) can appear where collapses meet across a thin
+        // spot. Keep the triangles around each pinch as they are and simplify the rest with its border locked,
+        // until the result is a closed manifold.
+        std::vector<bool> frozen(m.pos.size(), false);
+        for (int round = 0; round < 12; ++round) {
+            std::vector<std::uint32_t> keep, rest;
+            for (std::size_t t = 0; t < m.idx.size(); t += 3) {
+                const bool f = frozen[m.idx[t]] || frozen[m.idx[t + 1]] || frozen[m.idx[t + 2]];
+                (f ? keep : rest)
+                    .insert((f ? keep : rest).end(), m.idx.begin() + static_cast<std::ptrdiff_t>(t),
+                            m.idx.begin() + static_cast<std::ptrdiff_t>(t) + 3);
+            }
+            Mesh part;
+            part.pos = m.pos;
+            part.idx = rest;
+            const std::size_t goal = targetTris > keep.size() / 3 ? targetTris - keep.size() / 3 : targetTris / 4;
+            std::vector<std::uint32_t> next = simplifyOnce(part, goal, maxError / extent, meshopt_SimplifyLockBorder);
+            next.insert(next.end(), keep.begin(), keep.end());
+            Mesh probe;
+            probe.idx = next;
+            if (manifoldProblem(probe).empty()) {
+                dst = std::move(next);
+                break;
+            }
+            // Freeze three rings of triangles around the vertices of the edges used twice.
+            std::map<std::pair<std::uint32_t, std::uint32_t>, int> seen;
+            std::vector<bool> bad(m.pos.size(), false);
+            for (std::size_t t = 0; t < next.size(); t += 3)
+                for (int c = 0; c < 3; ++c)
+                    if (++seen[{next[t + c], next[t + (c + 1) % 3]}] == 2)
+                        bad[next[t + c]] = bad[next[t + (c + 1) % 3]] = true;
+            for (std::size_t i = 0; i < bad.size(); ++i)
+                if (bad[i]) frozen[i] = true;
+            for (int ring = 0; ring < 3; ++ring) {
+                std::vector<bool> grow = frozen;
+                for (std::size_t t = 0; t < m.idx.size(); t += 3)
+                    if (frozen[m.idx[t]] || frozen[m.idx[t + 1]] || frozen[m.idx[t + 2]])
+                        grow[m.idx[t]] = grow[m.idx[t + 1]] = grow[m.idx[t + 2]] = true;
+                frozen.swap(grow);
+            }
+        }
+        if (std::getenv("MG_DEBUG")) std::fprintf(stderr, "  simplified around pinches: %zu tris\n", dst.size() / 3);
     }
     const std::size_t n = dst.size();
     std::vector<std::uint32_t> opt(n);

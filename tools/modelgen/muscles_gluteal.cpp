@@ -130,6 +130,24 @@ void buildGluteals(Shapes& out) {
         carve(*gmin, femur, 0.03f, 0.25f);
         finishLeft(*gmin);
     }
+    // A deep lateral rotator lofted through its measured sections, carved out of the bones.
+    auto rotator = [&](const char* id) {
+        RefOptions o;
+        o.fibre = vec3(1.0f, -0.15f, 0.25f);  // transverse, out to the trochanter
+        // The gemelli's measured sections are thin slivers where they leave the ischial spine: made fuller.
+        if (std::string_view(id) == "gemellus_superior") o.minDepth = 0.75f;
+        auto m = referenceMuscle(id, o);
+        carve(*m, hip, 0.05f, 0.2f);
+        carve(*m, femur, 0.05f, 0.2f);
+        carve(*m, sacrum, 0.05f, 0.2f);
+        carve(*m, coccyx, 0.05f, 0.2f);
+        return m;
+    };
+    // Piriformis: front of the sacrum, out through the greater sciatic foramen below the medius's lower border, to
+    // the top of the greater trochanter; built before the medius, which is carved out of it.
+    auto piriformis = rotator("piriformis");
+    carve(*piriformis, *gmin, 0.06f, 0.2f);
+    finishLeft(*piriformis);
     // Gluteus medius: outer ilium below the crest, between the anterior and posterior gluteal lines ->
     // lateral and superoposterior facet of the greater trochanter.
     auto gmed = std::make_unique<Shape>();
@@ -149,25 +167,21 @@ void buildGluteals(Shapes& out) {
         carve(*gmed, hip, 0.05f, 0.25f);
         carve(*gmed, femur, 0.05f, 0.25f);
         carve(*gmed, *gmin, 0.08f, 0.3f);
+        carve(*gmed, *piriformis, 0.06f, 0.25f);
         finishLeft(*gmed);
     }
-    // The deep lateral rotators below the medius, deep to the maximus, from above down: piriformis (front of the
-    // sacrum, out through the greater sciatic foramen to the top of the greater trochanter), gemellus superior,
+    // The other deep lateral rotators below the medius, deep to the maximus, from above down: gemellus superior,
     // obturator internus (its tendon between the gemelli, its belly inside the pelvis on the obturator
     // membrane), gemellus inferior, quadratus femoris (ischial tuberosity -> intertrochanteric crest). Lofted
     // through their measured sections, each carved out of the bones and the one above it; the maximus is draped over
     // them and carved out of them.
-    const Shape* above = gmed.get();
+    const Shape* above = piriformis.get();
+    out["piriformis"] = std::move(piriformis);
     for (const char* id : kRotators) {
-        RefOptions o;
-        o.fibre = vec3(1.0f, -0.15f, 0.25f);  // transverse, out to the trochanter
-        auto m = referenceMuscle(id, o);
-        carve(*m, hip, 0.05f, 0.2f);
-        carve(*m, femur, 0.05f, 0.2f);
-        carve(*m, sacrum, 0.05f, 0.2f);
-        carve(*m, coccyx, 0.05f, 0.2f);
+        if (std::string_view(id) == "piriformis") continue;
+        auto m = rotator(id);
         carve(*m, *above, 0.06f, 0.2f);
-        if (std::string_view(id) != "piriformis") carve(*m, *out.at("piriformis"), 0.06f, 0.2f);
+        if (above != out.at("piriformis").get()) carve(*m, *out.at("piriformis"), 0.06f, 0.2f);
         if (std::string_view(id).rfind("gemellus", 0) == 0) carve(*m, *out.at("obturator_internus"), 0.06f, 0.2f);
         if (std::string_view(id) == "quadratus_femoris") carve(*m, *out.at("gemellus_inferior"), 0.06f, 0.2f);
         finishLeft(*m);

@@ -9,21 +9,13 @@
 #include <iterator>
 #include <vector>
 
+#include "fitted_types.h"
+
 namespace mg {
 
 namespace {
 
-// One fitted level: y, centre, rotation of the long axis u (degrees from +x towards +z), half-widths along u on
-// its + and - sides, depths across it (v) on its + and - sides, superellipse exponent, bend (mid-line v = k u^2).
-struct FitLevel {
-    float y, cx, cz, th, ap, am, bp, bm, n, k;
-};
-struct FitMuscle {
-    const char* id;
-    float ylo, yhi;
-    const FitLevel* levels;
-    std::size_t count;
-};
+using namespace fitted;
 #include "fitted_sections.inc"
 
 const FitMuscle* lookup(const char* id) {

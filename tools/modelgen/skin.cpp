@@ -54,13 +54,14 @@ const std::vector<Section> kTrunk = {
     //  y      cx    cz     half-width (twice)  back   front  nBack nFront
     {-14.0f, 0.0f, -5.4f, 14.0f, 14.0f, 9.0f, 5.5f, 2.4f, 2.2f},
     {-8.0f, 0.0f, -5.0f, 17.2f, 17.2f, 11.0f, 6.8f, 3.0f, 2.6f},
-    {-2.0f, 0.0f, -4.4f, 16.7f, 16.7f, 12.9f, 8.2f, 3.0f, 2.8f},
-    {4.0f, 0.0f, -4.7f, 15.4f, 15.4f, 13.0f, 8.6f, 2.8f, 2.6f},
-    {9.0f, 0.0f, -5.0f, 14.2f, 14.2f, 12.2f, 9.8f, 2.8f, 2.4f},
-    {14.0f, 0.0f, -5.2f, 13.6f, 13.6f, 11.0f, 9.4f, 2.8f, 2.3f},
-    {20.0f, 0.0f, -5.4f, 14.0f, 14.0f, 11.6f, 8.9f, 2.8f, 2.3f},
-    {25.0f, 0.0f, -5.6f, 14.4f, 14.4f, 12.1f, 9.1f, 2.8f, 2.3f},
-    {30.0f, 0.0f, -5.8f, 14.8f, 14.8f, 12.5f, 9.6f, 2.8f, 2.3f},
+    {-2.0f, 0.0f, -4.4f, 16.7f, 16.7f, 12.9f, 9.0f, 3.0f, 2.8f},
+    {4.0f, 0.0f, -4.7f, 16.0f, 16.0f, 13.0f, 10.4f, 2.8f, 2.6f},
+    {9.0f, 0.0f, -5.0f, 14.8f, 14.8f, 12.2f, 11.0f, 2.8f, 2.4f},
+    {14.0f, 0.0f, -5.2f, 14.0f, 14.0f, 11.0f, 11.6f, 2.8f, 2.3f},
+    {20.0f, 0.0f, -5.4f, 14.8f, 14.8f, 11.6f, 12.2f, 2.8f, 2.3f},
+    {25.0f, 0.0f, -5.6f, 16.0f, 16.0f, 12.1f, 12.0f, 2.8f, 2.3f},
+    {30.0f, 0.0f, -5.8f, 17.2f, 17.2f, 12.6f, 11.4f, 2.8f, 2.3f},
+    {35.0f, 0.0f, -6.0f, 18.0f, 18.0f, 12.8f, 11.0f, 2.8f, 2.3f},
 };
 
 // The left thigh, from inside the hip to below the cut, its centre a little medial to the femur: widest at the
@@ -93,10 +94,15 @@ void buildSkin(Shapes& out) {
     s->group(Op::Union, 2.2f);
     s->add(mirrorX(loft(kThigh, 2.0f)));
     // Everything inside, grown by the soft tissue thickness.
-    for (const char* id :
-         {"gluteus_maximus", "gluteus_medius", "longissimus_thoracis", "iliocostalis_lumborum", "multifidus",
-          "tensor_fasciae_latae", "quadratus_lumborum", "hip_bone", "femur", "rib_11", "rib_12", "psoas_major"}) {
+    for (const char* id : {"gluteus_maximus", "gluteus_medius", "longissimus_thoracis", "iliocostalis_lumborum",
+                           "multifidus", "tensor_fasciae_latae", "quadratus_lumborum", "hip_bone", "femur", "rib_11",
+                           "rib_12", "psoas_major", "serratus_posterior_inferior"}) {
         s->group(Op::Union, 0.6f);
+        s->add(mirrorX(nested(out.at(id).get(), 1.2f)));
+    }
+    // The trunk wall's outer sheets, blended widely: the skin runs smoothly over their edges instead of folding.
+    for (const char* id : {"latissimus_dorsi", "external_oblique"}) {
+        s->group(Op::Union, 2.0f);
         s->add(mirrorX(nested(out.at(id).get(), 1.2f)));
     }
     for (const char* id : {"sacrum", "coccyx", "vertebra_T12", "vertebra_L1", "vertebra_L2", "vertebra_L3",
