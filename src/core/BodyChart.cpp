@@ -8,6 +8,9 @@ namespace la {
 namespace {
 
 constexpr float kDeg = 3.14159265358979f / 180.0f;
+// Within this distance of a chart's axis (m) the angle round it means nothing: a skin vertex there (the perineum,
+// where the skin between the thighs crosses the trunk's axis) is in no zone, whatever its angle comes out as.
+constexpr float kAxisCore = 0.01f;
 
 struct ThighFrame {
     glm::vec3 down, back, lateral;
@@ -94,7 +97,8 @@ float ChartOutline::weight(glm::vec3 p, const ChartAxes& axes) const {
 }
 
 float ChartOutline::weightAt(const ChartPoint& c) const {
-    if (points.size() < 3 || !insidePolygon(points, {c.angleDeg, c.along})) return 0.0f;  // quick reject
+    if (points.size() < 3 || c.radius < kAxisCore || !insidePolygon(points, {c.angleDeg, c.along}))
+        return 0.0f;  // quick reject
     const float d = signedDistance(c);
     if (d >= 0.0f) return 0.0f;
     if (soft <= 0.0f) return 1.0f;
@@ -102,7 +106,7 @@ float ChartOutline::weightAt(const ChartPoint& c) const {
 }
 
 float ChartOutline::rampAt(const ChartPoint& c, float range) const {
-    if (points.size() < 3 || range <= 0.0f) return 0.0f;
+    if (points.size() < 3 || range <= 0.0f || c.radius < kAxisCore) return 0.0f;
     return std::clamp(0.5f - signedDistance(c) / (2.0f * range), 0.0f, 1.0f);
 }
 

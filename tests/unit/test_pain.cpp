@@ -115,6 +115,9 @@ TEST_CASE("pain charts: an outline covers its inside, with the soft band just in
     CHECK(o.weight(onTrunk(70.0f - inside, 0.0f, r)) == doctest::Approx(0.5f).epsilon(0.03));
     // The same chart point on a deeper surface (smaller radius) is covered too: every surface shows it.
     CHECK(o.weight(onTrunk(50, 0.0f, 0.06f)) == doctest::Approx(1.0f));
+    // But not a point on the axis itself, whose angle means nothing (the skin of the perineum crosses it).
+    CHECK(o.weight(onTrunk(50, 0.0f, 0.002f)) == 0.0f);
+    CHECK(o.rampAt(trunkChart(onTrunk(50, 0.0f, 0.002f)), 0.01f) == 0.0f);
     // Signed distance.
     CHECK(o.signedDistance(trunkChart(onTrunk(50, 0.05f))) == doctest::Approx(0.02f).epsilon(0.01));
     CHECK(o.signedDistance(trunkChart(onTrunk(50, 0.0f))) < 0.0f);

@@ -56,11 +56,11 @@ constexpr Spec kSpecs[] = {
     {"iliocostalis_lumborum", "muscle", 1, true, 0.25f, 6000},
     {"iliacus", "muscle", 4, true, 0.22f, 6000},
     {"tensor_fasciae_latae", "muscle", 1, true, 0.2f, 3000},
-    {"transversus_abdominis", "muscle", 3, true, 0.34f, 9000},
-    {"internal_oblique", "muscle", 2, true, 0.34f, 9000},
-    {"external_oblique", "muscle", 1, true, 0.34f, 10000},
+    {"transversus_abdominis", "muscle", 3, true, 0.2f, 9000},
+    {"internal_oblique", "muscle", 2, true, 0.2f, 9000},
+    {"external_oblique", "muscle", 1, true, 0.2f, 10000},
     {"serratus_posterior_inferior", "muscle", 1, true, 0.2f, 3000},
-    {"latissimus_dorsi", "muscle", 1, true, 0.28f, 10000},
+    {"latissimus_dorsi", "muscle", 1, true, 0.2f, 10000},
     {"skin", "skin", 0, false, 0.5f, 36000},
 };
 
@@ -83,6 +83,7 @@ Mesh meshShape(const Shape& s, const Spec& sp) {
 }  // namespace
 
 std::vector<Structure> generateStructures(const GenerateOptions& opt) {
+    const auto start = std::chrono::steady_clock::now();
     Shapes shapes;
     buildPelvis(shapes);
     buildSpine(shapes);
@@ -92,18 +93,34 @@ std::vector<Structure> generateStructures(const GenerateOptions& opt) {
     buildBackMuscles(shapes);
     buildWallMuscles(shapes);
     buildSkin(shapes);
+    if (opt.verbose)
+        std::fprintf(stderr, "shapes built in %.0f ms\n",
+                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
 
     // Each structure is meshed on its own (the shapes are read-only by now), by up to `threads` workers taking
-    // the next one in turn; the results keep the table's order, so the file is the same whatever the timing.
+    // the next one in turn; the results keep the table's order, so the file is the same whatever the timing or
+    // the order of the work.
     std::vector<const Spec*> todo;
     for (const Spec& sp : kSpecs)
         if (opt.only.empty() || std::find(opt.only.begin(), opt.only.end(), sp.id) != opt.only.end())
             todo.push_back(&sp);
     std::vector<Mesh> meshes(todo.size());
     std::vector<double> ms(todo.size());
+    // The largest first (their box's area over the voxel's face: about the number of surface voxels), so no large
+    // one is left to run alone at the end.
+    std::vector<std::size_t> order(todo.size());
+    std::vector<float> cost(todo.size());
+    for (std::size_t i = 0; i < todo.size(); ++i) {
+        const Box& b = shapes.at(todo[i]->id)->bounds();
+        const vec3 e = glm::max(b.hi - b.lo, vec3(0.0f));
+        cost[i] = (e.x * e.y + e.y * e.z + e.z * e.x) / (todo[i]->h * todo[i]->h);
+        order[i] = i;
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cost[a] > cost[b]; });
     std::atomic<std::size_t> next{0};
     auto work = [&] {
-        for (std::size_t i; (i = next++) < todo.size();) {
+        for (std::size_t n; (n = next++) < todo.size();) {
+            const std::size_t i = order[n];
             const auto t0 = std::chrono::steady_clock::now();
             meshes[i] = meshShape(*shapes.at(todo[i]->id), *todo[i]);
             ms[i] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();

@@ -1,8 +1,8 @@
 // The sheets of the trunk wall (left): transversus abdominis with its posterior aponeurosis, internal and external
-// oblique, serratus posterior inferior and the lower part of latissimus dorsi with its aponeurosis, each an arc
-// around the trunk per centimetre of height (sheet.h) fitted to the measured figures. Built from the deepest out:
-// each is draped over the structures it lies on and carved out of them and the bones, so the layers never
-// interpenetrate.
+// oblique, serratus posterior inferior and the lower part of latissimus dorsi with its aponeurosis (sheet.h).
+// Built from the deepest out: each is draped over the structures and the sheets it lies on, ends above the hip
+// bone and the sacrum on a smooth line (the flat muscles attach along the iliac crest, they do not pass through
+// it), is thinner where it is aponeurosis, and is carved out of the bones as a last guard.
 #include <initializer_list>
 #include <vector>
 
@@ -13,22 +13,18 @@ namespace mg {
 
 namespace {
 
-// backX > 0: the sheet ends at the side of the back, lateral to the erector spinae: nothing of it medial to x =
-// backX behind z = -6.5 (the fitted arcs, which only match the silhouettes' extents, may run on round the back).
-std::unique_ptr<Shape> wallSheet(const char* id, SheetOptions o, const std::vector<const Shape*>& under,
-                                 const std::vector<const Shape*>& carved, float backX = 0.0f) {
-    o.under = under;
+std::unique_ptr<Shape> wallSheet(const std::shared_ptr<const SheetGrid>& g, const std::vector<const Shape*>& carved) {
     auto s = std::make_unique<Shape>();
     s->group(Op::Union, 0.0f);
-    s->add(sheetBody(id, o));
-    if (backX > 0.0f) {
-        s->group(Op::Subtract, 0.4f);
-        s->add(ellipticCylinder(vec3(backX - 12.0f, 0.0f, -18.5f), glm::mat3(1.0f), 12.0f, 60.0f, 12.0f, 1.0f));
-    }
-    for (const Shape* d : under) carve(*s, *d, 0.05f, 0.12f);
-    for (const Shape* d : carved) carve(*s, *d, 0.05f, 0.12f);
+    s->add(sheetBody(g));
+    for (const Shape* d : carved) carve(*s, *d, 0.05f, 0.1f);
     finishLeft(*s);
     return s;
+}
+
+float smooth01(float a, float b, float v) {
+    const float t = std::clamp((v - a) / (b - a), 0.0f, 1.0f);
+    return t * t * (3.0f - 2.0f * t);
 }
 
 }  // namespace
@@ -41,51 +37,76 @@ void buildWallMuscles(Shapes& out) {
     };
     const auto bones = shapes({"hip_bone", "sacrum", "rib_11", "rib_12", "vertebra_T12", "vertebra_L1", "vertebra_L2",
                                "vertebra_L3", "vertebra_L4", "vertebra_L5"});
+    const auto pelvis = shapes({"hip_bone", "sacrum"});
+    const auto ribs = shapes({"rib_11", "rib_12"});
     const auto columns = shapes({"multifidus", "longissimus_thoracis", "iliocostalis_lumborum"});
     auto plus = [](std::vector<const Shape*> a, const std::vector<const Shape*>& b) {
         a.insert(a.end(), b.begin(), b.end());
         return a;
     };
-    SheetOptions o;
-    o.minThickness = 0.8f;
-    o.yhi = kModelTop;
-    // Transversus abdominis: fibres run round the trunk, from the thoracolumbar fascia forwards; its posterior
-    // aponeurosis reaches the lateral border of the quadratus lumborum.
-    o.fibreAngle = 180.0f;
-    auto ta =
-        wallSheet("transversus_abdominis", o,
-                  plus(shapes({"quadratus_lumborum", "psoas_major", "iliacus", "hip_bone", "rib_11", "rib_12"}), {}),
-                  plus(bones, plus(columns, shapes({"gluteus_minimus", "gluteus_medius", "tensor_fasciae_latae"}))));
-    // Internal oblique: from the thoracolumbar fascia and the iliac crest up and forwards, over the transversus.
-    o.fibreAngle = 135.0f;
-    auto io = wallSheet(
-        "internal_oblique", o, {ta.get(), out.at("hip_bone").get(), out.at("rib_12").get()},
-        plus(bones, plus(columns, shapes({"quadratus_lumborum", "gluteus_medius", "tensor_fasciae_latae"}))), 8.0f);
-    // External oblique: from the lower ribs down and forwards, over the internal oblique.
-    o.fibreAngle = 225.0f;
-    auto eo = wallSheet(
-        "external_oblique", o, {io.get(), out.at("hip_bone").get(), out.at("rib_11").get(), out.at("rib_12").get()},
-        plus(bones,
-             plus(columns, shapes({"gluteus_medius", "gluteus_minimus", "gluteus_maximus", "tensor_fasciae_latae"}))),
-        9.0f);
+    SheetOptions base;
+    base.yhi = kModelTop;
+    base.stopAt = pelvis;
+    SheetOptions front = base;     // the flat muscles of the front end on the inguinal ligament
+    front.floorA = {2.5f, -8.7f};  // pubic tubercle
+    front.floorB = {L("asis").x, L("asis").y};
+    front.fillTop = 26.0f;
+    // Transversus abdominis: fibres round the trunk; fleshy at the side, its anterior aponeurosis medial to the
+    // linea semilunaris and its posterior aponeurosis reaching the lateral border of the quadratus lumborum.
+    SheetOptions ta = front;
+    ta.fibreAngle = 180.0f;
+    ta.muscle = 0.45f;
+    ta.aponeurosis = 0.28f;
+    ta.belly = [](const vec3& p) { return smooth01(5.0f, 8.0f, p.x) * smooth01(-10.5f, -7.5f, p.z); };
+    // It lies deep to the ribs (it arises from their inner faces) and ends at the quadratus lumborum's lateral
+    // border: both are carved out of it, not draped over.
+    ta.under = shapes({"psoas_major", "iliacus"});
+    // Internal oblique: from the thoracolumbar fascia and the iliac crest up and forwards, over the transversus;
+    // aponeurotic in front.
+    SheetOptions io = front;
+    io.fibreAngle = 135.0f;
+    io.muscle = 0.55f;
+    io.belly = [](const vec3& p) { return smooth01(5.0f, 8.0f, p.x); };
+    io.backX = 8.0f;
+    io.under = ribs;
+    // External oblique: from the lower ribs down and forwards, over the internal oblique; its aponeurosis in
+    // front and down to the inguinal ligament.
+    SheetOptions eo = front;
+    eo.fibreAngle = 225.0f;
+    eo.muscle = 0.55f;
+    eo.belly = [](const vec3& p) { return smooth01(5.5f, 8.5f, p.x); };
+    eo.backX = 9.0f;
+    eo.under = ribs;
+    auto taG = sheetGrid("transversus_abdominis", ta), ioG = sheetGrid("internal_oblique", io),
+         eoG = sheetGrid("external_oblique", eo);
+    stackSheets({eoG.get(), ioG.get(), taG.get()}, 0.06f);
+    const auto taGrid = finishSheet(taG, ta), ioGrid = finishSheet(ioG, io), eoGrid = finishSheet(eoG, eo);
     // Serratus posterior inferior: from the spinous processes T11-L2 up and out to the lower four ribs, over the
-    // erector spinae.
+    // erector spinae; a short aponeurosis medially.
+    SheetOptions o = base;
     o.fibreAngle = 150.0f;
-    o.minThickness = 0.6f;
-    auto spi = wallSheet("serratus_posterior_inferior", o, plus(columns, shapes({"rib_11", "rib_12"})),
-                         plus(bones, shapes({"quadratus_lumborum"})));
+    o.muscle = 0.6f;
+    o.widenFront = 4;
+    o.belly = [](const vec3& p) { return smooth01(2.0f, 4.0f, p.x); };
+    o.under = plus(columns, plus(ribs, shapes({"vertebra_T12", "vertebra_L1", "vertebra_L2"})));
+    const auto spiGrid = finishSheet(sheetGrid("serratus_posterior_inferior", o), o);
     // Latissimus dorsi (its lower part): from its aponeurosis on the spinous processes, the sacrum and the
     // posterior iliac crest up and out towards the arm; over the serratus posterior inferior, the erector spinae
-    // and the back of the external oblique.
+    // and the back of the external oblique. Fleshy lateral to a line rising medially from the crest.
+    o = base;
     o.fibreAngle = 130.0f;
-    o.minThickness = 0.8f;
-    auto ld = wallSheet("latissimus_dorsi", o, plus(columns, {spi.get(), eo.get(), out.at("rib_11").get()}),
-                        plus(bones, shapes({"quadratus_lumborum", "gluteus_medius", "gluteus_maximus"})));
-    out["transversus_abdominis"] = std::move(ta);
-    out["internal_oblique"] = std::move(io);
-    out["serratus_posterior_inferior"] = std::move(spi);
-    out["external_oblique"] = std::move(eo);
-    out["latissimus_dorsi"] = std::move(ld);
+    o.muscle = 0.55f;
+    o.belly = [](const vec3& p) { return smooth01(-1.5f, 1.5f, p.x - (9.0f - 0.18f * p.y)); };
+    o.under = plus(columns, plus(ribs, shapes({"vertebra_T12", "vertebra_L1", "vertebra_L2", "vertebra_L3",
+                                               "vertebra_L4", "vertebra_L5"})));
+    o.over = {spiGrid, eoGrid, ioGrid, taGrid};
+    const auto ldGrid = finishSheet(sheetGrid("latissimus_dorsi", o), o);
+
+    out["transversus_abdominis"] = wallSheet(taGrid, plus(bones, shapes({"quadratus_lumborum", "psoas_major"})));
+    out["internal_oblique"] = wallSheet(ioGrid, plus(bones, shapes({"quadratus_lumborum"})));
+    out["external_oblique"] = wallSheet(eoGrid, bones);
+    out["serratus_posterior_inferior"] = wallSheet(spiGrid, plus(bones, columns));
+    out["latissimus_dorsi"] = wallSheet(ldGrid, plus(bones, columns));
 }
 
 }  // namespace mg
