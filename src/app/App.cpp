@@ -47,6 +47,7 @@ App::~App() {
     imgui_.reset();
     egl_.reset();
     window_.reset();
+    timeline_.mark("torn down");
 }
 
 Result<bool> App::loadModel(const std::string& path) {
@@ -275,7 +276,7 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
         // Before the first model is there (it loads in the background), the background alone.
         const render::GpuScene& gpu = gpuScene_ ? *gpuScene_ : noModel_;
         const render::DrawOptions draw{quality.lod};
-        if (fxaa_ && !headless_) {
+        if (fxaa_) {
             // While the camera moves: a smaller scene target, scaled up to the window unfiltered.
             if (quality.scale < 1.0f)
                 drawn = glm::max(glm::ivec2(glm::vec2(size) * quality.scale + 0.5f), glm::ivec2(1));

@@ -12,6 +12,7 @@
 
 #include "app/InputQueue.h"
 #include "app/Options.h"
+#include "app/Timeline.h"
 #include "core/AnimationKey.h"
 #include "core/Background.h"
 #include "core/MeshLod.h"
@@ -114,7 +115,9 @@ private:
 
     // Headless (AppHeadless.cpp). Hidden window, renderer, catalogue, pain and model; 0 or the exit code.
     int startHeadless();
-    bool stillHasUi() const;  // whether a headless picture draws any ImGui (else no fonts, no layout frames)
+    bool stillHasUi() const;
+    // Samples of a still's target (and F12's): 4 with --aa msaa, else 0 (the scene goes through fxaa_).
+    int stillSamples() const;  // whether a headless picture draws any ImGui (else no fonts, no layout frames)
     // --tour (and --step, --presenter) for a --screenshot; 0 or the exit code.
     int prepareTourStill();
     void printPicks(glm::ivec2 viewport) const;
@@ -133,6 +136,7 @@ private:
     Settings currentSettings() const;
     void saveSettings(bool force);
 
+    Timeline timeline_;  // first: made before and gone after everything else (LA_TIMELINE)
     Options options_;
     bool headless_ = false;
     bool exporting_ = false;               // --export-dir: handouts leave out the panels' buttons
@@ -145,7 +149,7 @@ private:
     std::unique_ptr<gl::EglContext> egl_;  // stills: a context without any display server
     std::unique_ptr<ImGuiLayer> imgui_;    // stills that draw no UI have none (no fonts to build)
     std::optional<render::Renderer> renderer_;
-    std::optional<render::FxaaPass> fxaa_;      // the window's anti-aliasing unless --aa msaa
+    std::optional<render::FxaaPass> fxaa_;      // the anti-aliasing of the window and stills unless --aa msaa
     std::optional<render::UiLayer> uiLayer_;    // the window's unchanged UI windows while the camera moves
     std::optional<render::GpuScene> gpuScene_;  // the viewer's model on the GPU
     render::GpuScene noModel_;                  // drawn (the background) while the first model loads

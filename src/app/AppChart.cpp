@@ -63,7 +63,7 @@ int App::runChart() {
                                    static_cast<std::size_t>(x0 + x)) *
                                   4]);
     };
-    auto target = render::OffscreenTarget::create(viewWidth, height, 4);
+    auto target = render::OffscreenTarget::create(viewWidth, height, stillSamples());
     if (!target) {
         std::fprintf(stderr, "%s\n", target.error().c_str());
         return 1;
@@ -84,7 +84,7 @@ int App::runChart() {
         paste(target->readPixels(), viewWidth, i * viewWidth);
     }
     // The legend column: title and legend on white.
-    auto legendTarget = render::OffscreenTarget::create(legendWidth, height, 4);
+    auto legendTarget = render::OffscreenTarget::create(legendWidth, height, stillSamples());
     if (!legendTarget) {
         std::fprintf(stderr, "%s\n", legendTarget.error().c_str());
         return 1;

@@ -17,6 +17,7 @@
 #include "io/TourLoader.h"
 #include "la_version.h"
 #include "render/OffscreenTarget.h"
+#include "render/gl/State.h"
 #include "ui/Screen.h"
 
 namespace la::app {
@@ -41,11 +42,14 @@ int App::startHeadless() {
     if (!viewer_) viewer_.emplace(false);
     // The model is read and parsed on another thread while the GL context, shaders and fonts are made.
     loadContent();
+    timeline_.mark("content");
     viewer_->registerModels = !options_.noRegister;
     const std::string path = options_.model.empty() ? bundledModelPath() : options_.model;
     auto model = std::async(std::launch::async, [path, load = loadOptions(), &catalogue = viewer_->scene.catalogue(),
-                                                 reg = viewer_->registerModels] {
-        return ctrl::Viewer::prepareModel(path, load, catalogue, reg);
+                                                 reg = viewer_->registerModels, &tl = timeline_] {
+        auto m = ctrl::Viewer::prepareModel(path, load, catalogue, reg);
+        tl.mark("model parsed (worker thread)");
+        return m;
     });
     // No display server needed: EGL's surfaceless platform; a hidden GLFW window only where EGL lacks it.
     if (auto egl = gl::EglContext::createSurfaceless()) {
@@ -58,11 +62,13 @@ int App::startHeadless() {
         }
         window_ = std::move(*win);
     }
+    timeline_.mark("GL context");
     // Fonts and ImGui only when the picture has UI on it (panels, pain legend and marks, caption bar, chrome).
     if (stillHasUi()) {
         imgui_ = std::make_unique<ImGuiLayer>(window_ ? window_->handle() : nullptr,
                                               options_.uiScale > 0.0f ? options_.uiScale : 1.0f, false);
         applySidebarOption();
+        timeline_.mark("ImGui and fonts");
     }
     auto r = render::Renderer::create();
     if (!r) {
@@ -70,15 +76,33 @@ int App::startHeadless() {
         return 1;
     }
     renderer_ = std::move(*r);
+    if (options_.aa != "msaa") {  // as in the window: the scene single-sampled, then filtered (fxaa) or not
+        auto fxaa = render::FxaaPass::create();
+        if (!fxaa) {
+            std::fprintf(stderr, "%s\n", fxaa.error().c_str());
+            return 1;
+        }
+        fxaa_ = std::move(*fxaa);
+    }
+    if (timeline_.enabled()) gl::finish();
+    timeline_.mark("renderer (shaders compiled and linked)");
     auto loaded = model.get();
     if (!loaded) {
         std::fprintf(stderr, "%s\n", loaded.error().c_str());
         return 1;
     }
+    timeline_.mark("waited for the model");
     viewer_->applyLoaded(std::move(*loaded), path);
+    timeline_.mark("model in place");
     gpuScene_ = render::GpuScene::upload(viewer_->scene.model());
     viewer_->pain.forceUpload();  // the GPU copy starts with no pain weights
+    if (timeline_.enabled()) gl::finish();
+    timeline_.mark("model uploaded");
     return 0;
+}
+
+int App::stillSamples() const {
+    return options_.aa == "msaa" ? 4 : 0;
 }
 
 bool App::stillHasUi() const {
@@ -99,12 +123,15 @@ int App::runHeadless() {
     }
     if (const int code = startHeadless(); code != 0) return code;
     if (!applySceneOptions()) return 2;
+    timeline_.mark("scene options");
     if (!options_.chart.empty()) return runChart();
-    auto target = render::OffscreenTarget::create(options_.width, options_.height, 4);
+    auto target = render::OffscreenTarget::create(options_.width, options_.height, stillSamples());
     if (!target) {
         std::fprintf(stderr, "%s\n", target.error().c_str());
         return 1;
     }
+    if (timeline_.enabled()) gl::finish();
+    timeline_.mark("offscreen target");
     viewer_->applyPreset(viewer_->firstView(options_.view, options_.viewGiven), aspect(), false);
     // --tour with --screenshot: that step (--step, default 1), e.g. to check presenter mode (--presenter).
     if (const int code = prepareTourStill(); code != 0) return code;
@@ -115,13 +142,18 @@ int App::runHeadless() {
         viewer_->click(glm::vec2(*options_.click), {options_.width, options_.height});
     }
     renderStill(target->target());
+    timeline_.mark("draw calls given");
+    if (timeline_.enabled()) gl::finish();
+    timeline_.mark("drawn (finish)");
     const auto pixels = target->readPixels();
+    timeline_.mark("resolved and read back");
     printPicks({options_.width, options_.height});
     if (options_.layoutReport && imgui_) std::printf("%s", ui::layoutReport(layout_).c_str());
     if (auto ok = io::writePng(options_.screenshot, options_.width, options_.height, pixels); !ok) {
         std::fprintf(stderr, "%s\n", ok.error().c_str());
         return 1;
     }
+    timeline_.mark("PNG written");
     return 0;
 }
 
@@ -203,7 +235,7 @@ int App::runExport() {
     if (pdf) handout.plan = planHandout(*tour, viewer_->scene.catalogue());
     if (const int code = startHeadless(); code != 0) return code;
     if (imgui_) imgui_->setFontScale(stillFontScale(options_.height));
-    auto target = render::OffscreenTarget::create(options_.width, options_.height, 4);
+    auto target = render::OffscreenTarget::create(options_.width, options_.height, stillSamples());
     if (!target) {
         std::fprintf(stderr, "%s\n", target.error().c_str());
         return 1;

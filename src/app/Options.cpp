@@ -89,8 +89,9 @@ ParseOutcome parseOptions(int argc, char** argv) {
     cli.add_option("--click", click,
                    "With --screenshot: click the view at pixel X,Y first (selects; with pain shown, opens the lookup)");
     cli.add_option("--aa", o.aa,
-                   "The window's anti-aliasing: fxaa (default: a post pass, cheap without a GPU), msaa (4x, "
-                   "about 2.6 times the cost of a frame on a software renderer) or off; stills use MSAA 4x")
+                   "Anti-aliasing of the window, stills and handouts: fxaa (default: a post pass, cheap without a "
+                   "GPU), msaa (4x, about 2.6 times the cost of a frame and twice a still's on a software "
+                   "renderer) or off")
         ->check(CLI::IsMember({"fxaa", "msaa", "off"}));
     cli.add_option("--frame-stats", o.frameStats,
                    "Write the number of frames drawn so far to FILE after every frame (tests and benchmarks: "

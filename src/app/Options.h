@@ -35,7 +35,7 @@ struct Options {
     float uiScale = 0.0f;             // --ui-scale: size of text and widgets instead of the monitor's scale (0 = its)
     std::optional<int> sidebar;       // --sidebar TAB: 0 structures, 1 pain, 2 tours, -1 closed (stills: window chrome)
     std::optional<glm::ivec2> click;  // --click X,Y: a click on the view before the still
-    std::string aa = "fxaa";          // --aa fxaa|msaa|off: the window's anti-aliasing (stills: MSAA 4x)
+    std::string aa = "fxaa";          // --aa fxaa|msaa|off: anti-aliasing of the window, stills and F12
     std::string frameStats;           // --frame-stats FILE: the window writes "frames N" there after each frame
     std::string frameLog;             // --frame-log FILE: a line per frame drawn (time, triangles, LOD, scale)
     std::string motionLod = "on";     // --motion-lod on|off: reduced frames while the camera moves

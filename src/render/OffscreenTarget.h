@@ -6,6 +6,7 @@
 #include "core/Result.h"
 #include "render/RenderTarget.h"
 #include "render/gl/Objects.h"
+#include "render/gl/Program.h"
 
 namespace la::render {
 
@@ -14,15 +15,19 @@ public:
     static Result<OffscreenTarget> create(int width, int height, int samples = 4);
     // What the renderer and the UI draw into (the multisampled framebuffer).
     RenderTarget& target() { return target_; }
-    // Resolves the samples and returns width*height*4 bytes, top row first.
-    std::vector<std::uint8_t> readPixels() const;
+    // Resolves the samples and returns width*height*4 bytes, top row first, alpha 255.
+    std::vector<std::uint8_t> readPixels();
     int width() const { return width_; }
     int height() const { return height_; }
 
 private:
     int width_ = 0, height_ = 0;
+    int samples_ = 0;  // 0: single-sampled (the GL has no multisampling)
     gl::Framebuffer msFbo_, resolveFbo_;
-    gl::Renderbuffer msColor_, msDepth_, resolveColor_;
+    gl::Texture msColor_;  // multisampled: read by the resolve shader (shaders/resolve.frag)
+    gl::Renderbuffer msDepth_, resolveColor_;
+    gl::Program resolve_;  // samples_ > 0
+    gl::VertexArray emptyVao_;
     RenderTarget target_;
 };
 

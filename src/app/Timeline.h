@@ -1,0 +1,25 @@
+#pragma once
+// LA_TIMELINE=1: one stderr line per stage of a run, `timeline MS +DELTA rss R MiB peak P STAGE`, MS
+// counted from the process's start (the kernel's start time, 10 ms steps) so that loading the program is
+// in it too; R and P the resident and peak resident memory then.
+// Stages that hand work to the GPU are closed by the caller with a finish first, so the time of each
+// lands on it (only when the timeline is on). For benchmarks; off, mark() does nothing.
+#include <atomic>
+#include <chrono>
+
+namespace la::app {
+
+class Timeline {
+public:
+    Timeline();  // on when LA_TIMELINE is set to something other than 0
+    bool enabled() const { return enabled_; }
+    // Safe from any thread (the model's worker marks its parse).
+    void mark(const char* stage);
+
+private:
+    bool enabled_ = false;
+    std::chrono::steady_clock::time_point start_;  // the process's start on this clock
+    std::atomic<long long> lastUs_{0};
+};
+
+}  // namespace la::app
