@@ -94,9 +94,10 @@ int main(int argc, char** argv) {
         const Case cases[] = {{"full model, full resolution (at rest)", false, 1.0f},
                               {"LOD, full resolution", true, 1.0f},
                               {"full model, 0.5 resolution", false, 0.5f},
-                              {"LOD, 0.5 resolution (moving)", true, 0.5f}};
+                              {"LOD, 0.5 resolution (moving, most)", true, 0.5f},
+                              {"LOD, 0.25 resolution (moving, least)", true, 0.25f}};
         std::printf("%dx%d, %s: LOD built in %.0f ms\n", w, h, model.c_str(), lodMs);
-        const char* only = std::getenv("BENCH_CASE");  // 0-3: one case only (profiling)
+        const char* only = std::getenv("BENCH_CASE");  // 0-4: one case only (profiling)
         for (const Case& c : cases) {
             if (only && &c - cases != std::atoi(only)) continue;
             std::vector<double> wall, cpu;
