@@ -714,7 +714,8 @@ TEST_CASE("bundled model: the trunk wall's sheets are smooth from level to level
     CHECK(worstBend("external_oblique.L", fromLeft, -0.03f, 0.01f, 0.07f, 0.28f, lines) < 0.0015f);
     CHECK(worstBend("external_oblique.L", fromFront, 0.02f, 0.08f, 0.0f, 0.28f, lines) < 0.0015f);
     CHECK(worstBend("internal_oblique.L", fromFront, 0.02f, 0.08f, 0.0f, 0.26f, lines) < 0.0015f);
-    CHECK(worstBend("transversus_abdominis.L", fromFront, 0.02f, 0.08f, 0.0f, 0.28f, lines) < 0.0015f);
+    CHECK(worstBend("transversus_abdominis.L", fromFront, 0.02f, 0.08f, 0.0f, 0.21f, lines) <
+          0.0015f);  // its front ends lower
     CHECK(worstBend("latissimus_dorsi.L", fromBehind, 0.02f, 0.08f, 0.06f, 0.28f, lines) < 0.0015f);
     CHECK(lines > 1000);
 }

@@ -65,7 +65,16 @@ constexpr Spec kSpecs[] = {
 };
 
 Mesh meshShape(const Shape& s, const Spec& sp) {
+    using clk = std::chrono::steady_clock;
+    auto t = clk::now();
+    auto lap = [&] {
+        const auto n = clk::now();
+        const double d = std::chrono::duration<double, std::milli>(n - t).count();
+        t = n;
+        return d;
+    };
     Mesh m = polygonise(s, sp.h);
+    const double tPoly = lap();
     if (std::getenv("MG_DEBUG"))
         std::fprintf(stderr, "  %s raw: %zu tris %s\n", sp.id, m.triangles(), manifoldProblem(m).c_str());
     const std::size_t before = m.triangles();
@@ -74,9 +83,15 @@ Mesh meshShape(const Shape& s, const Spec& sp) {
         std::fprintf(stderr, "modelgen: warning: %s: dropped %zu of %zu triangles (separate pieces)\n", sp.id,
                      before - m.triangles(), before);
     smoothAndProject(m, s, 4, sp.h);
+    const double tSmooth = lap();
     simplify(m, sp.tris, 0.25f * sp.h);
+    const double tSimp = lap();
     normalsFromShape(m, s, 0.5f * sp.h);
     if (std::string(sp.kind) == "muscle") fibresFromShape(m, s);
+    const double tNrm = lap();
+    if (std::getenv("MG_TIMES"))
+        std::fprintf(stderr, "  %-28s raw %7zu: polygonise %6.0f smooth %6.0f simplify %6.0f normals %6.0f ms\n", sp.id,
+                     before, tPoly, tSmooth, tSimp, tNrm);
     return m;
 }
 

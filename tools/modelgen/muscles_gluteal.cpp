@@ -155,10 +155,10 @@ void buildGluteals(Shapes& out) {
         // The whole gluteal surface: from just below the crest behind the tubercle, along the crest, and down the
         // posterior gluteal line (measured figures: up to y 5.0, from x 5.6, z -12.1 to -3.1) -> the lateral
         // and superoposterior facets of the greater trochanter.
-        const std::vector<vec3> origin = {{13.0f, 0.4f, -3.0f}, {13.6f, 2.0f, -4.4f}, {12.6f, 3.8f, -6.4f},
+        const std::vector<vec3> origin = {{13.0f, 0.4f, -3.6f}, {13.6f, 2.0f, -4.6f}, {12.6f, 3.8f, -6.4f},
                                           {10.4f, 4.8f, -8.8f}, {8.0f, 4.0f, -10.8f}, {6.2f, 2.0f, -12.0f},
                                           {6.3f, -3.0f, -12.0f}};
-        const std::vector<vec3> ins = {{14.4f, -9.0f, -7.0f}, {14.4f, -10.0f, -7.8f}, {13.8f, -10.8f, -8.6f}};
+        const std::vector<vec3> ins = {{14.4f, -9.0f, -7.4f}, {14.4f, -10.0f, -7.9f}, {13.8f, -10.8f, -8.6f}};
         Rows rows = fan(origin, ins, 2, {&hip, gmin.get(), &femur}, {0.6f, 1.25f, 1.15f, 0.45f},
                         {0.55f, 1.0f, 1.0f, 1.0f, 1.0f, 0.9f, 0.55f}, vec3(4.0f, -5.0f, -4.0f), 0.0f);
         for (CP& c : rows.front()) c.p = drape({&hip}, c.p, outFromHip(c.p), 0.15f);

@@ -55,6 +55,7 @@ void buildWallMuscles(Shapes& out) {
     // linea semilunaris and its posterior aponeurosis reaching the lateral border of the quadratus lumborum.
     SheetOptions ta = front;
     ta.fibreAngle = 180.0f;
+    ta.fillTop = 1e6f;  // its front ends lower than the obliques, behind the costal margin (as measured)
     ta.muscle = 0.45f;
     ta.aponeurosis = 0.28f;
     ta.belly = [](const vec3& p) { return smooth01(5.0f, 8.0f, p.x) * smooth01(-10.5f, -7.5f, p.z); };
