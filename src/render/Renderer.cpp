@@ -119,7 +119,23 @@ void Renderer::drawBackground() {
 
 void Renderer::drawPrimitive(const GpuPrimitive& prim, bool count) {
     const bool lod = options_.lod && prim.lodIndexCount > 0;
-    (lod ? prim.lodVao : prim.vao).drawIndexed(lod ? prim.lodIndexCount : prim.indexCount);
+    const gl::VertexArray& vao = lod ? prim.lodVao : prim.vao;
+    const GLsizei indices = lod ? prim.lodIndexCount : prim.indexCount;
+    if (options_.flushTriangles == 0) {
+        vao.drawIndexed(indices);
+    } else {
+        // Pieces of at most flushTriangles, each flushed once that many are waiting.
+        const auto piece = static_cast<GLsizei>(std::min<std::size_t>(options_.flushTriangles, 1u << 28) * 3);
+        for (GLsizei first = 0; first < indices; first += piece) {
+            const GLsizei n = std::min(piece, indices - first);
+            vao.drawIndexed(n, gl::VertexArray::Mode::Triangles, first);
+            unflushedTriangles_ += static_cast<std::size_t>(n) / 3;
+            if (unflushedTriangles_ >= options_.flushTriangles) {
+                gl::flush();
+                unflushedTriangles_ = 0;
+            }
+        }
+    }
     if (!count) return;
     stats_.triangles += static_cast<std::size_t>(lod ? prim.lodIndexCount : prim.indexCount) / 3;
     stats_.lodPrimitives += lod ? 1 : 0;
@@ -128,6 +144,7 @@ void Renderer::drawPrimitive(const GpuPrimitive& prim, bool count) {
 void Renderer::draw(const GpuScene& scene, const ViewState& viewIn, const Camera& camera, RenderTarget& target,
                     const DrawOptions& options) {
     options_ = options;
+    unflushedTriangles_ = 0;
     stats_ = {};
     // Styles indexed for another model's nodes would land on the wrong structures: draw unstyled instead.
     static const ViewState kUnstyled{};

@@ -17,6 +17,10 @@ namespace la::render {
 // How one frame is drawn (the window chooses per frame: core/MotionQuality.h).
 struct DrawOptions {
     bool lod = false;  // the motion level of detail where a primitive has one (GpuScene::setLod)
+    // Above 0: the commands go to the GPU (a flush) after about this many triangles, a larger primitive
+    // in pieces of it. On llvmpipe the binned triangles of a frame otherwise wait in memory until its end
+    // (70 MB for the bundled model); so they are rasterised while later draws are set up. Stills.
+    std::size_t flushTriangles = 0;
 };
 
 // What the last draw submitted: tests check that stills and frames at rest draw the full model.
@@ -68,7 +72,8 @@ private:
     gl::VertexArray emptyVao_;
     GpuScene unitCube_;  // one mesh: the box [0,1]^3 with flat faces
     bool reportedStaleView_ = false;
-    DrawOptions options_;  // of the frame being drawn
+    DrawOptions options_;                 // of the frame being drawn
+    std::size_t unflushedTriangles_ = 0;  // given since the last flush (options_.flushTriangles)
     DrawStats stats_;
 };
 

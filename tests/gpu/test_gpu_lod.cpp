@@ -112,3 +112,41 @@ TEST_CASE("gpu: the motion LOD is drawn only when a frame asks for it") {
     CHECK(draw({}) == before);
     CHECK(renderer->lastStats().lodPrimitives == 0);
 }
+
+// Stills flush the commands every so many triangles (DrawOptions::flushTriangles), cutting a large
+// primitive into pieces: every triangle is still drawn once, so the picture is the one drawn at once.
+TEST_CASE("gpu: a frame drawn in flushed pieces is the frame drawn in one go") {
+    auto renderer = render::Renderer::create();
+    REQUIRE_MESSAGE(renderer.ok(), renderer.error());
+    auto target = render::OffscreenTarget::create(160, 120, 0);
+    REQUIRE_MESSAGE(target.ok(), target.error());
+    const Model model = sheet(101);  // 20,402 triangles: no piece size below divides it
+    render::GpuScene scene = render::GpuScene::upload(model);
+    scene.setLod(buildLod(model));
+    REQUIRE(scene.hasLod());
+    ViewState view;
+    view.generation = model.generation;
+    view.nodes.assign(model.nodes.size(), NodeStyle{});
+    Camera cam;
+    cam.setSceneRadius(model.worldBounds().radius());
+    cam.pose.target = model.worldBounds().center();
+    cam.pose.distance = 2.0f;
+    auto draw = [&](bool lod, std::size_t flush) {
+        render::DrawOptions o;
+        o.lod = lod;
+        o.flushTriangles = flush;
+        renderer->draw(scene, view, cam, target->target(), o);
+        return target->readPixels();
+    };
+    for (const bool lod : {false, true}) {
+        const std::vector<std::uint8_t> whole = draw(lod, 0);
+        const std::size_t triangles = renderer->lastStats().triangles;
+        if (!lod) CHECK(triangles == 20402u);
+        if (lod) CHECK(triangles < 20402u / 4);
+        for (const std::size_t piece : {std::size_t{1000}, std::size_t{7}, std::size_t{1}, std::size_t{1u << 20}}) {
+            INFO("lod " << lod << ", pieces of " << piece);
+            CHECK(draw(lod, piece) == whole);
+            CHECK(renderer->lastStats().triangles == triangles);
+        }
+    }
+}

@@ -106,10 +106,11 @@ void VertexArray::drawTriangles(int count) const {
     glDrawArrays(GL_TRIANGLES, 0, count);
 }
 
-void VertexArray::drawIndexed(GLsizei count, Mode mode) const {
+void VertexArray::drawIndexed(GLsizei count, Mode mode, GLsizei first) const {
     glBindVertexArray(h_.id());
     const GLenum m = mode == Mode::Lines ? GL_LINES : mode == Mode::Points ? GL_POINTS : GL_TRIANGLES;
-    glDrawElements(m, count, GL_UNSIGNED_INT, nullptr);
+    const auto offset = static_cast<std::uintptr_t>(first) * sizeof(GLuint);
+    glDrawElements(m, count, GL_UNSIGNED_INT, reinterpret_cast<const void*>(offset));
 }
 
 // ---- Texture

@@ -57,7 +57,8 @@ public:
     // or `count` 32-bit indices as triangles, line segments (pairs) or points.
     enum class Mode { Triangles, Lines, Points };
     void drawTriangles(int count) const;
-    void drawIndexed(GLsizei count, Mode mode = Mode::Triangles) const;
+    // `count` indices from index `first` of the element buffer.
+    void drawIndexed(GLsizei count, Mode mode = Mode::Triangles, GLsizei first = 0) const;
 
 private:
     Handle<VertexArrayDeleter> h_;

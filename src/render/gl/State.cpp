@@ -111,4 +111,8 @@ void finish() {
     glFinish();
 }
 
+void flush() {
+    glFlush();
+}
+
 }  // namespace la::gl

@@ -54,5 +54,7 @@ void setPointSize(float pixels);
 
 // Waits until the GPU has carried out every command given so far (benchmarks time whole frames).
 void finish();
+// Hands the commands given so far to the GPU without waiting (llvmpipe starts rasterising them).
+void flush();
 
 }  // namespace la::gl
