@@ -38,7 +38,7 @@ std::unique_ptr<Shape> hipBone() {
     const std::vector<CP> lower = {
         {vec3(10.8f, -3.6f, -1.0f), 0.7f},  // anterior inferior iliac spine
         {vec3(8.9f, -5.4f, -3.6f), 1.1f},  {vec3(7.6f, -5.0f, -6.8f), 1.2f},
-        {vec3(6.1f, -3.0f, -9.6f), 1.1f},  {vec3(5.0f, -1.2f, -12.2f), 1.0f},  // posterior inferior iliac spine
+        {vec3(6.5f, -3.4f, -8.3f), 0.9f},  {vec3(5.0f, -1.2f, -12.2f), 1.0f},  // posterior inferior iliac spine
     };
     // The wing: a thin curved blade (iliac fossa inside, gluteal surface outside), thick along its rims.
     const int cols = 7;
@@ -64,15 +64,18 @@ std::unique_ptr<Shape> hipBone() {
     const vec3 ax2 = glm::normalize(glm::cross(open, vec3(0, 0, 1)));
     const vec3 ax3 = glm::cross(open, ax2);
     s->group(Op::Union, 0.9f);
-    s->add(ellipsoid(H - open * 1.3f, vec3(2.6f, 3.4f, 3.4f), glm::mat3(open, ax2, ax3)));
+    // (Its back reaches z -9.1 behind the head, as measured; further back it took the piriformis's path to the
+    // trochanter.)
+    s->add(ellipsoid(H - open * 1.3f, vec3(2.6f, 3.4f, 3.0f), glm::mat3(open, ax2, ax3)));
 
     // Posterior border: PSIS, PIIS, greater sciatic notch, ischial spine.
     addTube(*s,
             {{psis + vec3(0.3f, -0.3f, 0.5f), 0.95f},
              {vec3(5.0f, -1.2f, -12.0f), 0.95f},
-             {vec3(6.0f, -3.4f, -10.4f), 0.75f},
-             {vec3(7.3f, -5.7f, -8.9f), 0.9f},
-             {vec3(6.8f, -8.2f, -9.4f), 0.8f},
+             {vec3(6.2f, -3.0f, -9.3f), 0.7f},  // the greater sciatic notch, deepest about 4 cm below the ASIS
+             {vec3(6.9f, -4.6f, -8.1f), 0.7f},  // (measured: the bone's back at z -8.6 there)
+             {vec3(6.9f, -6.4f, -8.2f), 0.75f},
+             {vec3(6.0f, -8.2f, -9.4f), 0.7f},
              {vec3(5.0f, -8.9f, -10.4f), 0.3f}},
             24, 0.6f);
     // Pelvic brim (arcuate line) to the pubic tubercle.
