@@ -89,6 +89,7 @@ void App::logFrame(const char* kind, float drawMs, glm::ivec2 sceneSize) {
 void App::countFrame() {
     ++framesDrawn_;
     writeFrameStats();
+    if (framesDrawn_ == 1) timeline_.mark("first frame swapped");
 }
 
 ctrl::SceneOptions App::sceneOptions() const {
@@ -587,6 +588,7 @@ int App::runWindow() {
     startLoad(options_.model.empty() ? bundledModelPath() : options_.model);
     viewer_->scanTours((fs::path(dataDir()) / "content" / "tours").string(),
                        (fs::path(io::dataDir(io::processEnv)) / "tours").string());
+    timeline_.mark("settings, content, tours; model load started");
     // The fonts are found and rasterised meanwhile too, for the usual content scale of 1 (a monitor of
     // another scale has them made again once the window tells).
     const float fontScale = viewer_->ui.fontScale;
@@ -599,6 +601,7 @@ int App::runWindow() {
         return 1;
     }
     window_ = std::move(*win);
+    timeline_.mark("window and GL context");
     setWakeable(true);
     imgui_ = std::make_unique<ImGuiLayer>(window_->handle(),
                                           options_.uiScale > 0.0f ? options_.uiScale : window_->contentScale(), true,
@@ -607,6 +610,7 @@ int App::runWindow() {
     applySidebarOption();
     applyWindowSettings();  // window geometry, font scale
     window_->fitToMonitor();
+    timeline_.mark("ImGui and fonts");
     auto r = render::Renderer::create();
     if (!r) {
         std::fprintf(stderr, "%s\n", r.error().c_str());
@@ -626,6 +630,7 @@ int App::runWindow() {
     else
         std::fprintf(stderr, "%s\n", layer.error().c_str());  // the UI is then drawn directly every frame
     if (options_.presenter) pending_.presenter = true;        // the first view and the tour: once the model is in place
+    timeline_.mark("renderer, FXAA and UI layer programs");
 
     // Render on demand: sleep in glfwWaitEvents(Timeout) unless something animates; a few extra frames after
     // input let ImGui settle (hover states, popups).
