@@ -78,7 +78,7 @@ def main():
     scratch = tempfile.mkdtemp(prefix="la-bench-")
     models_dir = args.models or scratch
     subprocess.run([maker, models_dir], check=True, stdout=subprocess.DEVNULL)
-    models = [("bundled lower_body.glb (343,916 tris)", os.path.join(ROOT, "models", "lower_body.glb")),
+    models = [("bundled lower_body.glb", os.path.join(ROOT, "models", "lower_body.glb")),
               ("sphere_842k.glb (842,400 tris)", os.path.join(models_dir, "sphere_842k.glb")),
               ("textured_sphere.glb (4,800 tris, 512² texture)", os.path.join(models_dir, "textured_sphere.glb"))]
     if args.only:
