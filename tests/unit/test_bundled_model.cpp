@@ -719,3 +719,20 @@ TEST_CASE("bundled model: the trunk wall's sheets are smooth from level to level
     CHECK(worstBend("latissimus_dorsi.L", fromBehind, 0.02f, 0.08f, 0.06f, 0.28f, lines) < 0.0015f);
     CHECK(lines > 1000);
 }
+
+TEST_CASE("bundled model: the skin has a dimple over each PSIS") {
+    const glm::vec3 psis = landmark("psis");
+    const auto depth = [](float x, float y) {
+        return firstHit(surface("skin"), glm::vec3(x, y, -1.0f), glm::vec3(0, 0, 1));
+    };
+    for (const float side : {1.0f, -1.0f}) {
+        CAPTURE(side);
+        const float x = side * psis.x, centre = depth(x, psis.y);
+        REQUIRE(centre > 0.0f);
+        // From behind, the skin over the PSIS lies deeper than 2 cm around it: a hollow, not a slope.
+        float around = 0.0f;
+        for (const glm::vec2 d : {glm::vec2(0.02f, 0), glm::vec2(-0.02f, 0), glm::vec2(0, 0.02f), glm::vec2(0, -0.02f)})
+            around += 0.25f * depth(x + d.x, psis.y + d.y);
+        CHECK(centre - around > 0.0015f);
+    }
+}

@@ -1,8 +1,8 @@
 // Skin: the surface of the lower torso from above the 12th rib to mid-thigh, shaped like a person (seen from
 // the side: a gentle abdomen in front, the lumbar hollow above the buttocks behind, the buttocks bulging behind
-// the gluteus maximus; from behind: the waist narrower than the hips, a natal cleft, the thighs separating
-// below the gluteal folds), at least ~1.2 cm outside every muscle and bone, closed by rounded cuts at the top
-// and across both thighs.
+// the gluteus maximus; from behind: the waist narrower than the hips, a natal cleft, the dimples over the PSIS,
+// the thighs separating below the gluteal folds), at least ~1.2 cm outside every muscle and bone, closed by
+// rounded cuts at the top and across both thighs.
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -80,7 +80,10 @@ const std::vector<Section> kThigh = {
 
 }  // namespace
 
-void buildSkin(Shapes& out) {
+namespace {
+
+// The skin without the dimples over the PSIS (they are placed on it).
+std::unique_ptr<Shape> skinBody(const Shapes& out) {
     auto s = std::make_unique<Shape>();
     s->group(Op::Union, 0.0f);
     s->add(loft(kTrunk, 3.5f));
@@ -136,11 +139,33 @@ void buildSkin(Shapes& out) {
             s->add(thickTri(a, b + back, a + back, r, r, r));
         }
     }
-    // Top (above the 11th rib) and thigh cuts (mid-thigh): flat, lightly rounded rims.
-    s->group(Op::Intersect, 1.2f);
-    s->add(halfSpace(vec3(0, 1, 0), kModelTop + 1.0f));
-    s->group(Op::Intersect, 1.2f);
-    s->add(halfSpace(vec3(0, -1, 0), 33.0f));
+    return s;
+}
+
+// Top (above the 11th rib) and thigh cuts (mid-thigh): flat, lightly rounded rims.
+void cutTopAndThighs(Shape& s) {
+    s.group(Op::Intersect, 1.2f);
+    s.add(halfSpace(vec3(0, 1, 0), kModelTop + 1.0f));
+    s.group(Op::Intersect, 1.2f);
+    s.add(halfSpace(vec3(0, -1, 0), 33.0f));
+}
+
+}  // namespace
+
+void buildSkin(Shapes& out) {
+    // Where the skin lies behind the PSIS: found on the skin without the dimples, coming from behind.
+    auto probe = skinBody(out);
+    cutTopAndThighs(*probe);
+    probe->finalize(3.0f);
+    const vec3 psis = L("psis");
+    float z = -30.0f;
+    while (z < psis.z && probe->eval(vec3(psis.x, psis.y, z)) > 0.0f) z += 0.05f;
+    auto s = skinBody(out);
+    // Dimples over the PSIS (the lumbar dimples, the landmark therapists look for first): a shallow round
+    // hollow a few millimetres deep, 2-3 cm across, each side.
+    s->group(Op::Subtract, 1.2f);
+    s->add(mirrorX(sphere(vec3(psis.x, psis.y, z - 1.3f), 1.7f)));
+    cutTopAndThighs(*s);
     s->finalize(3.0f);
     out["skin"] = std::move(s);
 }
