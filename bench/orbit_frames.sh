@@ -8,7 +8,9 @@
 # wall time between the frames drawn during the drag (from the viewer's --frame-log), how many of them
 # were reduced (the motion LOD at reduced resolution), the first full frame after the release (how long
 # the camera took to rest plus that frame) and the viewer's CPU share (all its threads).
-# ORBIT_LOG=FILE keeps the frame log. A viewer without --frame-log (an older build): the mean over the drag from --frame-stats instead.
+# ORBIT_LOG=FILE keeps the frame log. LA_FRAME_PHASES=1 also prints the medians of the reduced frames'
+# phases (scene, upscale, UI: processor time of all threads, each finished with glFinish, so the frames
+# themselves are slower then). A viewer without --frame-log (an older build): the mean over the drag from --frame-stats instead.
 set -eu
 build=${1:-build}
 [ $# -gt 0 ] && shift
@@ -58,3 +60,8 @@ awk -v s0="$s0" -v s1="$s1" -v a="$t0" -v b="$t1" -v hz="$hz" -v args="$args" -v
         printf "orbit 1920x1080 (%s): %d frames in %.1f s; ms a frame: median %.0f, min %.0f, max %.0f; %d reduced; full frame %s ms after the release; CPU %.0f %% of a core\n",
                args, n, w, ms[int((n + 1) / 2)], ms[1], ms[n], lod, rest, 100 * (b - a) / hz / w
     }' "$tmp/drag"
+if [ -n "${LA_FRAME_PHASES:-}" ]; then
+    sed -n "$((l0 + 2)),${l1}p" "$log" | awk '$1 == "phases" && $5 == 1 { print $2, $3, $4 }' >"$tmp/phases"
+    for col in 1 2 3; do cut -d' ' -f$col "$tmp/phases" | sort -n | awk '{ v[NR] = $1 } END { printf "%s ", (NR ? v[int((NR + 1) / 2)] : "?") }'; done |
+        awk '{ printf "phases of the reduced frames, CPU ms (medians): scene %s, upscale %s, UI %s\n", $1, $2, $3 }'
+fi

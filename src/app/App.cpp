@@ -17,6 +17,7 @@
 #include "core/ModelFiles.h"
 #include "core/TourApply.h"
 #include "io/XdgPaths.h"
+#include "render/gl/State.h"
 #include "ui/InfoPanels.h"
 #include "ui/SceneOverlays.h"
 #include "ui/Screen.h"
@@ -84,6 +85,12 @@ void App::logFrame(const char* kind, float drawMs, glm::ivec2 sceneSize) {
                  static_cast<double>(drawMs), st.triangles, st.lodPrimitives > 0 ? 1 : 0, sceneSize.x, sceneSize.y);
     std::fflush(frameLog_);
     lastLogged_ = now;
+}
+
+void App::phaseMark(double& at) const {
+    if (!phaseLog_) return;
+    gl::finish();  // what the phase queued is rasterised before it is counted
+    at = processCpuSeconds();
 }
 
 void App::countFrame() {
@@ -284,8 +291,11 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
             // While the camera moves: a smaller scene target, scaled up to the window unfiltered.
             if (quality.scale < 1.0f)
                 drawn = glm::max(glm::ivec2(glm::vec2(size) * quality.scale + 0.5f), glm::ivec2(1));
+            phaseMark(phases_[0]);
             renderer_->draw(gpu, v.scene.view(), v.camera, fxaa_->sceneTarget(drawn), draw);
+            phaseMark(phases_[1]);
             fxaa_->resolve(target, options_.aa == "fxaa");
+            phaseMark(phases_[2]);
         } else {
             renderer_->draw(gpu, v.scene.view(), v.camera, target, draw);
         }
@@ -302,10 +312,17 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
     if (withUi && !v.tours.presenter.blank()) drawUi(actions);
     // While the camera moves, windows that stay as they were come from a cached layer (a software
     // renderer pays for every UI triangle and pixel); at rest and in stills the UI is drawn directly.
+    if (windowFrame && phaseLog_) phaseMark(phases_[3]);
     if (windowFrame && uiLayer_)
         imgui_->render(target, *uiLayer_, quality.reduced());
     else
         imgui_->render();
+    if (windowFrame && phaseLog_ && frameLog_) {
+        phaseMark(phases_[4]);
+        std::fprintf(frameLog_, "phases %.2f %.2f %.2f %d\n", 1e3 * (phases_[1] - phases_[0]),
+                     1e3 * (phases_[2] - phases_[1]), 1e3 * (phases_[4] - phases_[3]), quality.reduced() ? 1 : 0);
+        std::fflush(frameLog_);
+    }
     if (!headless_) handleActions(actions);
 }
 

@@ -3,6 +3,7 @@
 // the viewer's feature controllers (ctrl::Viewer), and every frame is drawn through renderFrame (scene,
 // then the ui/ widgets). Headless runs (--screenshot, --export-dir) draw through the same path.
 #include <cstdio>
+#include <cstdlib>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -173,6 +174,11 @@ private:
     std::FILE* frameLog_ = nullptr;
     double lastLogged_ = -1.0;
     void logFrame(const char* kind, float drawMs, glm::ivec2 sceneSize);
+    // LA_FRAME_PHASES=1 with --frame-log (profiling): each window frame's scene, upscale or filter and UI
+    // phases, each finished (glFinish) and timed in processor time of all threads, as one more line.
+    const bool phaseLog_ = std::getenv("LA_FRAME_PHASES") != nullptr;
+    double phases_[5] = {};
+    void phaseMark(double& at) const;
     enum class ChartPart { None, View, Legend };
     ChartPart chartPart_ = ChartPart::None;  // what a --chart frame draws besides the scene
     std::string chartCaption_;               // "From behind", or the chart's title over the legend

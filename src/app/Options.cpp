@@ -100,8 +100,9 @@ ParseOutcome parseOptions(int argc, char** argv) {
                    "Append a line per frame that draws the scene to FILE: 'window|still MS_SINCE_LAST MS_DRAWING "
                    "TRIANGLES LOD(0|1) WIDTHxHEIGHT' (benchmarks and tests)");
     cli.add_option("--motion-lod", o.motionLod,
-                   "While the camera moves, draw simplified meshes at half resolution and the full model once it "
-                   "rests (on, default), or every frame in full (off)")
+                   "While the camera moves, draw simplified meshes at half resolution or less (down to a quarter, "
+                   "following the frame time) and the full model once it rests (on, default), or every frame in "
+                   "full (off)")
         ->check(CLI::IsMember({"on", "off"}));
     cli.add_flag("--layout-report", o.layoutReport,
                  "With --screenshot: print 'layout KIND NAME x y w h' for every window drawn (and the caption bar)");
