@@ -190,6 +190,7 @@ void ImGuiLayer::render(render::RenderTarget& out, render::UiLayer& layer, bool 
     ImDrawData& dd = *ImGui::GetDrawData();
     const glm::ivec2 fb = out.size();
     std::vector<UiListInfo> infos;
+    infos.reserve(static_cast<std::size_t>(dd.CmdListsCount));
     for (int i = 0; i < dd.CmdListsCount; ++i) infos.push_back(describe(*dd.CmdLists[i], dd, fb));
     const UiLayerPlan plan = layerCache_.plan(infos, fb, useLayer);
     if (!plan.drawIntoLayer.empty()) {

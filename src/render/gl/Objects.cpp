@@ -110,7 +110,9 @@ void VertexArray::drawIndexed(GLsizei count, Mode mode, GLsizei first) const {
     glBindVertexArray(h_.id());
     const GLenum m = mode == Mode::Lines ? GL_LINES : mode == Mode::Points ? GL_POINTS : GL_TRIANGLES;
     const auto offset = static_cast<std::uintptr_t>(first) * sizeof(GLuint);
-    glDrawElements(m, count, GL_UNSIGNED_INT, reinterpret_cast<const void*>(offset));
+    // GL takes the byte offset into the bound element buffer as a pointer.
+    glDrawElements(m, count, GL_UNSIGNED_INT,
+                   reinterpret_cast<const void*>(offset));  // NOLINT(performance-no-int-to-ptr)
 }
 
 // ---- Texture
