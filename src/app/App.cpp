@@ -102,6 +102,7 @@ void App::countFrame() {
 ctrl::SceneOptions App::sceneOptions() const {
     ctrl::SceneOptions o;
     o.ghost = options_.ghost;
+    o.show = options_.show;
     o.hide = options_.hide;
     o.select = options_.select;
     o.pain = options_.pain;

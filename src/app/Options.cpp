@@ -55,8 +55,13 @@ ParseOutcome parseOptions(int argc, char** argv) {
     cli.add_option("--size", size, "Screenshot size WxH in pixels (default 1280x720)");
     cli.add_option("--view", view, "Initial view: posterior|anterior|left|right|superior|oblique (default posterior)");
     cli.add_option("--select", o.select, "Select a structure (e.g. quadratus_lumborum.L) and open its panel");
-    cli.add_option("--hide", o.hide, "Hide structures: ID,... (an id without side = both sides; skin, bones, muscles)");
+    cli.add_option("--hide", o.hide,
+                   "Hide structures: ID,... (an id without side = both sides; groups skin, fascia, muscles, ligaments, "
+                   "bones, organs, nerves, vessels)");
     cli.add_option("--ghost", o.ghost, "Show structures as x-ray: ID,... (as --hide)");
+    cli.add_option(
+        "--show", o.show,
+        "Show solid structures that start as x-ray (the thoracolumbar fascia, the kidneys): ID,... (as --hide)");
     cli.add_option("--pick", o.picks,
                    "After rendering, print what lies under pixel X,Y (origin top left): 'pick X,Y: ID' "
                    "or 'pick X,Y: none'. Repeatable")

@@ -17,7 +17,7 @@ struct Options {
     ViewPreset view = ViewPreset::Posterior;
     bool viewGiven = false;
     std::string select;              // --select ID
-    std::string hide, ghost;         // --hide / --ghost ID,... (groups: skin, bones, muscles)
+    std::string hide, ghost, show;   // --hide / --ghost / --show ID,... (groups: skin, muscles, bones, fascia, ...)
     std::vector<std::string> picks;  // --pick X,Y (repeatable)
     bool explain = false;            // --explain: panels for both featured muscles, both sides
     bool therapist = false;          // --therapist: show the detail for therapists

@@ -26,11 +26,14 @@ struct StructureInfo {
     std::string latin;
     std::vector<std::string> fma;                // every FMA id, generic and per side, digits only ("15569")
     std::map<std::string, FmaDetail> fmaDetail;  // ids of `fma` that name one side or part ("22349 left")
-    std::string kind;                            // muscle | bone | skin | article
-    int layer = 0;                               // 0 = skin (outermost); larger = deeper
-    std::string group;                           // Skin | Muscles | Bones | Articles
+    std::string kind;   // muscle | bone | skin | fascia | ligament | organ | nerve | vessel | article
+    int layer = 0;      // 0 = skin (outermost); larger = deeper
+    std::string group;  // Skin | Fascia | Muscles | Ligaments | Bones | Organs | Nerves and vessels | Articles
     bool featured = false;
     bool sided = false;  // exists as <id>.L and <id>.R
+    // Shown as x-ray when a model is loaded and when a tour step starts ("start: ghosted"): a sheet over what
+    // the viewer is about (the thoracolumbar fascia over the erector spinae) or an organ in front of it.
+    bool startGhosted = false;
     std::vector<std::string> aliases;
     std::vector<std::string> patterns;        // extra node-name patterns ('*' and '?' wildcards allowed)
     std::string reviewed;                     // date the text was last checked, YYYY-MM-DD ("" = never)

@@ -271,11 +271,16 @@ Result<std::vector<CatalogueRef>> parseIdList(std::string_view list, const Catal
         start = end + 1;
         if (!item.empty()) {
             std::string word = lower(item);
-            std::string kind = word == "skin"       ? "skin"
-                               : word == "bones"    ? "bone"
-                               : word == "muscles"  ? "muscle"
-                               : word == "articles" ? "article"
-                                                    : "";
+            std::string kind = word == "skin"        ? "skin"
+                               : word == "bones"     ? "bone"
+                               : word == "muscles"   ? "muscle"
+                               : word == "fascia"    ? "fascia"
+                               : word == "ligaments" ? "ligament"
+                               : word == "organs"    ? "organ"
+                               : word == "nerves"    ? "nerve"
+                               : word == "vessels"   ? "vessel"
+                               : word == "articles"  ? "article"
+                                                     : "";
             if (!kind.empty()) {
                 for (const StructureInfo* e : catalogue.ofKind(kind)) push({e->id, Side::None});
                 if (catalogue.contains(word)) push({word, Side::None});
@@ -286,7 +291,9 @@ Result<std::vector<CatalogueRef>> parseIdList(std::string_view list, const Catal
                     if (!e && lower(candidate.id) == lower(r.id)) e = &candidate;
                 if (e) r.id = e->id;
                 if (!e)
-                    return Error{"'" + std::string(item) + "' is not a structure id or a group (skin, bones, muscles)"};
+                    return Error{"'" + std::string(item) +
+                                 "' is not a structure id or a group (skin, fascia, muscles, ligaments, bones, organs, "
+                                 "nerves, vessels)"};
                 if (r.side != Side::None && !e->sided)
                     return Error{"'" + std::string(item) + "': " + e->id + " has no left and right"};
                 push(std::move(r));

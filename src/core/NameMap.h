@@ -88,7 +88,8 @@ private:
 };
 
 // Command-line / tour lists: "quadratus_lumborum.L, skin, bones". An id without a side means both
-// sides (side None); the groups skin, bones, muscles, articles expand to every entry of that kind.
+// sides (side None); the groups skin, fascia, muscles, ligaments, bones, organs, nerves, vessels, articles
+// expand to every entry of that kind.
 // Unknown names are an error naming the item.
 Result<std::vector<CatalogueRef>> parseIdList(std::string_view list, const Catalogue& catalogue);
 // True when `ref` is selected by `list` (an entry with side None selects every side).

@@ -16,6 +16,10 @@ std::string groupOfKind(const std::string& kind) {
     if (kind == "skin") return "Skin";
     if (kind == "muscle") return "Muscles";
     if (kind == "bone") return "Bones";
+    if (kind == "fascia") return "Fascia";
+    if (kind == "ligament") return "Ligaments";
+    if (kind == "organ") return "Organs";
+    if (kind == "nerve" || kind == "vessel") return "Nerves and vessels";
     return "Other";
 }
 }  // namespace
@@ -43,6 +47,7 @@ SceneIndex::SceneIndex(const Model& model, const Catalogue& catalogue) : generat
             s.kind = s.info->kind;
             s.layer = s.info->layer;
             s.featured = s.info->featured;
+            s.startGhosted = s.info->startGhosted;
             s.group = s.info->group.empty() ? groupOfKind(s.kind) : s.info->group;
         } else {
             s.ref.reset();
@@ -168,6 +173,14 @@ int SceneIndex::deepestLayer() const {
     int d = 0;
     for (const auto& n : nodes_) d = std::max(d, n.layer);
     return d;
+}
+
+PickFilter SceneIndex::startVisibility(std::size_t nodeCount) const {
+    PickFilter f(nodeCount, PickMode::Visible);
+    for (const auto& n : nodes_)
+        if (n.startGhosted && static_cast<std::size_t>(n.node) < nodeCount)
+            f[static_cast<std::size_t>(n.node)] = PickMode::Ghosted;
+    return f;
 }
 
 }  // namespace la

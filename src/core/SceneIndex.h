@@ -23,10 +23,11 @@ struct SceneNode {
     bool sharedKey = false;           // several nodes show this one structure (five lumbar vertebrae)
     std::string part;                 // which of them, when shared ("L3"): from the catalogue or the name
     std::string label;                // "Gluteus medius (left)", "Lumbar vertebra (L3)"
-    std::string kind;                 // muscle | bone | skin | other
-    std::string group;                // Skin | Muscles | Bones | Other
+    std::string kind;                 // muscle | bone | skin | fascia | ligament | organ | nerve | vessel | other
+    std::string group;                // Skin | Fascia | Muscles | ... | Other (kGroupOrder)
     int layer = 0;
     bool featured = false;
+    bool startGhosted = false;            // x-ray when the model is loaded (catalogue "start: ghosted")
     const StructureInfo* info = nullptr;  // catalogue entry, when mapped
 
     // What names this one node to a person or a script: the key; when shared, a node name of our own
@@ -62,6 +63,9 @@ public:
     // Parses "id,id.L,bones" against the catalogue and also accepts raw node names; error names the item.
     Result<std::vector<int>> resolveText(std::string_view list, const Catalogue& catalogue) const;
     int deepestLayer() const;
+    // How every node starts (Visible, or Ghosted for the structures that start as x-ray), sized to nodeCount:
+    // the view when a model is loaded and what a tour step's hide and ghost lists are applied to.
+    PickFilter startVisibility(std::size_t nodeCount) const;
 
 private:
     std::uint64_t generation_ = 0;
@@ -70,6 +74,10 @@ private:
 };
 
 std::string sideLabel(Side side);  // "left", "right", ""
+
+// The groups of the structure list, outermost first; groups not named here follow in name order.
+inline constexpr const char* kGroupOrder[] = {
+    "Skin", "Fascia", "Muscles", "Ligaments", "Bones", "Organs", "Nerves and vessels", "Other"};
 
 // What rendering and picking use: the user's per-node choice, with the layers shallower than
 // `peelDepth` hidden (peeling from the skin, layer 0, inwards). Sized to cover every indexed node.

@@ -23,7 +23,7 @@ std::string num(float v) {
 
 bool TourStep::operator==(const TourStep& o) const {
     return caption == o.caption && sameCamera(camera, o.camera) && hide == o.hide && ghost == o.ghost &&
-           select == o.select && panels == o.panels && explain == o.explain && pain == o.pain &&
+           show == o.show && select == o.select && panels == o.panels && explain == o.explain && pain == o.pain &&
            painTime == o.painTime && posture == o.posture;
 }
 
@@ -39,7 +39,8 @@ std::string cameraPoseProblem(const CameraPose& pose) {
 }
 
 bool isVisibilityGroup(std::string_view id) {
-    return id == "skin" || id == "bones" || id == "muscles";
+    return id == "skin" || id == "bones" || id == "muscles" || id == "fascia" || id == "ligaments" || id == "organs" ||
+           id == "nerves" || id == "vessels";
 }
 
 PanelRef splitPanelRef(std::string_view ref) {

@@ -17,8 +17,9 @@ using TourCamera = std::variant<ViewPreset, CameraPose>;
 struct TourStep {
     std::string caption;
     TourCamera camera = ViewPreset::Posterior;
-    std::vector<std::string> hide;  // ids (no side = both sides) or groups skin/bones/muscles
+    std::vector<std::string> hide;  // ids (no side = both sides) or groups skin/bones/muscles/...
     std::vector<std::string> ghost;
+    std::vector<std::string> show;  // structures that start as x-ray (fascia, organs) shown solid in this step
     std::optional<std::string> select;
     std::vector<std::string> panels;
     bool explain = false;                 // panels for both featured muscles, both sides
@@ -43,7 +44,7 @@ constexpr float kTourMaxPitchDeg = 89.0f;
 std::string cameraPoseProblem(const CameraPose& pose);
 
 // Visibility groups valid in hide/ghost lists.
-bool isVisibilityGroup(std::string_view id);  // skin, bones, muscles
+bool isVisibilityGroup(std::string_view id);  // skin, bones, muscles, fascia, ligaments, organs, nerves, vessels
 // "gluteus_medius.L" -> "gluteus_medius"; ids without .L/.R are returned unchanged.
 std::string_view stripSide(std::string_view id);
 

@@ -40,7 +40,10 @@ const char* groupOfKind(const std::string& kind) {
 StepScene resolveStep(const TourStep& step, const SceneIndex& index, const Catalogue& catalogue,
                       std::size_t nodeCount) {
     StepScene s;
-    s.visibility.assign(nodeCount, PickMode::Visible);
+    // From the view a model starts with (the fascia and organs as x-ray), unless the step shows them.
+    s.visibility = index.startVisibility(nodeCount);
+    for (const auto& id : step.show)
+        setMode(s.visibility, resolveItem(id, index, catalogue, s.warnings), PickMode::Visible);
     for (const auto& id : step.ghost)
         setMode(s.visibility, resolveItem(id, index, catalogue, s.warnings), PickMode::Ghosted);
     for (const auto& id : step.hide)
@@ -111,6 +114,13 @@ TourStep captureStep(const ViewCapture& view, const SceneIndex& index) {
     step.camera = view.pose;
     step.hide = compactIds(index, view.visibility, PickMode::Hidden);
     step.ghost = compactIds(index, view.visibility, PickMode::Ghosted);
+    // Shown: only the structures that would otherwise start as x-ray.
+    std::size_t size = 0;
+    for (const auto& n : index.nodes()) size = std::max(size, static_cast<std::size_t>(n.node) + 1);
+    PickFilter shown(size, PickMode::Hidden);
+    for (const auto& n : index.nodes())
+        if (n.startGhosted) shown[static_cast<std::size_t>(n.node)] = modeOf(view.visibility, n.node);
+    step.show = compactIds(index, shown, PickMode::Visible);
     if (const SceneNode* n = index.find(view.selected); n && n->ref) step.select = n->key;
     for (NodeId node : view.panelNodes) {
         const SceneNode* n = index.find(node);

@@ -82,15 +82,17 @@ bool PainController::update(float dt, bool live, const SceneIndex& index, ViewSt
     pv.palette = state_.palette == PainPalette::Standard ? 0 : 1;
     weights_ = pv.triggerWeight;
 
-    // Zones go on the skin; with the skin hidden, on every visible surface (each vertex carries the
-    // weights of its own body-surface point, so what shows is the outermost surface there).
+    // Zones go on the skin; with the skin hidden, on every solid visible surface (each vertex carries the
+    // weights of its own body-surface point, so what shows is the outermost surface there). An x-ray
+    // structure (the thoracolumbar fascia starts so) is a veil to look through: the zone is drawn on what
+    // lies under it, not a second time, fainter, on the veil.
     bool skinShown = false;
     for (const auto& n : index.nodes())
         if (n.kind == "skin" && !view.style(static_cast<std::size_t>(n.node)).hidden) skinShown = true;
     for (const auto& n : index.nodes()) {
         if (static_cast<std::size_t>(n.node) >= view.nodes.size()) continue;
         auto& st = view.nodes[static_cast<std::size_t>(n.node)];
-        st.painSurface = skinShown ? n.kind == "skin" : !st.hidden;
+        st.painSurface = skinShown ? n.kind == "skin" : !st.hidden && !st.ghosted;
     }
     return animating;
 }

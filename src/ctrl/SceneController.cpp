@@ -37,7 +37,7 @@ void SceneController::setModel(Model model, bool buildPickInBackground) {
     pickInBackground_ = buildPickInBackground;
     pickStarted_ = false;
     anchorCandidates_.clear();
-    s_.visibility.assign(m.nodes.size(), PickMode::Visible);
+    s_.visibility = index_.startVisibility(m.nodes.size());
     s_.selected = s_.hovered = NodeId{};
     s_.panels.clear();
     s_.peelDepth = 0;

@@ -139,6 +139,7 @@ Result<bool> Viewer::applyOptions(const SceneOptions& o, bool overStep) {
         scene.setMode(*nodes, mode);
         return true;
     };
+    if (auto ok = apply(o.show, PickMode::Visible, "--show"); !ok) return ok;
     if (auto ok = apply(o.ghost, PickMode::Ghosted, "--ghost"); !ok) return ok;
     if (auto ok = apply(o.hide, PickMode::Hidden, "--hide"); !ok) return ok;
     if (!o.select.empty()) {

@@ -23,7 +23,7 @@ namespace la::ctrl {
 // The command line's scene state (--ghost, --hide, --select, --pain, --time, --explain, --therapist,
 // --position).
 struct SceneOptions {
-    std::string ghost, hide, select, pain;
+    std::string ghost, hide, show, select, pain;
     float time = 0.25f;
     bool timeGiven = false;  // --time was given (over a tour step: else the step's own pain time stays)
     bool explain = false;

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <system_error>
 #include <unordered_set>
@@ -140,8 +141,11 @@ Result<StructureInfo> parseStructureText(std::string_view text, const std::strin
             }
         } else if (key == "kind") {
             info.kind = lower(value);
-            if (info.kind != "muscle" && info.kind != "bone" && info.kind != "skin" && info.kind != "article")
-                warn(ln, "kind '" + info.kind + "' is not one of muscle, bone, skin, article");
+            constexpr const char* kKinds[] = {"muscle", "bone",  "skin",   "fascia", "ligament",
+                                              "organ",  "nerve", "vessel", "article"};
+            if (std::none_of(std::begin(kKinds), std::end(kKinds), [&](const char* k) { return info.kind == k; }))
+                warn(ln, "kind '" + info.kind +
+                             "' is not one of muscle, bone, skin, fascia, ligament, organ, nerve, vessel, article");
         } else if (key == "layer") {
             int layer = 0;
             auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), layer);
@@ -156,6 +160,11 @@ Result<StructureInfo> parseStructureText(std::string_view text, const std::strin
             if (!parseBool(value, flag))
                 return Error{where(path, ln) + key + ": '" + std::string(value) + "' is not true or false"};
             (key == "featured" ? info.featured : info.sided) = flag;
+        } else if (key == "start") {
+            const std::string how = lower(value);
+            if (how != "ghosted" && how != "shown")
+                return Error{where(path, ln) + "start: '" + std::string(value) + "' is not ghosted or shown"};
+            info.startGhosted = how == "ghosted";
         } else if (key == "aliases") {
             info.aliases = splitCommaList(value);
         } else if (key == "patterns") {

@@ -122,16 +122,17 @@ public:
 
     bool step(const json& v, const std::string& ptr, TourStep& out) {
         if (!v.is_object()) return fail(ptr, "a step must be an object");
-        if (!checkKeys(
-                v, ptr,
-                {"caption", "camera", "hide", "ghost", "select", "panels", "explain", "pain", "pain_time", "position"},
-                "step"))
+        if (!checkKeys(v, ptr,
+                       {"caption", "camera", "hide", "ghost", "show", "select", "panels", "explain", "pain",
+                        "pain_time", "position"},
+                       "step"))
             return false;
         if (!text(v, ptr, "caption", true, out.caption)) return false;
         const auto cam = v.find("camera");
         if (cam == v.end()) return fail(ptr, "missing key 'camera'");
         if (!camera(*cam, pointerChild(ptr, "camera"), out.camera)) return false;
-        if (!ids(v, ptr, "hide", IdList::Visibility, out.hide) || !ids(v, ptr, "ghost", IdList::Visibility, out.ghost))
+        if (!ids(v, ptr, "hide", IdList::Visibility, out.hide) ||
+            !ids(v, ptr, "ghost", IdList::Visibility, out.ghost) || !ids(v, ptr, "show", IdList::Visibility, out.show))
             return false;
         if (const auto it = v.find("select"); it != v.end() && !it->is_null()) {
             std::string s;
@@ -257,6 +258,7 @@ std::string tourToJson(const Tour& tour) {
             j["camera"] = poseJson(std::get<CameraPose>(s.camera));
         j["hide"] = s.hide;
         j["ghost"] = s.ghost;
+        if (!s.show.empty()) j["show"] = s.show;
         if (s.select) j["select"] = *s.select;
         if (!s.panels.empty()) j["panels"] = s.panels;
         if (s.explain) j["explain"] = true;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
 
 #include <imgui.h>
@@ -121,9 +122,12 @@ void drawStructuresContent(const SceneIndex& index, SceneUiState& state) {
     }
     ImGui::SameLine();
     if (ImGui::Button("Show all")) {
-        for (const auto& n : index.nodes()) modeOf(state, n.node) = PickMode::Visible;
+        // Back to the view a model starts with: the structures that start as x-ray (fascia, kidneys) stay so.
+        for (const auto& n : index.nodes())
+            modeOf(state, n.node) = n.startGhosted ? PickMode::Ghosted : PickMode::Visible;
         state.peelDepth = 0;
     }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every structure shown as at the start (fascia and organs as x-ray)");
     ImGui::Checkbox("Explain QL and gluteus medius", &state.explain);
     ImGui::Checkbox("Detail for therapists", &state.therapist);
     ImGui::Separator();
@@ -142,9 +146,13 @@ void drawStructuresContent(const SceneIndex& index, SceneUiState& state) {
     std::map<std::string, std::vector<const SceneNode*>> groups;
     for (const auto& n : index.nodes())
         if (matches(n, state.search)) groups[n.group].push_back(&n);
-    const char* order[] = {"Skin", "Muscles", "Bones", "Other"};
-    for (const char* g : order) {
-        auto it = groups.find(g);
+    // Outermost groups first; any group the catalogue names beyond these follows in name order.
+    std::vector<std::string> order(std::begin(kGroupOrder), std::end(kGroupOrder));
+    for (const auto& [name, members] : groups)
+        if (std::find(order.begin(), order.end(), name) == order.end()) order.push_back(name);
+    for (const std::string& gs : order) {
+        const char* g = gs.c_str();
+        auto it = groups.find(gs);
         if (it == groups.end()) continue;
         auto& list = it->second;
         std::sort(list.begin(), list.end(), [](const SceneNode* a, const SceneNode* b) { return a->label < b->label; });

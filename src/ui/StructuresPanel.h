@@ -1,7 +1,7 @@
 #pragma once
-// The Structures tab of the sidebar: a tree by group (skin, muscles, bones) with a search box; each
-// structure and group shown, x-rayed or hidden by one toggle (an eye icon that cycles, so the names keep
-// the width); isolate the selection; a slider peeling layers from the skin in.
+// The Structures tab of the sidebar: a tree by group (skin, fascia, muscles, ligaments, bones, organs, nerves and
+// vessels) with a search box; each structure and group shown, x-rayed or hidden by one toggle (an eye icon that cycles,
+// so the names keep the width); isolate the selection; a slider peeling layers from the skin in.
 #include "core/SceneIndex.h"
 #include "ui/UiState.h"
 

@@ -192,6 +192,32 @@ TEST_CASE("catalogue: unknown keys warn but load") {
     CHECK(warnings[0].find("colour") != std::string::npos);
 }
 
+TEST_CASE("catalogue: the kinds of fascia, ligaments, organs, nerves and vessels; 'start: ghosted'") {
+    std::vector<std::string> warnings;
+    auto r = io::parseStructureText(
+        "---\nid: thoracolumbar_fascia\nname: Thoracolumbar fascia\nkind: fascia\ngroup: Fascia\nstart: ghosted\n"
+        "---\nBody.\n",
+        "x/thoracolumbar_fascia.md", &warnings);
+    REQUIRE_MESSAGE(r.ok(), r.error());
+    CHECK(r->startGhosted);
+    CHECK(warnings.empty());
+    for (const char* kind : {"ligament", "organ", "nerve", "vessel"}) {
+        warnings.clear();
+        auto k = io::parseStructureText(std::string("---\nid: x\nname: X\nkind: ") + kind + "\n---\nBody.\n", "x/x.md",
+                                        &warnings);
+        REQUIRE(k.ok());
+        CHECK_FALSE(k->startGhosted);
+        CHECK(warnings.empty());
+    }
+    auto shown = io::parseStructureText("---\nid: x\nname: X\nkind: organ\nstart: shown\n---\n", "x/x.md", nullptr);
+    REQUIRE(shown.ok());
+    CHECK_FALSE(shown->startGhosted);
+    auto bad = io::parseStructureText("---\nid: x\nname: X\nkind: organ\nstart: sometimes\n---\n", "x/x.md", nullptr);
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().find("x/x.md:5:") == 0);
+    CHECK(bad.error().find("sometimes") != std::string::npos);
+}
+
 TEST_CASE("catalogue: malformed files give file:line errors") {
     struct Case {
         const char* text;

@@ -318,6 +318,15 @@ TEST_CASE("pain: a shown pattern fades in over time in the window, at once in a 
     const int skin = v.scene.index().findKey("skin")->node;
     CHECK(v.scene.view().nodes[static_cast<std::size_t>(skin)].painSurface);
     CHECK_FALSE(v.scene.view().nodes[0].painSurface);
+    // With the skin hidden, on the solid surfaces only: not on an x-ray one (a ghosted veil over them).
+    v.scene.setMode({skin}, PickMode::Hidden);
+    v.scene.setMode({1}, PickMode::Ghosted);
+    v.scene.updateViewState();
+    v.pain.update(0.1f, true, v.scene.index(), v.scene.view());
+    CHECK_FALSE(v.scene.view().nodes[static_cast<std::size_t>(skin)].painSurface);
+    CHECK(v.scene.view().nodes[0].painSurface);
+    CHECK_FALSE(v.scene.view().nodes[1].painSurface);
+    CHECK(v.scene.view().nodes[2].painSurface);
 
     ctrl::Viewer still(false);
     setUp(still);

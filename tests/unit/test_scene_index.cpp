@@ -49,6 +49,40 @@ TEST_CASE("scene index: labels, keys, unmapped nodes keep their names") {
     CHECK(idx.deepestLayer() == 5);
 }
 
+TEST_CASE("scene index: fascia, ligaments, organs, nerves and vessels have groups of their own; x-ray at the start") {
+    Catalogue c = smallCatalogue();
+    StructureInfo fascia = structureEntry("thoracolumbar_fascia", "Thoracolumbar fascia", "fascia", 1, true);
+    fascia.group = "Fascia";
+    fascia.startGhosted = true;
+    c.add(fascia);
+    c.add(structureEntry("sciatic_nerve", "Sciatic nerve", "nerve", 2, true));
+    const Model m = modelWithNodes(
+        {"thoracolumbar_fascia.L", "thoracolumbar_fascia.R", "sciatic_nerve.L", "sacrum", "kidney_blob", "lig_blob"});
+    Model withKinds = m;
+    withKinds.nodes[4].extras["kind"] = "organ";  // unmapped nodes are grouped by their own kind
+    withKinds.nodes[5].extras["kind"] = "ligament";
+    const SceneIndex idx(withKinds, c);
+    CHECK(idx.find(0)->group == "Fascia");
+    CHECK(idx.find(0)->startGhosted);
+    CHECK_FALSE(idx.find(2)->startGhosted);
+    CHECK(idx.find(4)->group == "Organs");
+    CHECK(idx.find(5)->group == "Ligaments");
+    const PickFilter start = idx.startVisibility(withKinds.nodes.size());
+    CHECK(start == PickFilter{PickMode::Ghosted, PickMode::Ghosted, PickMode::Visible, PickMode::Visible,
+                              PickMode::Visible, PickMode::Visible, PickMode::Visible});
+    auto fasciaGroup = idx.resolveText("fascia", c);
+    REQUIRE(fasciaGroup.ok());
+    CHECK(*fasciaGroup == std::vector<int>{0, 1});
+    auto nerves = idx.resolveText("nerves", c);
+    REQUIRE(nerves.ok());
+    CHECK(*nerves == std::vector<int>{2});
+    // The structure list's order: skin outermost, the bones and the deep parts last, "Other" at the end.
+    const std::vector<std::string> order(std::begin(kGroupOrder), std::end(kGroupOrder));
+    CHECK(order.front() == "Skin");
+    CHECK(order.back() == "Other");
+    CHECK(std::find(order.begin(), order.end(), "Fascia") < std::find(order.begin(), order.end(), "Muscles"));
+}
+
 TEST_CASE("scene index: id lists resolve sides, groups and raw node names; unknown ids are errors") {
     const Model m = modelWithNodes({"skin", "gluteus_medius.L", "gluteus_medius.R", "sacrum", "mystery_blob"});
     const Catalogue c = smallCatalogue();
@@ -171,7 +205,17 @@ TEST_CASE("the bundled model: every node maps to its catalogue entry, with the n
                                     {"FJ125_BP4595_FMA13337_Left_external_oblique", "external_oblique.L"},
                                     {"Right internal oblique", "internal_oblique.R"},
                                     {"FJ357_BP4591_FMA22345_Left_transversus_abdominis", "transversus_abdominis.L"},
-                                    {"Musculus serratus posterior inferior dexter", "serratus_posterior_inferior.R"}}) {
+                                    {"Musculus serratus posterior inferior dexter", "serratus_posterior_inferior.R"},
+                                    // The neighbours of issue 11 item 3, under our names and other people's.
+                                    {"kidney.R", "kidney.R"},
+                                    {"Left kidney", "kidney.L"},
+                                    {"Right sciatic nerve", "sciatic_nerve.R"},
+                                    {"Left iliotibial tract", "iliotibial_band.L"},
+                                    {"Right lumbodorsal fascia", "thoracolumbar_fascia.R"},
+                                    {"Left superior gluteal artery", "superior_gluteal_vessels.L"},
+                                    {"superior_gluteal_nerve.L", "superior_gluteal_nerve.L"},
+                                    {"Right sacrotuberous ligament", "sacrotuberous_ligament.R"},
+                                    {"Left iliolumbar ligament", "iliolumbar_ligament.L"}}) {
         CAPTURE(name);
         const auto r = map.map(name);
         REQUIRE(r);

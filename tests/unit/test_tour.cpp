@@ -174,6 +174,7 @@ TEST_CASE("tour: JSON round trip") {
     s.caption = "A \"quoted\" caption\nwith a newline, ünïcödé";
     s.camera = CameraPose{{0.1f, -0.333333f, 1e-3f}, 123.456f, -45.5f, 0.7f};
     s.hide = {"skin"};
+    s.show = {"fascia"};  // a group of structures that start as x-ray
     s.select = "rib_12.R";
     s.painTime = 0.25f;
     t.steps.push_back(s);
@@ -184,6 +185,9 @@ TEST_CASE("tour: JSON round trip") {
     const std::string text = io::tourToJson(t);
     CHECK(text.find("0.1,") != std::string::npos);  // shortest float text, not 0.10000000149
     CHECK(text.find("\"audience\"") == std::string::npos);
+    // "show" is written only for the step that shows something.
+    CHECK(text.find("\"show\"") != std::string::npos);
+    CHECK(text.find("\"show\"") == text.rfind("\"show\""));
     const auto back = io::parseTour(text, "mine.json", known());
     REQUIRE_MESSAGE(back.ok(), (back.ok() ? "" : back.error()));
     CHECK(*back == t);

@@ -142,6 +142,43 @@ TEST_CASE("capturing the view gives a step that resolves back to the same view")
     }
 }
 
+TEST_CASE(
+    "structures that start as x-ray: a step starts with them ghosted, 'show' makes them solid, views round-trip") {
+    Catalogue c = catalogue();
+    StructureInfo fascia = entry("thoracolumbar_fascia", "fascia", 1, true);
+    fascia.startGhosted = true;
+    c.add(fascia);
+    StructureInfo kidney = entry("kidney", "organ", 4, true);
+    kidney.startGhosted = true;
+    c.add(kidney);
+    // Nodes: 0 skin, 1 gmax.L, 2 fascia.L, 3 fascia.R, 4 kidney.L, 5 kidney.R, 6 sacrum.
+    const Model m = test::modelWithNamedTriangles({"skin", "gluteus_maximus.L", "thoracolumbar_fascia.L",
+                                                   "thoracolumbar_fascia.R", "kidney.L", "kidney.R", "sacrum"});
+    const SceneIndex idx(m, c);
+    CHECK(idx.startVisibility(m.nodes.size()) == PickFilter{V, V, G, G, G, G, V});
+    TourStep step;
+    step.hide = {"skin", "kidney.R"};
+    StepScene s = resolveStep(step, idx, c, m.nodes.size());
+    CHECK(s.visibility == PickFilter{H, V, G, G, G, H, V});
+    step.show = {"thoracolumbar_fascia.L", "organs"};
+    s = resolveStep(step, idx, c, m.nodes.size());
+    CHECK(s.visibility == PickFilter{H, V, V, G, V, H, V});  // hide still wins
+    CHECK(s.warnings.empty());
+    const std::vector<PickFilter> views = {
+        {V, V, G, G, G, G, V}, {V, V, V, V, V, V, V}, {H, G, V, G, H, V, V}, {V, H, G, V, V, G, G}};
+    for (const auto& vis : views) {
+        ViewCapture v;
+        v.visibility = vis;
+        const TourStep captured = captureStep(v, idx);
+        CHECK(resolveStep(captured, idx, c, m.nodes.size()).visibility == vis);
+    }
+    ViewCapture start;
+    start.visibility = idx.startVisibility(m.nodes.size());
+    const TourStep plain = captureStep(start, idx);
+    CHECK(plain.show.empty());  // the start view needs no list
+    CHECK(plain.ghost == std::vector<std::string>{"thoracolumbar_fascia", "kidney"});
+}
+
 TEST_CASE("caption cross-fade: the old caption fades out, then the new one fades in") {
     Tour t;
     t.title = "t";

@@ -41,7 +41,13 @@ void buildFemurRibs(Shapes& out);    // femur, rib_11, rib_12
 void buildGluteals(Shapes& out);     // gluteals, deep lateral rotators, tensor fasciae latae
 void buildBackMuscles(Shapes& out);  // quadratus_lumborum, erector spinae columns, psoas_major, iliacus
 void buildWallMuscles(Shapes& out);  // transversus_abdominis, obliques, serratus_posterior_inferior, latissimus_dorsi
-void buildSkin(Shapes& out);         // skin
+// thoracolumbar_fascia, iliotibial_band, iliolumbar and sacrotuberous ligaments
+void buildFasciaLigaments(Shapes& out);
+void buildOrgansNerves(Shapes& out);  // kidney (and kidney_right), superior gluteal nerve and vessels
+// The sciatic nerve (organs_nerves.cpp), laid on the deep rotators; called by buildGluteals before the gluteus
+// maximus, which is carved out of it.
+std::unique_ptr<Shape> sciaticNerve(const Shapes& out);
+void buildSkin(Shapes& out);  // skin
 
 // The first surface point of any of `under` met when coming from p + dir * 8 towards p - dir * 8,
 // moved out by `offset` along dir (drapes a muscle over what lies beneath it). p itself when nothing is hit.

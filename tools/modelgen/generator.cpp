@@ -19,6 +19,9 @@ struct Spec {
     bool sided;
     float h;           // voxel size, cm
     std::size_t tris;  // triangle target after simplification
+    // A sided structure that is not symmetric (the right kidney lies lower): the shape, built on the left, that
+    // is meshed and mirrored for the right side; nullptr = the mirror of the left.
+    const char* rightShape = nullptr;
 };
 
 // Output order: bones, muscles (deep to superficial), skin last (it is the transparent one).
@@ -61,6 +64,14 @@ constexpr Spec kSpecs[] = {
     {"external_oblique", "muscle", 1, true, 0.2f, 10000},
     {"serratus_posterior_inferior", "muscle", 1, true, 0.2f, 3000},
     {"latissimus_dorsi", "muscle", 1, true, 0.2f, 10000},
+    {"thoracolumbar_fascia", "fascia", 1, true, 0.12f, 6000},
+    {"iliotibial_band", "fascia", 1, true, 0.12f, 5000},
+    {"iliolumbar_ligament", "ligament", 4, true, 0.1f, 2000},
+    {"sacrotuberous_ligament", "ligament", 2, true, 0.1f, 2500},
+    {"kidney", "organ", 4, true, 0.15f, 5000, "kidney_right"},
+    {"sciatic_nerve", "nerve", 2, true, 0.14f, 4000},
+    {"superior_gluteal_nerve", "nerve", 3, true, 0.08f, 2500},
+    {"superior_gluteal_vessels", "vessel", 3, true, 0.08f, 2500},
     {"skin", "skin", 0, false, 0.5f, 36000},
 };
 
@@ -107,6 +118,8 @@ std::vector<Structure> generateStructures(const GenerateOptions& opt) {
     buildGluteals(shapes);
     buildBackMuscles(shapes);
     buildWallMuscles(shapes);
+    buildFasciaLigaments(shapes);
+    buildOrgansNerves(shapes);
     buildSkin(shapes);
     if (opt.verbose)
         std::fprintf(stderr, "shapes built in %.0f ms\n",
@@ -114,11 +127,18 @@ std::vector<Structure> generateStructures(const GenerateOptions& opt) {
 
     // Each structure is meshed on its own (the shapes are read-only by now), by up to `threads` workers taking
     // the next one in turn; the results keep the table's order, so the file is the same whatever the timing or
-    // the order of the work.
-    std::vector<const Spec*> todo;
+    // the order of the work. One job per shape to mesh: the structure's own, and for an asymmetric sided one
+    // also its right side's.
+    struct Job {
+        const Spec* spec;
+        const char* shape;
+    };
+    std::vector<Job> todo;
     for (const Spec& sp : kSpecs)
-        if (opt.only.empty() || std::find(opt.only.begin(), opt.only.end(), sp.id) != opt.only.end())
-            todo.push_back(&sp);
+        if (opt.only.empty() || std::find(opt.only.begin(), opt.only.end(), sp.id) != opt.only.end()) {
+            todo.push_back({&sp, sp.id});
+            if (sp.rightShape) todo.push_back({&sp, sp.rightShape});
+        }
     std::vector<Mesh> meshes(todo.size());
     std::vector<double> ms(todo.size());
     // The largest first (their box's area over the voxel's face: about the number of surface voxels), so no large
@@ -126,9 +146,9 @@ std::vector<Structure> generateStructures(const GenerateOptions& opt) {
     std::vector<std::size_t> order(todo.size());
     std::vector<float> cost(todo.size());
     for (std::size_t i = 0; i < todo.size(); ++i) {
-        const Box& b = shapes.at(todo[i]->id)->bounds();
+        const Box& b = shapes.at(todo[i].shape)->bounds();
         const vec3 e = glm::max(b.hi - b.lo, vec3(0.0f));
-        cost[i] = (e.x * e.y + e.y * e.z + e.z * e.x) / (todo[i]->h * todo[i]->h);
+        cost[i] = (e.x * e.y + e.y * e.z + e.z * e.x) / (todo[i].spec->h * todo[i].spec->h);
         order[i] = i;
     }
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cost[a] > cost[b]; });
@@ -137,7 +157,7 @@ std::vector<Structure> generateStructures(const GenerateOptions& opt) {
         for (std::size_t n; (n = next++) < todo.size();) {
             const std::size_t i = order[n];
             const auto t0 = std::chrono::steady_clock::now();
-            meshes[i] = meshShape(*shapes.at(todo[i]->id), *todo[i]);
+            meshes[i] = meshShape(*shapes.at(todo[i].shape), *todo[i].spec);
             ms[i] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         }
     };
@@ -149,7 +169,8 @@ std::vector<Structure> generateStructures(const GenerateOptions& opt) {
 
     std::vector<Structure> out;
     for (std::size_t i = 0; i < todo.size(); ++i) {
-        const Spec& sp = *todo[i];
+        const Spec& sp = *todo[i].spec;
+        if (todo[i].shape != sp.id) continue;  // a right side of its own: taken with its left below
         Mesh& m = meshes[i];
         const std::string problem = manifoldProblem(m);
         if (opt.verbose)
@@ -157,7 +178,7 @@ std::vector<Structure> generateStructures(const GenerateOptions& opt) {
                          problem.empty() ? "" : problem.c_str());
         if (sp.sided) {
             Structure left{std::string(sp.id) + ".L", sp.kind, sp.layer, m};
-            Structure right{std::string(sp.id) + ".R", sp.kind, sp.layer, mirrored(m)};
+            Structure right{std::string(sp.id) + ".R", sp.kind, sp.layer, mirrored(sp.rightShape ? meshes[i + 1] : m)};
             out.push_back(std::move(left));
             out.push_back(std::move(right));
         } else {

@@ -69,7 +69,7 @@ std::vector<std::uint8_t> writeGlb(const std::vector<Structure>& structures) {
     Writer w;
     std::vector<std::string> nodes, meshes;
     std::vector<std::string> children;
-    const char* materialNames[] = {"bone", "muscle", "skin", "disc"};
+    const char* materialNames[] = {"bone", "muscle", "skin", "disc", "fascia", "ligament", "organ", "nerve", "vessel"};
     for (std::size_t i = 0; i < structures.size(); ++i) {
         const Structure& s = structures[i];
         std::vector<vec3> pos = s.mesh.pos;
@@ -80,7 +80,7 @@ std::vector<std::uint8_t> writeGlb(const std::vector<Structure>& structures) {
         if (!s.mesh.fib.empty()) attrs += ",\"_FIBRE\":" + std::to_string(w.vec3Accessor(s.mesh.fib, false));
         const int ai = w.indexAccessor(s.mesh.idx);
         int mat = 0;
-        for (int m = 0; m < 4; ++m)
+        for (int m = 0; m < 9; ++m)
             if (s.kind == materialNames[m]) mat = m;
         meshes.push_back("{\"name\":\"" + s.name + "\",\"primitives\":[{\"attributes\":{" + attrs + "},\"indices\":" +
                          std::to_string(ai) + ",\"material\":" + std::to_string(mat) + ",\"mode\":4}]}");
@@ -96,7 +96,20 @@ std::vector<std::uint8_t> writeGlb(const std::vector<Structure>& structures) {
         "{\"name\":\"skin\",\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.92,0.74,0.63,0.3],"
         "\"metallicFactor\":0,\"roughnessFactor\":0.5},\"alphaMode\":\"BLEND\",\"doubleSided\":false},"
         "{\"name\":\"disc\",\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.66,0.73,0.8,1],"
-        "\"metallicFactor\":0,\"roughnessFactor\":0.45}}]";
+        "\"metallicFactor\":0,\"roughnessFactor\":0.45}},"
+        // Fascia: pearly white (shown as x-ray at first, see its catalogue entry); ligaments: silvery blue-grey
+        // (lighter than the discs); organs (kidneys): dark red-brown; nerves: pale yellow; vessels (artery with its
+        // veins): red.
+        "{\"name\":\"fascia\",\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.86,0.87,0.85,1],"
+        "\"metallicFactor\":0,\"roughnessFactor\":0.35}},"
+        "{\"name\":\"ligament\",\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.72,0.8,0.84,1],"
+        "\"metallicFactor\":0,\"roughnessFactor\":0.4}},"
+        "{\"name\":\"organ\",\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.42,0.12,0.1,1],"
+        "\"metallicFactor\":0,\"roughnessFactor\":0.45}},"
+        "{\"name\":\"nerve\",\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.93,0.82,0.42,1],"
+        "\"metallicFactor\":0,\"roughnessFactor\":0.5}},"
+        "{\"name\":\"vessel\",\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.66,0.08,0.1,1],"
+        "\"metallicFactor\":0,\"roughnessFactor\":0.4}}]";
     std::string json =
         "{\"asset\":{\"version\":\"2.0\",\"generator\":\"Lumbar Atlas modelgen\"},\"scene\":0,"
         "\"scenes\":[{\"name\":\"lower_body\",\"nodes\":[0]}],\"nodes\":[{\"name\":\"lower_body\","

@@ -194,6 +194,8 @@ void buildGluteals(Shapes& out) {
     // rounded quadrilateral: fibres 35-45 degrees below horizontal, upper border from the posterior crest to the
     // trochanter, lower border bowed down to the gluteal fold, thickest in the middle (the buttock); its lateral
     // fifth a broad flat tendinous band over the trochanter, ending in a broad edge on the lateral thigh.
+    // The sciatic nerve on the rotators, under the maximus (its deep face is carved out of the nerve).
+    out["sciatic_nerve"] = sciaticNerve(out);
     auto gmax = std::make_unique<Shape>();
     {
         std::vector<const Shape*> under = {&hip, gmed.get(), gmin.get(), &femur, &sacrum, &coccyx};
@@ -317,6 +319,7 @@ void buildGluteals(Shapes& out) {
         carve(*gmax, *gmed, 0.08f, 0.4f);
         carve(*gmax, *gmin, 0.08f, 0.4f);
         for (const char* r : kRotators) carve(*gmax, *out.at(r), 0.06f, 0.3f);
+        carve(*gmax, *out.at("sciatic_nerve"), 0.06f, 0.3f);
         finishLeft(*gmax);
     }
     // Tensor fasciae latae: the outer lip of the crest behind the ASIS -> the iliotibial band below the

@@ -98,8 +98,8 @@ std::unique_ptr<Shape> skinBody(const Shapes& out) {
     s->add(mirrorX(loft(kThigh, 2.0f)));
     // Everything inside, grown by the soft tissue thickness.
     for (const char* id : {"gluteus_maximus", "gluteus_medius", "longissimus_thoracis", "iliocostalis_lumborum",
-                           "multifidus", "tensor_fasciae_latae", "quadratus_lumborum", "hip_bone", "femur", "rib_11",
-                           "rib_12", "psoas_major", "serratus_posterior_inferior"}) {
+                           "multifidus", "tensor_fasciae_latae", "iliotibial_band", "quadratus_lumborum", "hip_bone",
+                           "femur", "rib_11", "rib_12", "psoas_major", "serratus_posterior_inferior"}) {
         s->group(Op::Union, 0.6f);
         s->add(mirrorX(nested(out.at(id).get(), 1.2f)));
     }
