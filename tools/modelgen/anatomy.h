@@ -43,10 +43,13 @@ void buildBackMuscles(Shapes& out);  // quadratus_lumborum, erector spinae colum
 void buildWallMuscles(Shapes& out);  // transversus_abdominis, obliques, serratus_posterior_inferior, latissimus_dorsi
 // thoracolumbar_fascia, iliotibial_band, iliolumbar and sacrotuberous ligaments
 void buildFasciaLigaments(Shapes& out);
-void buildOrgansNerves(Shapes& out);  // kidney (and kidney_right), superior gluteal nerve and vessels
+void buildOrgansNerves(Shapes& out);  // kidney (and kidney_right)
 // The sciatic nerve (organs_nerves.cpp), laid on the deep rotators; called by buildGluteals before the gluteus
 // maximus, which is carved out of it.
 std::unique_ptr<Shape> sciaticNerve(const Shapes& out);
+// The superior gluteal nerve and vessels laid on the gluteus minimus (organs_nerves.cpp); called by
+// buildGluteals before the gluteus medius, which is carved out of them.
+void buildSuperiorGluteal(Shapes& out, const Shape& gmin);
 void buildSkin(Shapes& out);  // skin
 
 // The first surface point of any of `under` met when coming from p + dir * 8 towards p - dir * 8,

@@ -150,6 +150,8 @@ void buildGluteals(Shapes& out) {
     finishLeft(*piriformis);
     // Gluteus medius: outer ilium below the crest, between the anterior and posterior gluteal lines ->
     // lateral and superoposterior facet of the greater trochanter.
+    // The superior gluteal nerve and vessels on the minimus, under the medius (carved out of them below).
+    buildSuperiorGluteal(out, *gmin);
     auto gmed = std::make_unique<Shape>();
     {
         // The whole gluteal surface: from just below the crest behind the tubercle, along the crest, and down the
@@ -167,6 +169,8 @@ void buildGluteals(Shapes& out) {
         carve(*gmed, hip, 0.05f, 0.25f);
         carve(*gmed, femur, 0.05f, 0.25f);
         carve(*gmed, *gmin, 0.08f, 0.3f);
+        carve(*gmed, *out.at("superior_gluteal_nerve"), 0.05f, 0.2f);
+        carve(*gmed, *out.at("superior_gluteal_vessels"), 0.05f, 0.2f);
         carve(*gmed, *piriformis, 0.06f, 0.25f);
         finishLeft(*gmed);
     }

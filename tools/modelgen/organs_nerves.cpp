@@ -46,8 +46,7 @@ struct Branches {
     std::vector<CP> trunk, upper, lower;
 };
 
-Branches gluteal(const Shapes& out, float r, float lift, float dy) {
-    const Shape& gmin = *out.at("gluteus_minimus");
+Branches gluteal(const Shape& gmin, float r, float lift, float dy) {
     auto on = [&](vec3 p) { return drape({&gmin}, p + vec3(0.0f, dy, 0.0f), p - vec3(4.0f, -5.0f, -4.0f), r + lift); };
     Branches b;
     const vec3 fork = on(vec3(8.6f, -1.2f, -9.2f));
@@ -66,8 +65,8 @@ Branches gluteal(const Shapes& out, float r, float lift, float dy) {
     return b;
 }
 
-std::unique_ptr<Shape> glutealBundle(const Shapes& out, float r, float lift, float dy) {
-    const Branches b = gluteal(out, r, lift, dy);
+std::unique_ptr<Shape> glutealBundle(const Shape& gmin, const Shape& hip, float r, float lift, float dy) {
+    const Branches b = gluteal(gmin, r, lift, dy);
     auto s = std::make_unique<Shape>();
     addTube(*s, b.trunk, 12, 0.0f);
     s->group(Op::Union, 0.15f);
@@ -75,7 +74,7 @@ std::unique_ptr<Shape> glutealBundle(const Shapes& out, float r, float lift, flo
     s->group(Op::Union, 0.15f);
     addTube(*s, b.lower, 14, 0.0f);
     // Laid on the minimus (drape), so carved only out of the bone it leaves the pelvis by.
-    carve(*s, *out.at("hip_bone"), 0.04f, 0.15f);
+    carve(*s, hip, 0.04f, 0.15f);
     finishLeft(*s);
     return s;
 }
@@ -123,13 +122,15 @@ std::unique_ptr<Shape> sciaticNerve(const Shapes& out) {
 void buildOrgansNerves(Shapes& out) {
     auto left = kidney(out, 0.0f);
     auto right = kidney(out, -1.5f);  // the right kidney, about 1.5 cm lower (the liver lies above it)
-    // The nerve and, just below it and touching it, the artery with its veins (one cord).
-    auto nerve = glutealBundle(out, 0.2f, 0.04f, 0.0f);
-    auto vessels = glutealBundle(out, 0.24f, 0.04f, -0.55f);
     out["kidney"] = std::move(left);
     out["kidney_right"] = std::move(right);
-    out["superior_gluteal_nerve"] = std::move(nerve);
-    out["superior_gluteal_vessels"] = std::move(vessels);
+}
+
+void buildSuperiorGluteal(Shapes& out, const Shape& gmin) {
+    // The nerve and, just below it and touching it, the artery with its veins (one cord).
+    const Shape& hip = *out.at("hip_bone");
+    out["superior_gluteal_nerve"] = glutealBundle(gmin, hip, 0.2f, 0.04f, 0.0f);
+    out["superior_gluteal_vessels"] = glutealBundle(gmin, hip, 0.24f, 0.04f, -0.55f);
 }
 
 }  // namespace mg
