@@ -184,8 +184,9 @@ const std::vector<std::string> kSided = {"hip_bone",
                                          "superior_gluteal_vessels"};
 // Sided structures whose right side is not the mirror of the left (the right kidney lies lower).
 const std::vector<std::string> kAsymmetric = {"kidney"};
-const std::vector<std::string> kMidline = {"sacrum",      "coccyx",      "vertebra_T12", "vertebra_L1", "vertebra_L2",
-                                           "vertebra_L3", "vertebra_L4", "vertebra_L5",  "skin"};
+const std::vector<std::string> kMidline = {"sacrum",          "coccyx",      "vertebra_T12", "vertebra_L1",
+                                           "vertebra_L2",     "vertebra_L3", "vertebra_L4",  "vertebra_L5",
+                                           "interpubic_disc", "skin"};
 
 std::vector<std::string> allNames() {
     std::vector<std::string> n = kMidline;
@@ -199,7 +200,8 @@ std::vector<std::string> allNames() {
 std::string kindOf(const std::string& name) {
     if (name == "skin") return "skin";
     for (const auto& [prefix, kind] :
-         std::vector<std::pair<std::string, std::string>>{{"thoracolumbar_fascia", "fascia"},
+         std::vector<std::pair<std::string, std::string>>{{"interpubic_disc", "disc"},
+                                                          {"thoracolumbar_fascia", "fascia"},
                                                           {"iliotibial_band", "fascia"},
                                                           {"iliolumbar_ligament", "ligament"},
                                                           {"sacrotuberous_ligament", "ligament"},
@@ -382,6 +384,34 @@ TEST_CASE("bundled model: bones sit on the measured landmarks") {
     CHECK(inside(surface("femur.L"), h));
     CHECK(distanceTo(surface("femur.L"), h) == doctest::Approx(0.022f).epsilon(0.12));
     CHECK(distanceTo(surface("hip_bone.L"), h) < 0.028f);
+}
+
+TEST_CASE("bundled model: the pubic symphysis is closed, its disc between the two pubic bodies") {
+    const Surface& hip = surface("hip_bone.L");
+    const Surface& disc = surface("interpubic_disc");
+    const glm::vec3 sym = landmark("symphysis");
+    // The symphyseal face of the pubic body: the hip bone's most medial point, about 0.5 cm from the midline.
+    float medial = 1.0f;
+    for (const glm::vec3& p : hip.pos) medial = std::min(medial, p.x);
+    CHECK(medial > 0.003f);
+    CHECK(medial < 0.007f);
+    // The disc spans the midline and reaches into both faces: across the joint, left to right, the left bone's
+    // face is met within a millimetre of the disc's edge, and the disc is the same on both sides.
+    CHECK(disc.lo.x < -medial + 0.001f);
+    CHECK(disc.hi.x > medial - 0.001f);
+    CHECK(disc.lo.x == doctest::Approx(-disc.hi.x).epsilon(0.02));
+    for (const float dy : {-0.006f, 0.0f, 0.006f}) {
+        CAPTURE(dy);
+        const glm::vec3 o(0.0f, sym.y + dy, sym.z);
+        CHECK(inside(disc, o));
+        const float toBone = firstHit(hip, o, glm::vec3(1, 0, 0));
+        REQUIRE(toBone > 0.0f);
+        CHECK(toBone < 0.008f);
+        CHECK(distanceTo(disc, o + glm::vec3(toBone, 0, 0)) < 0.001f);
+    }
+    // And it is small: no larger than the pubic bodies it joins.
+    CHECK(disc.hi.y - disc.lo.y < 0.04f);
+    CHECK(disc.hi.z - disc.lo.z < 0.025f);
 }
 
 TEST_CASE("bundled model: L3 has the longest transverse process, measured from its root; L5's is short") {

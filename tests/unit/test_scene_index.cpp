@@ -215,7 +215,10 @@ TEST_CASE("the bundled model: every node maps to its catalogue entry, with the n
                                     {"Left superior gluteal artery", "superior_gluteal_vessels.L"},
                                     {"superior_gluteal_nerve.L", "superior_gluteal_nerve.L"},
                                     {"Right sacrotuberous ligament", "sacrotuberous_ligament.R"},
-                                    {"Left iliolumbar ligament", "iliolumbar_ligament.L"}}) {
+                                    {"Left iliolumbar ligament", "iliolumbar_ligament.L"},
+                                    // Issue 11 item 4: the disc of the pubic symphysis, a midline structure.
+                                    {"interpubic_disc", "interpubic_disc"},
+                                    {"Interpubic disc", "interpubic_disc"}}) {
         CAPTURE(name);
         const auto r = map.map(name);
         REQUIRE(r);

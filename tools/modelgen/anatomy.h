@@ -34,7 +34,7 @@ inline float Lval(const char* name) {
 using Shapes = std::map<std::string, std::unique_ptr<Shape>>;
 
 // The builders add their structures to `out`; later groups carve themselves out of earlier ones.
-void buildPelvis(Shapes& out);       // hip_bone, sacrum, coccyx
+void buildPelvis(Shapes& out);       // hip_bone, interpubic_disc, sacrum, coccyx
 void buildSpine(Shapes& out);        // vertebra_T12 ... vertebra_L5
 void buildDiscs(Shapes& out);        // disc_T12_L1 ... disc_L5_S1 (after the pelvis and the spine)
 void buildFemurRibs(Shapes& out);    // femur, rib_11, rib_12

@@ -100,9 +100,10 @@ std::unique_ptr<Shape> hipBone() {
     s->add(ellipsoid(it + vec3(0.4f, 1.4f, -0.1f), vec3(0.95f, 1.55f, 1.1f)));
     const vec3 sym = L("symphysis");
     s->group(Op::Union, 0.6f);
-    s->add(ellipsoid(sym + vec3(1.0f, 0.2f, 0.1f), vec3(0.85f, 1.7f, 1.0f)));
+    // Its medial (symphyseal) face about 0.5 cm from the midline, the interpubic disc filling the rest.
+    s->add(ellipsoid(sym + vec3(0.85f, 0.2f, 0.1f), vec3(0.85f, 1.7f, 1.0f)));
     addTube(*s,
-            {{vec3(7.6f, -7.3f, -3.4f), 1.0f}, {vec3(4.6f, -8.0f, -2.2f), 0.7f}, {sym + vec3(1.4f, 1.0f, 0.4f), 0.7f}},
+            {{vec3(7.6f, -7.3f, -3.4f), 1.0f}, {vec3(4.6f, -8.0f, -2.2f), 0.7f}, {sym + vec3(1.25f, 1.0f, 0.4f), 0.7f}},
             16, 0.6f);
 
     // The socket: the femoral head plus a thin joint space.
@@ -178,10 +179,24 @@ std::unique_ptr<Shape> coccyx() {
     return s;
 }
 
+// The interpubic disc: a fibrocartilage plate across the midline between the two pubic bodies, filling the space
+// between their symphyseal faces (carved to fit them, a little proud of them in front and behind).
+std::unique_ptr<Shape> interpubicDisc(const Shape& hip) {
+    const vec3 sym = L("symphysis");
+    auto s = std::make_unique<Shape>();
+    s->group(Op::Union, 0.0f);
+    s->add(ellipticCylinder(vec3(0.0f, sym.y + 0.2f, sym.z + 0.1f), glm::mat3(1.0f), 0.8f, 1.35f, 0.8f, 0.35f));
+    s->group(Op::Subtract, 0.1f);
+    s->add(mirrorX(nested(&hip, 0.0f)));
+    s->finalize();
+    return s;
+}
+
 }  // namespace
 
 void buildPelvis(Shapes& out) {
     out["hip_bone"] = hipBone();
+    out["interpubic_disc"] = interpubicDisc(*out.at("hip_bone"));
     out["sacrum"] = sacrum();
     out["coccyx"] = coccyx();
 }

@@ -27,6 +27,7 @@ struct Spec {
 // Output order: bones, muscles (deep to superficial), skin last (it is the transparent one).
 constexpr Spec kSpecs[] = {
     {"hip_bone", "bone", 5, true, 0.2f, 16000},
+    {"interpubic_disc", "disc", 5, false, 0.08f, 1500},
     {"sacrum", "bone", 5, false, 0.2f, 10000},
     {"coccyx", "bone", 5, false, 0.12f, 1500},
     {"vertebra_T12", "bone", 5, false, 0.16f, 6500},
