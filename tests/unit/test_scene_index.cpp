@@ -16,6 +16,20 @@ namespace {
 
 using test::structureEntry;
 
+// The bundled model and the project's own catalogue, as the viewer loads them.
+struct BundledScene {
+    Model model;
+    Catalogue catalogue;
+};
+BundledScene loadBundledScene() {
+    const std::string root = LA_SOURCE_DIR;
+    auto model = io::loadModel(root + "/models/lower_body.glb");
+    REQUIRE_MESSAGE(model.ok(), model.error());
+    auto cat = io::loadCatalogueDir(root + "/content/structures");
+    REQUIRE(cat.errors.empty());
+    return {std::move(*model), std::move(cat.catalogue)};
+}
+
 Model modelWithNodes(const std::vector<std::string>& names) {
     Model m = test::modelWithNamedTriangles(names);
     m.nodes.push_back(Node{});  // a node without a mesh is not indexed
@@ -122,14 +136,11 @@ TEST_CASE("peeling hides the layers shallower than the depth, keeping the user's
 }
 
 TEST_CASE("picking the bundled model from behind: gluteus maximus, then gluteus medius when it is hidden") {
-    const std::string root = LA_SOURCE_DIR;
-    auto model = io::loadModel(root + "/models/lower_body.glb");
-    REQUIRE_MESSAGE(model.ok(), model.error());
-    auto cat = io::loadCatalogueDir(root + "/content/structures");
-    REQUIRE(cat.errors.empty());
-    const SceneIndex idx(*model, cat.catalogue);
-    const PickScene scene(*model);
-    PickFilter filter(model->nodes.size(), PickMode::Visible);
+    const BundledScene b = loadBundledScene();
+    const Model& model = b.model;
+    const SceneIndex idx(model, b.catalogue);
+    const PickScene scene(model);
+    PickFilter filter(model.nodes.size(), PickMode::Visible);
     // The skin is translucent: it is clicked through, as in the viewer.
     for (const auto& n : idx.nodes())
         if (n.kind == "skin") filter[static_cast<std::size_t>(n.node)] = PickMode::Ghosted;
@@ -181,17 +192,14 @@ TEST_CASE("scene index: the nodes of a shared structure get labels and names of 
 }
 
 TEST_CASE("the bundled model: every node maps to its catalogue entry, with the node's kind and layer") {
-    const std::string root = LA_SOURCE_DIR;
-    auto model = io::loadModel(root + "/models/lower_body.glb");
-    REQUIRE_MESSAGE(model.ok(), model.error());
-    auto cat = io::loadCatalogueDir(root + "/content/structures");
-    REQUIRE(cat.errors.empty());
-    const SceneIndex idx(*model, cat.catalogue);
+    const BundledScene b = loadBundledScene();
+    const Model& model = b.model;
+    const SceneIndex idx(model, b.catalogue);
     REQUIRE(idx.nodes().size() > 60);
     for (const SceneNode& n : idx.nodes()) {
         CAPTURE(n.name);
         REQUIRE(n.info != nullptr);
-        const Node& node = model->nodes[static_cast<std::size_t>(n.node)];
+        const Node& node = model.nodes[static_cast<std::size_t>(n.node)];
         CHECK(n.layer == std::stoi(node.extra("layer")));
         const std::string kind = node.extra("kind") == "disc" ? "bone" : node.extra("kind");
         CHECK(n.info->kind == kind);
@@ -199,7 +207,7 @@ TEST_CASE("the bundled model: every node maps to its catalogue entry, with the n
         if (n.info->sided) CHECK(n.key == n.name);
     }
     // The trunk wall's sheets, under our names and as BodyParts3D names its left ones (its per-side FMA ids).
-    const NameMap map(cat.catalogue);
+    const NameMap map(b.catalogue);
     for (const auto& [name, key] : {std::pair{"latissimus_dorsi.R", "latissimus_dorsi.R"},
                                     {"FJ921_BP2403_FMA13359_Left_latissimus_dorsi", "latissimus_dorsi.L"},
                                     {"FJ125_BP4595_FMA13337_Left_external_oblique", "external_oblique.L"},
