@@ -19,7 +19,7 @@ void subtract(const PixelRect& p, const PixelRect& q, std::vector<PixelRect>& ou
     }
     const int top = std::max(p.y, q.y), bottom = std::min(p.y + p.w, q.y + q.w);
     auto add = [&](int x0, int y0, int x1, int y1) {
-        if (x1 > x0 && y1 > y0) out.push_back({x0, y0, x1 - x0, y1 - y0});
+        if (x1 > x0 && y1 > y0) out.emplace_back(x0, y0, x1 - x0, y1 - y0);
     };
     add(p.x, p.y, p.x + p.z, top);                                // above q
     add(p.x, bottom, p.x + p.z, p.y + p.w);                       // below q

@@ -53,6 +53,20 @@ Model sheet(int n) {
     m.updateWorldTransforms();
     return m;
 }
+
+// Every node drawn plainly, the camera 2 units in front of the model's centre, looking down -Z.
+struct FrontView {
+    ViewState view;
+    Camera cam;
+    explicit FrontView(const Model& model) {
+        view.generation = model.generation;
+        view.nodes.assign(model.nodes.size(), NodeStyle{});
+        cam.setSceneRadius(model.worldBounds().radius());
+        cam.pose.target = model.worldBounds().center();
+        cam.pose.yawDeg = 0.0f;
+        cam.pose.distance = 2.0f;
+    }
+};
 }  // namespace
 
 TEST_CASE("gpu: the motion LOD is drawn only when a frame asks for it") {
@@ -62,17 +76,10 @@ TEST_CASE("gpu: the motion LOD is drawn only when a frame asks for it") {
     REQUIRE_MESSAGE(target.ok(), target.error());
     const Model model = sheet(100);  // 20,000 triangles
     render::GpuScene scene = render::GpuScene::upload(model);
-    ViewState view;
-    view.generation = model.generation;
-    view.nodes.assign(model.nodes.size(), NodeStyle{});
-    Camera cam;
-    cam.setSceneRadius(model.worldBounds().radius());
-    cam.pose.target = model.worldBounds().center();
-    cam.pose.yawDeg = 0.0f;
-    cam.pose.distance = 2.0f;
+    const FrontView front(model);
 
     auto draw = [&](const render::DrawOptions& o) {
-        renderer->draw(scene, view, cam, target->target(), o);
+        renderer->draw(scene, front.view, front.cam, target->target(), o);
         return target->readPixels();
     };
     const std::vector<std::uint8_t> before = draw({});
@@ -124,18 +131,12 @@ TEST_CASE("gpu: a frame drawn in flushed pieces is the frame drawn in one go") {
     render::GpuScene scene = render::GpuScene::upload(model);
     scene.setLod(buildLod(model));
     REQUIRE(scene.hasLod());
-    ViewState view;
-    view.generation = model.generation;
-    view.nodes.assign(model.nodes.size(), NodeStyle{});
-    Camera cam;
-    cam.setSceneRadius(model.worldBounds().radius());
-    cam.pose.target = model.worldBounds().center();
-    cam.pose.distance = 2.0f;
+    const FrontView front(model);
     auto draw = [&](bool lod, std::size_t flush) {
         render::DrawOptions o;
         o.lod = lod;
         o.flushTriangles = flush;
-        renderer->draw(scene, view, cam, target->target(), o);
+        renderer->draw(scene, front.view, front.cam, target->target(), o);
         return target->readPixels();
     };
     for (const bool lod : {false, true}) {
