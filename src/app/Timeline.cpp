@@ -40,6 +40,12 @@ void residentMiB(double& now, double& peak) {
         if (line.rfind("VmHWM:", 0) == 0) peak = std::strtod(line.c_str() + 6, nullptr) / 1024.0;
     }
 }
+// Processor time of the clock `id` (the whole process or this thread), ms.
+double cpuMs(clockid_t id) {
+    timespec t{};
+    clock_gettime(id, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) * 1e-6;
+}
 }  // namespace
 
 Timeline::Timeline() {
@@ -63,8 +69,11 @@ void Timeline::mark(const char* stage) {
     const long long prev = lastUs_.exchange(us);
     double rss = 0.0, peak = 0.0;
     residentMiB(rss, peak);
-    std::fprintf(stderr, "timeline %8.1f ms %+8.1f  rss %5.0f MiB peak %5.0f  %s\n", static_cast<double>(us) / 1000.0,
-                 static_cast<double>(us - prev) / 1000.0, rss, peak, stage);
+    // Processor time so far: every thread (llvmpipe's rasterisers and the model's worker too), and the
+    // calling thread alone.
+    std::fprintf(stderr, "timeline %8.1f ms %+8.1f  cpu %6.1f thread %6.1f  rss %5.0f MiB peak %5.0f  %s\n",
+                 static_cast<double>(us) / 1000.0, static_cast<double>(us - prev) / 1000.0,
+                 cpuMs(CLOCK_PROCESS_CPUTIME_ID), cpuMs(CLOCK_THREAD_CPUTIME_ID), rss, peak, stage);
 }
 
 }  // namespace la::app

@@ -12,12 +12,14 @@ Result<OitTargets> OitTargets::create(glm::ivec2 size, int samples, GLenum depth
     OitTargets t;
     t.accum_ = gl::Texture::renderTarget(size, samples, GL_RGBA16F, GL_RGBA);
     t.weight_ = gl::Texture::renderTarget(size, samples, GL_R16F, GL_RED);
-    t.depth_ = gl::Renderbuffer::create(size, samples, depthFormat);
     t.fbo_ = gl::Framebuffer::create();
     t.fbo_.attach(GL_COLOR_ATTACHMENT0, t.accum_);
     t.fbo_.attach(GL_COLOR_ATTACHMENT1, t.weight_);
-    const bool stencil = depthFormat == GL_DEPTH24_STENCIL8 || depthFormat == GL_DEPTH32F_STENCIL8;
-    t.fbo_.attach(stencil ? GL_DEPTH_STENCIL_ATTACHMENT : GL_DEPTH_ATTACHMENT, t.depth_);
+    if (depthFormat != 0) {
+        t.depth_ = gl::Renderbuffer::create(size, samples, depthFormat);
+        const bool stencil = depthFormat == GL_DEPTH24_STENCIL8 || depthFormat == GL_DEPTH32F_STENCIL8;
+        t.fbo_.attach(stencil ? GL_DEPTH_STENCIL_ATTACHMENT : GL_DEPTH_ATTACHMENT, t.depth_);
+    }
     t.fbo_.drawBuffers(2);
     const GLenum status = t.fbo_.status();
     if (status != GL_FRAMEBUFFER_COMPLETE) {
@@ -48,11 +50,14 @@ bool OitPass::begin(const RenderTarget& scene, glm::ivec4 area, const std::funct
     // Keyed by what the targets depend on, not by the framebuffer: the window and a screenshot's
     // OffscreenTarget of the same size share them (F12 would otherwise reallocate twice per picture).
     const auto sceneDepth = static_cast<GLenum>(scene.depthFormat());
-    if (!targets_ || keySize_ != size || keySamples_ != sceneSamples || keyDepth_ != sceneDepth) {
-        const gl::Limits limits = gl::limits();
-        const int samples = std::min({sceneSamples, limits.maxColorTextureSamples, limits.maxSamples});
+    const gl::Limits limits = gl::limits();
+    const int samples = std::min({sceneSamples, limits.maxColorTextureSamples, limits.maxSamples});
+    // Our own framebuffers lend their depth; the targets have a depth of their own only for the window's.
+    const bool share = !scene.framebuffer().isDefault() && sceneDepth != 0 && samples == sceneSamples && !shareFailed_;
+    if (!targets_ || keySize_ != size || keySamples_ != sceneSamples || keyDepth_ != sceneDepth ||
+        shareDepth_ != share) {
         targets_ = OitTargets{};  // free the old targets before making new ones
-        auto t = OitTargets::create(size, samples, sceneDepth ? sceneDepth : GL_DEPTH_COMPONENT24);
+        auto t = OitTargets::create(size, samples, share ? 0 : sceneDepth ? sceneDepth : GL_DEPTH_COMPONENT24);
         if (!t) {
             if (!reported_) std::fprintf(stderr, "%s\n", t.error().c_str());
             reported_ = true;
@@ -64,15 +69,30 @@ bool OitPass::begin(const RenderTarget& scene, glm::ivec4 area, const std::funct
         keyDepth_ = sceneDepth;
         keySize_ = size;
         keySamples_ = sceneSamples;
-        canCopyDepth_ = sceneDepth != 0 && targets_.samples() == sceneSamples;
+        shareDepth_ = share;
+        checkNextShare_ = share;
+        canCopyDepth_ = !share && sceneDepth != 0 && targets_.samples() == sceneSamples;
         checkNextCopy_ = canCopyDepth_;
+    }
+    if (shareDepth_) {
+        // Attached again every time: the scene's target may have been remade since (another size).
+        bool ok = targets_.framebuffer().shareDepthOf(scene.framebuffer());
+        if (ok && checkNextShare_) ok = targets_.framebuffer().complete();
+        checkNextShare_ = false;
+        if (!ok) {  // not shareable after all: targets with a depth of their own, copied
+            keySamples_ = -1;
+            shareDepth_ = false;
+            shareFailed_ = true;
+            scene.bind();
+            return begin(scene, area, drawOpaqueDepth);
+        }
     }
 
     // The depth copy, the translucent draws and the composite touch only the area of the translucent
     // draws (the scissor also bounds the blit).
     gl::setScissor(area);
-    bool copied = false;
-    if (canCopyDepth_) {
+    bool copied = shareDepth_;
+    if (!shareDepth_ && canCopyDepth_) {
         const bool ok = gl::Framebuffer::blitDepth(scene.framebuffer(), targets_.framebuffer(), area, checkNextCopy_);
         if (checkNextCopy_) canCopyDepth_ = ok;
         checkNextCopy_ = false;

@@ -13,11 +13,17 @@
 // The revealage rides in attachment 0's alpha so that a single glBlendFuncSeparate serves both attachments:
 // no per-attachment blend state (glBlendFunci is OpenGL 4.0; the window asks for a 3.3 context).
 //
+// The opaque depth: a scene framebuffer of our own (the FXAA pass's target, OffscreenTarget) lends its
+// depth renderbuffer to the OIT framebuffer, which tests against it with depth writes off, so nothing is
+// copied (a depth glBlitFramebuffer costs a full pass over the area, and llvmpipe compiles the shader of
+// its blit in every process: 50 ms of a still). The window's default framebuffer (`--aa msaa`) cannot
+// lend its depth: that is copied.
+//
 // MSAA: the targets take the scene framebuffer's sample count (window: its default framebuffer; headless:
-// OffscreenTarget, 4x), so the depth copy is exact per sample and translucent edges are antialiased like
-// opaque ones. The composite averages each pixel's samples (a resolve) and lays that over every sample of
-// the pixel; opaque edges keep their own samples. If the depth cannot be copied (a sample count or depth
-// format the targets cannot match), begin() has the caller draw the opaque depth again instead.
+// OffscreenTarget with `--aa msaa`), so the shared or copied depth is exact per sample and translucent edges are
+// antialiased like opaque ones. The composite averages each pixel's samples (a resolve) and lays that over every sample
+// of the pixel; opaque edges keep their own samples. If the depth can be neither shared nor copied (a sample count or
+// depth format the targets cannot match), begin() has the caller draw the opaque depth again.
 #include <functional>
 
 #include <glm/glm.hpp>
@@ -39,8 +45,10 @@ public:
     OitTargets(const OitTargets&) = delete;
     OitTargets& operator=(const OitTargets&) = delete;
 
-    // samples 0: single-sample textures. depthFormat: a sized depth (or depth-stencil) format.
+    // samples 0: single-sample textures. depthFormat: a sized depth (or depth-stencil) format; 0: no depth
+    // of their own (the scene's is attached before each use, gl::Framebuffer::shareDepthOf).
     static Result<OitTargets> create(glm::ivec2 size, int samples, GLenum depthFormat);
+    gl::Framebuffer& framebuffer() { return fbo_; }
     const gl::Framebuffer& framebuffer() const { return fbo_; }
     explicit operator bool() const { return fbo_.id() != 0; }
     const gl::Texture& accum() const { return accum_; }
@@ -76,9 +84,12 @@ private:
     GLenum keyDepth_ = 0;
     glm::ivec2 keySize_{0};
     int keySamples_ = -1;
-    bool canCopyDepth_ = false;   // same sample count and depth format as the scene
-    bool checkNextCopy_ = false;  // the first copy after an allocation is checked for a GL error
-    bool reported_ = false;       // a failure to make targets is printed once
+    bool shareDepth_ = false;      // the scene's depth renderbuffer is attached (no copy)
+    bool checkNextShare_ = false;  // the first attachment after an allocation is checked for completeness
+    bool shareFailed_ = false;     // that check failed once: copy from then on
+    bool canCopyDepth_ = false;    // same sample count and depth format as the scene
+    bool checkNextCopy_ = false;   // the first copy after an allocation is checked for a GL error
+    bool reported_ = false;        // a failure to make targets is printed once
 };
 
 }  // namespace la::render

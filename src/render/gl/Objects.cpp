@@ -244,6 +244,20 @@ void Framebuffer::attach(GLenum attachment, const Renderbuffer& renderbuffer) {
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, attachment, GL_RENDERBUFFER, renderbuffer.id());
 }
 
+bool Framebuffer::shareDepthOf(const Framebuffer& other) {
+    if (other.isDefault()) return false;
+    other.bindRead();
+    const GLint type = attachmentParam(GL_DEPTH_ATTACHMENT, GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE);
+    if (type != GL_RENDERBUFFER) return false;
+    const auto name = static_cast<GLuint>(attachmentParam(GL_DEPTH_ATTACHMENT, GL_FRAMEBUFFER_ATTACHMENT_OBJECT_NAME));
+    const bool stencil =
+        attachmentParam(GL_STENCIL_ATTACHMENT, GL_FRAMEBUFFER_ATTACHMENT_OBJECT_NAME) == static_cast<GLint>(name);
+    bind();
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, stencil ? GL_DEPTH_STENCIL_ATTACHMENT : GL_DEPTH_ATTACHMENT,
+                              GL_RENDERBUFFER, name);
+    return true;
+}
+
 void Framebuffer::drawBuffers(int count) {
     bind();
     const GLenum buffers[4] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1, GL_COLOR_ATTACHMENT2, GL_COLOR_ATTACHMENT3};

@@ -127,6 +127,11 @@ public:
     // Attachments (binds this framebuffer).
     void attach(GLenum attachment, const Texture& texture);
     void attach(GLenum attachment, const Renderbuffer& renderbuffer);
+    // Attaches the depth (and stencil) renderbuffer of `other` here as well, so both draw against the same
+    // depth without a copy; false (nothing attached) when `other` is the default framebuffer or its depth
+    // is not a renderbuffer. The renderbuffer stays `other`'s: attach it again whenever `other` may have
+    // been remade (a deleted renderbuffer's name can come back for another one).
+    bool shareDepthOf(const Framebuffer& other);
     // Draws into colour attachments 0 .. count-1.
     void drawBuffers(int count);
     bool complete() const;
