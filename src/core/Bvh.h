@@ -1,6 +1,6 @@
 #pragma once
 // A bounding volume hierarchy over triangles, for picking. Built from Morton codes of the triangle centres
-// (a linear BVH: radix sort, then each node splits where its codes' highest differing bit changes), which
+// (a linear BVH: radix sort, then the binary radix tree of the codes, joined bottom up in one sweep), which
 // is fast enough to build on load for models of millions of triangles; deterministic. Triangles with a
 // non-finite corner are left out; coordinates up to the float maximum never overflow the build.
 #include <cstdint>
@@ -39,6 +39,10 @@ public:
     // Three corners per triangle (corners.size() / 3 triangles; a remainder is ignored).
     explicit Bvh(std::vector<glm::vec3> corners) { build(std::move(corners)); }
     void build(std::vector<glm::vec3> corners);
+    // The same, given bounds that hold the triangles' centres (e.g. those of all corners, gathered with
+    // them), which saves a pass over the corners; bounds that are too small or too large only make a
+    // slower tree, never a wrong one (an invalid or non-finite box is ignored).
+    void build(std::vector<glm::vec3> corners, const Aabb& centreBounds);
 
     std::size_t triangleCount() const { return corners_.size() / 3; }
     std::size_t nodeCount() const { return nodes_.size(); }

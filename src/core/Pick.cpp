@@ -33,14 +33,18 @@ PickScene::PickScene(const Model& model) : generation_(model.generation) {
             for (const Primitive& prim : model.meshes[static_cast<std::size_t>(node.mesh)].primitives)
                 expected += prim.triangleCount();
     corners.reserve(expected * 3);
+    Aabb bounds;  // of the finite corners, gathered here so that the build need not read them for it
     for (std::size_t ni = 0; ni < model.nodes.size(); ++ni) {
         const Node& node = model.nodes[ni];
         if (node.mesh < 0 || static_cast<std::size_t>(node.mesh) >= model.meshes.size()) continue;
         int local = 0;
         for (const Primitive& prim : model.meshes[static_cast<std::size_t>(node.mesh)].primitives) {
             std::vector<glm::vec3> world(prim.positions.size());
-            for (std::size_t v = 0; v < prim.positions.size(); ++v)
+            for (std::size_t v = 0; v < prim.positions.size(); ++v) {
                 world[v] = glm::vec3(node.world * glm::vec4(prim.positions[v], 1.0f));
+                if (std::isfinite(world[v].x) && std::isfinite(world[v].y) && std::isfinite(world[v].z))
+                    bounds.add(world[v]);
+            }
             for (std::size_t i = 0; i + 2 < prim.indices.size(); i += 3, ++local) {
                 std::uint32_t a = prim.indices[i], b = prim.indices[i + 1], c = prim.indices[i + 2];
                 if (a >= world.size() || b >= world.size() || c >= world.size()) continue;
@@ -52,7 +56,7 @@ PickScene::PickScene(const Model& model) : generation_(model.generation) {
             }
         }
     }
-    bvh_.build(std::move(corners));
+    bvh_.build(std::move(corners), bounds);
 }
 
 PickMode modeOf(const PickFilter& filter, int node) {
