@@ -10,11 +10,27 @@ namespace {
 struct Level {
     const char* id;
     float hw, hh, hd;  // body half-width, half-height, half-depth
+    // Where the body and the arch (pedicles, laminae, canal, processes) lie, from the landmark's body centre along
+    // the column's frame: the measured vertebrae (reference_shapes.json) have their bodies' fronts 0.8-1.5 cm
+    // ahead of the landmark's centre plus the half-depth, their canals about 1 cm further forward than ours were,
+    // and long spinous processes from the canal back to the measured tip. fwd: the body's centre forward; arch:
+    // the arch forward, with ad the depth from the arch's centre to the back of the body; upright: how far the
+    // arch is turned from the column's tilt towards the vertical (L5's arch and spinous process run straight
+    // back behind its wedge-shaped body, low, as measured, instead of riding up with its tilt).
+    float fwd, ad, arch, upright;
+    // Spinous process: its posterior border from spBottom below to spTop above the measured tip (y, cm), as
+    // the measured vertebrae have it, leaving a gap at the tips between neighbouring levels (T12: the older
+    // tall plate sloping down to its tip); the top of the superior articular processes above the arch's centre.
+    float spBottom, spTop, supTop;
 };
 
 constexpr Level kLevels[] = {
-    {"T12", 2.0f, 1.15f, 1.45f}, {"L1", 2.1f, 1.25f, 1.5f}, {"L2", 2.2f, 1.3f, 1.55f},
-    {"L3", 2.3f, 1.3f, 1.6f},    {"L4", 2.4f, 1.3f, 1.65f}, {"L5", 2.35f, 1.25f, 1.7f},
+    {"T12", 2.0f, 1.15f, 1.45f, 0.0f, 1.45f, 0.0f, 0.0f, 0.7f, 0.7f, 1.9f},
+    {"L1", 2.0f, 1.25f, 1.6f, 0.8f, 1.5f, 0.7f, 0.0f, 0.7f, 1.0f, 1.55f},
+    {"L2", 2.0f, 1.3f, 1.7f, 1.1f, 1.55f, 1.0f, 0.0f, 0.1f, 1.1f, 1.25f},
+    {"L3", 2.05f, 1.3f, 1.75f, 1.1f, 1.6f, 1.2f, 0.0f, 0.4f, 1.0f, 1.35f},
+    {"L4", 2.15f, 1.3f, 1.75f, 1.0f, 1.65f, 0.9f, 0.0f, 0.3f, 0.6f, 1.8f},
+    {"L5", 2.25f, 1.25f, 1.75f, 0.75f, 1.7f, 1.1f, 0.6f, 0.8f, 0.5f, 1.5f},
 };
 
 // A flattened bar from a to b (left side, mirrored): half-extent ha -> hb along `up`, half-thickness ra -> rb
@@ -25,21 +41,33 @@ void bar(Shape& s, const vec3& a, const vec3& b, float ha, float hb, float ra, f
     s.add(mirrorX(thickTri(a0, b1, b0, ra, rb, rb)));
 }
 
+// The landmark's body centre (the frame of the column: its tilt follows these).
 vec3 bodyCentre(int i) {
     if (i < 0) return L("T12_body") + (L("T12_body") - L("L1_body"));  // T11, extrapolated
     if (i > 5) return L("promontory") + vec3(0.0f, -0.7f, -1.6f);      // S1 body
     return L((std::string(kLevels[i].id) + "_body").c_str());
 }
 
+// The body's own centre: the landmark's, moved forward by the level's fwd along the column's frame.
+vec3 frontCentre(int i) {
+    if (i < 0 || i > 5) return bodyCentre(i);
+    const vec3 up = glm::normalize(bodyCentre(i - 1) - bodyCentre(i + 1));
+    return bodyCentre(i) + glm::normalize(glm::cross(vec3(1, 0, 0), up)) * kLevels[i].fwd;
+}
+
 std::unique_ptr<Shape> vertebra(int i) {
     const Level& lv = kLevels[i];
     const std::string id = lv.id;
-    const vec3 c = bodyCentre(i);
     const vec3 up = glm::normalize(bodyCentre(i - 1) - bodyCentre(i + 1));
     const vec3 X(1, 0, 0);
     const vec3 F = glm::normalize(glm::cross(X, up));
-    auto P = [&](float x, float u, float f) { return c + X * x + up * u + F * f; };
-    const float d = lv.hd;
+    const vec3 c = frontCentre(i);
+    const vec3 ca = bodyCentre(i) + F * lv.arch;
+    const vec3 aUp = glm::normalize(up * (1.0f - lv.upright) + vec3(0.0f, lv.upright, 0.0f));
+    const vec3 aF = glm::normalize(glm::cross(X, aUp));
+    // A point of the arch in its frame, d = the depth from its centre to the back of the body.
+    auto P = [&](float x, float u, float f) { return ca + X * x + aUp * u + aF * f; };
+    const float d = lv.ad;
     auto s = std::make_unique<Shape>();
 
     s->group(Op::Union, 0.0f);
@@ -56,7 +84,7 @@ std::unique_ptr<Shape> vertebra(int i) {
         thickTri(P(1.45f, -0.9f, -d - 1.7f), P(0.0f, -1.3f, -d - 2.8f), P(0.0f, 0.6f, -d - 2.4f), 0.32f, 0.3f, 0.3f)));
     // Superior and inferior articular processes.
     s->group(Op::Union, 0.3f);
-    s->add(mirrorX(cone(P(1.5f, 0.6f, -d - 1.4f), P(1.75f, 1.9f, -d - 1.85f), 0.5f, 0.45f)));
+    s->add(mirrorX(cone(P(1.5f, 0.6f, -d - 1.4f), P(1.75f, lv.supTop, -d - 1.85f), 0.5f, 0.45f)));
     s->group(Op::Union, 0.3f);
     s->add(mirrorX(cone(P(1.05f, -0.8f, -d - 2.3f), P(1.25f, -2.0f, -d - 2.45f), 0.45f, 0.4f)));
     // Transverse process: free from its root (landmarks.h) to its measured tip, a flattened bar (taller than
@@ -70,23 +98,34 @@ std::unique_ptr<Shape> vertebra(int i) {
     if (tp.hBase > 0.0f) {
         // The base: from the pedicle and the posterolateral side of the body (within its height) to the root.
         const float rBase = 0.5f * (tp.hBase + tp.rRoot);
-        const vec3 pedicle = P(1.4f, -0.1f, -d - 0.6f), side = P(lv.hw - 0.4f, -0.1f, -0.45f * d);
+        const vec3 pedicle = P(1.4f, -0.1f, -d - 0.6f);
+        const vec3 side = c + X * (lv.hw - 0.4f) - up * 0.1f - F * (0.45f * lv.hd);
         s->group(Op::Union, 0.35f);
-        bar(*s, pedicle, root, tp.hBase, tp.hRoot, rBase, tp.rRoot, up);
-        bar(*s, side, root, tp.hBase, tp.hRoot, rBase, tp.rRoot, up);
+        bar(*s, pedicle, root, tp.hBase, tp.hRoot, rBase, tp.rRoot, aUp);
+        bar(*s, side, root, tp.hBase, tp.hRoot, rBase, tp.rRoot, aUp);
         s->add(mirrorX(thickTri(pedicle, side, root, rBase, rBase, tp.rRoot)));
     }
-    // Spinous process: a tall, thin plate to its measured tip (thickened at the tip).
+    // Spinous process to its measured tip. Lumbar: a broad, thin, hatchet-shaped plate running straight back from
+    // the laminae, its posterior border upright and thickened (the bump felt under the skin), a gap at the tips
+    // between the levels. T12: a tall plate sloping down to its tip, thickened at the tip.
     const vec3 sp = L((id + "_sp").c_str());
-    const float spH = id == "T12" ? 0.7f : 0.95f;
     const vec3 a = P(0.0f, 0.5f, -d - 2.4f), b = P(0.0f, -1.2f, -d - 2.7f);
-    const vec3 ta = sp + vec3(0.0f, spH, 0.35f), tb = sp + vec3(0.0f, -spH, 0.3f);
     s->group(Op::Union, 0.35f);
-    s->add(thickTri(a, b, tb, 0.3f, 0.3f, 0.42f));
-    s->add(thickTri(a, tb, ta, 0.3f, 0.42f, 0.42f));
+    if (lv.fwd == 0.0f) {
+        const vec3 ta = sp + vec3(0.0f, lv.spTop, 0.35f), tb = sp + vec3(0.0f, -lv.spBottom, 0.3f);
+        s->add(thickTri(a, b, tb, 0.3f, 0.3f, 0.42f));
+        s->add(thickTri(a, tb, ta, 0.3f, 0.42f, 0.42f));
+    } else {
+        const float rb = 0.4f;  // half-thickness of the posterior border; the plate is 5 mm thick
+        const vec3 ta = sp + vec3(0.0f, lv.spTop, rb), tb = sp + vec3(0.0f, -lv.spBottom, rb);
+        s->add(thickTri(a, b, tb, 0.3f, 0.3f, 0.25f));
+        s->add(thickTri(a, tb, ta, 0.3f, 0.25f, 0.25f));
+        s->group(Op::Union, 0.25f);
+        s->add(cone(tb, ta, rb, rb));
+    }
     // Vertebral canal.
     s->group(Op::Subtract, 0.25f);
-    s->add(ellipticCylinder(P(0.0f, 0.0f, -d - 0.95f), glm::mat3(X, up, F), 1.1f, 3.0f, 0.85f, 0.3f));
+    s->add(ellipticCylinder(P(0.0f, 0.0f, -d - 0.95f), glm::mat3(X, aUp, aF), 1.1f, 3.0f, 0.85f, 0.3f));
     s->finalize();
     return s;
 }
@@ -96,7 +135,7 @@ std::unique_ptr<Shape> vertebra(int i) {
 std::unique_ptr<Shape> disc(int i, const Shape& above, const Shape& below) {
     const Level& a = kLevels[i];
     const Level& b = kLevels[std::min(i + 1, 5)];
-    const vec3 ca = bodyCentre(i), cb = bodyCentre(i + 1);
+    const vec3 ca = frontCentre(i), cb = frontCentre(i + 1);
     const vec3 up = glm::normalize(ca - cb);
     const vec3 X(1, 0, 0);
     const vec3 F = glm::normalize(glm::cross(X, up));

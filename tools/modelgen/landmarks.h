@@ -77,11 +77,11 @@ struct TransverseProcess {
 };
 inline constexpr std::array<TransverseProcess, 6> kTransverseProcesses{{
     {"T12", 1.75f, 19.1f, -10.5f, 0.42f, 0.28f, 0.34f, 0.26f, 0.0f},
-    {"L1", 1.85f, 15.95f, -9.65f, 0.46f, 0.28f, 0.36f, 0.24f, 0.0f},
-    {"L2", 1.85f, 13.3f, -9.35f, 0.46f, 0.28f, 0.37f, 0.24f, 0.0f},
-    {"L3", 1.85f, 10.3f, -9.35f, 0.44f, 0.26f, 0.36f, 0.23f, 0.0f},
-    {"L4", 2.45f, 7.15f, -8.55f, 0.55f, 0.34f, 0.4f, 0.27f, 0.7f},
-    {"L5", 3.35f, 4.5f, -8.7f, 0.8f, 0.5f, 0.45f, 0.34f, 0.8f},
+    {"L1", 1.85f, 16.1f, -8.95f, 0.46f, 0.28f, 0.36f, 0.24f, 0.0f},
+    {"L2", 1.85f, 13.35f, -8.35f, 0.46f, 0.28f, 0.37f, 0.24f, 0.0f},
+    {"L3", 1.85f, 10.35f, -8.15f, 0.44f, 0.26f, 0.36f, 0.23f, 0.0f},
+    {"L4", 2.45f, 7.1f, -7.65f, 0.55f, 0.34f, 0.4f, 0.27f, 0.7f},
+    {"L5", 3.6f, 4.2f, -8.5f, 0.8f, 0.5f, 0.45f, 0.34f, 0.8f},
 }};
 
 inline const TransverseProcess* findTransverseProcess(std::string_view level) {
