@@ -1,5 +1,5 @@
 // The bundled model's bones and the landmarks a therapist palpates on them (issue 11 item 4), measured on the
-// meshes of models/lower_body.glb: the lumbar spinous processes.
+// meshes of models/lower_body.glb: the lumbar spinous processes, the femoral neck and shaft.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -86,4 +86,67 @@ TEST_CASE("bundled model: a gap between the lumbar spinous processes at every le
                                                           << ", " << atLower * 100.0f << ")");
         CHECK(deepest > std::max(atUpper, atLower) + 0.006f);
     }
+}
+
+namespace {
+
+// Centroid (x, z) of the cross-section of s at height y, from rays along +x every 0.5 mm of z.
+glm::vec2 sectionCentroid(const Surface& s, float y) {
+    double area = 0.0, mx = 0.0, mz = 0.0;
+    for (float z = s.lo.z; z <= s.hi.z; z += 0.0005f) {
+        const std::vector<float> t = hits(s, glm::vec3(s.lo.x - 0.01f, y, z), glm::vec3(1, 0, 0));
+        for (std::size_t i = 0; i + 1 < t.size(); i += 2) {
+            const double a = s.lo.x - 0.01 + t[i], b = s.lo.x - 0.01 + t[i + 1], w = b - a;
+            area += w;
+            mx += w * 0.5 * (a + b);
+            mz += w * z;
+        }
+    }
+    REQUIRE(area > 0.0);
+    return {static_cast<float>(mx / area), static_cast<float>(mz / area)};
+}
+
+float degrees(float rad) {
+    return rad * 57.2957795f;
+}
+
+}  // namespace
+
+TEST_CASE("bundled model: femoral neck-shaft angle about 125 degrees with anteversion; the shafts converge") {
+    const Surface& femur = surface("femur.L");
+    // The shaft's axis through its cross-sections' centroids 17 and 27 cm below the ASIS (the two femurs are
+    // mirror images, so a shaft leaning in towards the knee means the two converge).
+    const glm::vec2 c17 = sectionCentroid(femur, -0.17f), c27 = sectionCentroid(femur, -0.27f);
+    const glm::vec3 up = glm::normalize(glm::vec3(c17.x - c27.x, 0.10f, c17.y - c27.y));
+    const float lean = degrees(std::atan2(up.x, up.y));
+    INFO("shaft leans " << lean << " degrees from vertical in the frontal plane, top lateral");
+    CHECK(lean > 5.5f);
+    CHECK(lean < 10.0f);
+    // The neck's axis: from the head centre, the mean of the directions along which the femur stays solid past
+    // 2.7 cm (the head's radius is 2.2 cm: only the neck carries the bone further, next to the head, before it
+    // widens into the trochanters), directions spread evenly.
+    const glm::vec3 head = landmark("femoral_head");
+    REQUIRE(inside(femur, head));
+    glm::vec3 sum(0.0f);
+    int n = 0;
+    const int count = 3000;
+    for (int i = 0; i < count; ++i) {
+        const float yy = 1.0f - 2.0f * (static_cast<float>(i) + 0.5f) / count, r = std::sqrt(1.0f - yy * yy);
+        const float phi = 2.39996323f * static_cast<float>(i);
+        const glm::vec3 d(r * std::cos(phi), yy, r * std::sin(phi));
+        if (firstHit(femur, head, d) > 0.027f) sum += d, ++n;
+    }
+    REQUIRE(n > 20);
+    const glm::vec3 neck = -glm::normalize(sum);  // from the neck's base towards the head
+    // Neck-shaft angle in the frontal plane: between the neck (towards the head) and the shaft (downwards).
+    const glm::vec2 nf = glm::normalize(glm::vec2(neck.x, neck.y)), sf = -glm::normalize(glm::vec2(up.x, up.y));
+    const float nsa = degrees(std::acos(glm::dot(nf, sf)));
+    // Anteversion: the neck runs forward from its base to the head, against the frontal plane.
+    const float anteversion = degrees(std::atan2(neck.z, -neck.x));
+    MESSAGE("shaft lean " << lean << ", neck-shaft angle " << nsa << ", anteversion " << anteversion << " degrees ("
+                          << n << " rays)");
+    CHECK(nsa > 124.5f);
+    CHECK(nsa < 127.5f);
+    CHECK(anteversion > 9.0f);
+    CHECK(anteversion < 16.0f);
 }

@@ -12,10 +12,10 @@ std::unique_ptr<Shape> femur() {
     const vec3 gtl = L("gt_lateral"), gtt = L("gt_top");
     s->group(Op::Union, 0.0f);
     s->add(sphere(H, r));
-    // Neck: oval (taller than wide), from the head to the trochanteric region; against the shaft's axis (its
-    // centroids 17 and 27 cm down, 4.8 degrees from vertical) a neck-shaft angle of 123 degrees, anteversion 12
-    // (lower still, the neck cuts into the gemellus inferior).
-    const vec3 base(11.3f, -10.85f, -6.6f);
+    // Neck: oval (taller than wide), from the head to the trochanteric region. Against the shaft's axis (below:
+    // its centroids 17 and 27 cm down, 6.3 degrees from vertical in the frontal plane) a neck-shaft angle of 125
+    // degrees in the frontal plane, and 12 degrees of anteversion (the neck runs forward from its base to the head).
+    const vec3 base(11.12f, -11.07f, -6.59f);
     s->group(Op::Union, 0.7f);
     s->add(cone(H + vec3(0, 0.35f, 0), base + vec3(0, 0.45f, 0), 1.25f, 1.45f));
     s->add(cone(H + vec3(0, -0.35f, 0), base + vec3(0, -0.45f, 0), 1.25f, 1.45f));
@@ -24,21 +24,25 @@ std::unique_ptr<Shape> femur() {
     s->add(ellipsoid(gtl + vec3(-1.35f, 1.2f, -0.5f), vec3(1.35f, 2.1f, 1.6f)));
     s->group(Op::Union, 0.8f);
     s->add(sphere(vec3(12.0f, gtt.y - 0.9f, -6.7f), 0.9f));
-    // Shaft to below mid-thigh with a slight anterior bow; linea aspera behind.
+    // Shaft to below mid-thigh, placed on the measured femur's silhouettes: from the trochanters it runs down and
+    // in (the two shafts converge towards the knees), bowed slightly forwards; the linea aspera on its back.
     addTube(*s,
-            {{vec3(12.2f, -10.3f, -6.6f), 1.75f},
-             {vec3(11.9f, -14.0f, -6.1f), 1.55f},
-             {vec3(11.5f, -19.0f, -5.6f), 1.4f},
-             {vec3(11.1f, -25.0f, -5.3f), 1.3f},
-             {vec3(10.8f, -30.5f, -5.3f), 1.3f}},
-            24, 1.0f);
-    addTube(
-        *s,
-        {{vec3(11.7f, -15.5f, -7.3f), 0.3f}, {vec3(11.3f, -21.0f, -6.9f), 0.45f}, {vec3(10.9f, -28.0f, -6.6f), 0.35f}},
-        12, 0.6f);
-    // Intertrochanteric crest and lesser trochanter (posteromedial).
-    const vec3 lt(9.9f, -14.0f, -7.3f);
-    addTube(*s, {{vec3(12.8f, -8.8f, -7.8f), 0.7f}, {vec3(11.2f, -11.8f, -7.8f), 0.6f}, {lt, 0.7f}}, 10, 0.6f);
+            {{vec3(12.0f, -10.3f, -6.9f), 1.75f},
+             {vec3(11.3f, -14.0f, -6.9f), 1.6f},
+             {vec3(10.7f, -17.0f, -6.4f), 1.5f},
+             {vec3(10.35f, -20.0f, -5.95f), 1.5f},
+             {vec3(9.8f, -25.0f, -5.65f), 1.5f},
+             {vec3(9.35f, -29.5f, -5.65f), 1.45f},
+             {vec3(9.2f, -31.2f, -5.7f), 1.45f}},
+            28, 1.0f);
+    addTube(*s,
+            {{vec3(11.0f, -15.5f, -7.9f), 0.3f},
+             {vec3(10.35f, -21.0f, -7.25f), 0.45f},
+             {vec3(9.7f, -28.0f, -6.95f), 0.35f}},
+            12, 0.6f);
+    // Intertrochanteric crest and lesser trochanter (posteromedial, reaching the measured medial border).
+    const vec3 lt(9.1f, -14.0f, -7.6f);
+    addTube(*s, {{vec3(12.8f, -8.8f, -7.8f), 0.7f}, {vec3(11.0f, -11.8f, -7.9f), 0.6f}, {lt, 0.7f}}, 10, 0.6f);
     s->group(Op::Union, 0.6f);
     s->add(sphere(lt, 0.8f));
     s->finalize();

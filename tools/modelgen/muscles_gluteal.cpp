@@ -136,6 +136,9 @@ void buildGluteals(Shapes& out) {
         o.fibre = vec3(1.0f, -0.15f, 0.25f);  // transverse, out to the trochanter
         // The gemelli's measured sections are thin slivers where they leave the ischial spine: made fuller.
         if (std::string_view(id) == "gemellus_superior") o.minDepth = 0.75f;
+        // The gemellus inferior's measured top is the -9 cm row itself: raised half a millimetre so that row keeps
+        // a section (the femoral neck's base, 125 degrees, carves its lateral end).
+        if (std::string_view(id) == "gemellus_inferior") o.shift = vec3(0.0f, 0.05f, 0.0f);
         auto m = referenceMuscle(id, o);
         carve(*m, hip, 0.05f, 0.2f);
         carve(*m, femur, 0.05f, 0.2f);
