@@ -6,6 +6,12 @@ in vec2 vUv;
 out vec4 fragColor;
 uniform sampler2D uScene;  // linear filtering: the taps fall between texels
 uniform vec2 uTexel;       // 1 / the scene's size in pixels
+#if defined(LA_LAYER) || defined(LA_WITH_LAYER)
+uniform ivec2 uShift;      // the layer's texel of a pixel is that many pixels back (bottom-left origin)
+#endif
+#ifdef LA_WITH_LAYER
+uniform sampler2D uLayer;  // the cached UI layer (premultiplied), the window's size
+#endif
 
 const float kEdgeThreshold = 0.125;     // relative contrast that counts as an edge
 const float kEdgeThresholdMin = 0.0312; // below this absolute contrast (dark areas) nothing is done
@@ -15,14 +21,21 @@ float lumaOf(vec3 c) { return dot(c, vec3(0.299, 0.587, 0.114)); }
 
 void main() {
 #ifdef LA_LAYER
-    // The cached UI layer (premultiplied, the window's size) laid over the frame, a texel a pixel.
-    fragColor = texture(uScene, vUv);
+    // The cached UI layer (premultiplied, the window's size) laid over the frame, a texel a pixel, from
+    // where a window that moved since was drawn into it.
+    fragColor = texelFetch(uScene, ivec2(gl_FragCoord.xy) - uShift, 0);
     return;
 #endif
 #ifdef LA_UPSCALE
     // A frame drawn at reduced resolution while the camera moves, scaled up to the window: the nearest
     // texel a pixel (sampled so), no filtering.
-    fragColor = vec4(texture(uScene, vUv).rgb, 1.0);
+    vec3 scene = texture(uScene, vUv).rgb;
+#ifdef LA_WITH_LAYER
+    // With the cached UI laid over in the same pass ("over", premultiplied): each pixel written once.
+    vec4 ui = texelFetch(uLayer, ivec2(gl_FragCoord.xy) - uShift, 0);
+    scene = scene * (1.0 - ui.a) + ui.rgb;
+#endif
+    fragColor = vec4(scene, 1.0);
     return;
 #endif
     vec3 centre = texture(uScene, vUv).rgb;

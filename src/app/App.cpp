@@ -264,7 +264,8 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
     const glm::ivec2 size = target.size();
     const bool windowFrame = window.has_value();
     const FrameQuality quality = window.value_or(FrameQuality{});
-    glm::ivec2 drawn = size;  // the scene target's size
+    glm::ivec2 drawn = size;      // the scene target's size
+    bool upscaleUnderUi = false;  // a reduced frame's upscale is left to the UI pass, merged with its layer
     target.bind();
     ctrl::Viewer& v = *viewer_;
     const auto t0 = std::chrono::steady_clock::now();
@@ -295,7 +296,10 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
             phaseMark(phases_[0]);
             renderer_->draw(gpu, v.scene.view(), v.camera, fxaa_->sceneTarget(drawn), draw);
             phaseMark(phases_[1]);
-            fxaa_->resolve(target, options_.aa == "fxaa");
+            // A reduced window frame with the UI layer: the upscale goes with the layer's composite, one
+            // pass over the screen instead of two over the cached windows (FxaaPass::upscaleUnder).
+            upscaleUnderUi = windowFrame && uiLayer_ && imgui_ && quality.reduced() && drawn != size;
+            if (!upscaleUnderUi) fxaa_->resolve(target, options_.aa == "fxaa");
             phaseMark(phases_[2]);
         } else {
             renderer_->draw(gpu, v.scene.view(), v.camera, target, draw);
@@ -314,7 +318,12 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
     // While the camera moves, windows that stay as they were come from a cached layer (a software
     // renderer pays for every UI triangle and pixel); at rest and in stills the UI is drawn directly.
     if (windowFrame && phaseLog_) phaseMark(phases_[3]);
-    if (windowFrame && uiLayer_)
+    if (windowFrame && uiLayer_ && upscaleUnderUi)
+        imgui_->render(target, *uiLayer_, true,
+                       [&](const std::vector<PixelRect>& rects, const std::vector<glm::ivec2>& shifts) {
+                           fxaa_->upscaleUnder(target, *uiLayer_, rects, shifts);
+                       });
+    else if (windowFrame && uiLayer_)
         imgui_->render(target, *uiLayer_, quality.reduced());
     else
         imgui_->render();

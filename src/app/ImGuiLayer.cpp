@@ -1,5 +1,7 @@
 #include "app/ImGuiLayer.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <vector>
@@ -34,23 +36,33 @@ std::uint64_t hashBytes(std::uint64_t h, const void* data, std::size_t bytes) {
 }
 
 // What a draw list draws (core/UiLayerCache.h): its window's name, a hash of its vertices, indices and
-// commands, and the framebuffer pixels its clip rectangles bound.
+// commands measured from the whole pixel of its first vertex (a window moved by whole pixels hashes the
+// same), and the framebuffer pixels its clip rectangles bound.
 UiListInfo describe(const ImDrawList& l, const ImDrawData& dd, glm::ivec2 fb) {
     UiListInfo info;
     const char* name = l._OwnerName ? l._OwnerName : "";
     info.id = hashBytes(0, name, std::strlen(name));
-    std::uint64_t h = hashBytes(1, l.VtxBuffer.Data, static_cast<std::size_t>(l.VtxBuffer.Size) * sizeof(ImDrawVert));
+    // Moving by whole framebuffer pixels is whole logical pixels only at a framebuffer scale of 1.
+    const bool movable = dd.FramebufferScale.x == 1.0f && dd.FramebufferScale.y == 1.0f && l.VtxBuffer.Size > 0;
+    const glm::vec2 origin =
+        movable ? glm::floor(glm::vec2(l.VtxBuffer[0].pos.x, l.VtxBuffer[0].pos.y)) : glm::vec2(0.0f);
+    std::uint64_t h = 1;
+    for (const ImDrawVert& v : l.VtxBuffer) {
+        // To 1/64 pixel: ImGui computes the anti-aliased fringes from absolute positions, so a moved
+        // window's vertices differ from the first one's by float rounding (1e-4 pixel), far below what
+        // rasterisation resolves.
+        const float rel[2] = {std::round((v.pos.x - origin.x) * 64.0f), std::round((v.pos.y - origin.y) * 64.0f)};
+        h = hashBytes(h, rel, sizeof rel);
+        h = hashBytes(h, &v.uv, sizeof v.uv + sizeof v.col);
+    }
     h = hashBytes(h, l.IdxBuffer.Data, static_cast<std::size_t>(l.IdxBuffer.Size) * sizeof(ImDrawIdx));
     glm::vec2 lo(1e30f), hi(-1e30f);
     info.overlay = &l == ImGui::GetBackgroundDrawList() || &l == ImGui::GetForegroundDrawList();
     for (const ImDrawCmd& c : l.CmdBuffer) {
         if (c.UserCallback) info.overlay = true;  // drawn live, never cached
-        const float cmd[4] = {c.ClipRect.x, c.ClipRect.y, c.ClipRect.z, c.ClipRect.w};
-        h = hashBytes(h, cmd, sizeof cmd);
         const std::uint64_t ids[4] = {reinterpret_cast<std::uintptr_t>(c.TextureId), c.VtxOffset, c.IdxOffset,
                                       c.ElemCount};
         h = hashBytes(h, ids, sizeof ids);
-        if (c.ElemCount == 0) continue;
         // The pixels its triangles cover within its clip rectangle (a window's first commands clip to the
         // whole screen but draw only its frame).
         glm::vec2 vlo(1e30f), vhi(-1e30f);
@@ -62,20 +74,56 @@ UiListInfo describe(const ImDrawList& l, const ImDrawData& dd, glm::ivec2 fb) {
             vlo = glm::min(vlo, glm::vec2(p.x, p.y));
             vhi = glm::max(vhi, glm::vec2(p.x, p.y));
         }
+        // A clip rectangle around all of the command's triangles clips nothing: it counts as none, so the
+        // screen-wide clip of a window's frame does not tie the window to where it is.
+        const bool clips = c.ElemCount > 0 && (vlo.x < c.ClipRect.x || vlo.y < c.ClipRect.y || vhi.x > c.ClipRect.z ||
+                                               vhi.y > c.ClipRect.w);
+        const float cmd[4] = {clips ? c.ClipRect.x - origin.x : -1.0f, clips ? c.ClipRect.y - origin.y : -1.0f,
+                              clips ? c.ClipRect.z - origin.x : -1.0f, clips ? c.ClipRect.w - origin.y : -1.0f};
+        h = hashBytes(h, cmd, sizeof cmd);
+        if (c.ElemCount == 0) continue;
         vlo = glm::max(vlo, glm::vec2(c.ClipRect.x, c.ClipRect.y));
         vhi = glm::min(vhi, glm::vec2(c.ClipRect.z, c.ClipRect.w));
         if (vhi.x <= vlo.x || vhi.y <= vlo.y) continue;
-        const glm::vec2 origin(dd.DisplayPos.x, dd.DisplayPos.y), scale(dd.FramebufferScale.x, dd.FramebufferScale.y);
-        lo = glm::min(lo, (vlo - origin) * scale);
-        hi = glm::max(hi, (vhi - origin) * scale);
+        const glm::vec2 displayOrigin(dd.DisplayPos.x, dd.DisplayPos.y),
+            scale(dd.FramebufferScale.x, dd.FramebufferScale.y);
+        lo = glm::min(lo, (vlo - displayOrigin) * scale);
+        hi = glm::max(hi, (vhi - displayOrigin) * scale);
     }
     info.hash = h;
+    info.origin = glm::ivec2(origin - glm::vec2(dd.DisplayPos.x, dd.DisplayPos.y));
     if (hi.x > lo.x && hi.y > lo.y) {
         const glm::ivec2 a = glm::clamp(glm::ivec2(glm::floor(lo)), glm::ivec2(0), fb);
         const glm::ivec2 b = glm::clamp(glm::ivec2(glm::ceil(hi)), glm::ivec2(0), fb);
         info.rect = {a.x, a.y, b.x - a.x, b.y - a.y};
     }
     return info;
+}
+
+// The framebuffer pixels a list's triangles can touch, as boxes of up to 32 triangles in a row (a leader
+// line, a trigger mark), each within its command's clip rectangle.
+void triangleBoxes(const ImDrawList& l, const ImDrawData& dd, std::vector<PixelRect>& out) {
+    constexpr unsigned kRun = 32 * 3;
+    const glm::vec2 origin(dd.DisplayPos.x, dd.DisplayPos.y), scale(dd.FramebufferScale.x, dd.FramebufferScale.y);
+    for (const ImDrawCmd& c : l.CmdBuffer) {
+        if (c.UserCallback) continue;
+        const unsigned end = std::min(c.IdxOffset + c.ElemCount, static_cast<unsigned>(l.IdxBuffer.Size));
+        for (unsigned k0 = c.IdxOffset; k0 < end; k0 += kRun) {
+            glm::vec2 lo(1e30f), hi(-1e30f);
+            for (unsigned k = k0; k < std::min(k0 + kRun, end); ++k) {
+                const unsigned v = c.VtxOffset + l.IdxBuffer[static_cast<int>(k)];
+                if (v >= static_cast<unsigned>(l.VtxBuffer.Size)) continue;
+                const ImVec2 p = l.VtxBuffer[static_cast<int>(v)].pos;
+                lo = glm::min(lo, glm::vec2(p.x, p.y));
+                hi = glm::max(hi, glm::vec2(p.x, p.y));
+            }
+            lo = glm::max(lo, glm::vec2(c.ClipRect.x, c.ClipRect.y));
+            hi = glm::min(hi, glm::vec2(c.ClipRect.z, c.ClipRect.w));
+            if (hi.x <= lo.x || hi.y <= lo.y) continue;
+            const glm::ivec2 a(glm::floor((lo - origin) * scale) - 1.0f), b(glm::ceil((hi - origin) * scale) + 1.0f);
+            out.emplace_back(a.x, a.y, b.x - a.x, b.y - a.y);
+        }
+    }
 }
 
 // Some of the frame's lists, drawn by the OpenGL backend into the bound target.
@@ -185,7 +233,7 @@ void ImGuiLayer::render() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-void ImGuiLayer::render(render::RenderTarget& out, render::UiLayer& layer, bool useLayer) {
+void ImGuiLayer::render(render::RenderTarget& out, render::UiLayer& layer, bool useLayer, const Underlay& underlay) {
     ImGui::Render();
     ImDrawData& dd = *ImGui::GetDrawData();
     const glm::ivec2 fb = out.size();
@@ -201,6 +249,7 @@ void ImGuiLayer::render(render::RenderTarget& out, render::UiLayer& layer, bool 
     }
     out.bind();
     if (plan.composite.empty()) {
+        if (underlay) underlay({}, {});
         ImGui_ImplOpenGL3_RenderDrawData(&dd);
         return;
     }
@@ -211,8 +260,41 @@ void ImGuiLayer::render(render::RenderTarget& out, render::UiLayer& layer, bool 
     std::vector<ImDrawList*> before(dd.CmdLists, dd.CmdLists + under), after;
     for (std::size_t i = under; i < infos.size(); ++i)
         if (!plan.fromLayer[i]) after.push_back(dd.CmdLists[i]);
+    std::vector<PixelRect> late = plan.composite;
+    std::vector<glm::ivec2> lateShift = plan.compositeShift;
+    if (underlay) {
+        // The layer's pixels that nothing of the background list reaches go under with the scene's upscale;
+        // the others after the background list, blended as usual.
+        std::vector<PixelRect> marks;
+        for (const ImDrawList* l : before) triangleBoxes(*l, dd, marks);
+        std::vector<PixelRect> merged;
+        std::vector<glm::ivec2> mergedShift;
+        late.clear();
+        lateShift.clear();
+        for (std::size_t i = 0; i < plan.composite.size(); ++i) {
+            // Only the pixels a mark reaches wait (a leader line ends at a panel's edge: a strip of it).
+            const PixelRect& r = plan.composite[i];
+            std::vector<PixelRect> reached;
+            for (const PixelRect& m : marks)
+                if (overlaps(m, r)) {
+                    const glm::ivec2 a = glm::max(glm::ivec2(m), glm::ivec2(r));
+                    const glm::ivec2 b = glm::min(glm::ivec2(m.x + m.z, m.y + m.w), glm::ivec2(r.x + r.z, r.y + r.w));
+                    reached.emplace_back(a.x, a.y, b.x - a.x, b.y - a.y);
+                }
+            reached = disjointUnion(reached);
+            for (const PixelRect& piece : reached) {
+                late.push_back(piece);
+                lateShift.push_back(plan.compositeShift[i]);
+            }
+            for (const PixelRect& piece : subtractRects(r, reached)) {
+                merged.push_back(piece);
+                mergedShift.push_back(plan.compositeShift[i]);
+            }
+        }
+        underlay(merged, mergedShift);
+    }
     drawLists(dd, before);
-    layer.composite(out, plan.composite);
+    if (!late.empty()) layer.composite(out, late, lateShift);
     drawLists(dd, after);
 }
 

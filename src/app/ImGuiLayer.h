@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 // ImGui context with the GLFW and OpenGL 3 backends, the system's sans font and our theme, owned RAII.
 #include <memory>
 
@@ -55,7 +56,11 @@ public:
     // The window's UI into `out`. With `useLayer` (frames while the camera moves) windows unchanged since
     // the last frame are laid over from `layer` instead of being drawn again (core/UiLayerCache.h); the
     // leader lines and trigger marks (ImGui's background and foreground lists) are always drawn.
-    void render(render::RenderTarget& out, render::UiLayer& layer, bool useLayer);
+    // `underlay` (a reduced frame whose scene is not yet in `out`): called first, with the layer's
+    // rectangles (and their shifts) that it lays over itself in the same pass as the scene's upscale
+    // (FxaaPass::upscaleUnder); the rest of the layer is composited as usual.
+    using Underlay = std::function<void(const std::vector<PixelRect>&, const std::vector<glm::ivec2>&)>;
+    void render(render::RenderTarget& out, render::UiLayer& layer, bool useLayer, const Underlay& underlay = {});
 
 private:
     void rebuild();

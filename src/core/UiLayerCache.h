@@ -8,9 +8,11 @@
 //
 // Windows drawn over one another (a tooltip over the sidebar, a child window inside its parent) form a
 // group: a group is cached only as a whole, when every list in it is unchanged, so the order in which
-// they blend is kept. The layer holds what it was drawn with; a group is laid over from it only where
-// nothing else was drawn into those pixels. Overlays (ImGui's background and foreground lists: leader
-// lines, trigger marks) are always drawn live, before and after the layer. Pure; unit-tested.
+// they blend is kept. A list that only moved by whole pixels (an article panel that follows its
+// structure while the camera orbits) counts as unchanged: its group is laid over from where the layer
+// holds it, shifted, as long as the whole group moved alike. The layer holds what it was drawn with; a group is laid
+// over from it only where nothing else was drawn into those pixels. Overlays (ImGui's background and foreground lists:
+// leader lines, trigger marks) are always drawn live, before and after the layer. Pure; unit-tested.
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -24,21 +26,29 @@ using PixelRect = glm::ivec4;
 bool overlaps(const PixelRect& a, const PixelRect& b);
 
 struct UiListInfo {
-    std::uint64_t id = 0;    // the same window in every frame (its name's hash)
-    std::uint64_t hash = 0;  // of everything it draws: vertices, indices, clip rectangles, textures
-    PixelRect rect{0};       // every pixel it can touch (the bounds of its clip rectangles)
-    bool overlay = false;    // background or foreground list: always drawn live
+    std::uint64_t id = 0;  // the same window in every frame (its name's hash)
+    std::uint64_t hash =
+        0;                 // of everything it draws relative to `origin`: vertices, indices, clip rectangles, textures
+    PixelRect rect{0};     // every pixel it can touch (the bounds of its clip rectangles)
+    glm::ivec2 origin{0};  // the whole pixel its contents are measured from: a window moved by whole pixels
+                           // keeps its hash, and only this and `rect` change
+    bool overlay = false;  // background or foreground list: always drawn live
 };
 
 struct UiLayerPlan {
     std::vector<PixelRect> clear;            // first, clear these pixels of the layer to transparent
     std::vector<std::size_t> drawIntoLayer;  // then draw these lists (in their order) into the layer
     std::vector<bool> fromLayer;             // per list: laid over from the layer, not drawn live
-    std::vector<PixelRect> composite;        // the layer's pixels to lay over, disjoint
+    std::vector<PixelRect> composite;        // the frame's pixels to lay over from the layer, disjoint
+    // Per composite rectangle: the layer's pixels come from `rect` moved back by this (windows that moved
+    // by whole pixels since they were drawn into the layer, e.g. panels following their anchors).
+    std::vector<glm::ivec2> compositeShift;
 };
 
 // The rectangles of `rects` made disjoint (their union, each pixel once).
 std::vector<PixelRect> disjointUnion(const std::vector<PixelRect>& rects);
+// The pixels of `from` outside every rectangle of `holes`, as disjoint rectangles.
+std::vector<PixelRect> subtractRects(const PixelRect& from, const std::vector<PixelRect>& holes);
 
 class UiLayerCache {
 public:
@@ -53,6 +63,7 @@ private:
     struct Entry {
         std::uint64_t id, hash;
         PixelRect rect;
+        glm::ivec2 origin;
     };
     std::vector<Entry> previous_;  // the last frame's lists
     std::vector<Entry> layer_;     // what the layer holds, each where it was drawn

@@ -10,9 +10,12 @@ Result<FxaaPass> FxaaPass::create() {
     if (!program) return Error{program.error()};
     auto upscale = loadProgram("fxaa", "#define LA_UPSCALE 1");
     if (!upscale) return Error{upscale.error()};
+    auto under = loadProgram("fxaa", "#define LA_UPSCALE 1\n#define LA_WITH_LAYER 1");
+    if (!under) return Error{under.error()};
     FxaaPass p;
     p.program_ = std::move(*program);
     p.upscale_ = std::move(*upscale);
+    p.under_ = std::move(*under);
     p.emptyVao_ = gl::VertexArray::create();
     return p;
 }
@@ -60,6 +63,43 @@ void FxaaPass::resolve(RenderTarget& out, bool filter) {
     in.colour.bind(0);
     in.colour.setLinearFilter(!upscale);  // the filter's taps fall between texels
     emptyVao_.drawTriangles(3);
+    in.colour.unbind(0);
+    gl::setDepth(true, true);
+}
+
+void FxaaPass::upscaleUnder(RenderTarget& out, const UiLayer& layer, const std::vector<PixelRect>& rects,
+                            const std::vector<glm::ivec2>& shifts) {
+    const Slot& in = *current_;
+    const bool withLayer = !rects.empty() && layer.size() == out.size();
+    out.bind();
+    gl::setDepth(false, false);
+    gl::setBlend(gl::Blend::Off);
+    gl::setStencil(gl::Stencil::Off);
+    gl::setCull(gl::Cull::None);
+    in.colour.bind(0);
+    in.colour.setLinearFilter(false);
+    // The pixels outside the rectangles: the plain upscale; each scissored draw covers only its box.
+    upscale_.use();
+    upscale_.set("uScene", 0);
+    const std::vector<PixelRect> none;
+    for (const PixelRect& r : subtractRects({0, 0, out.size().x, out.size().y}, withLayer ? rects : none)) {
+        gl::setScissor(scissorBox(r, out.size()));
+        emptyVao_.drawTriangles(3);
+    }
+    if (withLayer) {
+        under_.use();
+        under_.set("uScene", 0);
+        under_.set("uLayer", 1);
+        layer.texture().bind(1);
+        for (std::size_t i = 0; i < rects.size(); ++i) {
+            const glm::ivec2 shift = i < shifts.size() ? shifts[i] : glm::ivec2(0);
+            under_.set("uShift", glm::ivec2(shift.x, -shift.y));  // GL rows run upwards
+            gl::setScissor(scissorBox(rects[i], out.size()));
+            emptyVao_.drawTriangles(3);
+        }
+        layer.texture().unbind(1);
+    }
+    gl::setScissor(std::nullopt);
     in.colour.unbind(0);
     gl::setDepth(true, true);
 }

@@ -4,9 +4,11 @@
 // (shaders/fxaa.frag); the UI is drawn over the result, untouched. MSAA 4x costs about 2.6x a frame on
 // llvmpipe; this pass costs one full-screen triangle.
 #include <array>
+#include <vector>
 
 #include "core/Result.h"
 #include "render/RenderTarget.h"
+#include "render/UiLayer.h"
 #include "render/gl/Objects.h"
 #include "render/gl/Program.h"
 
@@ -22,6 +24,13 @@ public:
     // A scene target smaller than `out` (drawn at reduced resolution while the camera moves) is scaled up,
     // each window pixel the nearest texel, unfiltered.
     void resolve(RenderTarget& out, bool filter = true);
+    // The upscale of a reduced frame (as resolve) with the UI layer's pixels of `rects` (disjoint, top-left
+    // pixels, each taken from `rect` moved back by its entry of `shifts`) laid over in the same pass: one
+    // full-screen pass instead of the upscale and then a blended pass over those rectangles (the cached UI
+    // is a third to half of the screen). Matches resolve + UiLayer::composite to within one level of a
+    // channel (the shader's rounding against the blender's). `out` stays bound.
+    void upscaleUnder(RenderTarget& out, const UiLayer& layer, const std::vector<PixelRect>& rects,
+                      const std::vector<glm::ivec2>& shifts);
 
 private:
     // Two targets kept: the window's size and the reduced one of frames while the camera moves, so that
@@ -36,6 +45,7 @@ private:
     };
     gl::Program program_;
     gl::Program upscale_;  // the same pass without the filter (LA_UPSCALE)
+    gl::Program under_;    // the upscale with the UI layer over it (LA_UPSCALE, LA_WITH_LAYER)
     gl::VertexArray emptyVao_;
     std::array<Slot, 2> slots_;
     Slot* current_ = &slots_[0];

@@ -5,12 +5,9 @@
 
 namespace la::render {
 
-namespace {
-// A top-left pixel rectangle as GL's scissor box (bottom-left origin).
 glm::ivec4 scissorBox(const PixelRect& r, glm::ivec2 size) {
     return {r.x, size.y - (r.y + r.w), r.z, r.w};
 }
-}  // namespace
 
 Result<UiLayer> UiLayer::create() {
     auto program = loadProgram("fxaa", "#define LA_LAYER 1");
@@ -41,7 +38,7 @@ RenderTarget& UiLayer::begin(glm::ivec2 size, const std::vector<PixelRect>& rect
     return target_;
 }
 
-void UiLayer::composite(RenderTarget& out, const std::vector<PixelRect>& rects) {
+void UiLayer::composite(RenderTarget& out, const std::vector<PixelRect>& rects, const std::vector<glm::ivec2>& shifts) {
     out.bind();
     if (rects.empty() || size_ != out.size()) return;
     gl::setDepth(false, false);
@@ -51,8 +48,12 @@ void UiLayer::composite(RenderTarget& out, const std::vector<PixelRect>& rects) 
     program_.use();
     program_.set("uScene", 0);
     colour_.bind(0);
-    for (const PixelRect& r : rects) {
-        gl::setScissor(scissorBox(r, size_));
+    glm::ivec2 current(-1 << 30);
+    for (std::size_t i = 0; i < rects.size(); ++i) {
+        const glm::ivec2 shift = i < shifts.size() ? shifts[i] : glm::ivec2(0);
+        if (shift != current) program_.set("uShift", glm::ivec2(shift.x, -shift.y));  // GL rows run upwards
+        current = shift;
+        gl::setScissor(scissorBox(rects[i], size_));
         emptyVao_.drawTriangles(3);
     }
     gl::setScissor(std::nullopt);

@@ -12,6 +12,9 @@
 
 namespace la::render {
 
+// A top-left pixel rectangle of a target of `size` as GL's scissor box (bottom-left origin).
+glm::ivec4 scissorBox(const PixelRect& r, glm::ivec2 size);
+
 class UiLayer {
 public:
     static Result<UiLayer> create();
@@ -20,8 +23,14 @@ public:
     // pixel rectangles) cleared to transparent.
     RenderTarget& begin(glm::ivec2 size, const std::vector<PixelRect>& rects);
     // The layer's pixels in `rects` (disjoint) laid over `out`, which stays bound; blending and the
-    // scissor test are left off.
-    void composite(RenderTarget& out, const std::vector<PixelRect>& rects);
+    // scissor test are left off. `shifts` (empty, or one per rectangle, top-left pixels): each rectangle's
+    // pixels come from the layer's at `rect` moved back by its shift.
+    void composite(RenderTarget& out, const std::vector<PixelRect>& rects, const std::vector<glm::ivec2>& shifts = {});
+
+    // The layer's picture (premultiplied RGBA8, nearest filtering) and size, for a pass that lays it over
+    // itself (FxaaPass::upscaleUnder).
+    const gl::Texture& texture() const { return colour_; }
+    glm::ivec2 size() const { return size_; }
 
 private:
     gl::Program program_;

@@ -1,6 +1,7 @@
 #include "ui/ArticlePanel.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include <imgui.h>
@@ -37,7 +38,8 @@ bool drawArticlePanels(const std::vector<ArticleView>& articles, const std::vect
         const StructureInfo* a = articles[i].info;
         const Rect& r = rects[i];
         if (!a || !r.valid()) continue;
-        ImGui::SetNextWindowPos(ImVec2(r.min.x, r.min.y), ImGuiCond_Always);
+        // At whole pixels, so a panel that only moved draws the same pixels (core/UiLayerCache.h).
+        ImGui::SetNextWindowPos(ImVec2(std::round(r.min.x), std::round(r.min.y)), ImGuiCond_Always);
         ImGui::SetNextWindowSize(ImVec2(r.size().x, r.size().y), ImGuiCond_Always);
         const ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
                                        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |

@@ -87,7 +87,13 @@ void summary(const StructureInfo& info, bool therapist, bool compact) {
 
 void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& actions) {
     for (auto& view : panels) {
-        const PanelPlacement& p = view.placement;
+        // At whole pixels: a panel that only moved (following its structure while the camera orbits)
+        // then draws the same pixels, so the UI layer lays it over from its cached picture (core/UiLayerCache.h).
+        PanelPlacement p = view.placement;
+        const glm::vec2 snap = glm::round(p.rect.min) - p.rect.min;
+        p.rect.min += snap;
+        p.rect.max += snap;
+        p.leaderFrom += snap;  // the leader line still starts at the panel's edge
         PanelState& st = *view.state;
         leaderLine(p);
         ImGui::SetNextWindowPos(ImVec2(p.rect.min.x, p.rect.min.y), ImGuiCond_Always);

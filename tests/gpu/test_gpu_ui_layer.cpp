@@ -5,8 +5,10 @@
 
 #include <doctest/doctest.h>
 
+#include "render/FxaaPass.h"
 #include "render/OffscreenTarget.h"
 #include "render/UiLayer.h"
+#include "render/gl/State.h"
 
 using namespace la;
 
@@ -47,4 +49,82 @@ TEST_CASE("gpu: the UI layer is laid over inside its rectangles only, premultipl
     layer->begin({w / 2, h}, {}).clear(glm::vec4(0.5f, 0.0f, 0.0f, 0.5f));
     layer->composite(out->target(), {{0, 0, w, h}});
     CHECK(near(pixel(out->readPixels(), w, 20, 4), blue));
+}
+
+TEST_CASE("gpu: a shifted rectangle of the UI layer comes from its place before the shift") {
+    constexpr int w = 64, h = 32;
+    auto out = render::OffscreenTarget::create(w, h, 0);
+    REQUIRE_MESSAGE(out.ok(), out.error());
+    auto layer = render::UiLayer::create();
+    REQUIRE_MESSAGE(layer.ok(), layer.error());
+    // The layer: opaque red in its top-left 8x8 pixels, transparent elsewhere.
+    layer->begin({w, h}, {{0, 0, w, h}});
+    render::RenderTarget& l = layer->begin({w, h}, {});
+    l.bind();
+    gl::setScissor(glm::ivec4(0, h - 8, 8, 8));  // GL's bottom-left origin: the top-left 8x8
+    gl::Framebuffer::clearColor(0, glm::vec4(1.0f, 0.0f, 0.0f, 1.0f));
+    gl::setScissor(std::nullopt);
+    out->target().clear(glm::vec4(0.0f, 0.0f, 1.0f, 1.0f));
+    // The square moved 20 right and 10 down (a panel following its structure).
+    layer->composite(out->target(), {{20, 10, 8, 8}}, {glm::ivec2(20, 10)});
+    const std::vector<std::uint8_t> px = out->readPixels();
+    const glm::ivec3 blue(0, 0, 255), red(255, 0, 0);
+    CHECK(pixel(px, w, 20, 10) == red);  // its first pixel
+    CHECK(pixel(px, w, 27, 17) == red);  // its last
+    CHECK(pixel(px, w, 28, 10) == blue);
+    CHECK(pixel(px, w, 20, 18) == blue);
+    CHECK(pixel(px, w, 2, 2) == blue);  // nothing where the layer holds it
+}
+
+TEST_CASE("gpu: the upscale with the UI layer under it matches the upscale and then the composite") {
+    constexpr int w = 64, h = 32;
+    auto fxaa = render::FxaaPass::create();
+    REQUIRE_MESSAGE(fxaa.ok(), fxaa.error());
+    auto layer = render::UiLayer::create();
+    REQUIRE_MESSAGE(layer.ok(), layer.error());
+    // The reduced scene: a quarter of the size, four colours in bands.
+    const glm::vec4 bands[4] = {
+        {0.9f, 0.2f, 0.1f, 1}, {0.1f, 0.7f, 0.3f, 1}, {0.2f, 0.3f, 0.95f, 1}, {0.6f, 0.6f, 0.6f, 1}};
+    auto drawScene = [&] {
+        render::RenderTarget& scene = fxaa->sceneTarget({w / 4, h / 4});
+        scene.clear(bands[3]);
+        for (int b = 0; b < 3; ++b) {
+            gl::setScissor(glm::ivec4(b * 4, 0, 4, h / 4));
+            gl::Framebuffer::clearColor(0, bands[b]);
+        }
+        gl::setScissor(std::nullopt);
+    };
+    // The layer: translucent and opaque windows (premultiplied), the second one moved since.
+    layer->begin({w, h}, {{0, 0, w, h}});
+    layer->begin({w, h}, {}).bind();
+    gl::setScissor(glm::ivec4(2, 2, 20, 12));
+    gl::Framebuffer::clearColor(0, glm::vec4(0.35f, 0.1f, 0.2f, 0.6f));
+    gl::setScissor(glm::ivec4(40, 16, 16, 12));
+    gl::Framebuffer::clearColor(0, glm::vec4(0.95f, 0.95f, 0.9f, 1.0f));
+    gl::setScissor(std::nullopt);
+    const std::vector<PixelRect> rects = {{2, 18, 20, 12}, {30, 2, 16, 12}};
+    const std::vector<glm::ivec2> shifts = {glm::ivec2(0), glm::ivec2(-10, -2)};
+    auto a = render::OffscreenTarget::create(w, h, 0), b = render::OffscreenTarget::create(w, h, 0);
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    drawScene();
+    fxaa->resolve(a->target(), false);  // the upscale
+    layer->composite(a->target(), rects, shifts);
+    drawScene();
+    fxaa->upscaleUnder(b->target(), *layer, rects, shifts);
+    const std::vector<std::uint8_t> pa = a->readPixels(), pb = b->readPixels();
+    int worst = 0;
+    for (std::size_t i = 0; i < pa.size(); i += 4)
+        for (std::size_t k = 0; k < 3; ++k) worst = std::max(worst, std::abs(int(pa[i + k]) - int(pb[i + k])));
+    CHECK(worst <= 1);
+    // The layer's windows are there in both (the opaque one where it moved to, not where it was drawn).
+    CHECK(pixel(pb, w, 35, 5) == glm::ivec3(242, 242, 230));
+    CHECK(pixel(pb, w, 45, 13) == glm::ivec3(242, 242, 230));  // its last pixel
+    CHECK(pixel(pb, w, 50, 8) != glm::ivec3(242, 242, 230));   // where the layer holds it
+    CHECK(pixel(pb, w, 45, 20) != glm::ivec3(242, 242, 230));
+    CHECK(pixel(pb, w, 60, 20) == pixel(pb, w, 60, 2));  // outside every rectangle: the scene's band
+    // The translucent window over the scene's first band: a mix, neither the band nor the window alone.
+    const glm::ivec3 mixed = pixel(pb, w, 5, 25);
+    CHECK(mixed != pixel(pb, w, 1, 25));
+    CHECK(mixed.x > 100);
 }

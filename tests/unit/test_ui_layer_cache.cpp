@@ -111,4 +111,66 @@ TEST_CASE("ui layer: the union of overlapping rectangles, each pixel once") {
     for (std::size_t i = 0; i < u.size(); ++i)
         for (std::size_t j = i + 1; j < u.size(); ++j) CHECK_FALSE(overlaps(u[i], u[j]));
     CHECK(disjointUnion({}).empty());
+    // What is left of a rectangle outside some others (the screen outside the cached windows).
+    const std::vector<PixelRect> rest = subtractRects({0, 0, 100, 100}, {{10, 10, 20, 20}, {50, -10, 60, 200}});
+    CHECK(area(rest) == 100LL * 100 - 20LL * 20 - 50LL * 100);
+    for (const PixelRect& r : rest) {
+        CHECK_FALSE(overlaps(r, {10, 10, 20, 20}));
+        CHECK(r.x + r.z <= 50);
+    }
+    CHECK(subtractRects({0, 0, 10, 10}, {{0, 0, 10, 10}}).empty());
+}
+
+TEST_CASE("ui layer: a window that only moved by whole pixels comes from the layer, shifted") {
+    UiLayerCache cache;
+    auto at = [](glm::ivec2 o) {
+        UiListInfo l = list(7, 70, {o.x - 1, o.y - 7, 362, 234});  // a panel: its contents measured from o
+        l.origin = o;
+        return l;
+    };
+    std::vector<UiListInfo> frame = {list(2, 10, {0, 24, 380, 1030}), at({1550, 300})};
+    cache.plan(frame, kScreen, true);
+    UiLayerPlan p = cache.plan(frame, kScreen, true);  // both drawn into the layer
+    CHECK(p.drawIntoLayer == std::vector<std::size_t>{0, 1});
+    // The panel follows its structure: 12 pixels down, 3 left. Nothing is drawn; it comes from where the
+    // layer holds it, and the sidebar from its own place.
+    frame[1] = at({1547, 312});
+    p = cache.plan(frame, kScreen, true);
+    CHECK(p.drawIntoLayer.empty());
+    CHECK(p.fromLayer == std::vector<bool>{true, true});
+    REQUIRE(p.compositeShift.size() == p.composite.size());
+    long long moved = 0;
+    for (std::size_t i = 0; i < p.composite.size(); ++i) {
+        const bool panel = overlaps(p.composite[i], frame[1].rect);
+        CHECK(p.compositeShift[i] == (panel ? glm::ivec2(-3, 12) : glm::ivec2(0)));
+        if (panel) moved += static_cast<long long>(p.composite[i].z) * p.composite[i].w;
+    }
+    CHECK(moved == 362LL * 234);
+    // Its contents changed as well as its place (another hash): drawn live, and the next frame into the layer.
+    frame[1] = at({1540, 320});
+    frame[1].hash = 71;
+    p = cache.plan(frame, kScreen, true);
+    CHECK(p.fromLayer == std::vector<bool>{true, false});
+    p = cache.plan(frame, kScreen, true);
+    CHECK(p.drawIntoLayer == std::vector<std::size_t>{1});
+    CHECK(p.compositeShift == std::vector<glm::ivec2>(p.composite.size(), glm::ivec2(0)));
+}
+
+TEST_CASE("ui layer: a moved window is not taken from pixels another window was drawn over") {
+    UiLayerCache cache;
+    UiListInfo panel = list(7, 70, {1000, 100, 300, 200});
+    panel.origin = {1000, 100};
+    std::vector<UiListInfo> frame = {panel};
+    cache.plan(frame, kScreen, true);
+    cache.plan(frame, kScreen, true);  // the panel in the layer at (1000, 100)
+    // It moves down by 300; a tooltip appears where it was and stays.
+    frame[0].rect.y += 300;
+    frame[0].origin.y += 300;
+    frame.push_back(list(8, 80, {1100, 150, 100, 40}));
+    cache.plan(frame, kScreen, true);
+    UiLayerPlan p = cache.plan(frame, kScreen, true);
+    // The tooltip goes into the layer over the panel's old pixels: the panel is drawn anew where it is now.
+    CHECK(p.drawIntoLayer == std::vector<std::size_t>{0, 1});
+    CHECK(p.fromLayer == std::vector<bool>{true, true});
+    CHECK(p.compositeShift == std::vector<glm::ivec2>(p.composite.size(), glm::ivec2(0)));
 }

@@ -87,6 +87,9 @@ void Program::set(const char* u, float v) {
 void Program::set(const char* u, const glm::vec2& v) {
     glUniform2fv(location(u), 1, &v.x);
 }
+void Program::set(const char* u, const glm::ivec2& v) {
+    glUniform2iv(location(u), 1, &v.x);
+}
 void Program::set(const char* u, const glm::vec3& v) {
     glUniform3fv(location(u), 1, &v.x);
 }

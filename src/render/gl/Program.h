@@ -38,6 +38,7 @@ public:
     void set(const char* u, int v);
     void set(const char* u, float v);
     void set(const char* u, const glm::vec2& v);
+    void set(const char* u, const glm::ivec2& v);
     void set(const char* u, const glm::vec3& v);
     void set(const char* u, const glm::vec4& v);
     void set(const char* u, const glm::mat3& m);
