@@ -10,7 +10,8 @@
 # the camera took to rest plus that frame) and the viewer's CPU share (all its threads).
 # ORBIT_LOG=FILE keeps the frame log. LA_FRAME_PHASES=1 also prints the medians of the reduced frames'
 # phases (scene, upscale, UI: processor time of all threads, each finished with glFinish, so the frames
-# themselves are slower then). A viewer without --frame-log (an older build): the mean over the drag from --frame-stats instead.
+# themselves are slower then), and of the whole reduced frames (input to present) and their present alone,
+# wall and processor time. A viewer without --frame-log (an older build): the mean over the drag from --frame-stats instead.
 set -eu
 build=${1:-build}
 [ $# -gt 0 ] && shift
@@ -64,4 +65,7 @@ if [ -n "${LA_FRAME_PHASES:-}" ]; then
     sed -n "$((l0 + 2)),${l1}p" "$log" | awk '$1 == "phases" && $5 == 1 { print $2, $3, $4 }' >"$tmp/phases"
     for col in 1 2 3; do cut -d' ' -f$col "$tmp/phases" | sort -n | awk '{ v[NR] = $1 } END { printf "%s ", (NR ? v[int((NR + 1) / 2)] : "?") }'; done |
         awk '{ printf "phases of the reduced frames, CPU ms (medians): scene %s, upscale %s, UI %s\n", $1, $2, $3 }'
+    sed -n "$((l0 + 2)),${l1}p" "$log" | awk '$1 == "frame" && $6 == 1 { print $2, $3, $4, $5 }' >"$tmp/frame"
+    for col in 1 2 3 4; do cut -d' ' -f$col "$tmp/frame" | sort -n | awk '{ v[NR] = $1 } END { printf "%s ", (NR ? v[int((NR + 1) / 2)] : "?") }'; done |
+        awk '{ printf "whole reduced frames (medians): wall %s ms, CPU %s ms; of it the present (glfwSwapBuffers): wall %s ms, CPU %s ms\n", $1, $2, $3, $4 }'
 fi

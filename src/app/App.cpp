@@ -744,7 +744,15 @@ int App::runWindow() {
         renderFrame(window, true, true, quality);
         lastPainKey_ = painFrameKey(viewer_->scene.view().pain);
         const bool inputChanged = handleInput();
+        const double swap0 = phaseLog_ ? glfwGetTime() : 0.0, swapCpu0 = phaseLog_ ? processCpuSeconds() : 0.0;
         glfwSwapBuffers(window_->handle());
+        if (phaseLog_ && frameLog_) {
+            // The whole frame (input, UI, drawing, present) and its present alone: wall and processor ms.
+            const double end = glfwGetTime(), cpu = processCpuSeconds();
+            std::fprintf(frameLog_, "frame %.2f %.2f %.2f %.2f %d\n", 1e3 * (end - wall0), 1e3 * (cpu - cpu0),
+                         1e3 * (end - swap0), 1e3 * (cpu - swapCpu0), quality.reduced() ? 1 : 0);
+            std::fflush(frameLog_);
+        }
         // The next reduced frame's resolution follows what this one took, up to its swap.
         if (quality.reduced()) motion_.reducedFrameTook(glfwGetTime() - wall0);
         countFrame();
