@@ -755,3 +755,32 @@ TEST_CASE("bundled model: the skin has a dimple over each PSIS") {
         CHECK(centre - around > 0.0015f);
     }
 }
+
+TEST_CASE("bundled model: the skin shows the iliac crest's contour, a soft ridge from the side and from behind") {
+    // Points on the crest from the landmark table: the iliac tubercle, midway to the crest's highest point, the
+    // highest point, and part of the way back towards the PSIS. Through each, a vertical line of rays coming in
+    // horizontally from outside (away from the trunk's axis x = 0, z = -7 cm): the skin's distance out r(y). Over
+    // the crest the skin stands out of the line through the points 2 cm above and below it (a ridge), and no
+    // more than 1 cm away from where the crest is.
+    const glm::vec3 tubercle = landmark("iliac_tubercle"), top = landmark("crest_top"), psis = landmark("psis");
+    const std::vector<glm::vec3> crest = {tubercle, 0.5f * (tubercle + top) + glm::vec3(0.0f, 0.008f, 0.0f), top,
+                                          top + 0.35f * (psis - top) + glm::vec3(0.0f, 0.006f, 0.0f)};
+    for (const float side : {1.0f, -1.0f})
+        for (const glm::vec3& c0 : crest) {
+            const glm::vec3 c(side * c0.x, c0.y, c0.z);
+            const glm::vec3 away = glm::normalize(glm::vec3(c.x, 0.0f, c.z + 0.07f));
+            const auto r = [&](float y) {
+                const glm::vec3 o = glm::vec3(c.x, y, c.z) + away * 0.3f;
+                const float t = firstHit(surface("skin"), o, -away);
+                REQUIRE(t > 0.0f);
+                return 0.3f - t;
+            };
+            float ridge = -1.0f;
+            for (float y = c.y - 0.01f; y <= c.y + 0.0151f; y += 0.0025f)
+                ridge = std::max(ridge, r(y) - 0.5f * (r(y - 0.02f) + r(y + 0.02f)));
+            CAPTURE(side);
+            CAPTURE(c.x);
+            CAPTURE(c.y);
+            CHECK(ridge > 0.0025f);
+        }
+}

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "landmarks.h"
 #include "loft.h"
@@ -14,8 +15,9 @@
 
 namespace mg {
 
-// The muscles of the back end flat at this height (cm), the skin a little above.
-constexpr float kModelTop = 32.0f;
+// The model's top (cm, about the level of T4): the muscles of the back and the thoracic spine end flat here, the
+// skin a little above.
+constexpr float kModelTop = 40.0f;
 
 // Landmark position (cm, left side).
 inline vec3 L(const char* name) {
@@ -34,9 +36,15 @@ inline float Lval(const char* name) {
 using Shapes = std::map<std::string, std::unique_ptr<Shape>>;
 
 // The builders add their structures to `out`; later groups carve themselves out of earlier ones.
-void buildPelvis(Shapes& out);       // hip_bone, interpubic_disc, sacrum, coccyx
-void buildSpine(Shapes& out);        // vertebra_T12 ... vertebra_L5
-void buildDiscs(Shapes& out);        // disc_T12_L1 ... disc_L5_S1 (after the pelvis and the spine)
+void buildPelvis(Shapes& out);  // hip_bone, interpubic_disc, sacrum, coccyx
+void buildSpine(Shapes& out);   // vertebra_T12 ... vertebra_L5
+void buildDiscs(Shapes& out);   // disc_T12_L1 ... disc_L5_S1 (after the pelvis and the spine)
+// vertebra_T11 ... vertebra_T4 (cut by the model's top) and disc_T11_T12 ... disc_T4_T5 (after buildSpine)
+void buildThoracicSpine(Shapes& out);
+// The ids of the thoracic vertebrae above T12, from T11 up.
+const std::vector<std::string>& thoracicIds();
+// Every vertebra of the model, T4 ... L5.
+std::vector<const Shape*> allVertebrae(const Shapes& out);
 void buildFemurRibs(Shapes& out);    // femur, rib_11, rib_12
 void buildGluteals(Shapes& out);     // gluteals, deep lateral rotators, tensor fasciae latae
 void buildBackMuscles(Shapes& out);  // quadratus_lumborum, erector spinae columns, psoas_major, iliacus

@@ -26,12 +26,11 @@ std::unique_ptr<Shape> thoracolumbarFascia(const Shapes& out) {
     const std::vector<const Shape*> cols = {out.at("multifidus").get(), out.at("longissimus_thoracis").get(),
                                             out.at("iliocostalis_lumborum").get()};
     std::vector<const Shape*> under = cols;
-    for (const char* id : {"sacrum", "hip_bone", "vertebra_T12", "vertebra_L1", "vertebra_L2", "vertebra_L3",
-                           "vertebra_L4", "vertebra_L5", "rib_11", "rib_12"})
-        under.push_back(out.at(id).get());
+    for (const char* id : {"sacrum", "hip_bone", "rib_11", "rib_12"}) under.push_back(out.at(id).get());
+    for (const Shape* v : allVertebrae(out)) under.push_back(v);
     constexpr float r = 0.18f;  // half-thickness
     const float y0 = -3.0f, y1 = kModelTop - 0.4f;
-    constexpr int NY = 40, NX = 15;
+    constexpr int NY = 50, NX = 15;
     std::vector<float> edges;
     for (int j = 0; j < NY; ++j) {
         const float y = y0 + (y1 - y0) * static_cast<float>(j) / (NY - 1);

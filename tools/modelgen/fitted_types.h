@@ -1,6 +1,6 @@
 #pragma once
-// The records of fitted_sections.inc (written by fit_reference.py): read by reference.cpp (muscle bodies) and
-// sheet.cpp (the trunk wall's sheets).
+// The records of fitted_sections.inc (written by fit_reference.py), compiled once in fitted_tables.cpp and looked up
+// by id: reference.cpp (muscle bodies) and sheet.cpp (the trunk wall's sheets) read them.
 #include <cstddef>
 
 namespace mg::fitted {
@@ -28,5 +28,9 @@ struct FitSheet {
     const SheetLevel* levels;
     std::size_t count;
 };
+
+// The fitted table of `id`, nullptr when there is none.
+const FitMuscle* findMuscle(const char* id);
+const FitSheet* findSheet(const char* id);
 
 }  // namespace mg::fitted

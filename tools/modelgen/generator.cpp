@@ -30,12 +30,28 @@ constexpr Spec kSpecs[] = {
     {"interpubic_disc", "disc", 5, false, 0.08f, 1500},
     {"sacrum", "bone", 5, false, 0.2f, 10000},
     {"coccyx", "bone", 5, false, 0.12f, 1500},
+    {"vertebra_T4", "bone", 5, false, 0.14f, 3500},
+    {"vertebra_T5", "bone", 5, false, 0.14f, 3500},
+    {"vertebra_T6", "bone", 5, false, 0.14f, 3500},
+    {"vertebra_T7", "bone", 5, false, 0.14f, 3500},
+    {"vertebra_T8", "bone", 5, false, 0.14f, 3500},
+    {"vertebra_T9", "bone", 5, false, 0.14f, 3500},
+    {"vertebra_T10", "bone", 5, false, 0.14f, 3500},
+    {"vertebra_T11", "bone", 5, false, 0.15f, 4000},
     {"vertebra_T12", "bone", 5, false, 0.16f, 6500},
     {"vertebra_L1", "bone", 5, false, 0.16f, 6500},
     {"vertebra_L2", "bone", 5, false, 0.16f, 6500},
     {"vertebra_L3", "bone", 5, false, 0.16f, 6500},
     {"vertebra_L4", "bone", 5, false, 0.16f, 6500},
     {"vertebra_L5", "bone", 5, false, 0.16f, 6500},
+    {"disc_T4_T5", "disc", 5, false, 0.12f, 900},
+    {"disc_T5_T6", "disc", 5, false, 0.12f, 900},
+    {"disc_T6_T7", "disc", 5, false, 0.12f, 900},
+    {"disc_T7_T8", "disc", 5, false, 0.12f, 900},
+    {"disc_T8_T9", "disc", 5, false, 0.12f, 900},
+    {"disc_T9_T10", "disc", 5, false, 0.12f, 900},
+    {"disc_T10_T11", "disc", 5, false, 0.12f, 900},
+    {"disc_T11_T12", "disc", 5, false, 0.12f, 900},
     {"disc_T12_L1", "disc", 5, false, 0.12f, 2000},
     {"disc_L1_L2", "disc", 5, false, 0.12f, 2000},
     {"disc_L2_L3", "disc", 5, false, 0.12f, 2000},
@@ -50,7 +66,7 @@ constexpr Spec kSpecs[] = {
     {"gluteus_minimus", "muscle", 3, true, 0.22f, 7000},
     {"gluteus_medius", "muscle", 2, true, 0.25f, 10000},
     {"piriformis", "muscle", 2, true, 0.18f, 3000},
-    {"obturator_internus", "muscle", 3, true, 0.18f, 3000},
+    {"obturator_internus", "muscle", 3, true, 0.18f, 3500},
     {"gemellus_superior", "muscle", 2, true, 0.15f, 1500},
     {"gemellus_inferior", "muscle", 2, true, 0.15f, 1500},
     {"quadratus_femoris", "muscle", 2, true, 0.18f, 2500},
@@ -115,6 +131,7 @@ std::vector<Structure> generateStructures(const GenerateOptions& opt) {
     buildPelvis(shapes);
     buildSpine(shapes);
     buildDiscs(shapes);
+    buildThoracicSpine(shapes);
     buildFemurRibs(shapes);
     buildGluteals(shapes);
     buildBackMuscles(shapes);

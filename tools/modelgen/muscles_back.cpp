@@ -19,6 +19,7 @@ void buildBackMuscles(Shapes& out) {
     std::vector<const Shape*> vertebrae;
     for (const char* v : {"vertebra_T12", "vertebra_L1", "vertebra_L2", "vertebra_L3", "vertebra_L4", "vertebra_L5"})
         vertebrae.push_back(out.at(v).get());
+    const std::vector<const Shape*> spine = allVertebrae(out);  // with the thoracic vertebrae above T12
     const Shape& hip = *out.at("hip_bone");
     const Shape& sacrum = *out.at("sacrum");
     const Shape& rib12 = *out.at("rib_12");
@@ -58,7 +59,7 @@ void buildBackMuscles(Shapes& out) {
         o.yhi = kModelTop;
         o.rim = 0.6f;
         auto m = referenceMuscle(id, o);
-        for (const Shape* v : vertebrae) carve(*m, *v, 0.08f, 0.3f);
+        for (const Shape* v : spine) carve(*m, *v, 0.08f, 0.3f);
         carve(*m, sacrum, 0.08f, 0.3f);
         carve(*m, hip, 0.08f, 0.3f);
         carve(*m, *ql, 0.1f, 0.3f);
@@ -70,12 +71,14 @@ void buildBackMuscles(Shapes& out) {
         m->finalize(2.0f);
         return m;
     };
-    // The measured multifidus is a thin sheet on laminae that ours would cut through: made fuller and moved
-    // back onto them (it is the bulkiest of the deep muscles low in the lumbar spine).
+    // The measured multifidus is a thin sheet that our sacrum would cut off from the rest at L5-S1: over the
+    // sacrum it is made fuller and moved back a little onto it; from L5 up it lies as measured, on our vertebrae
+    // (placed on the measured ones) and the thoracic spine.
     RefOptions mfOpt;
-    mfOpt.minDepth = 0.75f;
-    mfOpt.grow = 0.1f;
-    mfOpt.shift = vec3(0.1f, 0.0f, -0.5f);
+    mfOpt.minDepth = 0.9f;
+    mfOpt.shift = vec3(0.1f, 0.0f, -0.2f);
+    mfOpt.fadeLo = 2.0f;
+    mfOpt.fadeHi = 6.0f;
     RefOptions esOpt;
     esOpt.grow = 0.1f;
     RefOptions icOpt = esOpt;

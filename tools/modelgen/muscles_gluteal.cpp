@@ -135,10 +135,13 @@ void buildGluteals(Shapes& out) {
         RefOptions o;
         o.fibre = vec3(1.0f, -0.15f, 0.25f);  // transverse, out to the trochanter
         // The gemelli's measured sections are thin slivers where they leave the ischial spine: made fuller.
-        if (std::string_view(id) == "gemellus_superior") o.minDepth = 0.75f;
-        // The gemellus inferior's measured top is the -9 cm row itself: raised half a millimetre so that row keeps
-        // a section (the femoral neck's base, 125 degrees, carves its lateral end).
-        if (std::string_view(id) == "gemellus_inferior") o.shift = vec3(0.0f, 0.05f, 0.0f);
+        if (std::string_view(id) == "gemellus_superior") o.minDepth = 0.5f;
+        // The gemellus inferior is only 2 cm tall and its measured top is the -9 cm row itself: its upper end
+        // reaches a little beyond (not short of it by the rounding, the gemellus superior pressing on it and the
+        // femoral neck's base carving its lateral end).
+        if (std::string_view(id) == "gemellus_inferior") o.reach = 0.15f;
+        // The obturator internus's highest measured slip would lie in our hip bone above the obturator canal.
+        if (std::string_view(id) == "obturator_internus") o.yhi = -6.75f;
         auto m = referenceMuscle(id, o);
         carve(*m, hip, 0.05f, 0.2f);
         carve(*m, femur, 0.05f, 0.2f);
@@ -184,17 +187,57 @@ void buildGluteals(Shapes& out) {
     // them and carved out of them.
     const Shape* above = piriformis.get();
     out["piriformis"] = std::move(piriformis);
+    // The obturator internus without its tendon: what the gemelli are carved out of (they blend with the tendon
+    // laterally, inserting with it into the trochanteric fossa).
+    std::unique_ptr<Shape> oiBelly;
     for (const char* id : kRotators) {
         if (std::string_view(id) == "piriformis") continue;
         auto m = rotator(id);
-        carve(*m, *above, 0.06f, 0.2f);
+        if (std::string_view(id) == "obturator_internus") {
+            oiBelly = rotator(id);
+            carve(*oiBelly, *above, 0.06f, 0.2f);
+            finishLeft(*oiBelly);
+            // Its tendon: out of the pelvis round the lesser sciatic notch (turning almost a right angle on its
+            // cartilage-covered groove), then back and out between the gemelli to the trochanteric fossa, at the
+            // height measured (the levels every 2 cm miss it).
+            m->group(Op::Union, 0.4f);
+            addTube(*m,
+                    {{vec3(3.9f, -9.3f, -8.4f), 0.55f},
+                     {vec3(4.4f, -9.3f, -10.2f), 0.5f},
+                     {vec3(5.6f, -9.2f, -10.7f), 0.45f},
+                     {vec3(7.6f, -9.25f, -10.0f), 0.42f},
+                     {vec3(9.3f, -9.35f, -8.9f), 0.38f}},
+                    20, 0.0f);
+            carve(*m, hip, 0.05f, 0.2f);
+            carve(*m, femur, 0.05f, 0.2f);
+        }
+        if (std::string_view(id) == "gemellus_superior") {
+            // Its belly as one spindle along the measured course, ischial spine -> over the obturator tendon -> the
+            // medial face of the greater trochanter: whole where the piriformis and the tendon press on it.
+            m->group(Op::Union, 0.4f);
+            addTube(*m,
+                    {{vec3(4.7f, -7.4f, -10.3f), 0.45f},
+                     {vec3(7.0f, -8.1f, -9.5f), 0.6f},
+                     {vec3(8.9f, -8.25f, -8.45f), 0.45f},
+                     {vec3(11.2f, -8.5f, -6.9f), 0.4f}},
+                    20, 0.0f);
+            carve(*m, hip, 0.05f, 0.2f);
+            carve(*m, femur, 0.05f, 0.2f);
+            // Its upper border slopes down laterally, under the piriformis (measured: x 6.4 at 7 cm below the ASIS,
+            // 9.6 at 8, 12.2 at 9; its front, lateral part a little lower).
+            m->group(Op::Intersect, 0.3f);
+            m->add(halfSpace(glm::normalize(vec3(0.36f, 1.0f, 0.0f)), -4.46f));
+        }
+        const bool gemellus = std::string_view(id).rfind("gemellus", 0) == 0;
+        carve(*m, gemellus && above == out.at("obturator_internus").get() ? *oiBelly : *above, 0.06f, 0.2f);
         if (above != out.at("piriformis").get()) carve(*m, *out.at("piriformis"), 0.06f, 0.2f);
-        if (std::string_view(id).rfind("gemellus", 0) == 0) carve(*m, *out.at("obturator_internus"), 0.06f, 0.2f);
+        if (gemellus) carve(*m, *oiBelly, 0.06f, 0.2f);
         if (std::string_view(id) == "quadratus_femoris") carve(*m, *out.at("gemellus_inferior"), 0.06f, 0.2f);
         finishLeft(*m);
         above = m.get();
         out[id] = std::move(m);
     }
+    out["obturator_internus_belly"] = std::move(oiBelly);  // kept alive for the gemelli (not meshed)
 
     // Gluteus maximus: posterior ilium, sacrum, coccyx, sacrotuberous ligament -> iliotibial tract (upper and
     // superficial fibres, over the greater trochanter) and gluteal tuberosity (lower deep fibres). A thick,

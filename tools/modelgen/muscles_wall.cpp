@@ -35,15 +35,14 @@ void buildWallMuscles(Shapes& out) {
         for (const char* id : ids) v.push_back(out.at(id).get());
         return v;
     };
-    const auto bones = shapes({"hip_bone", "sacrum", "rib_11", "rib_12", "vertebra_T12", "vertebra_L1", "vertebra_L2",
-                               "vertebra_L3", "vertebra_L4", "vertebra_L5"});
-    const auto pelvis = shapes({"hip_bone", "sacrum"});
-    const auto ribs = shapes({"rib_11", "rib_12"});
-    const auto columns = shapes({"multifidus", "longissimus_thoracis", "iliocostalis_lumborum"});
     auto plus = [](std::vector<const Shape*> a, const std::vector<const Shape*>& b) {
         a.insert(a.end(), b.begin(), b.end());
         return a;
     };
+    const auto bones = plus(shapes({"hip_bone", "sacrum", "rib_11", "rib_12"}), allVertebrae(out));
+    const auto pelvis = shapes({"hip_bone", "sacrum"});
+    const auto ribs = shapes({"rib_11", "rib_12"});
+    const auto columns = shapes({"multifidus", "longissimus_thoracis", "iliocostalis_lumborum"});
     SheetOptions base;
     base.yhi = kModelTop;
     base.stopAt = pelvis;
@@ -51,6 +50,7 @@ void buildWallMuscles(Shapes& out) {
     front.floorA = {2.5f, -8.7f};  // pubic tubercle
     front.floorB = {L("asis").x, L("asis").y};
     front.fillTop = 26.0f;
+    front.yhi = 32.0f;  // the obliques end here in front (the external oblique measured to 32.6 cm)
     // Transversus abdominis: fibres round the trunk; fleshy at the side, its anterior aponeurosis medial to the
     // linea semilunaris and its posterior aponeurosis reaching the lateral border of the quadratus lumborum.
     SheetOptions ta = front;
@@ -98,8 +98,7 @@ void buildWallMuscles(Shapes& out) {
     o.fibreAngle = 130.0f;
     o.muscle = 0.55f;
     o.belly = [](const vec3& p) { return smooth01(-1.5f, 1.5f, p.x - (9.0f - 0.18f * p.y)); };
-    o.under = plus(columns, plus(ribs, shapes({"vertebra_T12", "vertebra_L1", "vertebra_L2", "vertebra_L3",
-                                               "vertebra_L4", "vertebra_L5"})));
+    o.under = plus(columns, plus(ribs, allVertebrae(out)));
     o.over = {spiGrid, eoGrid, ioGrid, taGrid};
     const auto ldGrid = finishSheet(sheetGrid("latissimus_dorsi", o), o);
 

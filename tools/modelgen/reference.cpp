@@ -5,8 +5,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <iterator>
 #include <vector>
 
 #include "fitted_types.h"
@@ -16,16 +14,9 @@ namespace mg {
 namespace {
 
 using namespace fitted;
-#include "fitted_sections.inc"
-
-const FitMuscle* lookup(const char* id) {
-    for (const FitMuscle& m : kFittedMuscles)
-        if (std::strcmp(m.id, id) == 0) return &m;
-    return nullptr;
-}
 
 const FitMuscle& table(const char* id) {
-    const FitMuscle* m = lookup(id);
+    const FitMuscle* m = findMuscle(id);
     if (!m) {
         std::fprintf(stderr, "modelgen: no fitted sections for %s\n", id);
         std::abort();
@@ -47,12 +38,13 @@ using Params = std::array<float, kParams>;
 class FittedBody final : public Prim {
 public:
     FittedBody(const FitMuscle& m, const RefOptions& o) : opt_(o) {
-        ylo_ = std::max(m.ylo, o.ylo);
-        yhi_ = std::min(m.yhi, o.yhi);
+        ylo_ = std::max(m.ylo - o.reach, o.ylo);
+        yhi_ = std::min(m.yhi + o.reach, o.yhi);
         for (std::size_t i = 0; i < m.count; ++i) {
             const FitLevel& l = m.levels[i];
             y_.push_back(l.y);
-            const float bp = std::max(l.bp + o.grow, o.minDepth), bm = std::max(l.bm + o.grow, o.minDepth);
+            const float minDepth = o.minDepth * fade(l.y);
+            const float bp = std::max(l.bp + o.grow, minDepth), bm = std::max(l.bm + o.grow, minDepth);
             const float th = l.th * 0.017453293f;
             // The +u side faces laterally (+x) when u has a positive x component.
             const bool plusLateral = std::cos(th) >= 0.0f;
@@ -67,12 +59,15 @@ public:
         box_.add(vec3(box_.lo.x, ylo_, box_.lo.z));
         box_.add(vec3(box_.hi.x, yhi_, box_.hi.z));
         box_.expand(0.6f);
+        const Box asFitted = box_;
         box_.lo += o.shift;
         box_.hi += o.shift;
+        box_.add(asFitted.lo);
+        box_.add(asFitted.hi);
     }
 
     float dist(const vec3& pin) const override {
-        const vec3 p = pin - opt_.shift;
+        const vec3 p = pin - opt_.shift * fade(pin.y);
         float scale = 1.0f;
         const Params q = at(p.y, scale);
         const float c = std::cos(q[2]), s = std::sin(q[2]);
@@ -114,7 +109,7 @@ public:
 
     bool fibre(const vec3& pin, vec3& dir) const override {
         if (!opt_.fibres) return false;
-        const vec3 p = pin - opt_.shift;
+        const vec3 p = pin - opt_.shift * fade(pin.y);
         if (glm::dot(opt_.fibre, opt_.fibre) > 0.0f) {
             dir = glm::normalize(opt_.fibre);
             return true;
@@ -132,6 +127,11 @@ public:
     }
 
 private:
+    // 1 below fadeLo, 0 above fadeHi, smooth between: how much of the shift and minDepth apply at height y.
+    float fade(float y) const {
+        const float t = std::clamp((y - opt_.fadeLo) / (opt_.fadeHi - opt_.fadeLo), 0.0f, 1.0f);
+        return 1.0f - t * t * (3.0f - 2.0f * t);
+    }
     // The parameters at height y; beyond the end levels the end level, its size tapering (scale) towards the
     // end of the fitted range.
     Params at(float y, float& scale) const {
@@ -184,7 +184,7 @@ float referenceHigh(const char* id) {
 }
 
 bool hasReference(const char* id) {
-    return lookup(id) != nullptr;
+    return findMuscle(id) != nullptr;
 }
 
 }  // namespace mg

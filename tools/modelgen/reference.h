@@ -13,7 +13,11 @@ struct RefOptions {
     float growLateral = 0.0f;  // added to the half-width on the lateral (+x) side as well (cm)
     float minDepth = 0.0f;     // depths across the long axis at least this (cm): thin measured sheets made fuller
     vec3 shift{0.0f};          // the whole body moved by this (cm): fits it to our bones where they differ
-    float ylo = -1e6f;         // the body is cut (rounded) below / above these heights (within the fitted range)
+    // Above fadeLo the shift and minDepth fade out, gone at fadeHi (cm): a body fitted to our bones low down
+    // and left as measured higher up.
+    float fadeLo = 1e6f, fadeHi = 2e6f;
+    float reach = 0.0f;  // the fitted height range made this much longer at both ends (cm)
+    float ylo = -1e6f;   // the body is cut (rounded) below / above these heights (within the fitted range)
     float yhi = 1e6f;
 };
 

@@ -4,8 +4,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <iterator>
 #include <limits>
 #include <vector>
 
@@ -16,13 +14,6 @@ namespace mg {
 namespace {
 
 using namespace fitted;
-#include "fitted_sections.inc"
-
-const FitSheet* lookup(const char* id) {
-    for (const FitSheet& s : kFittedSheets)
-        if (std::strcmp(s.id, id) == 0) return &s;
-    return nullptr;
-}
 
 constexpr float kDeg = 0.017453293f;
 constexpr float kAxisZ = -4.5f;  // the trunk's axis (x = 0, z = kAxisZ): phi and rho are measured round it
@@ -350,7 +341,7 @@ private:
 }  // namespace
 
 std::shared_ptr<SheetGrid> sheetGrid(const char* id, const SheetOptions& o) {
-    const FitSheet* f = lookup(id);
+    const FitSheet* f = findSheet(id);
     if (!f) {
         std::fprintf(stderr, "modelgen: no fitted sheet for %s\n", id);
         std::abort();
@@ -492,7 +483,7 @@ PrimPtr sheetBody(std::shared_ptr<const SheetGrid> g) {
 }
 
 bool hasSheet(const char* id) {
-    return lookup(id) != nullptr;
+    return findSheet(id) != nullptr;
 }
 
 }  // namespace mg

@@ -1,4 +1,4 @@
-// Skin: the surface of the lower torso from above the 12th rib to mid-thigh, shaped like a person (seen from
+// Skin: the surface of the torso from about the level of T4 to mid-thigh, shaped like a person (seen from
 // the side: a gentle abdomen in front, the lumbar hollow above the buttocks behind, the buttocks bulging behind
 // the gluteus maximus; from behind: the waist narrower than the hips, a natal cleft, the dimples over the PSIS,
 // the thighs separating below the gluteal folds), at least ~1.2 cm outside every muscle and bone, closed by
@@ -46,10 +46,10 @@ private:
     glm::mat3 ax_;
 };
 
-// The trunk, from the perineum to above the 11th rib, clear of every muscle and bone. Front (midline z =
-// cz + front): low over the pubis, a gentle abdomen fullest below the navel, flatter above. Back: the lumbar
-// hollow (shallowest at L1-L2, over the erector spinae) between the lower thoracic back above and the full
-// lumbosacral region and the buttocks below. Half-width: widest at the hips, narrowest at the waist.
+// The trunk, from the perineum to the model's top (about T4), clear of every muscle and bone. Front (midline z =
+// cz + front): low over the pubis, a gentle abdomen fullest below the navel, flatter above, the chest in front of it
+// again. Back: the lumbar hollow (shallowest at L1-L2, over the erector spinae) between the lower thoracic back above
+// and the full lumbosacral region and the buttocks below. Half-width: widest at the hips, narrowest at the waist.
 const std::vector<Section> kTrunk = {
     //  y      cx    cz     half-width (twice)  back   front  nBack nFront
     {-14.0f, 0.0f, -5.4f, 14.0f, 14.0f, 9.0f, 5.5f, 2.4f, 2.2f},
@@ -60,8 +60,10 @@ const std::vector<Section> kTrunk = {
     {14.0f, 0.0f, -5.2f, 14.0f, 14.0f, 11.0f, 11.6f, 2.8f, 2.3f},
     {20.0f, 0.0f, -5.4f, 14.8f, 14.8f, 11.6f, 12.2f, 2.8f, 2.3f},
     {25.0f, 0.0f, -5.6f, 16.0f, 16.0f, 12.1f, 12.0f, 2.8f, 2.3f},
-    {30.0f, 0.0f, -5.8f, 17.2f, 17.2f, 12.6f, 11.4f, 2.8f, 2.3f},
-    {35.0f, 0.0f, -6.0f, 18.0f, 18.0f, 12.8f, 11.0f, 2.8f, 2.3f},
+    {30.0f, 0.0f, -5.8f, 17.2f, 17.2f, 12.6f, 12.2f, 2.8f, 2.3f},
+    {35.0f, 0.0f, -6.0f, 18.0f, 18.0f, 12.8f, 13.2f, 2.8f, 2.3f},
+    {40.0f, 0.0f, -6.1f, 18.0f, 18.0f, 12.9f, 13.6f, 2.8f, 2.3f},
+    {46.0f, 0.0f, -6.2f, 17.8f, 17.8f, 12.9f, 13.6f, 2.8f, 2.3f},
 };
 
 // The left thigh, from inside the hip to below the cut, its centre a little medial to the femur: widest at the
@@ -108,10 +110,13 @@ std::unique_ptr<Shape> skinBody(const Shapes& out) {
         s->group(Op::Union, 2.0f);
         s->add(mirrorX(nested(out.at(id).get(), 1.2f)));
     }
-    for (const char* id : {"sacrum", "coccyx", "vertebra_T12", "vertebra_L1", "vertebra_L2", "vertebra_L3",
-                           "vertebra_L4", "vertebra_L5"}) {
+    for (const char* id : {"sacrum", "coccyx"}) {
         s->group(Op::Union, 0.6f);
         s->add(nested(out.at(id).get(), 1.2f));
+    }
+    for (const Shape* v : allVertebrae(out)) {
+        s->group(Op::Union, 0.6f);
+        s->add(nested(v, 1.2f));
     }
     // Natal cleft: a narrow midline groove between the buttocks, from below the sacrum to the perineum.
     s->group(Op::Subtract, 1.0f);
@@ -142,7 +147,7 @@ std::unique_ptr<Shape> skinBody(const Shapes& out) {
     return s;
 }
 
-// Top (above the 11th rib) and thigh cuts (mid-thigh): flat, lightly rounded rims.
+// Top (about T4) and thigh cuts (mid-thigh): flat, lightly rounded rims.
 void cutTopAndThighs(Shape& s) {
     s.group(Op::Intersect, 1.2f);
     s.add(halfSpace(vec3(0, 1, 0), kModelTop + 1.0f));
@@ -161,6 +166,38 @@ void buildSkin(Shapes& out) {
     float z = -30.0f;
     while (z < psis.z && probe->eval(vec3(psis.x, psis.y, z)) > 0.0f) z += 0.05f;
     auto s = skinBody(out);
+    // The iliac crest's contour: a soft ridge in the skin along the crest, from behind the ASIS over the iliac
+    // tubercle and the crest's highest point back towards the PSIS, fading at both ends, with the flank a little
+    // hollow just above it (the shelf of the hip seen from behind and from the side). Each point of the ridge sits
+    // on the skin found outward from the crest (horizontally, away from the trunk's axis).
+    {
+        const std::vector<vec3> crest = {L("asis") + vec3(0.6f, 0.9f, -1.2f),
+                                         L("iliac_tubercle") + vec3(0.0f, 0.5f, 0.0f),
+                                         vec3(12.3f, 5.0f, -5.8f),
+                                         L("crest_top") + vec3(0.0f, 0.2f, 0.0f),
+                                         vec3(7.3f, 5.2f, -11.0f),
+                                         L("psis") + vec3(0.9f, 2.0f, 0.6f)};
+        std::vector<CP> ridge, hollow;
+        constexpr int n = 24;
+        for (int i = 0; i <= n; ++i) {
+            const float t = static_cast<float>(i) / n;
+            const vec3 c = catmull(crest, t);
+            const vec3 away = glm::normalize(vec3(c.x, 0.0f, c.z + 7.0f));
+            const auto surfaceFrom = [&](const vec3& from) {
+                float d = 0.0f;
+                while (d < 12.0f && probe->eval(from + away * d) < 0.0f) d += 0.05f;
+                return from + away * d;
+            };
+            const float w = std::sin(3.14159265f * std::clamp(0.1f + 0.8f * t, 0.0f, 1.0f));  // fades at both ends
+            constexpr float r = 1.1f;
+            // The ridge: a tube inside the skin, standing out of it by up to 3 mm; the hollow: one outside it,
+            // pressing in by up to 1.2 mm, 2.4 cm higher.
+            ridge.push_back({surfaceFrom(c) - away * (r - 0.3f * w), r});
+            hollow.push_back({surfaceFrom(c + vec3(0.0f, 2.4f, 0.0f)) + away * (r - 0.12f * w), r});
+        }
+        addTube(*s, ridge, 48, 0.9f, Op::Union, true);
+        addTube(*s, hollow, 48, 1.2f, Op::Subtract, true);
+    }
     // Dimples over the PSIS (the lumbar dimples, the landmark therapists look for first): a shallow round
     // hollow a few millimetres deep, 2-3 cm across, each side.
     s->group(Op::Subtract, 1.2f);
