@@ -1,6 +1,7 @@
 #include "render/GpuScene.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace la::render {
 
@@ -8,53 +9,62 @@ namespace {
 constexpr int kFloatsPerVertex = 15;  // position 3, normal 3, uv 2, colour 4, fibre 3
 
 // The primitive's vertex buffers as attributes 0-6 of `vao`, indices from `ibo` (the full or the LOD list).
+// Without a TEXCOORD_1 of its own, attribute 6 reads TEXCOORD_0 from the interleaved buffer.
 void bindAttributes(const GpuPrimitive& g, gl::VertexArray& vao, const gl::Buffer& ibo) {
     vao.setInterleaved(g.vbo, ibo, {3, 3, 2, 4, 3});
     vao.setAttribute(5, g.pain, 4);
-    vao.setAttribute(6, g.uv1, 2);
+    if (g.uv1.id() != 0)
+        vao.setAttribute(6, g.uv1, 2);
+    else
+        vao.setAttribute(6, g.vbo, 2, kFloatsPerVertex, 6);
 }
 
 GpuPrimitive uploadPrimitive(const Primitive& p, const std::vector<Material>& materials) {
     GpuPrimitive g;
     const std::size_t n = p.positions.size();
-    std::vector<float> v(n * kFloatsPerVertex);
-    for (std::size_t i = 0; i < n; ++i) {
-        float* d = &v[i * kFloatsPerVertex];
-        const glm::vec3 nrm = i < p.normals.size() ? p.normals[i] : glm::vec3(0, 1, 0);
-        const glm::vec2 uv = i < p.uvs.size() ? p.uvs[i] : glm::vec2(0);
-        const glm::vec4 c = i < p.colors.size() ? p.colors[i] : glm::vec4(1);
-        const glm::vec3 f = i < p.fibres.size() ? p.fibres[i] : glm::vec3(0);
-        const float vals[kFloatsPerVertex] = {p.positions[i].x,
-                                              p.positions[i].y,
-                                              p.positions[i].z,
-                                              nrm.x,
-                                              nrm.y,
-                                              nrm.z,
-                                              uv.x,
-                                              uv.y,
-                                              c.x,
-                                              c.y,
-                                              c.z,
-                                              c.w,
-                                              f.x,
-                                              f.y,
-                                              f.z};
-        std::copy(vals, vals + kFloatsPerVertex, d);
-    }
     g.vao = gl::VertexArray::create();
     g.vbo = gl::Buffer::create();
     g.ibo = gl::Buffer::create();
-    g.vbo.allocate(gl::BufferTarget::Array, v.size() * sizeof(float), v.data());
+    // Written straight into the buffer (a model's vertices are 15 MB here: no copy of them in between).
+    g.vbo.allocateFilled(gl::BufferTarget::Array, n * kFloatsPerVertex * sizeof(float), [&](void* out) {
+        auto* d = static_cast<float*>(out);
+        for (std::size_t i = 0; i < n; ++i, d += kFloatsPerVertex) {
+            const glm::vec3 nrm = i < p.normals.size() ? p.normals[i] : glm::vec3(0, 1, 0);
+            const glm::vec2 uv = i < p.uvs.size() ? p.uvs[i] : glm::vec2(0);
+            const glm::vec4 c = i < p.colors.size() ? p.colors[i] : glm::vec4(1);
+            const glm::vec3 f = i < p.fibres.size() ? p.fibres[i] : glm::vec3(0);
+            const float vals[kFloatsPerVertex] = {p.positions[i].x,
+                                                  p.positions[i].y,
+                                                  p.positions[i].z,
+                                                  nrm.x,
+                                                  nrm.y,
+                                                  nrm.z,
+                                                  uv.x,
+                                                  uv.y,
+                                                  c.x,
+                                                  c.y,
+                                                  c.z,
+                                                  c.w,
+                                                  f.x,
+                                                  f.y,
+                                                  f.z};
+            std::copy(vals, vals + kFloatsPerVertex, d);
+        }
+    });
     g.ibo.allocate(gl::BufferTarget::Element, p.indices.size() * sizeof(std::uint32_t), p.indices.data());
     // Pain weights: zero until the app bakes and composes them.
     g.pain = gl::Buffer::create();
-    const std::vector<glm::vec4> zeros(n, glm::vec4(0.0f));
-    g.pain.allocate(gl::BufferTarget::Array, n * sizeof(glm::vec4), zeros.data(), true);
-    std::vector<glm::vec2> uv1(n, glm::vec2(0.0f));
-    for (std::size_t i = 0; i < n; ++i)
-        uv1[i] = i < p.uvs1.size() ? p.uvs1[i] : i < p.uvs.size() ? p.uvs[i] : glm::vec2(0.0f);
-    g.uv1 = gl::Buffer::create();
-    g.uv1.allocate(gl::BufferTarget::Array, n * sizeof(glm::vec2), uv1.data());
+    g.pain.allocateFilled(
+        gl::BufferTarget::Array, n * sizeof(glm::vec4), [&](void* out) { std::memset(out, 0, n * sizeof(glm::vec4)); },
+        true);
+    if (!p.uvs1.empty()) {
+        g.uv1 = gl::Buffer::create();
+        g.uv1.allocateFilled(gl::BufferTarget::Array, n * sizeof(glm::vec2), [&](void* out) {
+            auto* d = static_cast<glm::vec2*>(out);
+            for (std::size_t i = 0; i < n; ++i)
+                d[i] = i < p.uvs1.size() ? p.uvs1[i] : i < p.uvs.size() ? p.uvs[i] : glm::vec2(0.0f);
+        });
+    }
     bindAttributes(g, g.vao, g.ibo);
     g.mode = p.mode == PrimitiveMode::Lines    ? gl::VertexArray::Mode::Lines
              : p.mode == PrimitiveMode::Points ? gl::VertexArray::Mode::Points

@@ -17,7 +17,8 @@ struct GpuPrimitive {
     gl::Buffer vbo;
     gl::Buffer ibo;
     gl::Buffer pain;  // referred-pain weights per vertex (attribute 5, vec4; see core/PainSurface.h)
-    gl::Buffer uv1;   // TEXCOORD_1 (attribute 6, vec2; TEXCOORD_0 when the primitive has none)
+    gl::Buffer
+        uv1;  // TEXCOORD_1 (attribute 6, vec2); none when the primitive has none: attribute 6 reads TEXCOORD_0 from vbo
     GLsizei vertexCount = 0;
     GLsizei indexCount = 0;
     bool fibres = false;  // has muscle fibre directions (the striated shader variant)

@@ -45,6 +45,22 @@ void Buffer::allocate(BufferTarget target, std::size_t bytes, const void* data, 
     glBufferData(t, static_cast<GLsizeiptr>(bytes), data, dynamic ? GL_DYNAMIC_DRAW : GL_STATIC_DRAW);
 }
 
+void Buffer::allocateFilled(BufferTarget target, std::size_t bytes, const std::function<void(void*)>& fill,
+                            bool dynamic) {
+    allocate(target, bytes, nullptr, dynamic);
+    const auto t = static_cast<GLenum>(target);
+    if (bytes > 0) {
+        if (void* p = glMapBufferRange(t, 0, static_cast<GLsizeiptr>(bytes),
+                                       GL_MAP_WRITE_BIT | GL_MAP_INVALIDATE_BUFFER_BIT)) {
+            fill(p);
+            if (glUnmapBuffer(t) == GL_TRUE) return;  // GL_FALSE: the storage was lost meanwhile, upload it
+        }
+    }
+    std::vector<unsigned char> copy(bytes);
+    fill(copy.data());
+    glBufferSubData(t, 0, static_cast<GLsizeiptr>(bytes), copy.data());
+}
+
 void Buffer::update(BufferTarget target, std::size_t offset, std::size_t bytes, const void* data) {
     const auto t = static_cast<GLenum>(target);
     glBindBuffer(t, h_.id());
@@ -89,6 +105,17 @@ void VertexArray::setAttribute(GLuint index, const Buffer& values, int component
     glEnableVertexAttribArray(index);
     glVertexAttribPointer(index, components, GL_FLOAT, GL_FALSE, components * static_cast<GLsizei>(sizeof(float)),
                           nullptr);
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+}
+
+void VertexArray::setAttribute(GLuint index, const Buffer& values, int components, int strideFloats, int offsetFloats) {
+    glBindVertexArray(h_.id());
+    glBindBuffer(GL_ARRAY_BUFFER, values.id());
+    glEnableVertexAttribArray(index);
+    const std::uintptr_t offset = static_cast<std::uintptr_t>(offsetFloats) * sizeof(float);
+    glVertexAttribPointer(index, components, GL_FLOAT, GL_FALSE, strideFloats * static_cast<GLsizei>(sizeof(float)),
+                          reinterpret_cast<const void*>(offset));  // NOLINT(performance-no-int-to-ptr)
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
 }

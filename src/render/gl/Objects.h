@@ -4,6 +4,7 @@
 // src/render/gl binds or calls gl* itself.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <vector>
 
@@ -31,6 +32,10 @@ public:
     // (an element buffer stays recorded in the bound vertex array).
     void allocate(BufferTarget target, std::size_t bytes, const void* data, bool dynamic = false);
     void update(BufferTarget target, std::size_t offset, std::size_t bytes, const void* data);
+    // Allocates `bytes` and has `fill` write them straight into the buffer's storage (mapped: no copy of
+    // the data in between), or into a temporary copy that is then uploaded if the buffer cannot be mapped.
+    void allocateFilled(BufferTarget target, std::size_t bytes, const std::function<void(void*)>& fill,
+                        bool dynamic = false);
     // Binds the whole buffer to an indexed binding point (uniform blocks).
     void bindBase(BufferTarget target, GLuint index) const;
 
@@ -51,6 +56,8 @@ public:
     // One more float attribute `index` of `components` floats per vertex, tightly packed in its own
     // buffer (e.g. per-vertex weights rewritten at run time). Unbinds the vertex array afterwards.
     void setAttribute(GLuint index, const Buffer& values, int components);
+    // Floats `components` wide at `offsetFloats` of each `strideFloats`-float vertex of `values`.
+    void setAttribute(GLuint index, const Buffer& values, int components, int strideFloats, int offsetFloats);
     void bind() const;
     static void unbind();
     // Draws with this vertex array bound: `count` vertices as triangles (attribute-less full-screen passes),
