@@ -1,7 +1,11 @@
 // The bundled model's bones and the landmarks a therapist palpates on them (issue 11 item 4), measured on the
-// meshes of models/lower_body.glb: the lumbar spinous processes, the femoral neck and shaft.
+// meshes of models/lower_body.glb: the lumbar spinous processes, the femoral neck and shaft, the pelvic brim,
+// the gluteal lines, the PSIS and iliac tubercle, the sacral foramina and median crest.
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -149,4 +153,171 @@ TEST_CASE("bundled model: femoral neck-shaft angle about 125 degrees with anteve
     CHECK(nsa < 127.5f);
     CHECK(anteversion > 9.0f);
     CHECK(anteversion < 16.0f);
+}
+
+namespace {
+
+glm::vec3 cm(const std::array<float, 3>& p) {
+    return glm::vec3(p[0], p[1], p[2]) * 0.01f;
+}
+
+// Points every 5 mm along the segments [first, last) of a polyline of landmarks.h, metres, with the segment's
+// direction.
+std::vector<std::pair<glm::vec3, glm::vec3>> along(const mg::landmarks::Polyline& l, int first, int last) {
+    std::vector<std::pair<glm::vec3, glm::vec3>> out;
+    for (int i = first; i < last && i + 1 < l.n; ++i) {
+        const glm::vec3 a = cm(l.p[static_cast<std::size_t>(i)]), b = cm(l.p[static_cast<std::size_t>(i + 1)]);
+        const float len = glm::length(b - a);
+        for (float s = 0.0f; s < len; s += 0.005f) out.emplace_back(a + (b - a) * (s / len), (b - a) / len);
+    }
+    return out;
+}
+
+// Away from the pelvic cavity (its axis x = 0, z = -6 cm), horizontal.
+glm::vec3 outOfPelvis(const glm::vec3& p) {
+    return glm::normalize(glm::vec3(p.x, 0.0f, p.z + 0.06f));
+}
+
+// Outward from the outer surface of the ilium: away from a point inside the pelvis, flattened vertically.
+glm::vec3 outOfIlium(const glm::vec3& p) {
+    glm::vec3 d = p - glm::vec3(0.04f, -0.05f, -0.04f);
+    d.y *= 0.35f;
+    return glm::normalize(d);
+}
+
+// How far the surface met by a ray towards -dir stands proud at p of the surface met `side` to either side of it.
+float ridgeHeight(const Surface& s, const glm::vec3& p, const glm::vec3& dir, const glm::vec3& side) {
+    const glm::vec3 o = p + dir * 0.03f;
+    const float t0 = firstHit(s, o, -dir), ta = firstHit(s, o + side, -dir), tb = firstHit(s, o - side, -dir);
+    if (t0 < 0.0f || ta < 0.0f || tb < 0.0f) return -1.0f;
+    return 0.5f * (ta + tb) - t0;
+}
+
+}  // namespace
+
+TEST_CASE("bundled model: the pelvic brim is a ridge of the hip bone, not a free rod") {
+    const Surface& hip = surface("hip_bone.L");
+    const mg::landmarks::Polyline& brim = *mg::landmarks::findHipLine("pelvic_brim");
+    int samples = 0, off = 0, gaps = 0, measured = 0;
+    float proud = 0.0f;
+    for (const auto& [b, dir] : along(brim, 0, brim.n - 1)) {
+        ++samples;
+        // On the bone...
+        if (!inside(hip, b) && distanceTo(hip, b) > 0.003f) ++off;
+        // ...and, along the arcuate line (to the iliopubic eminence), the bone is solid behind it: from the brim out
+        // through the body of the ilium for a centimetre (a free rod has a gap between it and the ilium).
+        if (b.z < -0.046f) {
+            const glm::vec3 out = outOfPelvis(b);
+            bool solid = true;
+            for (float s = 0.002f; s <= 0.01f; s += 0.001f) solid = solid && inside(hip, b + out * s);
+            if (!solid) ++gaps;
+        }
+        // It stands proud: from inside the pelvis it is met before the bone 8 mm above and below it (where both rays
+        // meet the bone).
+        const float h = ridgeHeight(hip, b, -outOfPelvis(b), glm::vec3(0.0f, 0.008f, 0.0f));
+        if (h > -0.5f) proud += h, ++measured;
+    }
+    INFO(samples << " points along the brim: " << off << " off the bone, " << gaps << " with a gap behind them");
+    CHECK(samples > 20);
+    CHECK(off == 0);
+    CHECK(gaps == 0);
+    INFO("the brim stands " << proud / std::max(measured, 1) * 1000.0f << " mm proud on average (" << measured
+                            << " points)");
+    CHECK(measured > samples / 2);
+    CHECK(proud / std::max(measured, 1) > 0.0015f);
+}
+
+TEST_CASE("bundled model: the gluteal lines are low ridges on the outer surface of the ilium") {
+    const Surface& hip = surface("hip_bone.L");
+    for (const char* name : {"posterior_gluteal_line", "anterior_gluteal_line", "inferior_gluteal_line"}) {
+        const std::string line = name;
+        CAPTURE(line);
+        const mg::landmarks::Polyline& l = *mg::landmarks::findHipLine(name);
+        int samples = 0, raised = 0;
+        float sum = 0.0f;
+        for (const auto& [p, dir] : along(l, 0, l.n - 1)) {
+            const glm::vec3 out = outOfIlium(p);
+            const glm::vec3 side = glm::normalize(glm::cross(out, dir)) * 0.008f;
+            const float h = ridgeHeight(hip, p, out, side);
+            if (h < -0.5f) continue;  // a ray off the bone (at the crest or the notch)
+            ++samples;
+            sum += h;
+            if (h > 0.0004f) ++raised;
+        }
+        INFO(samples << " points, " << raised << " raised; mean height " << sum / std::max(samples, 1) * 1000.0f
+                     << " mm above the surface 8 mm to either side");
+        CHECK(samples > 8);
+        CHECK(raised >= samples * 3 / 4);
+        CHECK(sum / std::max(samples, 1) > 0.001f);
+    }
+}
+
+TEST_CASE("bundled model: a distinct PSIS from behind, a distinct iliac tubercle on the crest") {
+    const Surface& hip = surface("hip_bone.L");
+    // PSIS: from behind, the bone at the landmark is nearer than 12 mm around it (above, below, lateral).
+    const glm::vec3 psis = landmark("psis");
+    const auto back = [&](float x, float y) { return firstHit(hip, glm::vec3(x, y, -1.0f), glm::vec3(0, 0, 1)); };
+    const float t0 = back(psis.x, psis.y);
+    REQUIRE(t0 > 0.0f);
+    float around = 0.0f;
+    int n = 0;
+    for (const glm::vec2 d : {glm::vec2(0.012f, 0.0f), glm::vec2(0.0f, 0.012f), glm::vec2(0.0f, -0.012f),
+                              glm::vec2(0.009f, 0.009f), glm::vec2(0.009f, -0.009f)}) {
+        const float t = back(psis.x + d.x, psis.y + d.y);
+        if (t > 0.0f) around += t, ++n;
+    }
+    REQUIRE(n >= 3);
+    INFO("PSIS " << (around / n - t0) * 1000.0f << " mm proud of the bone 12 mm around it");
+    CHECK(around / n - t0 > 0.003f);
+    // Iliac tubercle: the crest's outline seen from above (the bone's greatest x at each z, over the crest's
+    // height) has a bump at the tubercle, standing out of the outline 1 cm in front of and behind it.
+    const glm::vec3 tub = landmark("iliac_tubercle");
+    const auto widest = [&](float z) {
+        float best = -1.0f;
+        for (float y = tub.y - 0.02f; y <= tub.y + 0.03f; y += 0.001f) {
+            const float t = firstHit(hip, glm::vec3(1.0f, y, z), glm::vec3(-1, 0, 0));
+            if (t > 0.0f) best = std::max(best, 1.0f - t);
+        }
+        return best;
+    };
+    const float at = widest(tub.z), front = widest(tub.z + 0.01f), behind = widest(tub.z - 0.01f);
+    INFO("tubercle at x " << at * 100.0f << " cm, 1 cm in front " << front * 100.0f << ", behind " << behind * 100.0f);
+    CHECK(at - 0.5f * (front + behind) > 0.0025f);
+}
+
+TEST_CASE("bundled model: the posterior sacral foramina are pits, the median sacral crest a ridge") {
+    const Surface& sacrum = surface("sacrum");
+    const auto back = [&](float x, float y) { return firstHit(sacrum, glm::vec3(x, y, -1.0f), glm::vec3(0, 0, 1)); };
+    for (const auto& f : mg::landmarks::kSacralForamina)
+        for (const float side : {1.0f, -1.0f}) {
+            const float x = side * f[0] * 0.01f, y = f[1] * 0.01f;
+            CAPTURE(x);
+            CAPTURE(y);
+            const float t0 = back(x, y);
+            float around = 0.0f;
+            int n = 0;
+            for (const glm::vec2 d : {glm::vec2(0.009f, 0.0f), glm::vec2(-0.009f, 0.0f), glm::vec2(0.0f, 0.009f),
+                                      glm::vec2(0.0f, -0.009f)}) {
+                const float t = back(x + d.x, y + d.y);
+                if (t > 0.0f) around += t, ++n;
+            }
+            REQUIRE(n >= 3);
+            INFO("foramen " << (t0 < 0.0f ? 1000.0f : (t0 - around / n) * 1000.0f) << " mm deep (1000: a hole)");
+            CHECK((t0 < 0.0f || t0 - around / n > 0.005f));
+        }
+    // The median crest: along the midline from S1 to S4 the bone stands out of the dorsal surface 11 mm to either
+    // side, with its tubercles (the fused spinous processes): at least three bumps along it.
+    int bumps = 0;
+    float prev2 = -1.0f, prev = -1.0f;
+    for (float y = 0.005f; y >= -0.06f; y -= 0.001f) {
+        const float t = back(0.0f, y);
+        const float ridge = 0.5f * (back(0.011f, y) + back(-0.011f, y)) - t;
+        CAPTURE(y);
+        CAPTURE(ridge);
+        CHECK(ridge > 0.003f);
+        if (prev2 > 0.0f && prev < prev2 - 1e-5f && prev < t - 1e-5f) ++bumps;  // a local nearest point
+        prev2 = prev;
+        prev = t;
+    }
+    CHECK(bumps >= 3);
 }

@@ -37,6 +37,7 @@ using Shapes = std::map<std::string, std::unique_ptr<Shape>>;
 
 // The builders add their structures to `out`; later groups carve themselves out of earlier ones.
 void buildPelvis(Shapes& out);  // hip_bone, interpubic_disc, sacrum, coccyx
+vec3 sacralBody();              // centre of the body of S1 (the L5-S1 disc lies on it)
 void buildSpine(Shapes& out);   // vertebra_T12 ... vertebra_L5
 void buildDiscs(Shapes& out);   // disc_T12_L1 ... disc_L5_S1 (after the pelvis and the spine)
 // vertebra_T11 ... vertebra_T4 (cut by the model's top) and disc_T11_T12 ... disc_T4_T5 (after buildSpine)

@@ -15,7 +15,31 @@ vec3 wingOutward(const vec3& p) {
     return glm::normalize(d);
 }
 
-std::unique_ptr<Shape> hipBone() {
+// A polyline of landmarks.h (cm).
+std::vector<vec3> hipLine(const char* name) {
+    const landmarks::Polyline* l = landmarks::findHipLine(name);
+    if (!l) {
+        std::fprintf(stderr, "modelgen: unknown hip line %s\n", name);
+        std::abort();
+    }
+    std::vector<vec3> out;
+    for (int i = 0; i < l->n; ++i) {
+        const auto& p = l->p[static_cast<std::size_t>(i)];
+        out.emplace_back(p[0], p[1], p[2]);
+    }
+    return out;
+}
+
+// Outward from the outer surface of the ilium: away from a point inside the pelvis, flattened vertically.
+vec3 outOfIlium(const vec3& p) {
+    vec3 d = p - vec3(4.0f, -5.0f, -4.0f);
+    d.y *= 0.35f;
+    return glm::normalize(d);
+}
+
+// The hip bone; with `base` (the same bone built without them) the gluteal lines are laid on its outer surface as
+// low ridges.
+std::unique_ptr<Shape> hipBone(const Shape* base) {
     auto s = std::make_unique<Shape>();
     const vec3 asis = L("asis"), tub = L("iliac_tubercle"), top = L("crest_top"), psis = L("psis");
     const vec3 H = L("femoral_head");
@@ -78,14 +102,20 @@ std::unique_ptr<Shape> hipBone() {
              {vec3(6.0f, -8.2f, -9.4f), 0.7f},
              {vec3(5.0f, -8.9f, -10.4f), 0.3f}},
             24, 0.6f);
-    // Pelvic brim (arcuate line) to the pubic tubercle.
-    addTube(*s,
-            {{vec3(4.9f, -0.8f, -9.3f), 0.8f},
-             {vec3(6.6f, -3.8f, -7.2f), 0.7f},
-             {vec3(7.3f, -6.0f, -4.8f), 0.8f},
-             {vec3(5.0f, -7.6f, -2.4f), 0.7f},
-             {vec3(2.4f, -8.5f, -1.9f), 0.65f}},
-            24, 0.6f);
+    // Pelvic brim: the body of the ilium carries the arcuate line from the front of the sacroiliac joint to the
+    // iliopubic eminence (a solid shelf from the lower edge of the wing to the line), and the superior pubic ramus
+    // the pectineal line on to the pubic tubercle; along it a rounded ridge, the inlet's rim.
+    const std::vector<vec3> brim = hipLine("pelvic_brim");
+    const vec3 wingEdge[4] = {{5.1f, -1.3f, -11.6f}, {6.5f, -3.4f, -8.3f}, {7.6f, -5.0f, -6.8f}, {8.9f, -5.4f, -3.6f}};
+    std::vector<std::vector<CP>> shelf(2);
+    for (int i = 0; i < 4; ++i) {
+        shelf[0].push_back({wingEdge[i], i == 0 ? 0.6f : 0.75f});
+        shelf[1].push_back({brim[static_cast<std::size_t>(i)], i == 0 ? 0.45f : 0.6f});
+    }
+    addSheet(*s, shelf, 12, 4, 0.5f, false);
+    std::vector<CP> ridge;
+    for (const vec3& p : brim) ridge.push_back({p, 0.4f});
+    addTube(*s, ridge, 30, 0.3f);
     // Ischium: body, tuberosity, ramus; inferior pubic ramus; pubic body at the symphysis.
     const vec3 it = L("ischial_tuberosity");
     addTube(*s,
@@ -106,12 +136,33 @@ std::unique_ptr<Shape> hipBone() {
             {{vec3(7.6f, -7.3f, -3.4f), 1.0f}, {vec3(4.6f, -8.0f, -2.2f), 0.7f}, {sym + vec3(1.25f, 1.0f, 0.4f), 0.7f}},
             16, 0.6f);
 
+    // The iliac tubercle: a knob on the outer lip of the crest.
+    s->group(Op::Union, 0.35f);
+    s->add(ellipsoid(tub + vec3(0.35f, 0.05f, 0.0f), vec3(0.65f, 0.7f, 0.6f)));
+    // The gluteal lines: low rounded ridges laid on the outer surface of the ilium (the borders of the gluteal
+    // attachments: medius between the posterior and anterior lines, minimus between the anterior and inferior).
+    if (base)
+        for (const char* name : {"posterior_gluteal_line", "anterior_gluteal_line", "inferior_gluteal_line"}) {
+            std::vector<CP> line;
+            for (const vec3& p : hipLine(name)) line.push_back({drape({base}, p, outOfIlium(p), -0.05f), 0.25f});
+            addTube(*s, line, 24, 0.25f);
+        }
     // The socket: the femoral head plus a thin joint space.
     s->group(Op::Subtract, 0.25f);
     s->add(sphere(H, headR + 0.15f));
     s->finalize();
     return s;
 }
+
+}  // namespace
+
+// The centre of the body of S1: its front about 2 cm ahead of the promontory landmark's z, as the measured sacrum
+// (reference_shapes.json) has it, below the landmark's height.
+vec3 sacralBody() {
+    return L("promontory") + vec3(0.0f, -1.1f, 0.3f);
+}
+
+namespace {
 
 std::unique_ptr<Shape> sacrum() {
     auto s = std::make_unique<Shape>();
@@ -143,15 +194,20 @@ std::unique_ptr<Shape> sacrum() {
     const vec3 up = glm::normalize(vec3(0.0f, 1.0f, 0.45f));
     const vec3 fwd = glm::normalize(glm::cross(vec3(1, 0, 0), up));
     s->group(Op::Union, 0.8f);
-    s->add(ellipsoid(prom + vec3(0.0f, -0.9f, -1.7f), vec3(2.5f, 1.2f, 1.8f), glm::mat3(vec3(1, 0, 0), up, fwd)));
+    // (Its front 2 cm ahead of the promontory landmark's z, as the measured sacrum has it: see sacralBody.)
+    s->add(ellipsoid(sacralBody(), vec3(2.5f, 1.2f, 1.8f), glm::mat3(vec3(1, 0, 0), up, fwd)));
     s->group(Op::Union, 0.5f);
     s->add(mirrorX(cone(vec3(1.5f, 0.6f, -11.4f), vec3(1.8f, 2.3f, -11.9f), 0.65f, 0.5f)));
+    // Median sacral crest, with the tubercles of the fused spinous processes S1-S4 along it.
     addTube(*s,
             {{vec3(0, 0.2f, -12.6f), 0.4f},
-             {vec3(0, -2.0f, -13.7f), 0.45f},
+             {vec3(0, -2.0f, -13.7f), 0.42f},
              {vec3(0, -4.2f, -14.2f), 0.4f},
-             {vec3(0, -5.6f, -14.2f), 0.3f}},
-            12, 0.6f);
+             {vec3(0, -6.4f, -14.0f), 0.3f}},
+            14, 0.6f);
+    s->group(Op::Union, 0.25f);
+    const vec3 tubercles[4] = {{0, 0.1f, -12.9f}, {0, -1.9f, -13.95f}, {0, -3.8f, -14.45f}, {0, -5.5f, -14.4f}};
+    for (int i = 0; i < 4; ++i) s->add(ellipsoid(tubercles[i], vec3(0.45f, 0.5f, 0.4f) * (1.0f - 0.1f * i)));
     // Sacral canal opening and the anterior sacral foramina.
     addTube(*s, {{vec3(0, 2.5f, -11.0f), 0.75f}, {vec3(0, 0.0f, -11.6f), 0.65f}, {vec3(0, -2.5f, -12.6f), 0.45f}}, 8,
             0.3f, Op::Subtract);
@@ -162,6 +218,15 @@ std::unique_ptr<Shape> sacrum() {
         // On the pelvic (front) surface, one sheet half-thickness in front of the mid-surface.
         const CP c = catmull(mid, (static_cast<float>(i) + 0.6f) / 4.6f);
         s->add(mirrorX(sphere(vec3(fx[i], fy[i], c.p.z + 0.35f + 1.05f * c.r), 0.42f - 0.05f * static_cast<float>(i))));
+    }
+    // The posterior sacral foramina: deep pits through the dorsal surface, lateral to the median crest, towards the
+    // canal (the dorsal rami leave through them).
+    s->group(Op::Subtract, 0.15f);
+    for (int i = 0; i < 4; ++i) {
+        const auto& f = landmarks::kSacralForamina[static_cast<std::size_t>(i)];
+        const CP c = catmull(mid, (static_cast<float>(i) + 0.6f) / 4.6f);
+        const float r = 0.4f - 0.04f * static_cast<float>(i);
+        s->add(mirrorX(cone(vec3(f[0], f[1], -16.0f), vec3(f[0], f[1] + 0.1f, c.p.z - 0.1f), r, r * 0.8f)));
     }
     s->finalize();
     return s;
@@ -195,7 +260,7 @@ std::unique_ptr<Shape> interpubicDisc(const Shape& hip) {
 }  // namespace
 
 void buildPelvis(Shapes& out) {
-    out["hip_bone"] = hipBone();
+    out["hip_bone"] = hipBone(hipBone(nullptr).get());
     out["interpubic_disc"] = interpubicDisc(*out.at("hip_bone"));
     out["sacrum"] = sacrum();
     out["coccyx"] = coccyx();

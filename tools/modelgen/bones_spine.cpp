@@ -50,7 +50,8 @@ vec3 bodyCentre(int i) {
 
 // The body's own centre: the landmark's, moved forward by the level's fwd along the column's frame.
 vec3 frontCentre(int i) {
-    if (i < 0 || i > 5) return bodyCentre(i);
+    if (i > 5) return sacralBody();
+    if (i < 0) return bodyCentre(i);
     const vec3 up = glm::normalize(bodyCentre(i - 1) - bodyCentre(i + 1));
     return bodyCentre(i) + glm::normalize(glm::cross(vec3(1, 0, 0), up)) * kLevels[i].fwd;
 }

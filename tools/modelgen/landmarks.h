@@ -90,6 +90,55 @@ inline const TransverseProcess* findTransverseProcess(std::string_view level) {
     return nullptr;
 }
 
+// Lines a therapist traces on the hip bone (left, cm), as polylines the generator raises as low ridges on the
+// bone; the tests find them on the mesh. The pelvic brim (arcuate line, then the pectineal line on the superior
+// pubic ramus) on the inner surface, from the front of the sacroiliac joint to the pubic tubercle; the gluteal
+// lines on the outer surface of the ilium (their points a few millimetres off the surface: the generator lays them
+// on it): posterior from the crest about 5 cm in front of the PSIS down to the front of the posterior inferior
+// spine; anterior from the crest in front of the iliac tubercle arching back to the top of the greater sciatic
+// notch (the upper border of gluteus minimus); inferior from above the anterior inferior spine back over the
+// acetabulum to the notch.
+struct Polyline {
+    const char* name;
+    int n;
+    std::array<std::array<float, 3>, 6> p;
+};
+inline constexpr std::array<Polyline, 4> kHipLines{{
+    {"pelvic_brim",
+     6,
+     {{{4.7f, -0.6f, -10.4f},
+       {5.7f, -3.2f, -8.1f},
+       {6.5f, -4.9f, -6.4f},
+       {7.3f, -5.9f, -4.4f},
+       {5.4f, -7.4f, -2.5f},
+       {3.2f, -8.3f, -1.9f}}}},
+    {"posterior_gluteal_line",
+     4,
+     {{{6.7f, 5.2f, -11.3f}, {6.9f, 3.0f, -11.6f}, {6.6f, 0.8f, -11.7f}, {6.1f, -0.8f, -11.3f}}}},
+    {"anterior_gluteal_line",
+     6,
+     {{{12.9f, 0.5f, -2.0f},
+       {12.6f, 1.0f, -4.4f},
+       {11.9f, 1.6f, -5.9f},
+       {10.6f, 1.9f, -7.6f},
+       {8.4f, 0.2f, -9.3f},
+       {7.1f, -2.4f, -9.6f}}}},
+    {"inferior_gluteal_line",
+     4,
+     {{{11.3f, -2.5f, -1.6f}, {10.4f, -3.5f, -4.2f}, {9.0f, -4.2f, -6.8f}, {7.4f, -4.2f, -8.8f}}}},
+}};
+
+// The posterior sacral foramina (left, cm: x, y), four, S1 to S4; the generator sinks them through the dorsal
+// surface of the sacrum.
+inline constexpr std::array<std::array<float, 2>, 4> kSacralForamina{
+    {{2.3f, -0.6f}, {2.1f, -2.6f}, {1.8f, -4.4f}, {1.4f, -6.1f}}};
+
+inline const Polyline* findHipLine(std::string_view name) {
+    for (const Polyline& l : kHipLines)
+        if (name == l.name) return &l;
+    return nullptr;
+}
+
 // Lookup by name; nullptr when absent.
 inline const Landmark* find(std::string_view name) {
     for (const Landmark& l : kTable)

@@ -110,7 +110,11 @@ void smoothAndProject(Mesh& m, const Shape& s, int iterations, float h) {
                 vec3(s.eval(p + vec3(e, 0, 0)) - d, s.eval(p + vec3(0, e, 0)) - d, s.eval(p + vec3(0, 0, e)) - d) / e;
             const float g2 = glm::dot(g, g);
             if (g2 < 1e-6f) break;
-            p -= g * (d / g2);
+            // A near-flat field (a smooth blend's saddle, a carve's rim) would throw the vertex far off, even onto
+            // another part of the shape: a step longer than two voxels is not taken.
+            const vec3 stepv = g * (d / g2);
+            if (glm::dot(stepv, stepv) > 4.0f * h * h) break;
+            p -= stepv;
         }
 }
 
