@@ -1,7 +1,9 @@
 # Shared by bench/idle_cpu.sh and bench/orbit_frames.sh (sourced, not run): starts its own Xvfb
 # (1920x1080) and the viewer in a private HOME with --frame-stats, and reads the frame count and the
-# viewer's CPU ticks. Needs $build set; the viewer's options are "$@".
+# viewer's CPU ticks. Needs $build set; the viewer's options are "$@". FLOOR=1 runs
+# $build/bench/bench_window_floor (a bare GLFW window, cleared and swapped once) in the viewer's place.
 viewer="$build/lumbar-atlas"
+[ "${FLOOR:-0}" = 1 ] && viewer="$build/bench/bench_window_floor"
 [ -x "$viewer" ] || { echo "$(basename "$0"): $viewer not found (build first)" >&2; exit 2; }
 tmp=$(mktemp -d)
 display=:$((200 + $$ % 700))

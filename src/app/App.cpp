@@ -95,6 +95,8 @@ void App::phaseMark(double& at) const {
 
 void App::countFrame() {
     ++framesDrawn_;
+    if (framesDrawn_ == 1) firstFrame_.set_value();  // the start-up load may read now
+    if (gpuScene_ && firstModelFrame_ == 0) firstModelFrame_ = framesDrawn_;
     writeFrameStats();
     if (framesDrawn_ == 1) timeline_.mark("first frame swapped");
 }
@@ -289,7 +291,10 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
         // Stills (and F12) flush every 16k triangles: peak memory of the bundled still 219 -> 165 MiB,
         // 247 -> 196 MiB at 842k triangles, no slower (render/Renderer.h).
         if (!windowFrame) draw.flushTriangles = 16384;
-        if (fxaa_) {
+        // The background alone (no model yet) goes straight to the window: FXAA over a smooth gradient
+        // changes nothing, and its full-size scene target and pass cost llvmpipe about 60 ms of processor
+        // time in the window's first frame (140-150 ms of its wall time at load 6-9 on the 2 cores).
+        if (fxaa_ && gpuScene_) {
             // While the camera moves: a smaller scene target, scaled up to the window unfiltered.
             if (quality.scale < 1.0f)
                 drawn = glm::max(glm::ivec2(glm::vec2(size) * quality.scale + 0.5f), glm::ivec2(1));
@@ -607,12 +612,12 @@ bool isViewKey(int key) {
 }  // namespace
 
 int App::runWindow() {
-    // The model loads on a worker thread from the start, while the window, fonts and shaders are made.
+    // The model's load is started now (the status line says so) and reads once the first frame is shown.
     viewer_.emplace(true);
     viewer_->setWake([this] { wake(); });
     loadSettings();  // detail level, recent files, last model (the window's geometry once it exists)
     loadContent();
-    startLoad(options_.model.empty() ? bundledModelPath() : options_.model);
+    startLoad(options_.model.empty() ? bundledModelPath() : options_.model, true);
     viewer_->scanTours((fs::path(dataDir()) / "content" / "tours").string(),
                        (fs::path(io::dataDir(io::processEnv)) / "tours").string());
     timeline_.mark("settings, content, tours; model load started");
@@ -622,7 +627,21 @@ int App::runWindow() {
     auto fonts = std::async(std::launch::async, [s = (options_.uiScale > 0.0f ? options_.uiScale : 1.0f) * fontScale] {
         return ImGuiLayer::prepareFonts(s);
     });
-    auto win = Window::create(1400, 900, true, "Lumbar Atlas", options_.aa == "msaa" ? 4 : 0);
+    // Created at its saved (or default) size and place, fitted to the monitor, before its context is made:
+    // the first frame is drawn at the window's final size.
+    Placement place{1400, 900, std::nullopt, std::nullopt};
+    bool maximized = false;
+    if (windowSettings_) {
+        const Settings& s = *windowSettings_;
+        place.w = std::max(s.windowW, 320);
+        place.h = std::max(s.windowH, 240);
+        if (s.windowX != Settings::kUnsetPosition && s.windowY != Settings::kUnsetPosition) {
+            place.x = s.windowX;
+            place.y = s.windowY;
+        }
+        maximized = s.maximized;
+    }
+    auto win = Window::create(place, maximized, "Lumbar Atlas", options_.aa == "msaa" ? 4 : 0);
     if (!win) {
         std::fprintf(stderr, "%s\n", win.error().c_str());
         return 1;
@@ -635,8 +654,7 @@ int App::runWindow() {
                                           fonts.get(), fontScale);
     input_.attach(window_->handle());  // after ImGui: keys, buttons and characters reach ImGui through feed_
     applySidebarOption();
-    applyWindowSettings();  // window geometry, font scale
-    window_->fitToMonitor();
+    applyWindowSettings();  // font scale
     timeline_.mark("ImGui and fonts");
     auto r = render::Renderer::create();
     if (!r) {

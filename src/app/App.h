@@ -16,6 +16,7 @@
 #include "app/Timeline.h"
 #include "core/AnimationKey.h"
 #include "core/Background.h"
+#include "core/BackgroundProgress.h"
 #include "core/MeshLod.h"
 #include "core/MotionQuality.h"
 #include "core/ScreenLayout.h"
@@ -66,13 +67,17 @@ private:
     io::LoadOptions loadOptions() const;
     // The window's loads (AppLoading.cpp): started on a worker thread; a finished one is put in place
     // (GPU upload, first view) by takeFinishedLoad(), once a frame; true when one finished.
-    void startLoad(const std::string& path);
+    // Loads `path` on a worker thread; the start-up load waits for the window's first frame (firstFrame_).
+    void startLoad(const std::string& path, bool afterFirstFrame = false);
+    std::promise<void> firstFrame_;  // set once the window's first frame is swapped
+    std::shared_future<void> firstFrameShown_ = firstFrame_.get_future().share();
     bool takeFinishedLoad();
     // What the command line asks of the first model (scene options, first view, tour step), once it is
     // in place (loaded) or failed; false after printing a bad option.
     bool applyStartup(bool loaded);
-    void updateLoadStatus();      // the status line's progress (load above 150 ms, waiting click, pain bake)
-    bool backgroundBusy() const;  // something the status line shows progress of
+    void updateLoadStatus();                // the status line's progress (load above 150 ms, waiting click, pain bake)
+    bool backgroundBusy() const;            // something the status line shows progress of
+    BackgroundWork backgroundWork() const;  // what runs in the background now, for the two above
     void writeFrameStats() const;
     // Wakes the loop from a worker thread (glfwPostEmptyEvent), only while the window exists.
     void wake() const;
@@ -133,7 +138,7 @@ private:
     // "Lumbar Atlas — model" or "Lumbar Atlas — tour — step 3/8": the taskbar shows where a talk is.
     void updateWindowTitle();
     void loadSettings();         // before the window: what to open, detail level, recent files, palette
-    void applyWindowSettings();  // once the window and ImGui exist: font scale, geometry
+    void applyWindowSettings();  // once the window and ImGui exist: the font scale
     Settings currentSettings() const;
     void saveSettings(bool force);
 
@@ -158,8 +163,9 @@ private:
     std::optional<ctrl::SettingsController> settings_;  // window runs only
     std::optional<Settings> windowSettings_;            // the saved window geometry (none on a first run)
     double lastContentPoll_ = 0.0;
-    float frameDt_ = 0.0f;                // seconds since the previous frame (0 for stills)
-    unsigned long long framesDrawn_ = 0;  // window frames, for --frame-stats
+    float frameDt_ = 0.0f;                    // seconds since the previous frame (0 for stills)
+    unsigned long long framesDrawn_ = 0;      // window frames, for --frame-stats
+    unsigned long long firstModelFrame_ = 0;  // the first window frame that showed a model (0: none yet)
     void countFrame();
     // The motion level of detail: built on a worker thread after a model loads (window only), uploaded
     // when ready (pollLod, between frames).

@@ -1,8 +1,10 @@
-// App: the window's model loads. A load runs on a worker thread (ctrl::ModelLoads) from the moment the
-// window run starts, in parallel with the window, fonts and shaders; the window draws its background and
-// UI meanwhile, with the progress in the status line, and puts the model on the GPU in the frame after
-// it arrived. Opening another model (File > Open, drop, recent files) goes the same way: the old model
-// stays until the new one is ready; a failed load keeps it and says why in one line.
+// App: the window's model loads. A load runs on a worker thread (ctrl::ModelLoads); the start-up load
+// is started with the window run but reads only once the window's first frame is swapped, so that it
+// does not take the 2 cores from the window, its context and the fonts being made (README: first frame
+// in the window); the window draws its background and UI meanwhile, with the progress in the status
+// line, and puts the model on the GPU in the frame after it arrived. Opening another model (File > Open,
+// drop, recent files) goes the same way: the old model stays until the new one is ready; a failed load
+// keeps it and says why in one line.
 #include <cstdio>
 #include <filesystem>
 
@@ -13,10 +15,6 @@
 
 namespace la::app {
 
-namespace {
-constexpr double kProgressAfterSeconds = 0.15;  // a load that takes longer shows its progress
-}
-
 io::LoadOptions App::loadOptions() const {
     io::LoadOptions load;
     load.trustPaths = options_.trustPaths;
@@ -24,9 +22,9 @@ io::LoadOptions App::loadOptions() const {
     return load;
 }
 
-void App::startLoad(const std::string& path) {
+void App::startLoad(const std::string& path, bool afterFirstFrame) {
     viewer_->registerModels = !options_.noRegister;
-    viewer_->beginOpenModel(path, loadOptions());
+    viewer_->beginOpenModel(path, loadOptions(), afterFirstFrame ? firstFrameShown_ : std::shared_future<void>{});
     updateLoadStatus();
 }
 
@@ -66,28 +64,28 @@ bool App::applyStartup(bool loaded) {
     return true;
 }
 
+BackgroundWork App::backgroundWork() const {
+    const ctrl::Viewer& v = *viewer_;
+    BackgroundWork w;
+    w.modelLoading = v.loads.loading();
+    w.loadingSeconds = v.loads.loadingSeconds();
+    w.loadingPath = v.loads.loadingPath();
+    w.clickWaiting = v.clickWaiting();
+    w.painBaking = v.pain.baking();
+    w.painShown = !v.pain.state().patternsOn.empty();
+    return w;
+}
+
 void App::updateLoadStatus() {
-    ctrl::Viewer& v = *viewer_;
-    ui::StatusInfo& s = v.status;
-    s.loading.clear();
-    s.loadingSeconds = 0.0f;
-    s.modelLoading = v.loads.loading();
-    if (v.loads.loading()) {
-        const double t = v.loads.loadingSeconds();
-        if (t >= kProgressAfterSeconds) {
-            s.loading = "Loading " + std::filesystem::path(v.loads.loadingPath()).filename().string();
-            s.loadingSeconds = static_cast<float>(t);
-        }
-    } else if (v.clickWaiting()) {
-        s.loading = "Preparing the model for picking";
-    } else if (v.pain.baking() && !v.pain.state().patternsOn.empty()) {
-        s.loading = "Preparing the referred-pain maps";
-    }
+    const ProgressLine line = progressLine(backgroundWork());
+    ui::StatusInfo& s = viewer_->status;
+    s.modelLoading = line.modelLoading;
+    s.loading = line.text;
+    s.loadingSeconds = line.seconds;
 }
 
 bool App::backgroundBusy() const {
-    const ctrl::Viewer& v = *viewer_;
-    return v.loads.loading() || v.clickWaiting() || (v.pain.baking() && !v.pain.state().patternsOn.empty());
+    return la::backgroundBusy(backgroundWork());
 }
 
 void App::writeFrameStats() const {
@@ -100,6 +98,8 @@ void App::writeFrameStats() const {
             std::fprintf(f, "loading %s\n", std::filesystem::path(v.loads.loadingPath()).filename().string().c_str());
         if (gpuScene_ && !v.scene.model().name.empty()) std::fprintf(f, "model %s\n", v.scene.model().name.c_str());
         if (gpuScene_ && v.scene.pickReady()) std::fprintf(f, "picking ready\n");
+        // The first frame that showed a model (the window draws its background and UI before that).
+        if (firstModelFrame_ > 0) std::fprintf(f, "first model frame %llu\n", firstModelFrame_);
         std::fclose(f);
     }
 }

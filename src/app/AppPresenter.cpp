@@ -139,14 +139,7 @@ void App::loadSettings() {
 
 void App::applyWindowSettings() {
     ctrl::Viewer& v = *viewer_;
-    if (v.ui.fontScale != 1.0f) imgui_->setFontScale(v.ui.fontScale);
-    if (!windowSettings_) return;
-    const Settings& s = *windowSettings_;
-    GLFWwindow* w = window_->handle();
-    glfwSetWindowSize(w, std::max(s.windowW, 320), std::max(s.windowH, 240));
-    if (s.windowX != Settings::kUnsetPosition && s.windowY != Settings::kUnsetPosition)
-        glfwSetWindowPos(w, s.windowX, s.windowY);
-    if (s.maximized) glfwMaximizeWindow(w);
+    if (v.ui.fontScale != 1.0f) imgui_->setFontScale(v.ui.fontScale);  // the geometry was the window's at creation
 }
 
 Settings App::currentSettings() const {

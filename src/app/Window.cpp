@@ -1,7 +1,7 @@
 #include "app/Window.h"
 
-#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include <GLFW/glfw3.h>
 
@@ -17,23 +17,50 @@ std::string lastGlfwError() {
 }
 }  // namespace
 
-Result<std::unique_ptr<Window>> Window::create(int width, int height, bool visible, const std::string& title,
-                                               int samples) {
-    if (!glfwInit()) return Error{"display: cannot initialise GLFW (" + lastGlfwError() + "); is DISPLAY set?"};
+namespace {
+
+Result<GLFWwindow*> openWindow(int width, int height, bool visible, const std::string& title, int samples) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SAMPLES, visible ? samples : 0);
-    glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);  // shown by the caller once it is in place
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
     glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, la::gl::debugRequested() ? GLFW_TRUE : GLFW_FALSE);  // LA_GL_DEBUG=1
-    std::unique_ptr<Window> w(new Window());
-    w->window_ = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
-    if (!w->window_) {
+    GLFWwindow* w = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
+    if (!w) {
         glfwTerminate();
         return Error{"display: cannot create an OpenGL 3.3 core window (" + lastGlfwError() + ")"};
     }
+    return w;
+}
+
+std::vector<ScreenRect> workAreas(std::size_t& primary) {
+    std::vector<ScreenRect> areas;
+    primary = 0;
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    GLFWmonitor* main = glfwGetPrimaryMonitor();
+    for (int i = 0; i < count; ++i) {
+        ScreenRect r;
+        glfwGetMonitorWorkarea(monitors[i], &r.x, &r.y, &r.w, &r.h);
+        if (monitors[i] == main) primary = areas.size();
+        areas.push_back(r);
+    }
+    return areas;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Window>> Window::create(int width, int height, bool visible, const std::string& title,
+                                               int samples) {
+    if (!glfwInit()) return Error{"display: cannot initialise GLFW (" + lastGlfwError() + "); is DISPLAY set?"};
+    auto win = openWindow(width, height, visible, title, samples);
+    if (!win) return Error{win.error()};
+    std::unique_ptr<Window> w(new Window());
+    w->window_ = *win;
+    if (visible) glfwShowWindow(w->window_);
     // A move to a monitor of another scale (or a changed desktop scale) wakes the loop, which then reads
     // the new scale (Window::contentScale) and rebuilds fonts and sizes before the next frame.
     glfwSetWindowContentScaleCallback(w->window_, [](GLFWwindow*, float, float) { glfwPostEmptyEvent(); });
@@ -42,26 +69,23 @@ Result<std::unique_ptr<Window>> Window::create(int width, int height, bool visib
     return w;
 }
 
-void Window::fitToMonitor() {
-    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
-    int x = 0, y = 0, w = 0, h = 0;
-    glfwGetWindowPos(window_, &x, &y);
-    glfwGetWindowSize(window_, &w, &h);
-    int count = 0;
-    GLFWmonitor** monitors = glfwGetMonitors(&count);
-    for (int i = 0; i < count; ++i) {  // the monitor holding the window's centre
-        int mx = 0, my = 0, mw = 0, mh = 0;
-        glfwGetMonitorWorkarea(monitors[i], &mx, &my, &mw, &mh);
-        if (x + w / 2 >= mx && x + w / 2 < mx + mw && y + h / 2 >= my && y + h / 2 < my + mh) monitor = monitors[i];
-    }
-    if (!monitor) return;
-    int mx = 0, my = 0, mw = 0, mh = 0;
-    glfwGetMonitorWorkarea(monitor, &mx, &my, &mw, &mh);
-    if (mw <= 0 || mh <= 0) return;
-    const int fw = std::min(w, mw), fh = std::min(h, mh);
-    const int fx = std::clamp(x, mx, mx + mw - fw), fy = std::clamp(y, my, my + mh - fh);
-    if (fw != w || fh != h) glfwSetWindowSize(window_, fw, fh);
-    if (fx != x || fy != y) glfwSetWindowPos(window_, fx, fy);
+Result<std::unique_ptr<Window>> Window::create(const Placement& place, bool maximized, const std::string& title,
+                                               int samples) {
+    if (!glfwInit()) return Error{"display: cannot initialise GLFW (" + lastGlfwError() + "); is DISPLAY set?"};
+    std::size_t primary = 0;
+    const std::vector<ScreenRect> areas = workAreas(primary);
+    const Placement fitted = fitToWorkArea(place, areas, primary);
+    auto win = openWindow(fitted.w, fitted.h, true, title, samples);
+    if (!win) return Error{win.error()};
+    std::unique_ptr<Window> w(new Window());
+    w->window_ = *win;
+    if (fitted.x && fitted.y) glfwSetWindowPos(w->window_, *fitted.x, *fitted.y);
+    if (maximized) glfwMaximizeWindow(w->window_);
+    glfwShowWindow(w->window_);
+    glfwSetWindowContentScaleCallback(w->window_, [](GLFWwindow*, float, float) { glfwPostEmptyEvent(); });
+    glfwMakeContextCurrent(w->window_);
+    glfwSwapInterval(1);
+    return w;
 }
 
 Window::~Window() {

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/Result.h"
+#include "core/WindowPlacement.h"
 
 struct GLFWwindow;
 
@@ -13,16 +14,17 @@ class Window {
 public:
     static Result<std::unique_ptr<Window>> create(int width, int height, bool visible, const std::string& title,
                                                   int samples = 0);
+    // A visible window at `place` fitted to its monitor's work area (core/WindowPlacement), created at that
+    // size, moved there and maximized if asked while still hidden, then shown, and only then its context
+    // made current: its first frame is drawn at its final size and place.
+    static Result<std::unique_ptr<Window>> create(const Placement& place, bool maximized, const std::string& title,
+                                                  int samples = 0);
     ~Window();
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;
 
     GLFWwindow* handle() const { return window_; }
     float contentScale() const;  // the monitor's UI scale, at least 1
-    // Shrinks and moves the window onto the work area of the monitor it is on (or the primary one) when it
-    // is larger than that or off it: a 1400x900 first window, or one saved on a bigger screen, must not
-    // put the status bar and the sidebar's foot off a 1280x720 screen.
-    void fitToMonitor();
 
 private:
     Window() = default;

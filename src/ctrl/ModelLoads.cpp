@@ -10,16 +10,22 @@ ModelLoads::~ModelLoads() {
         if (j->thread.joinable()) j->thread.join();
 }
 
-std::uint64_t ModelLoads::start(const std::string& path, Work work) {
+std::uint64_t ModelLoads::start(const std::string& path, Work work, std::shared_future<void> after) {
     for (auto& j : jobs_) j->cancel = true;  // nobody waits for them any more
     auto job = std::make_unique<Job>();
     job->ticket = ++latest_;
     job->path = path;
     Job* raw = job.get();
     // The wake callback is copied: it must not change under a running worker.
-    job->thread = std::thread([raw, w = std::move(work), wake = wake_, path] {
+    job->thread = std::thread([raw, w = std::move(work), wake = wake_, path, after = std::move(after)] {
+        while (after.valid() && !raw->cancel &&
+               after.wait_for(std::chrono::milliseconds(10)) != std::future_status::ready) {
+        }
         try {
-            raw->result.emplace(w(raw->cancel));
+            if (raw->cancel && after.valid())
+                raw->result.emplace(Error{path + ": cancelled before it started"});  // superseded: never shown
+            else
+                raw->result.emplace(w(raw->cancel));
         } catch (const std::exception& e) {  // the loaders never throw; a fake or a bug must not end the window
             raw->result.emplace(Error{path + ": " + e.what()});
         } catch (...) {

@@ -67,13 +67,15 @@ Result<bool> Viewer::openModel(const std::string& path, const io::LoadOptions& o
     return true;
 }
 
-void Viewer::beginOpenModel(const std::string& path, io::LoadOptions options) {
+void Viewer::beginOpenModel(const std::string& path, io::LoadOptions options, std::shared_future<void> after) {
     // The worker gets its own copy of what it reads: the catalogue may be reloaded meanwhile.
-    loads.start(path, [path, options, catalogue = scene.catalogue(),
-                       reg = registerModels](const std::atomic<bool>& cancel) mutable {
-        options.cancel = &cancel;
-        return prepareModel(path, options, catalogue, reg);
-    });
+    loads.start(
+        path,
+        [path, options, catalogue = scene.catalogue(), reg = registerModels](const std::atomic<bool>& cancel) mutable {
+            options.cancel = &cancel;
+            return prepareModel(path, options, catalogue, reg);
+        },
+        std::move(after));
 }
 
 Viewer::LoadOutcome Viewer::pollModelLoad() {

@@ -65,7 +65,8 @@ public:
                                             const Catalogue& catalogue, bool registerModels);
     // The window: starts loading on a worker thread and returns at once; the current model stays on
     // screen until pollModelLoad() puts the new one in place.
-    void beginOpenModel(const std::string& path, io::LoadOptions options = {});
+    // With `after`, the worker starts reading once that is ready (ModelLoads::start).
+    void beginOpenModel(const std::string& path, io::LoadOptions options = {}, std::shared_future<void> after = {});
     // Model loads in flight (the window's; the status line shows their progress).
     ModelLoads loads;
     // Called on a worker thread when background work has a result (a load, the pick BVH, the pain bake):

@@ -219,3 +219,59 @@ TEST_CASE("model loads: the window's pain bake runs in the background and equals
     CHECK(fromWindow == fromStill);
     CHECK(fromStill[0].size() == 3);
 }
+
+TEST_CASE("model loads: a load started after a first frame reads nothing until that frame, then loads") {
+    ctrl::Viewer v(true);
+    std::promise<void> firstFrame;
+    std::atomic<int> reads{0};
+    v.loads.start(
+        "start.glb",
+        [&reads](const std::atomic<bool>&) -> Result<ctrl::LoadedModel> {
+            ++reads;
+            return ctrl::LoadedModel{namedModel("start.glb"), {}, false};
+        },
+        firstFrame.get_future().share());
+    for (int frame = 0; frame < 100; ++frame) {  // a load that is not held would be done within these
+        CHECK(v.pollModelLoad() == ctrl::Viewer::LoadOutcome::None);
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    CHECK(reads == 0);
+    CHECK(v.loads.loading());  // the status line says it is loading meanwhile
+    CHECK(v.loads.loadingPath() == "start.glb");
+    firstFrame.set_value();
+    int frames = 0;
+    CHECK(framesUntilDone(v, frames) == ctrl::Viewer::LoadOutcome::Applied);
+    CHECK(reads == 1);
+    CHECK(v.scene.model().name == "start.glb");
+}
+
+TEST_CASE("model loads: a held load superseded or abandoned before its frame never reads and never hangs") {
+    std::atomic<int> reads{0};
+    const auto counted = [&reads](const std::string& name) {
+        return [&reads, name](const std::atomic<bool>&) -> Result<ctrl::LoadedModel> {
+            ++reads;
+            return ctrl::LoadedModel{namedModel(name), {}, false};
+        };
+    };
+    {
+        ctrl::Viewer v(true);
+        std::promise<void> never;
+        v.loads.start("held.glb", counted("held.glb"), never.get_future().share());
+        v.loads.start("opened.glb", counted("opened.glb"));  // File > Open before the first frame
+        int frames = 0;
+        CHECK(framesUntilDone(v, frames) == ctrl::Viewer::LoadOutcome::Applied);
+        CHECK(v.scene.model().name == "opened.glb");
+        waitUntil([&] {
+            v.loads.poll();  // takes finished superseded loads out
+            return v.loads.dropped() == 1;
+        });
+        CHECK(v.loads.dropped() == 1);  // the held one ended without reading
+        CHECK(reads == 1);
+    }
+    {
+        ctrl::Viewer v(true);
+        std::promise<void> never;
+        v.loads.start("held.glb", counted("held.glb"), never.get_future().share());
+    }  // the viewer goes (a window that failed to open): the wait ends, nothing was read
+    CHECK(reads == 1);
+}
