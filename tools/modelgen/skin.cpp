@@ -61,9 +61,9 @@ const std::vector<Section> kTrunk = {
     {20.0f, 0.0f, -5.4f, 14.8f, 14.8f, 11.6f, 12.2f, 2.8f, 2.3f},
     {25.0f, 0.0f, -5.6f, 16.0f, 16.0f, 12.1f, 12.0f, 2.8f, 2.3f},
     {30.0f, 0.0f, -5.8f, 17.2f, 17.2f, 12.6f, 12.2f, 2.8f, 2.3f},
-    {35.0f, 0.0f, -6.0f, 18.0f, 18.0f, 12.8f, 13.2f, 2.8f, 2.3f},
-    {40.0f, 0.0f, -6.1f, 18.0f, 18.0f, 12.9f, 13.6f, 2.8f, 2.3f},
-    {46.0f, 0.0f, -6.2f, 17.8f, 17.8f, 12.9f, 13.6f, 2.8f, 2.3f},
+    {35.0f, 0.0f, -6.0f, 18.6f, 18.6f, 13.1f, 13.2f, 2.8f, 2.3f},
+    {40.0f, 0.0f, -6.1f, 19.0f, 19.0f, 13.3f, 13.6f, 2.8f, 2.3f},
+    {46.0f, 0.0f, -6.2f, 19.0f, 19.0f, 13.3f, 13.6f, 2.8f, 2.3f},
 };
 
 // The left thigh, from inside the hip to below the cut, its centre a little medial to the femur: widest at the
