@@ -22,11 +22,12 @@ int main(int argc, char** argv) {
     }
     la::app::App app(*parsed.options);
     if (!parsed.options->exportDir.empty() || !parsed.options->exportPdf.empty()) return app.runExport();
-    if (parsed.options->screenshot.empty()) return app.runWindow();
-    // A still: once the PNG is written (or the run failed) nothing is left to do, so the process ends
-    // without tearing down the GL context, the model and llvmpipe's threads one by one (10-35 ms); the
-    // kernel frees it all. Headless runs save no settings.
-    const int code = app.runHeadless();
+    // Once the window has closed (its settings saved) or a still's PNG is written, nothing is left to do,
+    // so the process ends without tearing down the GL context, the model and llvmpipe's threads one by one
+    // (10-35 ms), and without waiting for background builds nobody needs any more (the pick BVH, the
+    // motion LOD, the pain bake: at low priority on a busy machine they held a closed window's process
+    // for 17-22 s); the kernel frees it all. Headless runs save no settings.
+    const int code = parsed.options->screenshot.empty() ? app.runWindow() : app.runHeadless();
     std::fflush(nullptr);
     std::_Exit(code);
 }
