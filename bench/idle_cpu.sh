@@ -19,7 +19,7 @@ for _ in $(seq 1 60); do
 done
 what="idle 10 s"
 if [ -n "${IDLE_HOLD:-}" ]; then
-    win=$(xdotool search --pid "$viewer_pid" --name '^Lumbar Atlas' | head -1)
+    win=$(xdotool search --all --pid "$viewer_pid" --name '^Lumbar Atlas' | head -1)
     xdotool mousemove --window "$win" 700 400 mousedown 1
     for x in 720 740 760 780; do xdotool mousemove --window "$win" $x 400; sleep 0.1; done
     sleep 5  # the orbit's last frames and the full frame after it

@@ -25,7 +25,7 @@ fi
 trap 'kill $viewer_pid $xvfb 2>/dev/null || true; rm -rf "$tmp"; [ -n "$log" ] && [ -n "${ORBIT_LOG:-}" ] && cp "$log" "$ORBIT_LOG"; rm -f "$log"' EXIT
 win=""
 for _ in $(seq 1 60); do
-    win=$(xdotool search --pid "$viewer_pid" --name '^Lumbar Atlas' 2>/dev/null | head -1 || true)
+    win=$(xdotool search --all --pid "$viewer_pid" --name '^Lumbar Atlas' 2>/dev/null | head -1 || true)
     [ -n "$win" ] && break
     sleep 1
 done
@@ -37,7 +37,7 @@ xdotool mousemove --window "$win" 1300 540 mousedown 1
 l0=$( [ -n "$log" ] && wc -l <"$log" || echo 0)
 f0=$(frames); t0=$(ticks); s0=$(date +%s.%N)
 # shellcheck disable=SC2086  # the moves are words
-xdotool search --pid "$viewer_pid" --name '^Lumbar Atlas' $moves >/dev/null
+xdotool search --all --pid "$viewer_pid" --name '^Lumbar Atlas' $moves >/dev/null
 f1=$(frames); t1=$(ticks); s1=$(date +%s.%N)
 l1=$( [ -n "$log" ] && wc -l <"$log" || echo 0)
 xdotool mouseup 1

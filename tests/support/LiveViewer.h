@@ -49,9 +49,12 @@ public:
         shell("(" + env + "exec '" + std::string(LA_VIEWER) + "' " + args + " >'" + (home_ / "out.txt").string() +
               "' 2>&1 </dev/null & echo $! >'" + (home_ / "pid").string() + "')");
         pid_ = std::atoi(slurp(home_ / "pid").c_str());
+        // --all: xdotool ORs its search conditions by default, so without it the previous test's window
+        // (still in the X server for a moment after its process ended, its title the same) could be taken
+        // for this viewer's, and every key and --window move then went to a window that was gone.
         waitUntil([&] {
-            window_ =
-                shell("xdotool search --pid " + std::to_string(pid_) + " --name '^Lumbar Atlas' 2>/dev/null | head -1");
+            window_ = shell("xdotool search --all --pid " + std::to_string(pid_) +
+                            " --name '^Lumbar Atlas' 2>/dev/null | head -1");
             return !window_.empty();
         });
     }
