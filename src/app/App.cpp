@@ -348,6 +348,7 @@ void App::handleActions(const ui::UiActions& a) {
     if (a.screenshot) pending_.screenshotWithUi = *a.screenshot;
     if (a.fontScale) pending_.fontScale = *a.fontScale;
     if (a.quit) quit_ = true;
+    if (a.remeasured) remeasured_ = true;
 }
 
 void App::openDropped(const std::vector<std::string>& paths) {
@@ -779,6 +780,11 @@ int App::runWindow() {
         // A held button draws only while something comes (every move of a drag is an event): held still,
         // the loop settles and sleeps like any idle window (the camera's full frame comes once it rests).
         settleFrames = inputChanged || !frame_.events.empty() ? 3 : settleFrames - 1;
+        // A panel measured a new height: one more frame lays it out (a few in a row at most, so that
+        // sizes that do not settle cannot keep an idle window drawing).
+        remeasureFrames_ = remeasured_ ? remeasureFrames_ + 1 : 0;
+        if (remeasured_ && remeasureFrames_ <= kMaxRemeasureFrames) settleFrames = std::max(settleFrames, 1);
+        remeasured_ = false;
     }
     saveSettings(true);
     return 0;

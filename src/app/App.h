@@ -203,6 +203,9 @@ private:
     bool wakeable_ = false;
     std::string windowTitle_;
     bool quit_ = false;
+    bool remeasured_ = false;  // a panel measured a new height this frame (UiActions::remeasured)
+    int remeasureFrames_ = 0;  // frames in a row drawn for that alone
+    static constexpr int kMaxRemeasureFrames = 4;
 };
 
 }  // namespace la::app

@@ -8,6 +8,7 @@
 
 #include "ui/Fonts.h"
 #include "ui/RichTextView.h"
+#include "ui/Widgets.h"
 
 namespace la::ui {
 
@@ -48,7 +49,7 @@ bool drawArticlePanels(const std::vector<ArticleView>& articles, const std::vect
         if (ImGui::Begin(id.c_str(), nullptr, flags)) {
             ImGui::PushFont(font(FontRole::Title));
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.12f, 0.1f, 1.0f));
-            ImGui::TextWrapped("%s", a->name.c_str());
+            wrappedWords(a->name);
             ImGui::PopStyleColor();
             ImGui::PopFont();
             if (articles[i].interactive && ImGui::SmallButton("Close")) {

@@ -1,6 +1,7 @@
 #include "ui/InfoPanels.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include <imgui.h>
@@ -56,6 +57,12 @@ bool flowSmallButton(const char* label) {
     return ImGui::SmallButton(label);
 }
 
+// Stores a measured height; a change the layout has not seen yet asks for another frame.
+void remeasure(float& stored, float measured, UiActions& actions) {
+    if (std::abs(stored - measured) > 0.5f) actions.remeasured = true;
+    stored = measured;
+}
+
 // Height the content drawn so far needs (the window's own size lags a frame behind auto-fit).
 float contentHeight() {
     return ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
@@ -86,6 +93,18 @@ void summary(const StructureInfo& info, bool therapist, bool compact) {
 }  // namespace
 
 void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& actions) {
+    // One title size for all panels, so that they read as a set: the size at which every title keeps its
+    // words whole in its panel (beside the fold arrow on the first line).
+    float titleScale = 1.0f;
+    const ImFont& titleFont = *font(FontRole::Title);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    for (const auto& view : panels) {
+        const float inner = view.placement.rect.size().x - 2.0f * style.WindowPadding.x;
+        const float arrow = view.interactive ? titleFont.FontSize * ImGui::GetIO().FontGlobalScale +
+                                                   2.0f * style.FramePadding.y + style.ItemSpacing.x
+                                             : 0.0f;
+        titleScale = std::min(titleScale, wordsFitScale(titleFont, view.node->label, inner - arrow, inner));
+    }
     for (auto& view : panels) {
         // At whole pixels: a panel that only moved (following its structure while the camera orbits)
         // then draws the same pixels, so the UI layer lays it over from its cached picture (core/UiLayerCache.h).
@@ -106,10 +125,12 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
         ImGui::SetNextWindowBgAlpha(0.95f);
         ImGui::PushStyleVar(ImGuiStyleVar_Alpha, alpha);
         const std::string id = view.node->label + "##panel" + std::to_string(view.node->node);
-        const ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
-                                       ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
-                                       ImGuiWindowFlags_NoFocusOnAppearing |
-                                       (st.pinned ? ImGuiWindowFlags_None : ImGuiWindowFlags_NoMove);
+        const ImGuiWindowFlags flags =
+            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoTitleBar |
+            ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoFocusOnAppearing |
+            (st.pinned ? ImGuiWindowFlags_None : ImGuiWindowFlags_NoMove) |
+            // Its title alone: no scroll bar that would narrow the title's line.
+            (st.folded || view.layoutFolded ? ImGuiWindowFlags_NoScrollbar : ImGuiWindowFlags_None);
         if (ImGui::Begin(id.c_str(), nullptr, flags)) {
             // The arrow folds the panel to its title (it keeps its place and its leader line) and opens it.
             ImGui::PushFont(font(FontRole::Title));
@@ -124,11 +145,11 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
                 ImGui::SameLine();
             }
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.12f, 0.1f, 1.0f));
-            ImGui::TextWrapped("%s", view.node->label.c_str());
+            wrappedWords(view.node->label, titleScale);
             ImGui::PopStyleColor();
             ImGui::PopFont();
             if (folded) {
-                st.foldedHeight = contentHeight();
+                remeasure(st.foldedHeight, contentHeight(), actions);
                 if (st.folded) st.measuredHeight = st.compactHeight = st.foldedHeight;
                 ImGui::End();
                 ImGui::PopStyleVar();
@@ -185,9 +206,9 @@ void drawInfoPanels(std::vector<PanelView>& panels, bool therapist, UiActions& a
             }
             const float needed = contentHeight();
             if (firstParagraph)
-                st.compactHeight = needed;
+                remeasure(st.compactHeight, needed, actions);
             else if (!showFull)
-                st.measuredHeight = needed;
+                remeasure(st.measuredHeight, needed, actions);
         }
         ImGui::End();
         ImGui::PopStyleVar();

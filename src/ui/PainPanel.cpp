@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include "ui/Fonts.h"
+#include "ui/Widgets.h"
 
 namespace la::ui {
 
@@ -41,7 +42,7 @@ void drawPainContent(const PainField& field, PainState& state) {
     ImGui::SetNextItemWidth(-label);
     ImGui::SliderFloat("Strength", &state.intensity, 0.1f, 1.0f, "%.2f");
     bool cb = state.palette == PainPalette::ColourBlindSafe;
-    if (ImGui::Checkbox("Colour-blind safe colours", &cb))
+    if (wrappedCheckbox("Colour-blind safe colours", &cb))
         state.palette = cb ? PainPalette::ColourBlindSafe : PainPalette::Standard;
     ImGui::Separator();
     for (const auto& pattern : field.patterns()) {

@@ -29,11 +29,11 @@ void drawSidebar(UiState& state, const SidebarContent& content, const Rect& rect
         return;
     }
     if (ImGui::Begin("##sidebar", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar)) {
-        // The fold button at the right end of the tab row.
-        const float button = ImGui::GetFrameHeight();
-        const float tabsWidth = ImGui::GetContentRegionAvail().x - button - ImGui::GetStyle().ItemSpacing.x;
-        ImGui::BeginChild("##tabs", ImVec2(tabsWidth, 0), false, ImGuiWindowFlags_NoScrollbar);
         if (ImGui::BeginTabBar("##sidebar_tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
+            // The fold button at the right end of the tab row; the tab's content below has the whole width.
+            if (ImGui::TabItemButton("<##fold", ImGuiTabItemFlags_Trailing | ImGuiTabItemFlags_NoTooltip))
+                state.sidebarOpen = false;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide the sidebar");
             const std::pair<const char*, SidebarTab> tabs[] = {{"Structures", SidebarTab::Structures},
                                                                {"Referred pain", SidebarTab::Pain},
                                                                {"Tours", SidebarTab::Tours}};
@@ -64,10 +64,6 @@ void drawSidebar(UiState& state, const SidebarContent& content, const Rect& rect
             }
             ImGui::EndTabBar();
         }
-        ImGui::EndChild();
-        ImGui::SameLine();
-        if (ImGui::ArrowButton("##fold", ImGuiDir_Left)) state.sidebarOpen = false;
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide the sidebar");
     }
     ImGui::End();
     ImGui::PopStyleVar();

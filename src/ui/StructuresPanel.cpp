@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "ui/Fonts.h"
+#include "ui/Widgets.h"
 
 namespace la::ui {
 
@@ -120,16 +121,15 @@ void drawStructuresContent(const SceneIndex& index, SceneUiState& state) {
         for (const auto& n : index.nodes())
             modeOf(state, n.node) = n.id == state.selected ? PickMode::Visible : PickMode::Hidden;
     }
-    ImGui::SameLine();
-    if (ImGui::Button("Show all")) {
+    if (flowButton("Show all")) {
         // Back to the view a model starts with: the structures that start as x-ray (fascia, kidneys) stay so.
         for (const auto& n : index.nodes())
             modeOf(state, n.node) = n.startGhosted ? PickMode::Ghosted : PickMode::Visible;
         state.peelDepth = 0;
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every structure shown as at the start (fascia and organs as x-ray)");
-    ImGui::Checkbox("Explain QL and gluteus medius", &state.explain);
-    ImGui::Checkbox("Detail for therapists", &state.therapist);
+    wrappedCheckbox("Explain QL and gluteus medius", &state.explain);
+    wrappedCheckbox("Detail for therapists", &state.therapist);
     ImGui::Separator();
 
     ImGui::BeginChild("##structures", ImVec2(0, 0), false);

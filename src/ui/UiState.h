@@ -93,6 +93,9 @@ struct UiActions {
     std::optional<bool> screenshot;       // true: with the panels (F12); false: the scene only (Ctrl+F12)
     std::optional<float> fontScale;       // new text size
     bool quit = false;
+    // A size the layout reads from the last frame (a panel's measured height) changed in this one: the
+    // window draws once more so that the layout catches up instead of resting on a stale size.
+    bool remeasured = false;
 };
 
 void addRecentFile(UiState& state, const std::string& path, std::size_t maxCount = 10);

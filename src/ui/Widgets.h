@@ -1,5 +1,8 @@
 #pragma once
 // Small layout helpers shared by the panels.
+#include <algorithm>
+#include <string_view>
+
 #include <imgui.h>
 
 namespace la::ui {
@@ -19,6 +22,54 @@ inline float buttonWidth(const char* label) {
 inline bool flowButton(const char* label) {
     sameLineIfFits(buttonWidth(label));
     return ImGui::Button(label);
+}
+
+// The text size (a factor, 1 = the font's own, at least 0.5) at which no word of `text` in `font` is
+// cut by wrapping: the first word fits in `firstLine` (what is left of the line it starts on), every
+// word in `fullLine`.
+inline float wordsFitScale(const ImFont& font, std::string_view text, float firstLine, float fullLine) {
+    const float size = font.FontSize * ImGui::GetIO().FontGlobalScale;
+    float scale = 1.0f;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find(' ', at), text.size());
+        // As drawn (the global text scale) and a pixel to spare for ImGui's own rounding at the wrap.
+        const float w = font.CalcTextSizeA(size, 1e9f, 0.0f, text.data() + at, text.data() + end).x + 2.0f;
+        const float room = at == 0 ? firstLine : fullLine;
+        if (w > room && w > 0.0f) scale = std::min(scale, room / w);
+        at = end + 1;
+    }
+    return std::max(scale, 0.5f);  // below half the text is no longer readable: then a word breaks
+}
+
+// Wrapped text drawn at `scale` of the current font (see wordsFitScale).
+inline void wrappedWords(std::string_view text, float scale) {
+    if (scale < 1.0f) ImGui::SetWindowFontScale(scale);
+    ImGui::TextWrapped("%.*s", static_cast<int>(text.size()), text.data());
+    if (scale < 1.0f) ImGui::SetWindowFontScale(1.0f);
+}
+
+// Wrapped text that never breaks inside a word: smaller when a word is wider than its line (a narrow
+// column with a large text size).
+inline void wrappedWords(std::string_view text) {
+    const float line = ImGui::GetContentRegionAvail().x;  // what is left of the current line
+    const float full = ImGui::GetWindowContentRegionMax().x - ImGui::GetWindowContentRegionMin().x;
+    wrappedWords(text, wordsFitScale(*ImGui::GetFont(), text, line, full));
+}
+
+// A check box whose label wraps onto further lines instead of running out of a narrow column; a click
+// on the label toggles it as on the box. True when it changed.
+inline bool wrappedCheckbox(const char* label, bool* value) {
+    ImGui::PushID(label);
+    bool changed = ImGui::Checkbox("##box", value);
+    ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextWrapped("%s", label);
+    if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
+        *value = !*value;
+        changed = true;
+    }
+    ImGui::PopID();
+    return changed;
 }
 
 }  // namespace la::ui

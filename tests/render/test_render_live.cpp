@@ -234,16 +234,21 @@ TEST_CASE("idle: a window left alone draws no frames, nor a drag held still; a m
     // Settled: the count stops changing (a few frames after start for ImGui to lay out). The quiet spell is
     // longer than the slowest start-up frame: with x-ray structures at the start (the fascia, the kidneys go
     // through the OIT pass) a start-up frame took up to 2.3 s at load average 11 on the 2 cores.
+    // The model must be in and picking ready first: on a loaded machine the window can sit still for
+    // seconds while the model is read, and its arrival rightly draws a frame.
     long long before = -1;
     REQUIRE(waitUntil(
         [&] {
+            const std::string s0 = slurp(stats);
             const long long a = frames();
             std::this_thread::sleep_for(std::chrono::milliseconds(4500));
             const long long b = frames();
             before = b;
-            return a > 0 && a == b;
+            const bool ready = s0.find("model lower_body") != std::string::npos &&
+                               s0.find("picking ready") != std::string::npos && s0.find("loading") == std::string::npos;
+            return ready && a > 0 && a == b;
         },
-        120.0));
+        180.0));
     // Left alone for 4 more seconds (four of the loop's one-second wakes): not one frame.
     std::this_thread::sleep_for(std::chrono::seconds(4));
     CHECK(frames() == before);
