@@ -40,6 +40,12 @@ void buildPelvis(Shapes& out);  // hip_bone, interpubic_disc, sacrum, coccyx
 vec3 sacralBody();              // centre of the body of S1 (the L5-S1 disc lies on it)
 void buildSpine(Shapes& out);   // vertebra_T12 ... vertebra_L5
 void buildDiscs(Shapes& out);   // disc_T12_L1 ... disc_L5_S1 (after the pelvis and the spine)
+// A vertebral body as built: centre, axis (up) and half-width, half-height, half-depth (cm).
+struct VertebralBody {
+    vec3 centre, up;
+    float hw, hh, hd;
+};
+VertebralBody t12Body();  // T12's (the T11-T12 disc lies on it)
 // vertebra_T11 ... vertebra_T4 (cut by the model's top) and disc_T11_T12 ... disc_T4_T5 (after buildSpine)
 void buildThoracicSpine(Shapes& out);
 // The ids of the thoracic vertebrae above T12, from T11 up.
@@ -47,6 +53,7 @@ const std::vector<std::string>& thoracicIds();
 // Every vertebra of the model, T4 ... L5.
 std::vector<const Shape*> allVertebrae(const Shapes& out);
 void buildFemurRibs(Shapes& out);    // femur, rib_11, rib_12
+vec3 rib11Head();                    // the centre of the 11th rib's head (its tube's radius there: 0.55 cm)
 void buildGluteals(Shapes& out);     // gluteals, deep lateral rotators, tensor fasciae latae
 void buildBackMuscles(Shapes& out);  // quadratus_lumborum, erector spinae columns, psoas_major, iliacus
 void buildWallMuscles(Shapes& out);  // transversus_abdominis, obliques, serratus_posterior_inferior, latissimus_dorsi

@@ -67,9 +67,8 @@ std::unique_ptr<Shape> rib(int n) {
                  {tip + vec3(-0.05f, 0.35f, -0.05f), 0.3f}},
                 32, 0.0f);
     } else {
-        const vec3 head = L("rib12_head") + (L("T12_body") - L("L1_body"));  // one level up, at T11
         addTube(*s,
-                {{head + vec3(0.4f, 0.0f, 0.0f), 0.55f},
+                {{rib11Head(), 0.55f},
                  {vec3(3.3f, 22.9f, -10.8f), 0.55f},
                  {vec3(4.3f, 22.0f, -12.0f), 0.53f},
                  {vec3(5.5f, 20.9f, -12.5f), 0.52f},
@@ -86,6 +85,10 @@ std::unique_ptr<Shape> rib(int n) {
 }
 
 }  // namespace
+
+vec3 rib11Head() {
+    return L("rib12_head") + (L("T12_body") - L("L1_body")) + vec3(0.4f, 0.0f, 0.0f);  // one level up, at T11
+}
 
 void buildFemurRibs(Shapes& out) {
     out["femur"] = femur();

@@ -22,10 +22,13 @@ struct Level {
     // the measured vertebrae have it, leaving a gap at the tips between neighbouring levels (T12: the older
     // tall plate sloping down to its tip); the top of the superior articular processes above the arch's centre.
     float spBottom, spTop, supTop;
+    float lift = 0.0f;  // the body's centre raised (y, cm) beyond what fwd along the tilted frame gives
 };
 
+// T12's body and arch lie where the measured T12 has them: its front 1.3 cm ahead of where the landmark's centre
+// and a plain half-depth put it (in line with L1's, no step from the side), the arch with it.
 constexpr Level kLevels[] = {
-    {"T12", 2.0f, 1.15f, 1.45f, 0.0f, 1.45f, 0.0f, 0.0f, 0.7f, 0.7f, 1.9f},
+    {"T12", 2.0f, 1.15f, 1.6f, 1.35f, 1.6f, 1.35f, 0.0f, 0.3f, 0.7f, 1.9f, -0.2f},
     {"L1", 2.0f, 1.25f, 1.6f, 0.8f, 1.5f, 0.7f, 0.0f, 0.7f, 1.0f, 1.55f},
     {"L2", 2.0f, 1.3f, 1.7f, 1.1f, 1.55f, 1.0f, 0.0f, 0.1f, 1.1f, 1.25f},
     {"L3", 2.05f, 1.3f, 1.75f, 1.1f, 1.6f, 1.2f, 0.0f, 0.4f, 1.0f, 1.35f},
@@ -53,7 +56,8 @@ vec3 frontCentre(int i) {
     if (i > 5) return sacralBody();
     if (i < 0) return bodyCentre(i);
     const vec3 up = glm::normalize(bodyCentre(i - 1) - bodyCentre(i + 1));
-    return bodyCentre(i) + glm::normalize(glm::cross(vec3(1, 0, 0), up)) * kLevels[i].fwd;
+    return bodyCentre(i) + glm::normalize(glm::cross(vec3(1, 0, 0), up)) * kLevels[i].fwd +
+           vec3(0.0f, kLevels[i].lift, 0.0f);
 }
 
 std::unique_ptr<Shape> vertebra(int i) {
@@ -63,7 +67,7 @@ std::unique_ptr<Shape> vertebra(int i) {
     const vec3 X(1, 0, 0);
     const vec3 F = glm::normalize(glm::cross(X, up));
     const vec3 c = frontCentre(i);
-    const vec3 ca = bodyCentre(i) + F * lv.arch;
+    const vec3 ca = bodyCentre(i) + F * lv.arch + vec3(0.0f, lv.lift, 0.0f);
     const vec3 aUp = glm::normalize(up * (1.0f - lv.upright) + vec3(0.0f, lv.upright, 0.0f));
     const vec3 aF = glm::normalize(glm::cross(X, aUp));
     // A point of the arch in its frame, d = the depth from its centre to the back of the body.
@@ -72,8 +76,16 @@ std::unique_ptr<Shape> vertebra(int i) {
     auto s = std::make_unique<Shape>();
 
     s->group(Op::Union, 0.0f);
-    // Body: waisted (concave sides), end plates with a slightly raised rim.
-    s->add(ellipticCylinder(c, glm::mat3(X, up, F), lv.hw, lv.hh, lv.hd, 0.3f, 0.1f));
+    // Body: waisted (concave sides), end plates with a slightly raised rim. T12's narrows forwards, as the
+    // measured one does (the psoas arises beside its front): a wide back part (the back 1.6 cm) and a front part
+    // 2.4 cm wide.
+    if (i == 0) {
+        s->add(ellipticCylinder(c - F * 0.8f, glm::mat3(X, up, F), lv.hw, lv.hh, 0.8f, 0.3f, 0.1f));
+        s->group(Op::Union, 0.3f);
+        s->add(ellipticCylinder(c, glm::mat3(X, up, F), 1.2f, lv.hh, lv.hd, 0.3f, 0.1f));
+    } else {
+        s->add(ellipticCylinder(c, glm::mat3(X, up, F), lv.hw, lv.hh, lv.hd, 0.3f, 0.1f));
+    }
     // Pedicles.
     s->group(Op::Union, 0.35f);
     s->add(mirrorX(cone(P(1.3f, 0.35f, -d + 0.5f), P(1.45f, 0.3f, -d - 1.3f), 0.55f, 0.5f)));
@@ -112,7 +124,7 @@ std::unique_ptr<Shape> vertebra(int i) {
     const vec3 sp = L((id + "_sp").c_str());
     const vec3 a = P(0.0f, 0.5f, -d - 2.4f), b = P(0.0f, -1.2f, -d - 2.7f);
     s->group(Op::Union, 0.35f);
-    if (lv.fwd == 0.0f) {
+    if (i == 0) {
         const vec3 ta = sp + vec3(0.0f, lv.spTop, 0.35f), tb = sp + vec3(0.0f, -lv.spBottom, 0.3f);
         s->add(thickTri(a, b, tb, 0.3f, 0.3f, 0.42f));
         s->add(thickTri(a, tb, ta, 0.3f, 0.42f, 0.42f));
@@ -147,6 +159,11 @@ std::unique_ptr<Shape> disc(int i, const Shape& above, const Shape& below) {
     auto s = std::make_unique<Shape>();
     s->group(Op::Union, 0.0f);
     s->add(ellipticCylinder(mid, glm::mat3(X, up, F), hw, 0.5f * gap + 0.35f, hd, 0.45f, -0.04f));
+    if (i == 0) {
+        // T12-L1 narrows forwards with T12's body: the psoas arises from the side of the disc in front.
+        s->group(Op::Intersect, 0.3f);
+        s->add(ellipticCylinder(mid - F * 1.5f, glm::mat3(X, up, F), 2.0f, 2.0f, hd + 1.5f, 0.0f));
+    }
     carve(*s, above, 0.0f, 0.2f);
     carve(*s, below, 0.0f, 0.2f);
     s->finalize();
@@ -154,6 +171,11 @@ std::unique_ptr<Shape> disc(int i, const Shape& above, const Shape& below) {
 }
 
 }  // namespace
+
+VertebralBody t12Body() {
+    const vec3 up = glm::normalize(bodyCentre(-1) - bodyCentre(1));
+    return {frontCentre(0), up, kLevels[0].hw, kLevels[0].hh, kLevels[0].hd};
+}
 
 void buildSpine(Shapes& out) {
     for (int i = 0; i < 6; ++i) out[std::string("vertebra_") + kLevels[i].id] = vertebra(i);

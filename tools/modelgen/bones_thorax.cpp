@@ -14,16 +14,23 @@ struct Thoracic {
     float hw, hh, hd;  // body half-width, half-height, half-depth
     float tpX;         // transverse process tip, x (it carries the facet for its rib's tubercle; T11's is a stub)
     float spDrop;      // spinous process: how far its tip lies below the body centre
+    // The body moved forward (z, cm) from (y, z), the arch by half as much (the pedicles reach across): the
+    // fronts of the bodies curve smoothly back from T12's, which lies as measured, in line with L1's.
+    float fwd;
 };
 
 // Bodies a little smaller level by level upwards, 2.4-2.8 cm apart; the column curves back (kyphosis) from
 // T12's body (19.5 cm, z -8.0) to T6-T5 and forward again, the laminae under the multifidus where it is measured.
 // The spinous processes slope down, steepest and longest at T5-T8 (each tip over the body below).
 constexpr Thoracic kThoracic[] = {
-    {"T11", 22.35f, -8.45f, 1.85f, 1.1f, 1.4f, 2.4f, 2.4f},  {"T10", 25.1f, -9.0f, 1.75f, 1.05f, 1.35f, 2.85f, 2.9f},
-    {"T9", 27.75f, -9.55f, 1.65f, 1.0f, 1.3f, 3.05f, 3.3f},  {"T8", 30.35f, -9.9f, 1.6f, 0.98f, 1.28f, 3.2f, 3.5f},
-    {"T7", 32.85f, -10.1f, 1.55f, 0.95f, 1.25f, 3.3f, 3.6f}, {"T6", 35.3f, -10.2f, 1.5f, 0.93f, 1.22f, 3.35f, 3.5f},
-    {"T5", 37.7f, -10.15f, 1.45f, 0.9f, 1.2f, 3.4f, 3.3f},   {"T4", 40.1f, -9.95f, 1.45f, 0.88f, 1.18f, 3.45f, 3.1f},
+    {"T11", 22.35f, -8.45f, 1.85f, 1.1f, 1.45f, 2.4f, 2.4f, 0.95f},
+    {"T10", 25.1f, -9.0f, 1.75f, 1.05f, 1.4f, 2.85f, 2.9f, 0.55f},
+    {"T9", 27.75f, -9.55f, 1.65f, 1.0f, 1.32f, 3.05f, 3.3f, 0.3f},
+    {"T8", 30.35f, -9.9f, 1.6f, 0.98f, 1.28f, 3.2f, 3.5f, 0.12f},
+    {"T7", 32.85f, -10.1f, 1.55f, 0.95f, 1.25f, 3.3f, 3.6f, 0.0f},
+    {"T6", 35.3f, -10.2f, 1.5f, 0.93f, 1.22f, 3.35f, 3.5f, 0.0f},
+    {"T5", 37.7f, -10.15f, 1.45f, 0.9f, 1.2f, 3.4f, 3.3f, 0.0f},
+    {"T4", 40.1f, -9.95f, 1.45f, 0.88f, 1.18f, 3.45f, 3.1f, 0.0f},
 };
 constexpr int kCount = static_cast<int>(std::size(kThoracic));
 
@@ -35,22 +42,41 @@ vec3 centre(int i) {
     return {0.0f, kThoracic[i].y, kThoracic[i].z};
 }
 
+// The body's centre as built (-1 = T12's).
+vec3 bodyCentre(int i) {
+    if (i < 0) return t12Body().centre;
+    if (i >= kCount) return centre(i);
+    return centre(i) + vec3(0.0f, 0.0f, kThoracic[i].fwd);
+}
+
 std::unique_ptr<Shape> vertebra(int i) {
     const Thoracic& t = kThoracic[i];
-    const vec3 c = centre(i);
+    // The arch's frame: the table's centre (its column under the multifidus), moved forward by half the body's fwd.
+    const vec3 c = centre(i) + vec3(0.0f, 0.0f, 0.5f * t.fwd);
     const vec3 up = glm::normalize(centre(i + 1) - centre(i - 1));
     const vec3 X(1, 0, 0);
     const vec3 F = glm::normalize(glm::cross(X, up));
     auto P = [&](float x, float u, float f) { return c + X * x + up * u + F * f; };
     const float d = t.hd;
+    // The body's frame: along the line of the bodies as built.
+    const vec3 cb = bodyCentre(i);
+    const vec3 upB = glm::normalize(bodyCentre(i + 1) - bodyCentre(i - 1));
+    const vec3 FB = glm::normalize(glm::cross(X, upB));
     auto s = std::make_unique<Shape>();
     s->group(Op::Union, 0.0f);
     // Body: as deep as wide (heart-shaped in life), waisted, with raised rims.
-    s->add(ellipticCylinder(c, glm::mat3(X, up, F), t.hw, t.hh, t.hd, 0.28f, 0.08f));
+    s->add(ellipticCylinder(cb, glm::mat3(X, upB, FB), t.hw, t.hh, t.hd, 0.28f, 0.08f));
     // Pedicles from the upper part of the body's back, straight back.
     s->group(Op::Union, 0.3f);
-    s->add(mirrorX(
-        cone(P(0.95f * t.hw - 0.55f, 0.3f, -d + 0.4f), P(0.95f * t.hw - 0.45f, 0.25f, -d - 0.9f), 0.4f, 0.38f)));
+    const float px = 0.95f * t.hw - 0.55f;
+    const vec3 pedicle = cb + X * px + upB * 0.3f + FB * (-d + 0.4f);
+    s->add(mirrorX(cone(pedicle, P(px + 0.1f, 0.25f, -d - 0.9f), 0.4f, 0.38f)));
+    if (i == 0) {
+        // T11's costal facet, large, at the junction of the pedicle and the body: the 11th rib's head lies on it.
+        const vec3 head = rib11Head();
+        s->group(Op::Union, 0.25f);
+        s->add(mirrorX(cone(pedicle, head - glm::normalize(head - pedicle) * 0.58f, 0.45f, 0.42f)));
+    }
     // Laminae: broad, short plates roofing a round canal, overlapping the next one down like tiles.
     s->group(Op::Union, 0.3f);
     const float lx = 0.95f * t.hw - 0.4f;
@@ -88,9 +114,10 @@ std::unique_ptr<Shape> vertebra(int i) {
 // The disc between body i (above) and body i - 1 (below; -1 = T12): fills the space between the end plates.
 std::unique_ptr<Shape> disc(int i, const Shape& above, const Shape& below) {
     const Thoracic& a = kThoracic[i];
-    const float hwB = i > 0 ? kThoracic[i - 1].hw : 2.0f, hdB = i > 0 ? kThoracic[i - 1].hd : 1.45f,
-                hhB = i > 0 ? kThoracic[i - 1].hh : 1.15f;
-    const vec3 ca = centre(i), cb = centre(i - 1);
+    const VertebralBody t12 = t12Body();
+    const float hwB = i > 0 ? kThoracic[i - 1].hw : t12.hw, hdB = i > 0 ? kThoracic[i - 1].hd : t12.hd,
+                hhB = i > 0 ? kThoracic[i - 1].hh : t12.hh;
+    const vec3 ca = bodyCentre(i), cb = bodyCentre(i - 1);
     const vec3 up = glm::normalize(ca - cb);
     const vec3 X(1, 0, 0);
     const vec3 F = glm::normalize(glm::cross(X, up));

@@ -91,13 +91,14 @@ void buildBackMuscles(Shapes& out) {
     auto psoas = referenceMuscle("psoas_major");
     {
         // Below the brim its tendon runs over the front of the hip joint to the lesser trochanter, clear of the
-        // pubic ramus (the measured body would be cut through there by our hip bone).
+        // pubic ramus (the measured body would be cut through there by our hip bone), about 2 cm thick over the
+        // hip (the measured one is no wider).
         psoas->group(Op::Union, 0.6f);
         addTube(*psoas,
                 {{vec3(5.6f, 0.0f, -4.0f), 1.6f},
-                 {vec3(6.5f, -2.0f, -3.2f), 1.5f},
-                 {vec3(7.3f, -5.5f, -2.9f), 1.25f},
-                 {vec3(7.9f, -8.4f, -2.8f), 1.0f},
+                 {vec3(6.5f, -2.0f, -3.2f), 1.2f},
+                 {vec3(7.3f, -5.5f, -2.9f), 1.0f},
+                 {vec3(7.9f, -8.4f, -2.8f), 0.8f},
                  {vec3(8.6f, -11.3f, -3.9f), 0.75f},
                  {vec3(9.3f, -13.4f, -5.7f), 0.5f},
                  {vec3(9.6f, -14.1f, -6.6f), 0.4f}},
