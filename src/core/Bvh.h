@@ -41,8 +41,10 @@ public:
     void build(std::vector<glm::vec3> corners);
     // The same, given bounds that hold the triangles' centres (e.g. those of all corners, gathered with
     // them), which saves a pass over the corners; bounds that are too small or too large only make a
-    // slower tree, never a wrong one (an invalid or non-finite box is ignored).
-    void build(std::vector<glm::vec3> corners, const Aabb& centreBounds);
+    // slower tree, never a wrong one (an invalid or non-finite box is ignored). From kParallelFrom
+    // triangles on, the build runs on `threads` threads (at most 2; the second one inherits the caller's
+    // scheduling priority); the tree is the same whatever their number.
+    void build(std::vector<glm::vec3> corners, const Aabb& centreBounds, int threads = 2);
 
     std::size_t triangleCount() const { return corners_.size() / 3; }
     std::size_t nodeCount() const { return nodes_.size(); }
@@ -58,7 +60,9 @@ public:
     void all(const Ray& ray, std::vector<BvhHit>& out, const Accept& accept = {}, float tMin = 0.0f,
              float tMax = std::numeric_limits<float>::infinity()) const;
 
-    static constexpr int kMaxDepth = 96;  // deeper ranges become leaves; traversal's stack has room for it
+    static constexpr int kMaxDepth = 96;
+    static constexpr std::size_t kParallelFrom =
+        16384;  // deeper ranges become leaves; traversal's stack has room for it
 
 private:
     struct Node {

@@ -223,3 +223,68 @@ TEST_CASE("bvh build: the same corners give the same tree, with or without the b
         if (ha) CHECK(ha->triangle == hb->triangle);
     }
 }
+
+namespace {
+
+// Builds on two threads and on one (a model large enough to be cut into pieces for two threads): the
+// same tree, the same nearest triangle on every ray, and both agree with brute force.
+void checkThreadsAgree(const std::vector<glm::vec3>& corners, std::mt19937& rng) {
+    REQUIRE(corners.size() / 3 >= Bvh::kParallelFrom);
+    Bvh two, one;
+    two.build(corners, boundsOf(corners), 2);
+    one.build(corners, boundsOf(corners), 1);
+    CHECK(two.nodeCount() == one.nodeCount());
+    CHECK(two.depth() == one.depth());
+    CHECK(two.nodeCount() > corners.size() / 3 / 8);
+    const std::vector<Ray> rs = rays(rng, 150);
+    for (const Ray& r : rs) {
+        const auto h2 = two.closest(r), h1 = one.closest(r);
+        REQUIRE(h2.has_value() == h1.has_value());
+        if (h2) CHECK(h2->triangle == h1->triangle);
+    }
+    CHECK(checkAgainstBruteForce(two, corners, rs) > 20);
+}
+
+}  // namespace
+
+TEST_CASE("bvh build: a large soup and sphere built on two threads agree with one thread and brute force") {
+    std::mt19937 rng(17);
+    checkThreadsAgree(soupWithDegenerates(rng, 20000), rng);
+    checkThreadsAgree(sphere(96, 100), rng);  // 19,200 triangles
+}
+
+TEST_CASE("bvh build: a large fan of equal codes, and a second half without finite triangles, on two threads") {
+    std::mt19937 rng(18);
+    // 17,000 triangles around one centre: every code equal, so the pieces are cut on the triangle ids.
+    std::uniform_real_distribution<float> pos(-1.0f, 1.0f);
+    std::vector<glm::vec3> fan;
+    for (int i = 0; i < 17000; ++i) {  // corners p, -p and q with |q| <= |p| on each axis: box centre 0
+        const glm::vec3 p(pos(rng), pos(rng), pos(rng));
+        const glm::vec3 q = 0.9f * p * glm::vec3(i % 2 ? 1.0f : -1.0f, i % 3 ? 1.0f : -1.0f, i % 5 ? -1.0f : 1.0f);
+        fan.insert(fan.end(), {p, -p, q});
+    }
+    checkThreadsAgree(fan, rng);
+    // The first 9,000 triangles of the soup kept, the second half of the list all NaN: the second thread
+    // makes no keys; the tree holds the first ones only.
+    std::vector<glm::vec3> soup = soupWithDegenerates(rng, 9000);
+    std::vector<glm::vec3> kept = soup;
+    soup.resize(3 * 18000, glm::vec3(std::numeric_limits<float>::quiet_NaN()));
+    Bvh two;
+    two.build(soup, boundsOf(kept), 2);
+    CHECK(two.triangleCount() == 18000);
+    const std::vector<Ray> rs = rays(rng, 150);
+    int hits = 0;
+    for (const Ray& r : rs) {
+        const auto h = two.closest(r);
+        float best = std::numeric_limits<float>::infinity();
+        for (std::uint32_t t = 0; t < 9000; ++t)
+            if (const auto b = intersectTriangle(r, kept[3 * t], kept[3 * t + 1], kept[3 * t + 2], 0.0f, best))
+                best = b->t;
+        REQUIRE(h.has_value() == std::isfinite(best));
+        if (!h) continue;
+        ++hits;
+        CHECK(h->triangle < 9000);
+        CHECK(h->t == best);
+    }
+    CHECK(hits > 20);
+}
