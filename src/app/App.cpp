@@ -324,10 +324,11 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
     // renderer pays for every UI triangle and pixel); at rest and in stills the UI is drawn directly.
     if (windowFrame && phaseLog_) phaseMark(phases_[3]);
     if (windowFrame && uiLayer_ && upscaleUnderUi)
-        imgui_->render(target, *uiLayer_, true,
-                       [&](const std::vector<PixelRect>& rects, const std::vector<glm::ivec2>& shifts) {
-                           fxaa_->upscaleUnder(target, *uiLayer_, rects, shifts);
-                       });
+        imgui_->render(
+            target, *uiLayer_, true,
+            [&](const std::vector<PixelRect>& rects, const std::vector<glm::ivec2>& shifts,
+                const std::vector<PixelRect>& kept) { fxaa_->upscaleUnder(target, *uiLayer_, rects, shifts, kept); },
+            window_ && window_->keepsBackBuffer());
     else if (windowFrame && uiLayer_)
         imgui_->render(target, *uiLayer_, quality.reduced());
     else
@@ -764,7 +765,7 @@ int App::runWindow() {
         lastPainKey_ = painFrameKey(viewer_->scene.view().pain);
         const bool inputChanged = handleInput();
         const double swap0 = phaseLog_ ? glfwGetTime() : 0.0, swapCpu0 = phaseLog_ ? processCpuSeconds() : 0.0;
-        glfwSwapBuffers(window_->handle());
+        window_->present(fb);
         if (phaseLog_ && frameLog_) {
             // The whole frame (input, UI, drawing, present) and its present alone: wall and processor ms.
             const double end = glfwGetTime(), cpu = processCpuSeconds();

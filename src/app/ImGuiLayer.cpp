@@ -229,11 +229,13 @@ void ImGuiLayer::newFrame(int displayWidth, int displayHeight, const InputFeed* 
 }
 
 void ImGuiLayer::render() {
+    kept_.forget();  // the window's pixels are drawn anew
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-void ImGuiLayer::render(render::RenderTarget& out, render::UiLayer& layer, bool useLayer, const Underlay& underlay) {
+void ImGuiLayer::render(render::RenderTarget& out, render::UiLayer& layer, bool useLayer, const Underlay& underlay,
+                        bool kept) {
     ImGui::Render();
     ImDrawData& dd = *ImGui::GetDrawData();
     const glm::ivec2 fb = out.size();
@@ -241,15 +243,27 @@ void ImGuiLayer::render(render::RenderTarget& out, render::UiLayer& layer, bool 
     infos.reserve(static_cast<std::size_t>(dd.CmdListsCount));
     for (int i = 0; i < dd.CmdListsCount; ++i) infos.push_back(describe(*dd.CmdLists[i], dd, fb));
     const UiLayerPlan plan = layerCache_.plan(infos, fb, useLayer);
+    // Pixels are left as the last frame showed them only in a reduced frame whose scene goes under the
+    // layer (the underlay): every other frame writes every pixel of the window.
+    const bool reuse = kept && underlay;
+    if (!reuse) kept_.forget();
     if (!plan.drawIntoLayer.empty()) {
         layer.begin(fb, plan.clear);
         std::vector<ImDrawList*> lists;
-        for (std::size_t i : plan.drawIntoLayer) lists.push_back(dd.CmdLists[i]);
+        std::vector<PixelRect> drawn;
+        for (std::size_t i : plan.drawIntoLayer) {
+            lists.push_back(dd.CmdLists[i]);
+            drawn.push_back(infos[i].rect);
+        }
         drawLists(dd, lists);
+        // What changed in the layer is read back for its opaque tiles (only then: a few frames of an
+        // orbit), and the back buffer's copies of it are stale.
+        kept_.layerRedrawn(layer.finish(drawn, reuse));
     }
     out.bind();
     if (plan.composite.empty()) {
-        if (underlay) underlay({}, {});
+        kept_.forget();
+        if (underlay) underlay({}, {}, {});
         ImGui_ImplOpenGL3_RenderDrawData(&dd);
         return;
     }
@@ -291,7 +305,25 @@ void ImGuiLayer::render(render::RenderTarget& out, render::UiLayer& layer, bool 
                 mergedShift.push_back(plan.compositeShift[i]);
             }
         }
-        underlay(merged, mergedShift);
+        // The layer's opaque pixels among them: those the back buffer shows already are left alone, and
+        // all of them are what the next frame finds (less whatever is drawn over them below).
+        std::vector<PixelRect> opaque, shown;
+        std::vector<glm::ivec2> opaqueShift;
+        if (reuse)
+            for (std::size_t i = 0; i < merged.size(); ++i)
+                for (const PixelRect& p : layer.opaqueParts(merged[i], mergedShift[i])) {
+                    opaque.push_back(p);
+                    opaqueShift.push_back(mergedShift[i]);
+                }
+        if (reuse) shown = kept_.shown(opaque, opaqueShift);
+        underlay(merged, mergedShift, shown);
+        if (reuse) {
+            std::vector<PixelRect> touched = marks;
+            touched.insert(touched.end(), late.begin(), late.end());
+            for (std::size_t i = under; i < infos.size(); ++i)
+                if (!plan.fromLayer[i]) touched.push_back(infos[i].rect);
+            kept_.frameDone(opaque, opaqueShift, touched);
+        }
     }
     drawLists(dd, before);
     if (!late.empty()) layer.composite(out, late, lateShift);

@@ -3,6 +3,7 @@
 // ImGui context with the GLFW and OpenGL 3 backends, the system's sans font and our theme, owned RAII.
 #include <memory>
 
+#include "core/KeptPixels.h"
 #include "core/UiLayerCache.h"
 #include "ui/Theme.h"
 
@@ -59,12 +60,18 @@ public:
     // `underlay` (a reduced frame whose scene is not yet in `out`): called first, with the layer's
     // rectangles (and their shifts) that it lays over itself in the same pass as the scene's upscale
     // (FxaaPass::upscaleUnder); the rest of the layer is composited as usual.
-    using Underlay = std::function<void(const std::vector<PixelRect>&, const std::vector<glm::ivec2>&)>;
-    void render(render::RenderTarget& out, render::UiLayer& layer, bool useLayer, const Underlay& underlay = {});
+    // `kept` (the window's present keeps its back buffer, render/gl/Present.h): the underlay is also told
+    // which of those rectangles' pixels the back buffer shows already from the last frame (opaque layer
+    // pixels of windows that did not move, core/KeptPixels.h), and leaves them alone.
+    using Underlay = std::function<void(const std::vector<PixelRect>&, const std::vector<glm::ivec2>&,
+                                        const std::vector<PixelRect>&)>;
+    void render(render::RenderTarget& out, render::UiLayer& layer, bool useLayer, const Underlay& underlay = {},
+                bool kept = false);
 
 private:
     void rebuild();
     UiLayerCache layerCache_;
+    KeptPixels kept_;  // what the window's back buffer holds from the last frame (render with `kept`)
     ui::FontFiles fonts_;
     std::unique_ptr<ImFontAtlas> atlas_;  // the prepared atlas the context uses (destroyed after it)
     float contentScale_ = 1.0f;

@@ -66,6 +66,7 @@ Result<std::unique_ptr<Window>> Window::create(int width, int height, bool visib
     glfwSetWindowContentScaleCallback(w->window_, [](GLFWwindow*, float, float) { glfwPostEmptyEvent(); });
     glfwMakeContextCurrent(w->window_);
     glfwSwapInterval(1);
+    if (visible) w->copy_ = gl::CopyPresent::forCurrentWindow();
     return w;
 }
 
@@ -85,12 +86,24 @@ Result<std::unique_ptr<Window>> Window::create(const Placement& place, bool maxi
     glfwSetWindowContentScaleCallback(w->window_, [](GLFWwindow*, float, float) { glfwPostEmptyEvent(); });
     glfwMakeContextCurrent(w->window_);
     glfwSwapInterval(1);
+    w->copy_ = gl::CopyPresent::forCurrentWindow();
     return w;
 }
 
 Window::~Window() {
     if (window_) glfwDestroyWindow(window_);
     glfwTerminate();
+}
+
+void Window::present(glm::ivec2 drawn) {
+    int w = 0, h = 0;
+    if (copy_.available()) glfwGetFramebufferSize(window_, &w, &h);
+    keptLast_ = copy_.available() && drawn == glm::ivec2(w, h) && drawn == lastDrawn_;
+    lastDrawn_ = drawn;
+    if (keptLast_)
+        copy_.present(drawn);
+    else
+        glfwSwapBuffers(window_);
 }
 
 float Window::contentScale() const {

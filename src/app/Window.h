@@ -5,6 +5,7 @@
 
 #include "core/Result.h"
 #include "core/WindowPlacement.h"
+#include "render/gl/Present.h"
 
 struct GLFWwindow;
 
@@ -25,10 +26,20 @@ public:
 
     GLFWwindow* handle() const { return window_; }
     float contentScale() const;  // the monitor's UI scale, at least 1
+    // Shows the frame drawn in the back buffer at `drawn` pixels: copied into the window where that keeps
+    // the back buffer (Mesa's software rasterisers, render/gl/Present.h), else swapped. Swapped also when
+    // the window's size is not the frame's or the last frame's: only a swap makes Mesa take the window's
+    // new size for the next frame's buffers, and a copy larger than the buffer is an X error.
+    void present(glm::ivec2 drawn);
+    // The last present() kept the back buffer as it was: the next frame may draw only what changed.
+    bool keepsBackBuffer() const { return keptLast_; }
 
 private:
     Window() = default;
     GLFWwindow* window_ = nullptr;
+    gl::CopyPresent copy_;
+    glm::ivec2 lastDrawn_{0};  // the size of the frame last shown
+    bool keptLast_ = false;
 };
 
 }  // namespace la::app

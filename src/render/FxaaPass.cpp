@@ -68,7 +68,7 @@ void FxaaPass::resolve(RenderTarget& out, bool filter) {
 }
 
 void FxaaPass::upscaleUnder(RenderTarget& out, const UiLayer& layer, const std::vector<PixelRect>& rects,
-                            const std::vector<glm::ivec2>& shifts) {
+                            const std::vector<glm::ivec2>& shifts, const std::vector<PixelRect>& kept) {
     const Slot& in = *current_;
     const bool withLayer = !rects.empty() && layer.size() == out.size();
     out.bind();
@@ -94,8 +94,13 @@ void FxaaPass::upscaleUnder(RenderTarget& out, const UiLayer& layer, const std::
         for (std::size_t i = 0; i < rects.size(); ++i) {
             const glm::ivec2 shift = i < shifts.size() ? shifts[i] : glm::ivec2(0);
             under_.set("uShift", glm::ivec2(shift.x, -shift.y));  // GL rows run upwards
-            gl::setScissor(scissorBox(rects[i], out.size()));
-            emptyVao_.drawTriangles(3);
+            std::vector<PixelRect> holes;
+            for (const PixelRect& k : kept)
+                if (overlaps(k, rects[i])) holes.push_back(k);
+            for (const PixelRect& piece : subtractRects(rects[i], holes)) {
+                gl::setScissor(scissorBox(piece, out.size()));
+                emptyVao_.drawTriangles(3);
+            }
         }
         layer.texture().unbind(1);
     }

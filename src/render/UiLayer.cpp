@@ -1,5 +1,8 @@
 #include "render/UiLayer.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "render/Shaders.h"
 #include "render/gl/State.h"
 
@@ -28,7 +31,10 @@ RenderTarget& UiLayer::begin(glm::ivec2 size, const std::vector<PixelRect>& rect
         fbo_.attach(GL_COLOR_ATTACHMENT0, colour_);
         target_ = RenderTarget::borrowed(fbo_, size);
         target_.clear(glm::vec4(0.0f));
+        opaque_.reset(size);
+        cleared_.assign(1, PixelRect(0, 0, size.x, size.y));
     }
+    cleared_.insert(cleared_.end(), rects.begin(), rects.end());
     target_.bind();
     for (const PixelRect& r : rects) {
         gl::setScissor(scissorBox(r, size_));
@@ -36,6 +42,29 @@ RenderTarget& UiLayer::begin(glm::ivec2 size, const std::vector<PixelRect>& rect
     }
     gl::setScissor(std::nullopt);
     return target_;
+}
+
+std::vector<PixelRect> UiLayer::finish(const std::vector<PixelRect>& drawn, bool learnOpacity) {
+    std::vector<PixelRect> changed = cleared_;
+    cleared_.clear();
+    changed.insert(changed.end(), drawn.begin(), drawn.end());
+    changed = disjointUnion(changed);
+    for (const PixelRect& r : changed) {
+        const PixelRect tiles = opaque_.tilesOf(r);
+        if (!learnOpacity || tiles.z <= 0 || tiles.w <= 0) {
+            opaque_.forget(r);
+            continue;
+        }
+        // GL's rows run upwards: turned to rows from the top.
+        const std::vector<std::uint8_t> up = fbo_.readRgba(scissorBox(tiles, size_));
+        std::vector<std::uint8_t> rows(up.size());
+        const std::size_t stride = static_cast<std::size_t>(tiles.z) * 4;
+        for (int y = 0; y < tiles.w; ++y)
+            std::copy_n(up.begin() + static_cast<std::ptrdiff_t>(stride * static_cast<std::size_t>(tiles.w - 1 - y)),
+                        stride, rows.begin() + static_cast<std::ptrdiff_t>(stride * static_cast<std::size_t>(y)));
+        opaque_.update(tiles, rows);
+    }
+    return changed;
 }
 
 void UiLayer::composite(RenderTarget& out, const std::vector<PixelRect>& rects, const std::vector<glm::ivec2>& shifts) {

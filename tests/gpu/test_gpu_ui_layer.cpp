@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include "core/OpaqueTiles.h"
 #include "render/FxaaPass.h"
 #include "render/OffscreenTarget.h"
 #include "render/UiLayer.h"
@@ -127,4 +128,55 @@ TEST_CASE("gpu: the upscale with the UI layer under it matches the upscale and t
     const glm::ivec3 mixed = pixel(pb, w, 5, 25);
     CHECK(mixed != pixel(pb, w, 1, 25));
     CHECK(mixed.x > 100);
+}
+
+TEST_CASE("gpu: the UI layer knows its opaque tiles from what was drawn into it") {
+    constexpr int w = 64, h = 64, t = OpaqueTiles::kTile;
+    auto layer = render::UiLayer::create();
+    REQUIRE_MESSAGE(layer.ok(), layer.error());
+    // A translucent layer with an opaque window over its top-left 48x32 pixels.
+    layer->begin({w, h}, {{0, 0, w, h}}).clear(glm::vec4(0.2f, 0.2f, 0.2f, 0.5f));
+    gl::setScissor(glm::ivec4(0, h - 32, 48, 32));  // GL's bottom-left origin
+    gl::Framebuffer::clearColor(0, glm::vec4(0.9f, 0.9f, 0.9f, 1.0f));
+    gl::setScissor(std::nullopt);
+    const std::vector<PixelRect> changed = layer->finish({{0, 0, 48, 32}}, true);
+    REQUIRE(changed.size() == 1);
+    CHECK(changed[0] == PixelRect(0, 0, w, h));  // the first begin cleared all of it
+    const PixelRect all{0, 0, w, h};
+    std::vector<PixelRect> parts = layer->opaqueParts(all, {0, 0});
+    long long a = 0;
+    for (const PixelRect& r : parts) a += static_cast<long long>(r.z) * r.w;
+    CHECK(a == 48LL * 32);
+    // Shown 16 right: found there.
+    parts = layer->opaqueParts(all, {t, 0});
+    REQUIRE(parts.size() == 1);
+    CHECK(parts[0] == PixelRect(t, 0, 48, 32));
+    // Drawn again without reading back: those tiles are no longer known to be opaque.
+    layer->begin({w, h}, {{0, 0, t, t}});
+    CHECK(layer->finish({}, false) == std::vector<PixelRect>{{0, 0, t, t}});
+    parts = layer->opaqueParts({0, 0, t, t}, {0, 0});
+    CHECK(parts.empty());
+    CHECK_FALSE(layer->opaqueParts({t, 0, t, t}, {0, 0}).empty());
+}
+
+TEST_CASE("gpu: the upscale under the UI layer leaves the pixels the target shows already alone") {
+    constexpr int w = 64, h = 32;
+    auto fxaa = render::FxaaPass::create();
+    REQUIRE_MESSAGE(fxaa.ok(), fxaa.error());
+    auto layer = render::UiLayer::create();
+    REQUIRE_MESSAGE(layer.ok(), layer.error());
+    render::RenderTarget& scene = fxaa->sceneTarget({w / 4, h / 4});
+    scene.clear(glm::vec4(0.0f, 0.0f, 1.0f, 1.0f));
+    layer->begin({w, h}, {{0, 0, w, h}}).clear(glm::vec4(1.0f, 0.0f, 0.0f, 1.0f));  // opaque red
+    auto out = render::OffscreenTarget::create(w, h, 0);
+    REQUIRE(out.ok());
+    out->target().clear(glm::vec4(0.0f, 1.0f, 0.0f, 1.0f));  // what the last frame left: green
+    // The layer over the left half; its top-left 16x16 pixels are there already.
+    fxaa->upscaleUnder(out->target(), *layer, {{0, 0, 32, h}}, {glm::ivec2(0)}, {{0, 0, 16, 16}});
+    const std::vector<std::uint8_t> px = out->readPixels();
+    CHECK(pixel(px, w, 2, 2) == glm::ivec3(0, 255, 0));    // left alone
+    CHECK(pixel(px, w, 15, 15) == glm::ivec3(0, 255, 0));  // its last pixel
+    CHECK(pixel(px, w, 16, 2) == glm::ivec3(255, 0, 0));   // the layer
+    CHECK(pixel(px, w, 2, 20) == glm::ivec3(255, 0, 0));
+    CHECK(pixel(px, w, 40, 10) == glm::ivec3(0, 0, 255));  // the scene
 }

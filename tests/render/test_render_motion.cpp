@@ -123,3 +123,71 @@ TEST_CASE("motion LOD: reduced frames only while the camera moves; full at rest 
     CHECK(stillSeen);
     std::filesystem::remove(log);
 }
+
+// On llvmpipe the window shows its frames by copying the back buffer (render/gl/Present.h), which keeps
+// it, and frames while the camera moves leave the UI pixels that did not change alone. A window resized
+// in the middle of a drag must swap once so that the next frames' buffers take the new size (a copy of
+// the new size from the old buffer is an X error that ends the viewer): it goes on drawing, at the new size.
+TEST_CASE("motion: a window resized during a drag goes on drawing, reduced and at rest, at its new size" *
+          doctest::test_suite("live")) {
+    REQUIRE_MESSAGE(!shell("command -v xdotool").empty(), "xdotool is needed (tools/setup.sh installs it)");
+    const auto home = std::filesystem::temp_directory_path() / ("la_live_resize_" + std::to_string(getpid()));
+    const std::string log = home.string() + "-frames.log";
+    std::filesystem::remove(log);
+    // The window starts small (its saved size), so that it grows past the buffers of its first frames.
+    LiveViewer v(home, "--pain all --explain --frame-log '" + log + "'",
+                 R"({"window": {"x": 0, "y": 0, "w": 900, "h": 640, "maximized": false}})");
+    REQUIRE_MESSAGE(v.hasWindow(), v.output());
+    REQUIRE(v.waitForTitle("lower_body"));
+    const std::string win = std::to_string(v.windowId());
+    REQUIRE(waitUntil([&] {
+        const auto frames = readLog(log);
+        return !frames.empty() && frames.back().size == "900x640" && frames.back().lod == 0;
+    }));
+    auto drag = [&](int x0, int y0, bool resize) {
+        const std::size_t start = readLog(log).size();
+        shell("xdotool mousemove --window " + win + " " + std::to_string(x0) + " " + std::to_string(y0) +
+              " mousedown 1");
+        for (int i = 1; i <= 16; ++i) {
+            shell("xdotool mousemove --window " + win + " " + std::to_string(x0 + 12 * i) + " " +
+                  std::to_string(y0 + (i % 2) * 6) + " sleep 0.15");
+            if (resize && i == 8) shell("xdotool windowsize " + win + " 1600 960");
+        }
+        shell("xdotool mouseup 1");
+        return start;
+    };
+    // Orbit until a drag drew reduced frames (the LOD is built in the background after loading), the
+    // window made larger half way through.
+    std::size_t start = 0;
+    REQUIRE(waitUntil(
+        [&] {
+            shell("xdotool windowsize " + win + " 900 640");
+            start = drag(500, 300, true);
+            const auto frames = readLog(log);
+            bool reducedAfter = false;
+            for (std::size_t i = start; i < frames.size(); ++i) reducedAfter |= frames[i].lod == 1;
+            return reducedAfter;
+        },
+        180.0));
+    REQUIRE(v.running());
+    // Another drag at the new size, then the camera rests: the latest frame is full, at the new size.
+    drag(500, 300, false);
+    REQUIRE(waitUntil(
+        [&] {
+            const auto frames = readLog(log);
+            return !frames.empty() && frames.back().kind == "window" && frames.back().lod == 0 &&
+                   frames.back().size == "1600x960";
+        },
+        60.0));
+    CHECK(v.running());
+    bool reducedAtNewSize = false;
+    const auto frames = readLog(log);
+    for (std::size_t i = start; i < frames.size(); ++i) {
+        int rw = 0, rh = 0;
+        if (frames[i].lod == 1 && std::sscanf(frames[i].size.c_str(), "%dx%d", &rw, &rh) == 2)
+            reducedAtNewSize |= rw <= 800 && rw >= 1600 / 4 - 1 && std::abs(rw * 960 - rh * 1600) <= 1600 + 960;
+    }
+    CHECK(reducedAtNewSize);
+    std::filesystem::remove(log);
+    if (!getenv("LA_KEEP_LIVE")) std::filesystem::remove_all(home);
+}

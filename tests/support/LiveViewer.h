@@ -40,10 +40,19 @@ inline bool waitUntil(const std::function<bool()>& done, double seconds = 60.0) 
 
 class LiveViewer {
 public:
-    // Starts `lumbar-atlas args` in the background with XDG folders under `home`.
-    LiveViewer(const std::filesystem::path& home, const std::string& args) : home_(home) {
+    // Starts `lumbar-atlas args` in the background with XDG folders under `home`; `settings` (JSON), when
+    // given, is its settings file at start.
+    LiveViewer(const std::filesystem::path& home, const std::string& args, const std::string& settings = "")
+        : home_(home) {
         std::filesystem::remove_all(home_);
         std::filesystem::create_directories(home_);
+        if (!settings.empty()) {
+            std::filesystem::create_directories(home_ / "config" / "lumbar-atlas");
+            if (FILE* f = std::fopen((home_ / "config" / "lumbar-atlas" / "settings.json").c_str(), "w")) {
+                std::fputs(settings.c_str(), f);
+                std::fclose(f);
+            }
+        }
         const std::string env = "HOME='" + home_.string() + "' XDG_CONFIG_HOME='" + (home_ / "config").string() +
                                 "' XDG_DATA_HOME='" + (home_ / "data").string() + "' ";
         shell("(" + env + "exec '" + std::string(LA_VIEWER) + "' " + args + " >'" + (home_ / "out.txt").string() +

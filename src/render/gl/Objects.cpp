@@ -1,5 +1,6 @@
 #include "render/gl/Objects.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace la::gl {
@@ -351,10 +352,16 @@ void Framebuffer::blitColor(const Framebuffer& from, glm::ivec2 fromSize, const 
 }
 
 std::vector<std::uint8_t> Framebuffer::readRgba(glm::ivec2 size) const {
+    return readRgba(glm::ivec4(0, 0, size.x, size.y));
+}
+
+std::vector<std::uint8_t> Framebuffer::readRgba(glm::ivec4 box) const {
     bindRead();
-    std::vector<std::uint8_t> px(static_cast<std::size_t>(size.x) * static_cast<std::size_t>(size.y) * 4);
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(std::max(box.z, 0)) *
+                                 static_cast<std::size_t>(std::max(box.w, 0)) * 4);
+    if (px.empty()) return px;
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, size.x, size.y, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    glReadPixels(box.x, box.y, box.z, box.w, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
     return px;
 }
 

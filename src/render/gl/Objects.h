@@ -157,6 +157,8 @@ public:
     static void blitColor(const Framebuffer& from, glm::ivec2 fromSize, const Framebuffer& to, glm::ivec2 toSize);
     // RGBA8 rows of the colour attachment, bottom row first (GL order).
     std::vector<std::uint8_t> readRgba(glm::ivec2 size) const;
+    // The same of a box (x, y, width, height in GL's bottom-left pixels).
+    std::vector<std::uint8_t> readRgba(glm::ivec4 box) const;
 
 private:
     Handle<FramebufferDeleter> h_;

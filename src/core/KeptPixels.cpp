@@ -1,0 +1,61 @@
+#include "core/KeptPixels.h"
+
+#include <algorithm>
+
+namespace la {
+
+namespace {
+bool intersect(const PixelRect& a, const PixelRect& b, PixelRect& out) {
+    if (!overlaps(a, b)) return false;
+    const glm::ivec2 lo = glm::max(glm::ivec2(a), glm::ivec2(b));
+    const glm::ivec2 hi = glm::min(glm::ivec2(a.x + a.z, a.y + a.w), glm::ivec2(b.x + b.z, b.y + b.w));
+    out = PixelRect(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y);
+    return true;
+}
+}  // namespace
+
+void KeptPixels::forget() {
+    rects_.clear();
+    shifts_.clear();
+}
+
+std::vector<PixelRect> KeptPixels::shown(const std::vector<PixelRect>& pieces,
+                                         const std::vector<glm::ivec2>& shifts) const {
+    std::vector<PixelRect> out;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        const glm::ivec2 shift = i < shifts.size() ? shifts[i] : glm::ivec2(0);
+        for (std::size_t k = 0; k < rects_.size(); ++k) {
+            PixelRect both;
+            if (shifts_[k] == shift && intersect(pieces[i], rects_[k], both)) out.push_back(both);
+        }
+    }
+    return out;
+}
+
+void KeptPixels::layerRedrawn(const std::vector<PixelRect>& areas) {
+    std::vector<PixelRect> rects;
+    std::vector<glm::ivec2> shifts;
+    for (std::size_t k = 0; k < rects_.size(); ++k) {
+        // The area's pixels where this rectangle shows them.
+        std::vector<PixelRect> holes;
+        for (const PixelRect& a : areas) holes.emplace_back(a.x + shifts_[k].x, a.y + shifts_[k].y, a.z, a.w);
+        for (const PixelRect& piece : subtractRects(rects_[k], holes)) {
+            rects.push_back(piece);
+            shifts.push_back(shifts_[k]);
+        }
+    }
+    rects_.swap(rects);
+    shifts_.swap(shifts);
+}
+
+void KeptPixels::frameDone(const std::vector<PixelRect>& pieces, const std::vector<glm::ivec2>& shifts,
+                           const std::vector<PixelRect>& touched) {
+    forget();
+    for (std::size_t i = 0; i < pieces.size(); ++i)
+        for (const PixelRect& piece : subtractRects(pieces[i], touched)) {
+            rects_.push_back(piece);
+            shifts_.push_back(i < shifts.size() ? shifts[i] : glm::ivec2(0));
+        }
+}
+
+}  // namespace la
