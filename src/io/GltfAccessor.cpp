@@ -168,7 +168,11 @@ bool readFloatAccessor(const tinygltf::Model& m, int index, std::vector<glm::vec
         return false;
     }
     out.assign(acc.count, glm::vec4(0.0f));
-    if (acc.bufferView >= 0) {
+    if (acc.bufferView >= 0 && acc.componentType == TINYGLTF_COMPONENT_TYPE_FLOAT) {
+        // Floats (positions, normals, texture coordinates of almost every file) copied as they are.
+        const auto bytes = static_cast<std::size_t>(components) * sizeof(float);
+        for (std::size_t i = 0; i < acc.count; ++i) std::memcpy(static_cast<void*>(&out[i]), base + i * stride, bytes);
+    } else if (acc.bufferView >= 0) {
         for (std::size_t i = 0; i < acc.count; ++i)
             for (int c = 0; c < components; ++c)
                 out[i][c] = static_cast<float>(readComponent(base + i * stride + static_cast<std::size_t>(c * csize),
@@ -230,9 +234,19 @@ bool readIndexAccessor(const tinygltf::Model& m, int index, std::vector<std::uin
                         what, err) ||
                 !spend(budget, acc.count, sizeof(std::uint32_t), what, err))
                 return false;
-            out.assign(acc.count, 0);
-            for (std::size_t i = 0; i < acc.count; ++i)
-                out[i] = static_cast<std::uint32_t>(readComponent(base + i * stride, acc.componentType, false));
+            out.resize(acc.count);
+            if (acc.componentType == TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT && stride == sizeof(std::uint32_t)) {
+                if (acc.count > 0) std::memcpy(out.data(), base, acc.count * sizeof(std::uint32_t));
+            } else if (acc.componentType == TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT) {
+                for (std::size_t i = 0; i < acc.count; ++i) {
+                    std::uint16_t v;
+                    std::memcpy(&v, base + i * stride, sizeof v);
+                    out[i] = v;
+                }
+            } else {
+                for (std::size_t i = 0; i < acc.count; ++i)
+                    out[i] = static_cast<std::uint32_t>(readComponent(base + i * stride, acc.componentType, false));
+            }
             return true;
         }
     }
