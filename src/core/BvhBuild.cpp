@@ -14,11 +14,8 @@
 #include <system_error>
 #include <thread>
 
-#ifdef __linux__
-#include <sys/mman.h>
-#endif
-
 #include "core/Bvh.h"
+#include "core/HugePages.h"
 
 namespace la {
 
@@ -77,21 +74,6 @@ Aabb finiteBounds(const std::vector<glm::vec3>& corners) {
     for (const glm::vec3& v : corners)
         if (magnitude(v.x) < 0x7f800000u && magnitude(v.y) < 0x7f800000u && magnitude(v.z) < 0x7f800000u) b.add(v);
     return b;
-}
-
-// Asks for transparent huge pages for a large buffer not yet written (where the system leaves them to
-// madvise): its first writes then fault once per 2 MiB instead of once per 4 KiB page, which on the
-// 2-core machine cost about as much as the sort. Only whole huge pages inside the buffer are advised.
-void adviseHugePages(const void* p, std::size_t bytes) {
-#ifdef __linux__
-    constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
-    const auto from = (reinterpret_cast<std::uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
-    const auto to = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(kHuge - 1);
-    if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
-#else
-    (void)p;
-    (void)bytes;
-#endif
 }
 
 // Runs a and b; b on a thread of its own when `parallel` (both on this one when none can be made).

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/HugePages.h"
+
 namespace la {
 
 namespace {
@@ -33,6 +35,7 @@ PickScene::PickScene(const Model& model) : generation_(model.generation) {
             for (const Primitive& prim : model.meshes[static_cast<std::size_t>(node.mesh)].primitives)
                 expected += prim.triangleCount();
     corners.reserve(expected * 3);
+    adviseHugePages(corners.data(), expected * 3 * sizeof(glm::vec3));
     Aabb bounds;  // of the finite corners, gathered here so that the build need not read them for it
     for (std::size_t ni = 0; ni < model.nodes.size(); ++ni) {
         const Node& node = model.nodes[ni];

@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/HugePages.h"
+
 namespace la::io {
 
 namespace {
@@ -54,6 +56,8 @@ bool readInto(const std::string& path, std::size_t limit, Buffer& out, std::stri
         problem = "is larger than " + megabytes(limit) + " (" + megabytes(size) + "), the most the viewer reads";
         return false;
     }
+    out.reserve(size);
+    adviseHugePages(out.data(), size);  // a model file of 15 MB: 7 faults instead of 3,600
     out.resize(size);
     std::size_t got = 0;
     while (got < size) {

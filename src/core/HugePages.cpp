@@ -1,0 +1,24 @@
+#include "core/HugePages.h"
+
+#include <cstdint>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
+
+namespace la {
+
+void adviseHugePages(const void* p, std::size_t bytes) {
+#ifdef __linux__
+    constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+    const auto at = reinterpret_cast<std::uintptr_t>(p);
+    const auto from = (at + kHuge - 1) & ~(kHuge - 1);
+    const auto to = (at + bytes) & ~(kHuge - 1);
+    if (p != nullptr && to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
+}  // namespace la
