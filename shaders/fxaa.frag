@@ -10,7 +10,8 @@ uniform vec2 uTexel;       // 1 / the scene's size in pixels
 uniform ivec2 uShift;      // the layer's texel of a pixel is that many pixels back (bottom-left origin)
 #endif
 #ifdef LA_WITH_LAYER
-uniform sampler2D uLayer;  // the cached UI layer (premultiplied), the window's size
+uniform sampler2D uLayer;  // the cached UI layer (premultiplied), the window's size, nearest filtering
+uniform vec2 uLayerTexel;  // 1 / its size
 #endif
 
 const float kEdgeThreshold = 0.125;     // relative contrast that counts as an edge
@@ -32,7 +33,8 @@ void main() {
     vec3 scene = texture(uScene, vUv).rgb;
 #ifdef LA_WITH_LAYER
     // With the cached UI laid over in the same pass ("over", premultiplied): each pixel written once.
-    vec4 ui = texelFetch(uLayer, ivec2(gl_FragCoord.xy) - uShift, 0);
+    // Sampled at the texel's centre rather than fetched: llvmpipe's texelFetch costs about a third more.
+    vec4 ui = texture(uLayer, (gl_FragCoord.xy - vec2(uShift)) * uLayerTexel);
     scene = scene * (1.0 - ui.a) + ui.rgb;
 #endif
     fragColor = vec4(scene, 1.0);

@@ -12,9 +12,11 @@ namespace la {
 
 struct LodSettings {
     // Drawn at half to a quarter of the window's resolution, where a triangle of the full model covers a
-    // pixel or less: 6 % of the bundled model's triangles (21k of 344k) look the same there and cost a
-    // third of the 15 % (60k) the first LOD kept.
-    float ratio = 0.06f;             // aim for this share of each primitive's triangles
+    // pixel or less: 3 % of the bundled model's triangles (14k of 461k drawn in the usual view) look the
+    // same at a quarter (480x270 for 1920x1080), where 6 % (28k) put about 4 of them in every pixel the
+    // body covers; their scene took 27.6 -> 20.9 ms of processor time a reduced frame (LA_FRAME_PHASES,
+    // load 8). The first LOD kept 15 %.
+    float ratio = 0.03f;             // aim for this share of each primitive's triangles
     float maxError = 0.03f;          // but move no vertex by more than this share of the primitive's size
     std::size_t minTriangles = 500;  // primitives smaller than this keep their full indices
 };

@@ -90,6 +90,7 @@ void FxaaPass::upscaleUnder(RenderTarget& out, const UiLayer& layer, const std::
         under_.use();
         under_.set("uScene", 0);
         under_.set("uLayer", 1);
+        under_.set("uLayerTexel", 1.0f / glm::vec2(layer.size()));
         layer.texture().bind(1);
         for (std::size_t i = 0; i < rects.size(); ++i) {
             const glm::ivec2 shift = i < shifts.size() ? shifts[i] : glm::ivec2(0);
