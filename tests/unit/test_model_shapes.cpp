@@ -148,11 +148,11 @@ TEST_CASE("bundled model: silhouettes match the measured reference shapes") {
     // The figures reached (left side; back, side), just below what this slicing measures on the committed
     // model (shapecheck's raster reads a little differently on thin structures). The goals: QL and
     // gluteus medius at least 0.75 in both views (reached), every structure 0.6 (reached by the trunk wall's
-    // sheets, the ribs and from behind by every muscle; the longissimus from the side too; not yet from the side by the
-    // multifidus, cut at the top of the model (40 cm) 15 cm below its measured top, the iliocostalis, kept off our
-    // posterior hip bone and gluteus maximus below the crest, nor by the gemellus superior, whose measured
-    // lateral end lies in our femoral neck). The other bones are built from the landmark table of FACTS.md, the
-    // T12 and lumbar vertebrae's bodies and arches placed after the measured ones.
+    // sheets, the ribs and from behind by every muscle; the longissimus and iliocostalis from the side too; not yet
+    // from the side by the multifidus, cut at the top of the model (40 cm) 15 cm below its measured top and lying
+    // behind our sacrum, whose back is 0.5-1 cm behind the measured one, nor by the gemellus superior, whose
+    // measured lateral end lies in our femoral neck and piriformis). The other bones are built from the landmark table
+    // of FACTS.md, the T12 and lumbar vertebrae's bodies and arches placed after the measured ones.
     const std::map<std::string, std::pair<double, double>> reached = {
         {"quadratus_lumborum", {0.82, 0.78}},
         {"gluteus_medius", {0.8, 0.75}},
@@ -167,7 +167,7 @@ TEST_CASE("bundled model: silhouettes match the measured reference shapes") {
         {"gemellus_superior", {0.75, 0.53}},
         {"gemellus_inferior", {0.9, 0.62}},
         {"quadratus_femoris", {0.75, 0.83}},
-        {"iliocostalis_lumborum", {0.71, 0.57}},
+        {"iliocostalis_lumborum", {0.73, 0.6}},
         {"longissimus_thoracis", {0.75, 0.6}},
         {"multifidus", {0.6, 0.5}},
         {"latissimus_dorsi", {0.84, 0.76}},

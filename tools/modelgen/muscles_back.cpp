@@ -81,8 +81,13 @@ void buildBackMuscles(Shapes& out) {
     mfOpt.fadeHi = 6.0f;
     RefOptions esOpt;
     esOpt.grow = 0.1f;
+    // The iliocostalis trimmed laterally between the crest and the 12th rib, where the QL's lateral border shows
+    // beyond it (and is palpated); below 10 cm, over the crest, as wide as measured.
     RefOptions icOpt = esOpt;
-    icOpt.growLateral = -0.4f;  // the QL's lateral border shows beyond it
+    icOpt.growLateral = -0.4f;
+    icOpt.growLateralLow = 0.4f;
+    icOpt.fadeLo = 10.0f;
+    icOpt.fadeHi = 12.0f;
     auto multifidus = column("multifidus", mfOpt, {});
     auto longissimus = column("longissimus_thoracis", esOpt, {multifidus.get()});
     auto iliocostalis = column("iliocostalis_lumborum", icOpt, {multifidus.get(), longissimus.get()});

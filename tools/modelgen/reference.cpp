@@ -48,8 +48,9 @@ public:
             const float th = l.th * 0.017453293f;
             // The +u side faces laterally (+x) when u has a positive x component.
             const bool plusLateral = std::cos(th) >= 0.0f;
-            const float ap = l.ap + o.grow + (plusLateral ? o.growLateral : 0.0f);
-            const float am = l.am + o.grow + (plusLateral ? 0.0f : o.growLateral);
+            const float lateral = o.growLateral + o.growLateralLow * fade(l.y);
+            const float ap = l.ap + o.grow + (plusLateral ? lateral : 0.0f);
+            const float am = l.am + o.grow + (plusLateral ? 0.0f : lateral);
             levels_.push_back({l.cx, l.cz, th, ap, am, bp, bm, l.n, l.k});
             const float a = std::max(ap, am), b = std::max(bp, bm);
             const float r = a + b + std::fabs(l.k) * a * a;
