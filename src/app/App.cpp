@@ -14,6 +14,7 @@
 #include "app/ImGuiLayer.h"
 #include "app/Window.h"
 #include "core/AnimationKey.h"
+#include "core/KeptPixels.h"
 #include "core/ModelFiles.h"
 #include "core/TourApply.h"
 #include "io/XdgPaths.h"
@@ -268,6 +269,7 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
     const FrameQuality quality = window.value_or(FrameQuality{});
     glm::ivec2 drawn = size;      // the scene target's size
     bool upscaleUnderUi = false;  // a reduced frame's upscale is left to the UI pass, merged with its layer
+    PixelRect sceneBox(0, 0, size.x, size.y);  // the window's pixels the scene's drawing may have changed
     target.bind();
     ctrl::Viewer& v = *viewer_;
     const auto t0 = std::chrono::steady_clock::now();
@@ -301,6 +303,7 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
             phaseMark(phases_[0]);
             renderer_->draw(gpu, v.scene.view(), v.camera, fxaa_->sceneTarget(drawn), draw);
             phaseMark(phases_[1]);
+            sceneBox = upscaledBox(renderer_->lastStats().sceneBox, drawn, size);
             // A reduced window frame with the UI layer: the upscale goes with the layer's composite, one
             // pass over the screen instead of two over the cached windows (FxaaPass::upscaleUnder).
             upscaleUnderUi = windowFrame && uiLayer_ && imgui_ && quality.reduced() && drawn != size;
@@ -328,7 +331,7 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
             target, *uiLayer_, true,
             [&](const std::vector<PixelRect>& rects, const std::vector<glm::ivec2>& shifts,
                 const std::vector<PixelRect>& kept) { fxaa_->upscaleUnder(target, *uiLayer_, rects, shifts, kept); },
-            window_ && window_->keepsBackBuffer());
+            window_ && window_->keepsBackBuffer(), sceneBox, drawn);
     else if (windowFrame && uiLayer_)
         imgui_->render(target, *uiLayer_, quality.reduced());
     else

@@ -230,12 +230,13 @@ void ImGuiLayer::newFrame(int displayWidth, int displayHeight, const InputFeed* 
 
 void ImGuiLayer::render() {
     kept_.forget();  // the window's pixels are drawn anew
+    keptBackground_.forget();
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
 void ImGuiLayer::render(render::RenderTarget& out, render::UiLayer& layer, bool useLayer, const Underlay& underlay,
-                        bool kept) {
+                        bool kept, const PixelRect& sceneBox, glm::ivec2 sceneSize) {
     ImGui::Render();
     ImDrawData& dd = *ImGui::GetDrawData();
     const glm::ivec2 fb = out.size();
@@ -246,7 +247,10 @@ void ImGuiLayer::render(render::RenderTarget& out, render::UiLayer& layer, bool 
     // Pixels are left as the last frame showed them only in a reduced frame whose scene goes under the
     // layer (the underlay): every other frame writes every pixel of the window.
     const bool reuse = kept && underlay;
-    if (!reuse) kept_.forget();
+    if (!reuse) {
+        kept_.forget();
+        keptBackground_.forget();
+    }
     if (!plan.drawIntoLayer.empty()) {
         layer.begin(fb, plan.clear);
         std::vector<ImDrawList*> lists;
@@ -263,6 +267,7 @@ void ImGuiLayer::render(render::RenderTarget& out, render::UiLayer& layer, bool 
     out.bind();
     if (plan.composite.empty()) {
         kept_.forget();
+        keptBackground_.forget();
         if (underlay) underlay({}, {}, {});
         ImGui_ImplOpenGL3_RenderDrawData(&dd);
         return;
@@ -315,7 +320,19 @@ void ImGuiLayer::render(render::RenderTarget& out, render::UiLayer& layer, bool 
                     opaque.push_back(p);
                     opaqueShift.push_back(mergedShift[i]);
                 }
-        if (reuse) shown = kept_.shown(opaque, opaqueShift);
+        // The background's pixels (outside the layer's and the scene's boxes) likewise: the same as the
+        // last frame's where its scene had the same size.
+        std::vector<PixelRect> background;
+        std::vector<glm::ivec2> backgroundKey;
+        if (reuse) {
+            shown = kept_.shown(opaque, opaqueShift);
+            std::vector<PixelRect> holes = merged;
+            holes.push_back(sceneBox);
+            background = subtractRects({0, 0, fb.x, fb.y}, holes);
+            backgroundKey.assign(background.size(), sceneSize);
+            const std::vector<PixelRect> still = keptBackground_.shown(background, backgroundKey);
+            shown.insert(shown.end(), still.begin(), still.end());
+        }
         underlay(merged, mergedShift, shown);
         if (reuse) {
             std::vector<PixelRect> touched = marks;
@@ -323,6 +340,7 @@ void ImGuiLayer::render(render::RenderTarget& out, render::UiLayer& layer, bool 
             for (std::size_t i = under; i < infos.size(); ++i)
                 if (!plan.fromLayer[i]) touched.push_back(infos[i].rect);
             kept_.frameDone(opaque, opaqueShift, touched);
+            keptBackground_.frameDone(background, backgroundKey, touched);
         }
     }
     drawLists(dd, before);

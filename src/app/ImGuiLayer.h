@@ -65,13 +65,17 @@ public:
     // pixels of windows that did not move, core/KeptPixels.h), and leaves them alone.
     using Underlay = std::function<void(const std::vector<PixelRect>&, const std::vector<glm::ivec2>&,
                                         const std::vector<PixelRect>&)>;
+    // With `kept`, also the background's upscale outside `sceneBox` (the window's pixels the scene's
+    // drawing may have changed, top-left) is left alone where the last frame showed it from a scene of the
+    // same `sceneSize`.
     void render(render::RenderTarget& out, render::UiLayer& layer, bool useLayer, const Underlay& underlay = {},
-                bool kept = false);
+                bool kept = false, const PixelRect& sceneBox = PixelRect(0), glm::ivec2 sceneSize = glm::ivec2(0));
 
 private:
     void rebuild();
     UiLayerCache layerCache_;
-    KeptPixels kept_;  // what the window's back buffer holds from the last frame (render with `kept`)
+    KeptPixels kept_;            // the layer's pixels the window's back buffer holds from the last frame
+    KeptPixels keptBackground_;  // and the background's ("shift": the size of the scene it was upscaled from)
     ui::FontFiles fonts_;
     std::unique_ptr<ImFontAtlas> atlas_;  // the prepared atlas the context uses (destroyed after it)
     float contentScale_ = 1.0f;

@@ -14,6 +14,15 @@ bool intersect(const PixelRect& a, const PixelRect& b, PixelRect& out) {
 }
 }  // namespace
 
+PixelRect upscaledBox(glm::ivec4 box, glm::ivec2 scene, glm::ivec2 window) {
+    if (box.z <= 0 || box.w <= 0 || scene.x <= 0 || scene.y <= 0) return PixelRect(0);
+    const glm::vec2 s = glm::vec2(window) / glm::vec2(scene);
+    const glm::ivec2 a = glm::max(glm::ivec2(glm::floor(glm::vec2(box.x, box.y) * s)) - 1, glm::ivec2(0));
+    const glm::ivec2 b = glm::min(glm::ivec2(glm::ceil(glm::vec2(box.x + box.z, box.y + box.w) * s)) + 1, window);
+    if (b.x <= a.x || b.y <= a.y) return PixelRect(0);
+    return {a.x, window.y - b.y, b.x - a.x, b.y - a.y};  // GL's rows run upwards
+}
+
 void KeptPixels::forget() {
     rects_.clear();
     shifts_.clear();

@@ -10,6 +10,11 @@
 
 namespace la {
 
+// A box of a scene drawn at `scene` pixels (x, y, width, height, GL's bottom-left origin) as the pixels
+// (top-left origin) of `window` that its nearest-texel upscale covers, one more on every side; empty for
+// an empty box.
+PixelRect upscaledBox(glm::ivec4 box, glm::ivec2 scene, glm::ivec2 window);
+
 class KeptPixels {
 public:
     // Nothing is known to be kept (a frame drawn another way, a present that does not keep the buffer).

@@ -81,8 +81,12 @@ void FxaaPass::upscaleUnder(RenderTarget& out, const UiLayer& layer, const std::
     // The pixels outside the rectangles: the plain upscale; each scissored draw covers only its box.
     upscale_.use();
     upscale_.set("uScene", 0);
-    const std::vector<PixelRect> none;
-    for (const PixelRect& r : subtractRects({0, 0, out.size().x, out.size().y}, withLayer ? rects : none)) {
+    std::vector<PixelRect> covered;  // by the layer's pass or left alone
+    if (withLayer) {
+        covered = rects;
+        covered.insert(covered.end(), kept.begin(), kept.end());
+    }
+    for (const PixelRect& r : subtractRects({0, 0, out.size().x, out.size().y}, covered)) {
         gl::setScissor(scissorBox(r, out.size()));
         emptyVao_.drawTriangles(3);
     }

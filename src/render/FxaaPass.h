@@ -28,9 +28,10 @@ public:
     // pixels, each taken from `rect` moved back by its entry of `shifts`) laid over in the same pass: one
     // full-screen pass instead of the upscale and then a blended pass over those rectangles (the cached UI
     // is a third to half of the screen). Matches resolve + UiLayer::composite to within one level of a
-    // channel (the shader's rounding against the blender's). `out` stays bound. `kept` (disjoint, within
-    // `rects`): pixels `out` shows already as this pass would write them (opaque layer pixels kept in a back
-    // buffer from the last frame, core/KeptPixels.h): left as they are.
+    // channel (the shader's rounding against the blender's). `out` stays bound. `kept` (disjoint): pixels
+    // `out` shows already as this pass would write them, kept in a back buffer from the last frame
+    // (core/KeptPixels.h): opaque layer pixels within `rects`, the background's upscale outside them. Left
+    // as they are (all are written when the layer is not of `out`'s size).
     void upscaleUnder(RenderTarget& out, const UiLayer& layer, const std::vector<PixelRect>& rects,
                       const std::vector<glm::ivec2>& shifts, const std::vector<PixelRect>& kept = {});
 

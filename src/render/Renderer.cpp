@@ -1,6 +1,7 @@
 #include "render/Renderer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include <glm/gtc/matrix_inverse.hpp>
@@ -18,9 +19,11 @@ namespace {
 // the whole viewport once a box reaches behind the eye (then the corners do not bound the projection).
 class ScreenArea {
 public:
-    void add(const Aabb& b, const glm::mat4& viewProj) {
+    void add(const Aabb& b, const glm::mat4& viewProj) { add(b.min, b.max, viewProj); }
+    void add(const glm::vec3& min, const glm::vec3& max, const glm::mat4& viewProj) {
+        if (!(min.x <= max.x && min.y <= max.y && min.z <= max.z)) return;  // empty
         for (int i = 0; i < 8; ++i) {
-            const glm::vec3 c(i & 1 ? b.max.x : b.min.x, i & 2 ? b.max.y : b.min.y, i & 4 ? b.max.z : b.min.z);
+            const glm::vec3 c(i & 1 ? max.x : min.x, i & 2 ? max.y : min.y, i & 4 ? max.z : min.z);
             const glm::vec4 clip = viewProj * glm::vec4(c, 1.0f);
             if (clip.w <= 1e-6f) {
                 whole_ = true;
@@ -190,7 +193,8 @@ void Renderer::draw(const GpuScene& scene, const ViewState& viewIn, const Camera
     meshes_.beginFrame(frame);
 
     std::vector<DrawItem> opaque, transparent;
-    ScreenArea translucentArea;
+    ScreenArea translucentArea, drawnArea;
+    float outline = 0.0f;
     for (const GpuNode& n : scene.drawables()) {
         const NodeStyle& style = view.style(n.node);
         if (style.hidden) continue;
@@ -198,6 +202,17 @@ void Renderer::draw(const GpuScene& scene, const ViewState& viewIn, const Camera
         const float depth = glm::dot(n.bounds.center() - eye, camera.forward());
         (blend ? transparent : opaque).push_back({&n, depth});
         if (blend) translucentArea.add(n.bounds, viewProj);
+        drawnArea.add(n.bounds, viewProj);
+        if (style.outline) outline = std::max(outline, style.outlineWidth);
+    }
+    for (const PropBox& b : view.props) drawnArea.add(b.min, b.max, viewProj * b.toModel);
+    {
+        // Outlines reach their width beyond the silhouette; points are 4 pixels across.
+        const int pad = 2 + static_cast<int>(std::ceil(std::max(outline, 2.0f)));
+        const glm::ivec4 box = drawnArea.pixels(viewport);
+        const glm::ivec2 p0 = glm::max(glm::ivec2(box) - pad, glm::ivec2(0));
+        const glm::ivec2 p1 = glm::min(glm::ivec2(box.x + box.z, box.y + box.w) + pad, viewport);
+        stats_.sceneBox = box.z > 0 && box.w > 0 ? glm::ivec4(p0, glm::max(p1 - p0, glm::ivec2(0))) : glm::ivec4(0);
     }
     // Opaque front to back, only so that the depth test rejects hidden fragments early. Translucent
     // surfaces need no order: weighted blended OIT sums them (render/OitPass.h).

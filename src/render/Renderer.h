@@ -27,6 +27,9 @@ struct DrawOptions {
 struct DrawStats {
     std::size_t triangles = 0;      // of the model's meshes in the colour passes (outlines not counted)
     std::size_t lodPrimitives = 0;  // primitive draws that used their LOD list
+    // The target's pixels (x, y, width, height, GL's bottom-left origin) that anything but the background
+    // may have touched: the screen boxes of every drawn node and prop, widened by the outlines.
+    glm::ivec4 sceneBox{0};
 };
 
 class Renderer {

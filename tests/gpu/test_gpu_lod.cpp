@@ -151,3 +151,41 @@ TEST_CASE("gpu: a frame drawn in flushed pieces is the frame drawn in one go") {
         }
     }
 }
+
+// While the camera moves, the window leaves the background's pixels outside the scene's box alone
+// (core/KeptPixels.h): everything but the background must fall inside DrawStats::sceneBox.
+TEST_CASE("gpu: whatever the scene draws besides the background lies inside its box, outline included") {
+    constexpr int w = 160, h = 120;
+    auto renderer = render::Renderer::create();
+    REQUIRE_MESSAGE(renderer.ok(), renderer.error());
+    auto target = render::OffscreenTarget::create(w, h, 0);
+    REQUIRE_MESSAGE(target.ok(), target.error());
+    const Model model = sheet(20);
+    render::GpuScene scene = render::GpuScene::upload(model);
+    FrontView front(model);
+    front.cam.pose.distance = 5.0f;  // small in the picture
+    front.cam.pose.yawDeg = 30.0f;
+    front.cam.lensShift = {0.3f, 0.0f};  // off the centre, as beside the open sidebar
+    front.view.nodes[0].outline = true;
+    front.view.nodes[0].outlineWidth = 3.0f;
+    renderer->draw(scene, front.view, front.cam, target->target(), {});
+    const std::vector<std::uint8_t> drawn = target->readPixels();
+    const glm::ivec4 box = renderer->lastStats().sceneBox;  // GL's bottom-left origin
+    front.view.nodes[0].hidden = true;
+    renderer->draw(scene, front.view, front.cam, target->target(), {});
+    const std::vector<std::uint8_t> background = target->readPixels();
+    CHECK(renderer->lastStats().sceneBox.z == 0);  // nothing drawn: no box
+    int changed = 0, outside = 0;
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const std::size_t i = (static_cast<std::size_t>(y) * w + static_cast<std::size_t>(x)) * 4;
+            if (drawn[i] == background[i] && drawn[i + 1] == background[i + 1] && drawn[i + 2] == background[i + 2])
+                continue;
+            ++changed;
+            const int gy = h - 1 - y;  // readPixels' rows run from the top
+            if (x < box.x || x >= box.x + box.z || gy < box.y || gy >= box.y + box.w) ++outside;
+        }
+    CHECK(changed > 200);  // the sheet is there
+    CHECK(outside == 0);
+    CHECK(box.z * box.w < w * h / 2);  // and the box is not the whole picture
+}

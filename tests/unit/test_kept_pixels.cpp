@@ -2,6 +2,7 @@
 // tile from what was read back), and which of them a window's kept back buffer shows already, so that a
 // frame while the camera moves leaves them alone; anything drawn over them or redrawn in the layer, and
 // any window that moved, is written again.
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -116,4 +117,28 @@ TEST_CASE("kept pixels: a window shown shifted stays kept while its shift stays 
     kept.layerRedrawn({{288, 204, 10, 10}});  // the window's top-left pixels in the layer
     CHECK_FALSE(covers(kept.shown({at}, {{12, -4}}), 305, 205));
     CHECK(covers(kept.shown({at}, {{12, -4}}), 315, 205));
+}
+
+TEST_CASE("kept pixels: a scene box scaled up to the window covers every window pixel its texels fill") {
+    // A 480x270 scene upscaled 4x to 1920x1080: texels x 10-19, rows 5-9 from the bottom.
+    const PixelRect r = upscaledBox({10, 5, 10, 5}, {480, 270}, {1920, 1080});
+    CHECK(r == PixelRect(39, 1080 - 41, 42, 22));
+    // Every window pixel whose nearest texel is in the box is inside (centres sampled as the upscale does).
+    for (int y = 0; y < 1080; y += 3)
+        for (int x = 0; x < 400; x += 3) {
+            const int tx = static_cast<int>((x + 0.5f) * 480.0f / 1920.0f);
+            const int ty = static_cast<int>((1080 - 1 - y + 0.5f) * 270.0f / 1080.0f);
+            if (tx >= 10 && tx < 20 && ty >= 5 && ty < 10) {
+                CAPTURE(x);
+                CAPTURE(y);
+                CHECK(covers({r}, x, y));
+            }
+        }
+    // Clipped to the window, and empty for an empty box.
+    CHECK(upscaledBox({0, 0, 480, 270}, {480, 270}, {1920, 1080}) == PixelRect(0, 0, 1920, 1080));
+    CHECK(upscaledBox({0, 0, 0, 5}, {480, 270}, {1920, 1080}) == PixelRect(0));
+    // An uneven scale (a 0.35 scene of 1366x768).
+    const PixelRect u = upscaledBox({100, 50, 30, 20}, {478, 269}, {1366, 768});
+    CHECK(u.x <= static_cast<int>(100 * 1366 / 478.0));
+    CHECK(u.x + u.z >= static_cast<int>(std::ceil(130 * 1366 / 478.0)));
 }
