@@ -67,5 +67,5 @@ if [ -n "${LA_FRAME_PHASES:-}" ]; then
         awk '{ printf "phases of the reduced frames, CPU ms (medians): scene %s, upscale %s, UI %s\n", $1, $2, $3 }'
     sed -n "$((l0 + 2)),${l1}p" "$log" | awk '$1 == "frame" && $6 == 1 { print $2, $3, $4, $5 }' >"$tmp/frame"
     for col in 1 2 3 4; do cut -d' ' -f$col "$tmp/frame" | sort -n | awk '{ v[NR] = $1 } END { printf "%s ", (NR ? v[int((NR + 1) / 2)] : "?") }'; done |
-        awk '{ printf "whole reduced frames (medians): wall %s ms, CPU %s ms; of it the present (glfwSwapBuffers): wall %s ms, CPU %s ms\n", $1, $2, $3, $4 }'
+        awk '{ printf "whole reduced frames (medians): wall %s ms, CPU %s ms; of it the present (swap, or the copy of the back buffer on llvmpipe): wall %s ms, CPU %s ms\n", $1, $2, $3, $4 }'
 fi
