@@ -692,6 +692,7 @@ int App::runWindow() {
     while (!glfwWindowShouldClose(window_->handle()) && !quit_) {
         const bool moving = settleFrames > 0 || viewer_->camera.animating() ||
                             viewer_->tours.player().transitioning() || feed_.pending();
+        const int settleBefore = settleFrames;
         bool idleWake = false;       // a wait that ran out with nothing delivered: nothing new to draw
         bool animationTick = false;  // woken for the pain animation alone
         // The camera stopped: the full-quality frame is due restSeconds after its last move.
@@ -767,6 +768,19 @@ int App::runWindow() {
         renderFrame(window, true, true, quality);
         lastPainKey_ = painFrameKey(viewer_->scene.view().pain);
         const bool inputChanged = handleInput();
+        // Why this frame was drawn (--frame-stats, for the idle tests): a frame that only settles after
+        // another keeps the reason that started them.
+        const char* reason = !frame_.events.empty()                    ? "input"
+                             : settleBefore > 0                        ? nullptr
+                             : settleFrames > 0                        ? "model, content or scale"
+                             : viewer_->camera.animating()             ? "camera"
+                             : viewer_->tours.player().transitioning() ? "tour"
+                             : fullDue == 0.0                          ? "full quality"
+                             : animationTick                           ? "pain animation"
+                             : backgroundBusy()                        ? "progress"
+                             : idleWake                                ? "notice"
+                                                                       : "window event";
+        if (reason) frameReason_ = reason;
         const double swap0 = phaseLog_ ? glfwGetTime() : 0.0, swapCpu0 = phaseLog_ ? processCpuSeconds() : 0.0;
         window_->present(fb);
         if (phaseLog_ && frameLog_) {

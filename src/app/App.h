@@ -203,8 +203,9 @@ private:
     bool wakeable_ = false;
     std::string windowTitle_;
     bool quit_ = false;
-    bool remeasured_ = false;  // a panel measured a new height this frame (UiActions::remeasured)
-    int remeasureFrames_ = 0;  // frames in a row drawn for that alone
+    const char* frameReason_ = "";  // why the last frames were drawn (--frame-stats: for tests of idle)
+    bool remeasured_ = false;       // a panel measured a new height this frame (UiActions::remeasured)
+    int remeasureFrames_ = 0;       // frames in a row drawn for that alone
     static constexpr int kMaxRemeasureFrames = 4;
 };
 

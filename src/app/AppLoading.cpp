@@ -100,6 +100,7 @@ void App::writeFrameStats() const {
         if (gpuScene_ && v.scene.pickReady()) std::fprintf(f, "picking ready\n");
         // The first frame that showed a model (the window draws its background and UI before that).
         if (firstModelFrame_ > 0) std::fprintf(f, "first model frame %llu\n", firstModelFrame_);
+        if (*frameReason_) std::fprintf(f, "last frame for %s\n", frameReason_);
         std::fclose(f);
     }
 }

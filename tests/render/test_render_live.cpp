@@ -251,7 +251,7 @@ TEST_CASE("idle: a window left alone draws no frames, nor a drag held still; a m
         180.0));
     // Left alone for 4 more seconds (four of the loop's one-second wakes): not one frame.
     std::this_thread::sleep_for(std::chrono::seconds(4));
-    CHECK(frames() == before);
+    CHECK_MESSAGE(frames() == before, slurp(stats));  // the stats say why the last frame was drawn
     // The pointer moves over the view: frames again.
     v.move(600, 400);
     v.move(640, 420);
@@ -270,7 +270,7 @@ TEST_CASE("idle: a window left alone draws no frames, nor a drag held still; a m
         120.0));
     CHECK(held > before);
     std::this_thread::sleep_for(std::chrono::seconds(3));
-    CHECK(frames() == held);  // the button is still down
+    CHECK_MESSAGE(frames() == held, slurp(stats));  // the button is still down
     v.move(600, 420);
     CHECK(waitUntil([&] { return frames() > held; }, 60.0));
     shell("xdotool mouseup 1");

@@ -6,12 +6,16 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace la::test {
 
 inline std::filesystem::path tempDir(const std::string& name) {
-    auto dir = std::filesystem::temp_directory_path() / ("lumbar_atlas_test_" + name);
+    // The process id in the name: test runs at the same time (the unit and slow tiers, two checkouts on
+    // one machine) never share a folder.
+    auto dir = std::filesystem::temp_directory_path() /
+               ("lumbar_atlas_test_" + name + "_" + std::to_string(static_cast<long>(getpid())));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;

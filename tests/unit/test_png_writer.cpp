@@ -1,6 +1,8 @@
 // The PNG writer: what it writes decodes to the same pixels; errors name the file.
 #include <cstdio>
 #include <filesystem>
+#include <string>
+#include <unistd.h>
 
 #include <doctest/doctest.h>
 #include <stb_image.h>
@@ -58,7 +60,7 @@ TEST_CASE("png: with alpha kept, RGBA round-trips") {
 }
 
 TEST_CASE("png: writePng writes the file; a bad folder or a size mismatch gives one line") {
-    const auto dir = std::filesystem::temp_directory_path() / "lumbar_atlas_test_png";
+    const auto dir = std::filesystem::temp_directory_path() / ("lumbar_atlas_test_png_" + std::to_string(getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     const auto px = testPicture(8, 8);
