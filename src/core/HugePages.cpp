@@ -14,7 +14,9 @@ void adviseHugePages(const void* p, std::size_t bytes) {
     const auto at = reinterpret_cast<std::uintptr_t>(p);
     const auto from = (at + kHuge - 1) & ~(kHuge - 1);
     const auto to = (at + bytes) & ~(kHuge - 1);
-    if (p != nullptr && to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
+    // The aligned start as an offset from p (no integer-to-pointer cast: the pointer keeps its provenance).
+    if (p != nullptr && to > from)
+        ::madvise(const_cast<char*>(static_cast<const char*>(p)) + (from - at), to - from, MADV_HUGEPAGE);
 #else
     (void)p;
     (void)bytes;

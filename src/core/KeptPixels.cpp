@@ -47,6 +47,7 @@ void KeptPixels::layerRedrawn(const std::vector<PixelRect>& areas) {
     for (std::size_t k = 0; k < rects_.size(); ++k) {
         // The area's pixels where this rectangle shows them.
         std::vector<PixelRect> holes;
+        holes.reserve(areas.size());
         for (const PixelRect& a : areas) holes.emplace_back(a.x + shifts_[k].x, a.y + shifts_[k].y, a.z, a.w);
         for (const PixelRect& piece : subtractRects(rects_[k], holes)) {
             rects.push_back(piece);
