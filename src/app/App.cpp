@@ -589,7 +589,12 @@ constexpr double kPainFrameSeconds = 1.0 / 10.0;
 
 bool App::imguiWantsKeys() const {
     const ImGuiIO& io = ImGui::GetIO();
-    return io.WantCaptureKeyboard || io.NavVisible;
+    // Typing, keyboard navigation, or a popup (menu, modal dialog). Not a widget merely held or left
+    // active by the mouse (ImGui's WantCaptureKeyboard is set for any active item): right after a drag
+    // that ended on a panel, Ctrl+Q was taken for ImGui's and lost.
+    return io.WantTextInput || io.NavVisible ||
+           (io.WantCaptureKeyboard &&
+            ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel));
 }
 
 namespace {
