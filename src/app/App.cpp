@@ -591,7 +591,7 @@ bool App::imguiWantsKeys() const {
     const ImGuiIO& io = ImGui::GetIO();
     // Typing, keyboard navigation, or a popup (menu, modal dialog). Not a widget merely held or left
     // active by the mouse (ImGui's WantCaptureKeyboard is set for any active item): right after a drag
-    // that ended on a panel, Ctrl+Q was taken for ImGui's and lost.
+    // Ctrl+Q was taken for ImGui's and lost (an item still active from the previous frame).
     return io.WantTextInput || io.NavVisible ||
            (io.WantCaptureKeyboard &&
             ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel));
