@@ -262,8 +262,11 @@ void drawPainLegend(const PainField& field, const PainState& state, const Rect& 
     if (state.patternsOn.empty() || !rect.valid()) return;
     // The same choice as painLegendSize made for this rectangle.
     const glm::vec2 room = rect.size();
-    const float wrap = std::min(legendWrap(room), room.x - legendPadding().x);
+    float wrap = std::min(legendWrap(room), room.x - legendPadding().x);
     const LegendForm form = legendForm(field, state, room);
+    // A legend taller than its room scrolls: its text wraps short of the scroll bar.
+    if (legendContentSize(field, state, wrap, form).y + legendPadding().y > room.y + 0.5f)
+        wrap = std::min(wrap, room.x - legendPadding().x - ImGui::GetStyle().ScrollbarSize);
     ImGui::SetNextWindowPos(ImVec2(rect.min.x, rect.min.y), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(rect.size().x, rect.size().y), ImGuiCond_Always);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |

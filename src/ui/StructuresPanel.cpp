@@ -99,10 +99,8 @@ void structureRow(const SceneNode& n, SceneUiState& state) {
     const bool faded = modeOf(state, n.node) == PickMode::Hidden;
     if (faded) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::AlignTextToFramePadding();
-    if (ImGui::Selectable(n.label.c_str(), sel, ImGuiSelectableFlags_None)) state.selected = sel ? NodeId{} : n.id;
-    // A name longer than the sidebar (a large text size) shows whole in a tooltip.
-    if (ImGui::IsItemHovered() && ImGui::GetItemRectMax().x > ImGui::GetWindowPos().x + ImGui::GetWindowWidth())
-        ImGui::SetTooltip("%s", n.label.c_str());
+    // A name longer than the sidebar (a large text size) wraps, so that both sides of a muscle stay told apart.
+    if (wrappedSelectable(n.label.c_str(), sel)) state.selected = sel ? NodeId{} : n.id;
     if (faded) ImGui::PopStyleColor();
     if (n.featured) ImGui::PopFont();
     ImGui::PopID();

@@ -72,4 +72,21 @@ inline bool wrappedCheckbox(const char* label, bool* value) {
     return changed;
 }
 
+// A selectable row whose label wraps onto further lines when it is wider than what is left of the line
+// (a long name in a narrow sidebar or at a large text size), instead of being cut at the edge. The whole
+// wrapped block is the click target. True when clicked.
+inline bool wrappedSelectable(const char* label, bool selected) {
+    const float room = ImGui::GetContentRegionAvail().x;
+    if (ImGui::CalcTextSize(label, nullptr, true).x <= room) return ImGui::Selectable(label, selected);
+    const ImVec2 block = ImGui::CalcTextSize(label, nullptr, true, room);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::PushID(label);
+    const bool clicked = ImGui::Selectable("##wrapped", selected, ImGuiSelectableFlags_None, ImVec2(room, block.y));
+    ImGui::PopID();
+    if (ImGui::IsItemVisible())
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at,
+                                            ImGui::GetColorU32(ImGuiCol_Text), label, nullptr, room);
+    return clicked;
+}
+
 }  // namespace la::ui
