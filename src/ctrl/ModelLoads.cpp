@@ -21,8 +21,18 @@ std::uint64_t ModelLoads::start(const std::string& path, Work work, std::shared_
         while (after.valid() && !raw->cancel &&
                after.wait_for(std::chrono::milliseconds(10)) != std::future_status::ready) {
         }
+        // A promise destroyed unset (the window went before its first frame) ends the wait as a cancel
+        // does: nothing is read for a window that is not there.
+        bool abandoned = false;
+        if (after.valid() && !raw->cancel) {
+            try {
+                after.get();
+            } catch (const std::future_error&) {
+                abandoned = true;
+            }
+        }
         try {
-            if (raw->cancel && after.valid())
+            if ((raw->cancel || abandoned) && after.valid())
                 raw->result.emplace(Error{path + ": cancelled before it started"});  // superseded: never shown
             else
                 raw->result.emplace(w(raw->cancel));

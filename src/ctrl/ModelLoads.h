@@ -51,7 +51,7 @@ public:
     // Starts loading `path` with `work` on a thread of its own; earlier loads are cancelled. The ticket
     // names this load. With `after` the worker waits for it first (the window's first frame: the start-up
     // load then does not take the 2 cores from the window being made); the load counts as running
-    // meanwhile, and a cancel (or `after`'s promise destroyed unset) ends the wait.
+    // meanwhile, and a cancel or `after`'s promise destroyed unset ends the wait without reading.
     std::uint64_t start(const std::string& path, Work work, std::shared_future<void> after = {});
     // The latest load, once it has finished (each result is handed out once); finished earlier loads are
     // dropped here. Never waits.

@@ -274,4 +274,14 @@ TEST_CASE("model loads: a held load superseded or abandoned before its frame nev
         v.loads.start("held.glb", counted("held.glb"), never.get_future().share());
     }  // the viewer goes (a window that failed to open): the wait ends, nothing was read
     CHECK(reads == 1);
+    {
+        ctrl::Viewer v(true);
+        {
+            std::promise<void> gone;
+            v.loads.start("orphan.glb", counted("orphan.glb"), gone.get_future().share());
+        }  // the first frame's promise goes unset while the viewer stays: the load ends without reading
+        int frames = 0;
+        CHECK(framesUntilDone(v, frames) == ctrl::Viewer::LoadOutcome::Failed);
+        CHECK(reads == 1);
+    }
 }
