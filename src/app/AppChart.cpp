@@ -14,6 +14,10 @@
 
 namespace la::app {
 
+namespace {
+constexpr float kChartFill = 0.86f;  // of each view's half-height: room for the caption above the body
+}  // namespace
+
 void App::drawChartPart(glm::ivec2 viewport) {
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const ctrl::Viewer& v = *viewer_;
@@ -78,7 +82,11 @@ int App::runChart() {
         {left ? ViewPreset::Left : ViewPreset::Right, left ? "From the left side" : "From the right side"}};
     chartPart_ = ChartPart::View;
     for (int i = 0; i < 2; ++i) {
-        v.applyPreset(views[i].preset, static_cast<float>(viewWidth) / static_cast<float>(height), false);
+        // Each view fills its column, as on a printed chart: the box of the body, not its sphere.
+        const float aspect = static_cast<float>(viewWidth) / static_cast<float>(height);
+        const Aabb bounds = v.scene.model().worldBounds();
+        v.camera.flyTo(
+            v.camera.fitPose(v.camera.presetPose(views[i].preset, bounds, aspect), bounds, aspect, kChartFill), 0.0f);
         chartCaption_ = views[i].caption;
         renderStill(target->target());
         paste(target->readPixels(), viewWidth, i * viewWidth);

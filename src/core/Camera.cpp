@@ -114,6 +114,29 @@ CameraPose Camera::presetPose(ViewPreset preset, const Aabb& bounds, float aspec
     return roomPose(p);
 }
 
+CameraPose Camera::fitPose(const CameraPose& roomPose, const Aabb& bounds, float aspect, float fill) const {
+    CameraPose p = roomPose;
+    if (!bounds.valid()) return p;
+    p.target = glm::vec3(placeTo_ * glm::vec4(bounds.center(), 1.0f));
+    // The eye's axes, as roomView() sets them up.
+    const glm::mat4 axes = glm::inverse(glm::lookAt(offsetDir(p), glm::vec3(0.0f), glm::vec3(0, 1, 0)));
+    const glm::vec3 right(axes[0]), up(axes[1]), back(axes[2]);
+    const float tanV = std::tan(glm::radians(fovYDeg) * 0.5f) * std::clamp(fill, 0.05f, 1.0f);
+    const float tanH = tanV * aspect;
+    float distance = 1e-4f;
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 corner((i & 1) ? bounds.max.x : bounds.min.x, (i & 2) ? bounds.max.y : bounds.min.y,
+                               (i & 4) ? bounds.max.z : bounds.min.z);
+        const glm::vec3 rel = glm::vec3(placeTo_ * glm::vec4(corner, 1.0f)) - p.target;
+        // A corner `z` towards the eye and `x`, `y` off the axis fits when x / (d - z) <= tanH (and y).
+        const float z = glm::dot(rel, back);
+        distance =
+            std::max({distance, z + std::abs(glm::dot(rel, right)) / tanH, z + std::abs(glm::dot(rel, up)) / tanV});
+    }
+    p.distance = distance;
+    return p;
+}
+
 // Where a fly-to or a preset should end: the placement being moved to, not the one half-way.
 CameraPose Camera::roomPose(const CameraPose& b) const {
     const glm::mat3 r(placeTo_);

@@ -37,6 +37,10 @@ public:
     void frame(const Aabb& bounds, float aspect);
     // Pose that frames `bounds` (body frame) from a preset direction relative to the body.
     CameraPose presetPose(ViewPreset preset, const Aabb& bounds, float aspect) const;
+    // The room pose `roomPose` looks from, aimed at the centre of `bounds` (body frame) and as close as
+    // the box's eight corners allow: each one inside `fill` (0..1] of the half-width and half-height of
+    // the view. Tighter than frame()'s bounding sphere: a tall body in a narrow view fills its height.
+    CameraPose fitPose(const CameraPose& roomPose, const Aabb& bounds, float aspect, float fill) const;
 
     // Where the body lies in the room, and a smooth change of it (the body turns about `pivot`, its
     // centre): postureMatrix(posture, bounds) at the end.

@@ -101,6 +101,26 @@ TEST_CASE("--chart: the body from behind and from the side with the pattern, and
     // Columns: from behind (0-374), from the left (375-749), the legend (750-1199).
     CHECK(redIn(img, 0, 375) > 2000);
     CHECK(redIn(img, 375, 750) > 2000);
+    // Each view fills its column, as a printed chart does: the body (whatever differs from the background
+    // at the column's edge, the same on a row) spans most of the height below the caption. It spanned
+    // 38 % when the views were framed by the body's bounding sphere.
+    for (const int x0 : {0, 375}) {
+        int top = img.h, bottom = -1;
+        for (int y = 36; y < img.h; ++y) {
+            const std::uint8_t* bg = img.at(x0 + 2, y);
+            int differing = 0;
+            for (int x = x0 + 4; x < x0 + 371; ++x) {
+                const std::uint8_t* p = img.at(x, y);
+                differing += std::abs(p[0] - bg[0]) + std::abs(p[1] - bg[1]) + std::abs(p[2] - bg[2]) > 40;
+            }
+            if (differing > 10) {
+                top = std::min(top, y);
+                bottom = y;
+            }
+        }
+        INFO("column at " << x0 << ": body rows " << top << " to " << bottom);
+        CHECK(bottom - top > img.h * 6 / 10);
+    }
     // The legend column is white with dark text.
     long white = 0, dark = 0;
     for (int y = 0; y < img.h; ++y)

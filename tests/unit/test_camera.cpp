@@ -81,6 +81,31 @@ TEST_CASE("framing keeps every corner of the bounds on screen, for wide and tall
     }
 }
 
+TEST_CASE("a tight fit puts the box's corners just inside the fill fraction, closer than the sphere") {
+    const Aabb b = box({-0.18f, -0.55f, -0.15f}, {0.18f, 0.1f, 0.1f});  // a tall body
+    for (glm::vec2 vp : {glm::vec2(400, 720), glm::vec2(1280, 720)}) {
+        for (const ViewPreset preset : {ViewPreset::Posterior, ViewPreset::Left, ViewPreset::Oblique}) {
+            Camera c;
+            const float aspect = vp.x / vp.y;
+            const CameraPose sphere = c.presetPose(preset, b, aspect);
+            c.pose = c.fitPose(sphere, b, aspect, 0.9f);
+            if (aspect < 1.0f) CHECK(c.pose.distance < 0.8f * sphere.distance);  // a narrow view: much closer
+            CHECK(c.pose.yawDeg == doctest::Approx(sphere.yawDeg));
+            float most = 0.0f;
+            for (int i = 0; i < 8; ++i) {
+                const glm::vec3 corner((i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y,
+                                       (i & 4) ? b.max.z : b.min.z);
+                const glm::vec2 s = project(c, corner, vp);
+                const float off =
+                    std::max(std::abs(s.x - vp.x / 2) / (vp.x / 2), std::abs(s.y - vp.y / 2) / (vp.y / 2));
+                CHECK(off <= 0.9f + 1e-3f);
+                most = std::max(most, off);
+            }
+            CHECK(most == doctest::Approx(0.9f).epsilon(0.005));  // one corner touches the limit
+        }
+    }
+}
+
 TEST_CASE("a lens shift moves the image centre and picking, pan and zoom follow it") {
     const glm::vec2 vp(1280, 720);
     Camera c;
