@@ -167,16 +167,18 @@ namespace {
 std::unique_ptr<Shape> sacrum() {
     auto s = std::make_unique<Shape>();
     const vec3 prom = L("promontory");
-    // Left half (u: midline -> lateral edge, v: base -> apex), mirrored across the midline.
-    const std::vector<CP> mid = {{vec3(0, prom.y - 1.1f, prom.z - 2.0f), 1.9f},
-                                 {vec3(0, -1.7f, -11.9f), 1.45f},
-                                 {vec3(0, -4.0f, -13.0f), 1.05f},
+    // Left half (u: midline -> lateral edge, v: base -> apex), mirrored across the midline. The dorsal surface lies
+    // where the measured sacrum (reference_shapes.json) has it, 0.5-1.5 cm further forward over S1-S3 than a plain
+    // thick plate put it (the multifidus lies on it there); the pelvic surface is unchanged.
+    const std::vector<CP> mid = {{vec3(0, prom.y - 1.1f, prom.z - 1.675f), 1.575f},
+                                 {vec3(0, -1.7f, -11.725f), 1.275f},
+                                 {vec3(0, -4.0f, -12.875f), 0.925f},
                                  {vec3(0, -6.0f, -13.3f), 0.75f},
                                  {vec3(0, -7.7f, -13.0f), 0.5f}};
-    const std::vector<CP> lat = {{vec3(4.7f, 0.3f, -10.6f), 1.35f},
-                                 {vec3(4.4f, -2.2f, -12.1f), 1.05f},
-                                 {vec3(3.0f, -4.3f, -13.1f), 0.7f},
-                                 {vec3(1.9f, -6.1f, -13.3f), 0.55f},
+    const std::vector<CP> lat = {{vec3(4.7f, 0.3f, -10.325f), 1.075f},
+                                 {vec3(4.4f, -2.2f, -11.925f), 0.875f},
+                                 {vec3(3.0f, -4.3f, -12.925f), 0.525f},
+                                 {vec3(1.9f, -6.1f, -13.125f), 0.375f},
                                  {vec3(0.9f, -7.8f, -13.0f), 0.45f}};
     std::vector<std::vector<CP>> rows;
     for (std::size_t j = 0; j < mid.size(); ++j) {
@@ -190,26 +192,29 @@ std::unique_ptr<Shape> sacrum() {
         rows.push_back(row);
     }
     addSheet(*s, rows, 10, 20, 0.0f, false, true);
-    // Body of S1 with its upper end plate, the superior articular processes, the median crest.
+    // Body of S1 with its upper end plate, the superior articular processes, the median crest. The superior
+    // articular processes stand lateral to and in front of L5's inferior ones, as measured (z about -10; they were
+    // 2 cm further back, in the multifidus's bed).
     const vec3 up = glm::normalize(vec3(0.0f, 1.0f, 0.45f));
     const vec3 fwd = glm::normalize(glm::cross(vec3(1, 0, 0), up));
     s->group(Op::Union, 0.8f);
     // (Its front 2 cm ahead of the promontory landmark's z, as the measured sacrum has it: see sacralBody.)
     s->add(ellipsoid(sacralBody(), vec3(2.5f, 1.2f, 1.8f), glm::mat3(vec3(1, 0, 0), up, fwd)));
     s->group(Op::Union, 0.5f);
-    s->add(mirrorX(cone(vec3(1.5f, 0.6f, -11.4f), vec3(1.8f, 2.3f, -11.9f), 0.65f, 0.5f)));
-    // Median sacral crest, with the tubercles of the fused spinous processes S1-S4 along it.
+    s->add(mirrorX(cone(vec3(2.2f, 0.9f, -10.3f), vec3(2.4f, 2.7f, -9.8f), 0.6f, 0.45f)));
+    // Median sacral crest, with the tubercles of the fused spinous processes S1-S4 along it (at most 5 mm behind the
+    // measured crest's back).
     addTube(*s,
-            {{vec3(0, 0.2f, -12.6f), 0.4f},
-             {vec3(0, -2.0f, -13.7f), 0.42f},
-             {vec3(0, -4.2f, -14.2f), 0.4f},
+            {{vec3(0, 0.0f, -11.6f), 0.4f},
+             {vec3(0, -2.0f, -12.95f), 0.42f},
+             {vec3(0, -4.2f, -14.0f), 0.4f},
              {vec3(0, -6.4f, -14.0f), 0.3f}},
             14, 0.6f);
     s->group(Op::Union, 0.25f);
-    const vec3 tubercles[4] = {{0, 0.1f, -12.9f}, {0, -1.9f, -13.95f}, {0, -3.8f, -14.45f}, {0, -5.5f, -14.4f}};
+    const vec3 tubercles[4] = {{0, -0.1f, -12.1f}, {0, -1.9f, -13.45f}, {0, -3.8f, -14.45f}, {0, -5.5f, -14.4f}};
     for (int i = 0; i < 4; ++i) s->add(ellipsoid(tubercles[i], vec3(0.45f, 0.5f, 0.4f) * (1.0f - 0.1f * i)));
     // Sacral canal opening and the anterior sacral foramina.
-    addTube(*s, {{vec3(0, 2.5f, -11.0f), 0.75f}, {vec3(0, 0.0f, -11.6f), 0.65f}, {vec3(0, -2.5f, -12.6f), 0.45f}}, 8,
+    addTube(*s, {{vec3(0, 2.5f, -10.6f), 0.7f}, {vec3(0, 0.0f, -11.0f), 0.6f}, {vec3(0, -2.5f, -12.1f), 0.42f}}, 8,
             0.3f, Op::Subtract);
     s->group(Op::Subtract, 0.3f);
     const float fy[4] = {-0.5f, -2.7f, -4.6f, -6.3f};
@@ -220,13 +225,13 @@ std::unique_ptr<Shape> sacrum() {
         s->add(mirrorX(sphere(vec3(fx[i], fy[i], c.p.z + 0.35f + 1.05f * c.r), 0.42f - 0.05f * static_cast<float>(i))));
     }
     // The posterior sacral foramina: deep pits through the dorsal surface, lateral to the median crest, towards the
-    // canal (the dorsal rami leave through them).
+    // canal (the dorsal rami leave through them), a little beyond the mid-surface of the thinner lower sacrum.
     s->group(Op::Subtract, 0.15f);
     for (int i = 0; i < 4; ++i) {
         const auto& f = landmarks::kSacralForamina[static_cast<std::size_t>(i)];
         const CP c = catmull(mid, (static_cast<float>(i) + 0.6f) / 4.6f);
         const float r = 0.4f - 0.04f * static_cast<float>(i);
-        s->add(mirrorX(cone(vec3(f[0], f[1], -16.0f), vec3(f[0], f[1] + 0.1f, c.p.z - 0.1f), r, r * 0.8f)));
+        s->add(mirrorX(cone(vec3(f[0], f[1], -16.0f), vec3(f[0], f[1] + 0.1f, c.p.z + 0.2f), r, r * 0.8f)));
     }
     s->finalize();
     return s;
