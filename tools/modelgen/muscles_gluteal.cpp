@@ -213,13 +213,15 @@ void buildGluteals(Shapes& out) {
         }
         if (std::string_view(id) == "gemellus_superior") {
             // Its belly as one spindle along the measured course, ischial spine -> over the obturator tendon -> the
-            // medial face of the greater trochanter: whole where the piriformis and the tendon press on it.
+            // medial face of the greater trochanter, ending in the trochanteric fossa: whole where the piriformis and
+            // the tendon press on it.
             m->group(Op::Union, 0.4f);
             addTube(*m,
                     {{vec3(4.7f, -7.4f, -10.3f), 0.45f},
                      {vec3(7.0f, -8.1f, -9.5f), 0.6f},
                      {vec3(8.9f, -8.25f, -8.45f), 0.45f},
-                     {vec3(11.2f, -8.5f, -6.9f), 0.4f}},
+                     {vec3(10.6f, -8.7f, -7.9f), 0.42f},
+                     {vec3(11.75f, -8.95f, -7.1f), 0.38f}},
                     20, 0.0f);
             carve(*m, hip, 0.05f, 0.2f);
             carve(*m, femur, 0.05f, 0.2f);
