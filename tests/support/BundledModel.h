@@ -21,7 +21,7 @@ inline const std::string kModelPath = std::string(LA_SOURCE_DIR) + "/models/lowe
 inline const Model& bundled() {
     static const Model model = [] {
         auto r = io::loadModel(kModelPath);
-        REQUIRE_MESSAGE(r.ok(), r.error());
+        REQUIRE_MESSAGE(r.ok(), (r.ok() ? std::string() : r.error()));  // error() holds only on failure
         return std::move(r.value());
     }();
     return model;
