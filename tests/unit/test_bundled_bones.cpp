@@ -322,6 +322,31 @@ TEST_CASE("bundled model: the posterior sacral foramina are pits, the median sac
     CHECK(bumps >= 3);
 }
 
+TEST_CASE("bundled model: a lumbar lordosis, L3's body 1-1.5 cm in front of the line from L1's body to L5's") {
+    // From the side, each body's front (the vertebra's most anterior point); the lordosis as the distance of L3's
+    // in front of the chord from L1's to L5's, across the chord (the old model's was 0.6 cm).
+    // (height y, depth z) of the front.
+    const auto front = [](const char* level) {
+        const Surface& s = surface(std::string("vertebra_") + level);
+        glm::vec3 f = s.pos.front();
+        for (const glm::vec3& p : s.pos)
+            if (p.z > f.z) f = p;
+        return glm::vec2(f.y, f.z);
+    };
+    const glm::vec2 l1 = front("L1"), l3 = front("L3"), l5 = front("L5");
+    const glm::vec2 down = glm::normalize(l5 - l1);
+    const glm::vec2 ahead(down.y, -down.x);  // across the chord, towards +z (the chord runs down, -y)
+    REQUIRE(ahead.y > 0.0f);
+    const float d = glm::dot(l3 - l1, ahead);
+    INFO("L3's body " << d * 100.0f << " cm in front of the L1-L5 chord");
+    CHECK(d > 0.010f);
+    CHECK(d < 0.015f);
+    // The apex is in the lower lumbar spine: L3's or L4's front the most anterior, ahead of L2's and L5's.
+    const float apex = std::max(front("L3").y, front("L4").y);
+    CHECK(apex > front("L2").y);
+    CHECK(apex > l5.y);
+}
+
 TEST_CASE(
     "bundled model: the bodies' fronts curve smoothly from L2 up to T5, the 11th and 12th ribs on their pedicles") {
     // From the side the fronts of the vertebral bodies (each vertebra's most anterior point) run back level by level

@@ -26,13 +26,16 @@ struct Level {
 };
 
 // T12's body and arch lie where the measured T12 has them: its front 1.3 cm ahead of where the landmark's centre
-// and a plain half-depth put it (in line with L1's, no step from the side), the arch with it.
+// and a plain half-depth put it (in line with L1's, no step from the side), the arch with it. The lordosis: L3's body
+// 1.2 cm in front of the line from L1's front to L5's (the measured spine's is 0.3 cm; the issue asks 1-1.5 cm): L3's
+// and L4's bodies 0.45 and 0.25 cm further forward than the measured ones put them (L3's front where the measured
+// front is, L3 a little deeper), L2's 0.1, L1's 0.25 cm further back; the arches stay where they are measured.
 constexpr Level kLevels[] = {
     {"T12", 2.0f, 1.15f, 1.6f, 1.35f, 1.6f, 1.35f, 0.0f, 0.3f, 0.7f, 1.9f, -0.2f},
-    {"L1", 2.0f, 1.25f, 1.6f, 0.8f, 1.5f, 0.7f, 0.0f, 0.7f, 1.0f, 1.55f},
-    {"L2", 2.0f, 1.3f, 1.7f, 1.1f, 1.55f, 1.0f, 0.0f, 0.1f, 1.1f, 1.25f},
-    {"L3", 2.05f, 1.3f, 1.75f, 1.1f, 1.6f, 1.2f, 0.0f, 0.4f, 1.0f, 1.35f},
-    {"L4", 2.15f, 1.3f, 1.75f, 1.0f, 1.65f, 0.9f, 0.0f, 0.3f, 0.6f, 1.8f},
+    {"L1", 2.0f, 1.25f, 1.6f, 0.55f, 1.5f, 0.7f, 0.0f, 0.7f, 1.0f, 1.55f},
+    {"L2", 2.0f, 1.3f, 1.7f, 1.2f, 1.55f, 1.0f, 0.0f, 0.1f, 1.1f, 1.25f},
+    {"L3", 2.05f, 1.3f, 1.85f, 1.55f, 1.6f, 1.2f, 0.0f, 0.4f, 1.0f, 1.35f},
+    {"L4", 2.15f, 1.3f, 1.75f, 1.25f, 1.65f, 0.9f, 0.0f, 0.3f, 0.6f, 1.8f},
     {"L5", 2.25f, 1.25f, 1.75f, 0.75f, 1.7f, 1.1f, 0.6f, 0.8f, 0.5f, 1.5f},
 };
 
