@@ -45,11 +45,11 @@ std::unique_ptr<Shape> femur() {
     addTube(*s, {{vec3(12.8f, -8.8f, -7.8f), 0.7f}, {vec3(11.0f, -11.8f, -7.9f), 0.6f}, {lt, 0.7f}}, 10, 0.6f);
     s->group(Op::Union, 0.6f);
     s->add(sphere(lt, 0.8f));
-    // The trochanteric fossa: a pit behind, where the trochanter's medial face meets the back of the neck, open
+    // The trochanteric fossa: a soft-rimmed pit where the trochanter's medial face meets the back of the neck, open
     // backwards and medially; the tendon of the obturator internus with the gemelli ends in it (the measured
     // gemellus superior reaches forward to z -6 there, 1.5 cm in front of the back of our neck).
-    s->group(Op::Subtract, 0.3f);
-    s->add(cone(vec3(11.9f, -9.0f, -8.8f), vec3(11.75f, -8.9f, -7.0f), 0.5f, 0.45f));
+    s->group(Op::Subtract, 0.6f);
+    s->add(cone(vec3(11.3f, -9.05f, -8.6f), vec3(11.8f, -8.9f, -7.0f), 0.5f, 0.45f));
     s->finalize();
     return s;
 }

@@ -81,10 +81,10 @@ std::unique_ptr<Shape> vertebra(int i) {
     s->group(Op::Union, 0.0f);
     // Body: waisted (concave sides), end plates with a slightly raised rim. T12's narrows forwards, as the
     // measured one does (the psoas arises beside its front): a wide back part (the back 1.6 cm) and a front part
-    // 2.4 cm wide.
+    // 2.4 cm wide, blended widely (no shelf at the 12th rib's head).
     if (i == 0) {
         s->add(ellipticCylinder(c - F * 0.8f, glm::mat3(X, up, F), lv.hw, lv.hh, 0.8f, 0.3f, 0.1f));
-        s->group(Op::Union, 0.3f);
+        s->group(Op::Union, 0.6f);
         s->add(ellipticCylinder(c, glm::mat3(X, up, F), 1.2f, lv.hh, lv.hd, 0.3f, 0.1f));
     } else {
         s->add(ellipticCylinder(c, glm::mat3(X, up, F), lv.hw, lv.hh, lv.hd, 0.3f, 0.1f));
