@@ -36,7 +36,8 @@ SMOOTH = {'iliocostalis_lumborum', 'longissimus_thoracis', 'multifidus', 'latiss
 # each level is a full superellipse (exponent 2.5) filling the silhouettes' extents at that height.
 BOX = {'iliocostalis_lumborum', 'longissimus_thoracis', 'multifidus'}
 # Columns thin from the side (the multifidus: 1-1.5 cm deep as measured) whose box levels are every 1 cm of height,
-# unsmoothed: every 2 cm, smoothed, they miss the measured extents by a few millimetres between the levels.
+# smoothed in x only: every 2 cm and smoothed in depth too, they miss the measured extents from the side by a few
+# millimetres between the levels; unsmoothed, their borders seen from behind wobble level by level.
 BOX_EVERY_CM = {'multifidus'}
 # Small muscles that run across rather than up (one to three measured levels): their sections' rotation, and at
 # every 1 cm of height an ellipse of that rotation whose extents are the silhouettes' there.
@@ -188,15 +189,17 @@ def area(p):
     return (p[3] + p[4]) * (p[5] + p[6])
 
 
-def smoothed(levels):
-    """levels: (y, params, iou); one pass of [1/4, 1/2, 1/4] along the height, fragments first filled in."""
+def smoothed(levels, keep=()):
+    """levels: (y, params, iou); one pass of [1/4, 1/2, 1/4] along the height, fragments first filled in; the
+    parameters whose indices are in keep (cz 1, bp 5, bm 6: the extents from the side) are left as they are."""
     L = [(y, list(p), i) for y, p, i in levels]
     for j in range(1, len(L) - 1):
         if area(L[j][1]) < 0.45 * 0.5 * (area(L[j - 1][1]) + area(L[j + 1][1])):
             L[j] = (L[j][0], [0.5 * (a + b) for a, b in zip(L[j - 1][1], L[j + 1][1])], L[j][2])
     out = list(L)
     for j in range(1, len(L) - 1):
-        out[j] = (L[j][0], [0.5 * v + 0.25 * (a + b) for v, a, b in zip(L[j][1], L[j - 1][1], L[j + 1][1])], L[j][2])
+        out[j] = (L[j][0], [v if k in keep else 0.5 * v + 0.25 * (a + b)
+                            for k, (v, a, b) in enumerate(zip(L[j][1], L[j - 1][1], L[j + 1][1]))], L[j][2])
     return out
 
 
@@ -510,7 +513,10 @@ def main():
             write_inc(fits, out)
             continue
         levels = fit_muscle(r, sid in CONVEX, sid in BOX, sid in ROWS, sid in BOX_EVERY_CM)
-        if sid in SMOOTH and sid not in BOX_EVERY_CM: levels = smoothed(levels)
+        if sid in BOX_EVERY_CM:
+            levels = smoothed(levels, keep=(1, 5, 6))  # smooth from behind; from the side every 1 cm as measured
+        elif sid in SMOOTH:
+            levels = smoothed(levels)
         fits[sid] = {'ylo': r['bbox_min'][1], 'yhi': r['bbox_max'][1], 'levels': [[y] + p for y, p, _ in levels]}
         b, sd = check(fits[sid], r)
         print(f'{sid:28s} levels {len(levels):2d} section IoU mean {np.mean([i for *_, i in levels]):.2f} '

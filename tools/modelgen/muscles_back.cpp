@@ -72,12 +72,12 @@ void buildBackMuscles(Shapes& out) {
         return m;
     };
     // The measured multifidus is a thin sheet (1-1.5 cm deep from the side), fitted every 1 cm of height: over the
-    // sacrum, whose back lies where the measured one has it, it is made a little fuller and eased 2 mm forward onto
+    // sacrum, whose back lies where the measured one has it, it is made a little fuller and eased 1 mm forward onto
     // the bone (it stays whole at L5-S1); from L5 up it lies as measured, on our vertebrae (placed on the measured
     // ones) and the thoracic spine.
     RefOptions mfOpt;
     mfOpt.minDepth = 0.45f;
-    mfOpt.shift = vec3(0.1f, 0.0f, 0.2f);
+    mfOpt.shift = vec3(0.1f, 0.0f, 0.1f);
     mfOpt.fadeLo = 2.0f;
     mfOpt.fadeHi = 6.0f;
     RefOptions esOpt;
