@@ -166,7 +166,7 @@ glm::vec3 cm(const std::array<float, 3>& p) {
 std::vector<std::pair<glm::vec3, glm::vec3>> along(const mg::landmarks::Polyline& l, int first, int last) {
     std::vector<std::pair<glm::vec3, glm::vec3>> out;
     for (int i = first; i < last && i + 1 < l.n; ++i) {
-        const glm::vec3 a = cm(l.p[static_cast<std::size_t>(i)]), b = cm(l.p[static_cast<std::size_t>(i + 1)]);
+        const glm::vec3 a = cm(l.p[static_cast<std::size_t>(i)]), b = cm(l.p[static_cast<std::size_t>(i) + 1]);
         const float len = glm::length(b - a);
         for (float s = 0.0f; s < len; s += 0.005f) out.emplace_back(a + (b - a) * (s / len), (b - a) / len);
     }

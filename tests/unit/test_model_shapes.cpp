@@ -195,7 +195,8 @@ TEST_CASE("bundled model: silhouettes match the measured reference shapes") {
             continue;
         }
         MESSAGE(id << ": back " << iou.back << ", side " << iou.side);
-        CAPTURE(id);
+        const std::string& structure = id;  // (a structured binding cannot be captured)
+        CAPTURE(structure);
         const auto it = reached.find(id);
         const std::pair<double, double> want = it != reached.end() ? it->second : std::pair{0.45, 0.45};
         CHECK(iou.back >= want.first);

@@ -114,6 +114,7 @@ std::unique_ptr<Shape> hipBone(const Shape* base) {
     }
     addSheet(*s, shelf, 12, 4, 0.5f, false);
     std::vector<CP> ridge;
+    ridge.reserve(brim.size());
     for (const vec3& p : brim) ridge.push_back({p, 0.4f});
     addTube(*s, ridge, 30, 0.3f);
     // Ischium: body, tuberosity, ramus; inferior pubic ramus; pubic body at the symphysis.
