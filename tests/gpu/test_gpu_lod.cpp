@@ -71,9 +71,9 @@ struct FrontView {
 
 TEST_CASE("gpu: the motion LOD is drawn only when a frame asks for it") {
     auto renderer = render::Renderer::create();
-    REQUIRE_MESSAGE(renderer.ok(), renderer.error());
+    REQUIRE_MESSAGE(renderer.ok(), (renderer.ok() ? std::string() : renderer.error()));
     auto target = render::OffscreenTarget::create(160, 120, 4);
-    REQUIRE_MESSAGE(target.ok(), target.error());
+    REQUIRE_MESSAGE(target.ok(), (target.ok() ? std::string() : target.error()));
     const Model model = sheet(100);  // 20,000 triangles
     render::GpuScene scene = render::GpuScene::upload(model);
     const FrontView front(model);
@@ -124,9 +124,9 @@ TEST_CASE("gpu: the motion LOD is drawn only when a frame asks for it") {
 // primitive into pieces: every triangle is still drawn once, so the picture is the one drawn at once.
 TEST_CASE("gpu: a frame drawn in flushed pieces is the frame drawn in one go") {
     auto renderer = render::Renderer::create();
-    REQUIRE_MESSAGE(renderer.ok(), renderer.error());
+    REQUIRE_MESSAGE(renderer.ok(), (renderer.ok() ? std::string() : renderer.error()));
     auto target = render::OffscreenTarget::create(160, 120, 0);
-    REQUIRE_MESSAGE(target.ok(), target.error());
+    REQUIRE_MESSAGE(target.ok(), (target.ok() ? std::string() : target.error()));
     const Model model = sheet(101);  // 20,402 triangles: no piece size below divides it
     render::GpuScene scene = render::GpuScene::upload(model);
     scene.setLod(buildLod(model));
@@ -157,9 +157,9 @@ TEST_CASE("gpu: a frame drawn in flushed pieces is the frame drawn in one go") {
 TEST_CASE("gpu: whatever the scene draws besides the background lies inside its box, outline included") {
     constexpr int w = 160, h = 120;
     auto renderer = render::Renderer::create();
-    REQUIRE_MESSAGE(renderer.ok(), renderer.error());
+    REQUIRE_MESSAGE(renderer.ok(), (renderer.ok() ? std::string() : renderer.error()));
     auto target = render::OffscreenTarget::create(w, h, 0);
-    REQUIRE_MESSAGE(target.ok(), target.error());
+    REQUIRE_MESSAGE(target.ok(), (target.ok() ? std::string() : target.error()));
     const Model model = sheet(20);
     render::GpuScene scene = render::GpuScene::upload(model);
     FrontView front(model);

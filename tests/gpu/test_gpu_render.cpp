@@ -106,7 +106,7 @@ ViewState viewFor(const Model& m) {
 std::vector<std::uint8_t> draw(render::Renderer& r, const Model& m, const ViewState& view, const Camera& cam) {
     const render::GpuScene scene = render::GpuScene::upload(m);
     auto target = render::OffscreenTarget::create(kW, kH, 4);
-    REQUIRE_MESSAGE(target.ok(), target.error());
+    REQUIRE_MESSAGE(target.ok(), (target.ok() ? std::string() : target.error()));
     r.draw(scene, view, cam, target->target());
     return target->readPixels();
 }
@@ -120,7 +120,7 @@ std::optional<render::Renderer>& rendererSlot() {
 render::Renderer& renderer() {
     if (!rendererSlot()) {
         auto r = render::Renderer::create();
-        REQUIRE_MESSAGE(r.ok(), r.error());
+        REQUIRE_MESSAGE(r.ok(), (r.ok() ? std::string() : r.error()));
         rendererSlot() = std::move(*r);
     }
     return *rendererSlot();
@@ -222,7 +222,7 @@ TEST_CASE("gpu: the OIT pass gives the same picture whether it shares the scene'
     const render::GpuScene scene = render::GpuScene::upload(m);
     const glm::ivec2 size(64, 64);
     auto offscreen = render::OffscreenTarget::create(size.x, size.y, 0);
-    REQUIRE_MESSAGE(offscreen.ok(), offscreen.error());
+    REQUIRE_MESSAGE(offscreen.ok(), (offscreen.ok() ? std::string() : offscreen.error()));
     renderer().draw(scene, v, cam, offscreen->target());
     const std::vector<std::uint8_t> shared = offscreen->readPixels();  // rows top first, alpha opaque
     render::RenderTarget window = render::RenderTarget::window(size);
@@ -268,7 +268,7 @@ TEST_CASE("gpu: a pain zone on a surface") {
     v.nodes[0].painSurface = true;
     v.pain.active = true;
     auto target = render::OffscreenTarget::create(kW, kH, 4);
-    REQUIRE_MESSAGE(target.ok(), target.error());
+    REQUIRE_MESSAGE(target.ok(), (target.ok() ? std::string() : target.error()));
     const Camera cam = cameraFor(m, 0.0f, 0.0f);
     renderer().draw(scene, v, cam, target->target());
     const auto px = target->readPixels();

@@ -28,9 +28,9 @@ bool near(glm::ivec3 a, glm::ivec3 b) {
 TEST_CASE("gpu: the UI layer is laid over inside its rectangles only, premultiplied") {
     constexpr int w = 64, h = 32;
     auto out = render::OffscreenTarget::create(w, h, 0);
-    REQUIRE_MESSAGE(out.ok(), out.error());
+    REQUIRE_MESSAGE(out.ok(), (out.ok() ? std::string() : out.error()));
     auto layer = render::UiLayer::create();
-    REQUIRE_MESSAGE(layer.ok(), layer.error());
+    REQUIRE_MESSAGE(layer.ok(), (layer.ok() ? std::string() : layer.error()));
     // The layer: half-covering red everywhere (premultiplied), then its left quarter cleared.
     layer->begin({w, h}, {}).clear(glm::vec4(0.5f, 0.0f, 0.0f, 0.5f));
     layer->begin({w, h}, {{0, 0, 16, h}});
@@ -55,9 +55,9 @@ TEST_CASE("gpu: the UI layer is laid over inside its rectangles only, premultipl
 TEST_CASE("gpu: a shifted rectangle of the UI layer comes from its place before the shift") {
     constexpr int w = 64, h = 32;
     auto out = render::OffscreenTarget::create(w, h, 0);
-    REQUIRE_MESSAGE(out.ok(), out.error());
+    REQUIRE_MESSAGE(out.ok(), (out.ok() ? std::string() : out.error()));
     auto layer = render::UiLayer::create();
-    REQUIRE_MESSAGE(layer.ok(), layer.error());
+    REQUIRE_MESSAGE(layer.ok(), (layer.ok() ? std::string() : layer.error()));
     // The layer: opaque red in its top-left 8x8 pixels, transparent elsewhere.
     layer->begin({w, h}, {{0, 0, w, h}});
     render::RenderTarget& l = layer->begin({w, h}, {});
@@ -80,9 +80,9 @@ TEST_CASE("gpu: a shifted rectangle of the UI layer comes from its place before 
 TEST_CASE("gpu: the upscale with the UI layer under it matches the upscale and then the composite") {
     constexpr int w = 64, h = 32;
     auto fxaa = render::FxaaPass::create();
-    REQUIRE_MESSAGE(fxaa.ok(), fxaa.error());
+    REQUIRE_MESSAGE(fxaa.ok(), (fxaa.ok() ? std::string() : fxaa.error()));
     auto layer = render::UiLayer::create();
-    REQUIRE_MESSAGE(layer.ok(), layer.error());
+    REQUIRE_MESSAGE(layer.ok(), (layer.ok() ? std::string() : layer.error()));
     // The reduced scene: a quarter of the size, four colours in bands.
     const glm::vec4 bands[4] = {
         {0.9f, 0.2f, 0.1f, 1}, {0.1f, 0.7f, 0.3f, 1}, {0.2f, 0.3f, 0.95f, 1}, {0.6f, 0.6f, 0.6f, 1}};
@@ -133,7 +133,7 @@ TEST_CASE("gpu: the upscale with the UI layer under it matches the upscale and t
 TEST_CASE("gpu: the UI layer knows its opaque tiles from what was drawn into it") {
     constexpr int w = 64, h = 64, t = OpaqueTiles::kTile;
     auto layer = render::UiLayer::create();
-    REQUIRE_MESSAGE(layer.ok(), layer.error());
+    REQUIRE_MESSAGE(layer.ok(), (layer.ok() ? std::string() : layer.error()));
     // A translucent layer with an opaque window over its top-left 48x32 pixels.
     layer->begin({w, h}, {{0, 0, w, h}}).clear(glm::vec4(0.2f, 0.2f, 0.2f, 0.5f));
     gl::setScissor(glm::ivec4(0, h - 32, 48, 32));  // GL's bottom-left origin
@@ -162,9 +162,9 @@ TEST_CASE("gpu: the UI layer knows its opaque tiles from what was drawn into it"
 TEST_CASE("gpu: the upscale under the UI layer leaves the pixels the target shows already alone") {
     constexpr int w = 64, h = 32;
     auto fxaa = render::FxaaPass::create();
-    REQUIRE_MESSAGE(fxaa.ok(), fxaa.error());
+    REQUIRE_MESSAGE(fxaa.ok(), (fxaa.ok() ? std::string() : fxaa.error()));
     auto layer = render::UiLayer::create();
-    REQUIRE_MESSAGE(layer.ok(), layer.error());
+    REQUIRE_MESSAGE(layer.ok(), (layer.ok() ? std::string() : layer.error()));
     render::RenderTarget& scene = fxaa->sceneTarget({w / 4, h / 4});
     scene.clear(glm::vec4(0.0f, 0.0f, 1.0f, 1.0f));
     layer->begin({w, h}, {{0, 0, w, h}}).clear(glm::vec4(1.0f, 0.0f, 0.0f, 1.0f));  // opaque red

@@ -55,7 +55,7 @@ TEST_CASE("handout export: every step of both bundled tours, distinct pictures, 
         CAPTURE(name);
         const std::string tourPath = root + "/content/tours/" + name + ".json";
         const auto tour = la::io::loadTour(tourPath);
-        REQUIRE_MESSAGE(tour.ok(), tour.error());
+        REQUIRE_MESSAGE(tour.ok(), (tour.ok() ? std::string() : tour.error()));
         const int steps = static_cast<int>(tour->steps.size());
         const auto dir = tempDir("render_tour_" + name) / "handout";  // created by the viewer
         std::filesystem::remove_all(dir);

@@ -128,7 +128,7 @@ TEST_CASE("handout PDF: a title page plus one page per step, captions and articl
         (std::filesystem::temp_directory_path() / ("la-handout-test-" + std::to_string(getpid()) + ".pdf")).string();
     std::filesystem::remove(path);
     auto ok = la::exporter::writeHandoutPdf(path, doc);
-    REQUIRE_MESSAGE(ok.ok(), ok.error());
+    REQUIRE_MESSAGE(ok.ok(), (ok.ok() ? std::string() : ok.error()));
     std::ifstream f(path, std::ios::binary);
     std::string head(5, '\0');
     f.read(head.data(), 5);

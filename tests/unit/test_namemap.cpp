@@ -144,7 +144,7 @@ TEST_CASE("namemap: instance keys") {
 TEST_CASE("namemap: id lists for the command line") {
     Catalogue c = testCatalogue();
     auto r = parseIdList("quadratus_lumborum, skin ,gluteus_medius.L,", c);
-    REQUIRE_MESSAGE(r.ok(), r.error());
+    REQUIRE_MESSAGE(r.ok(), (r.ok() ? std::string() : r.error()));
     const auto& list = *r;
     CHECK(list.size() == 3);
     CHECK(listSelects(list, {"quadratus_lumborum", Side::Left}));

@@ -24,7 +24,7 @@ struct BundledScene {
 BundledScene loadBundledScene() {
     const std::string root = LA_SOURCE_DIR;
     auto model = io::loadModel(root + "/models/lower_body.glb");
-    REQUIRE_MESSAGE(model.ok(), model.error());
+    REQUIRE_MESSAGE(model.ok(), (model.ok() ? std::string() : model.error()));
     auto cat = io::loadCatalogueDir(root + "/content/structures");
     REQUIRE(cat.errors.empty());
     return {std::move(*model), std::move(cat.catalogue)};
