@@ -8,6 +8,8 @@
 # wall time between the frames drawn during the drag (from the viewer's --frame-log), how many of them
 # were reduced (the motion LOD at reduced resolution), the first full frame after the release (how long
 # the camera took to rest plus that frame) and the viewer's CPU share (all its threads).
+# LA_MOTION_SCALE=0.25 draws every reduced frame at that scale (the viewer otherwise adapts it to what its
+# frames take), so that two builds are compared at the same resolution.
 # ORBIT_LOG=FILE keeps the frame log. LA_FRAME_PHASES=1 also prints the medians of the reduced frames'
 # phases (scene, upscale, UI: processor time of all threads, each finished with glFinish, so the frames
 # themselves are slower then), and of the whole reduced frames (input to present) and their present alone,

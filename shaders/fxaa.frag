@@ -12,6 +12,7 @@ uniform ivec2 uShift;      // the layer's texel of a pixel is that many pixels b
 #ifdef LA_WITH_LAYER
 uniform sampler2D uLayer;  // the cached UI layer (premultiplied), the window's size, nearest filtering
 uniform vec2 uLayerTexel;  // 1 / its size
+in vec2 vLayerUv;          // the layer's texel of the pixel (fxaa.vert)
 #endif
 
 const float kEdgeThreshold = 0.125;     // relative contrast that counts as an edge
@@ -34,7 +35,7 @@ void main() {
 #ifdef LA_WITH_LAYER
     // With the cached UI laid over in the same pass ("over", premultiplied): each pixel written once.
     // Sampled at the texel's centre rather than fetched: llvmpipe's texelFetch costs about a third more.
-    vec4 ui = texture(uLayer, (gl_FragCoord.xy - vec2(uShift)) * uLayerTexel);
+    vec4 ui = texture(uLayer, vLayerUv);
     scene = scene * (1.0 - ui.a) + ui.rgb;
 #endif
     fragColor = vec4(scene, 1.0);

@@ -1,8 +1,10 @@
 #include "app/App.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <future>
@@ -302,6 +304,9 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
                 drawn = glm::max(glm::ivec2(glm::vec2(size) * quality.scale + 0.5f), glm::ivec2(1));
             phaseMark(phases_[0]);
             renderer_->draw(gpu, v.scene.view(), v.camera, fxaa_->sceneTarget(drawn), draw);
+            // A window frame's scene goes to the rasteriser now: a software renderer's threads draw it while
+            // this thread lays out the UI (the leader lines' and trigger marks' rays), instead of after.
+            if (windowFrame) gl::flush();
             phaseMark(phases_[1]);
             sceneBox = upscaledBox(renderer_->lastStats().sceneBox, drawn, size);
             // A reduced window frame with the UI layer: the upscale goes with the layer's composite, one
@@ -692,6 +697,10 @@ int App::runWindow() {
     int settleFrames = 3;
     MotionSettings motion;
     motion.enabled = options_.motionLod == "on";
+    // LA_MOTION_SCALE=0.25 (profiling, bench/orbit_frames.sh): reduced frames at that one scale, so that
+    // two builds are compared at the same resolution rather than at what their speed makes the scale.
+    if (const char* fixed = std::getenv("LA_MOTION_SCALE"); fixed && std::atof(fixed) > 0.0)
+        motion.movingScale = motion.minScale = std::min(static_cast<float>(std::atof(fixed)), 1.0f);
     motion_ = MotionQuality(motion);
     auto last = std::chrono::steady_clock::now();
     while (!glfwWindowShouldClose(window_->handle()) && !quit_) {

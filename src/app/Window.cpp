@@ -25,6 +25,12 @@ Result<GLFWwindow*> openWindow(int width, int height, bool visible, const std::s
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SAMPLES, visible ? samples : 0);
+    // A visible window without MSAA gets no depth or stencil buffer: the scene is drawn into a target of
+    // our own and only the upscale, the filter and the UI reach the window. llvmpipe runs rectangles
+    // (the upscale, the UI's glyphs) through its faster 8-bit linear path only into a target without depth.
+    const bool depth = !visible || samples > 0;
+    glfwWindowHint(GLFW_DEPTH_BITS, depth ? 24 : 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, depth ? 8 : 0);
     glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);  // shown by the caller once it is in place
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
     glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, la::gl::debugRequested() ? GLFW_TRUE : GLFW_FALSE);  // LA_GL_DEBUG=1

@@ -8,9 +8,9 @@ namespace la::render {
 Result<FxaaPass> FxaaPass::create() {
     auto program = loadProgram("fxaa");
     if (!program) return Error{program.error()};
-    auto upscale = loadProgram("fxaa", "#define LA_UPSCALE 1");
+    auto upscale = loadProgram("fxaa", "#define LA_UPSCALE 1\n#define LA_QUAD 1");
     if (!upscale) return Error{upscale.error()};
-    auto under = loadProgram("fxaa", "#define LA_UPSCALE 1\n#define LA_WITH_LAYER 1");
+    auto under = loadProgram("fxaa", "#define LA_UPSCALE 1\n#define LA_WITH_LAYER 1\n#define LA_QUAD 1");
     if (!under) return Error{under.error()};
     FxaaPass p;
     p.program_ = std::move(*program);
@@ -62,7 +62,7 @@ void FxaaPass::resolve(RenderTarget& out, bool filter) {
     if (!upscale) program.set("uTexel", 1.0f / glm::vec2(in.size));
     in.colour.bind(0);
     in.colour.setLinearFilter(!upscale);  // the filter's taps fall between texels
-    emptyVao_.drawTriangles(3);
+    emptyVao_.drawTriangles(upscale ? 6 : 3);
     in.colour.unbind(0);
     gl::setDepth(true, true);
 }
@@ -88,7 +88,7 @@ void FxaaPass::upscaleUnder(RenderTarget& out, const UiLayer& layer, const std::
     }
     for (const PixelRect& r : subtractRects({0, 0, out.size().x, out.size().y}, covered)) {
         gl::setScissor(scissorBox(r, out.size()));
-        emptyVao_.drawTriangles(3);
+        emptyVao_.drawTriangles(6);
     }
     if (withLayer) {
         under_.use();
@@ -104,7 +104,7 @@ void FxaaPass::upscaleUnder(RenderTarget& out, const UiLayer& layer, const std::
                 if (overlaps(k, rects[i])) holes.push_back(k);
             for (const PixelRect& piece : subtractRects(rects[i], holes)) {
                 gl::setScissor(scissorBox(piece, out.size()));
-                emptyVao_.drawTriangles(3);
+                emptyVao_.drawTriangles(6);
             }
         }
         layer.texture().unbind(1);

@@ -22,7 +22,8 @@ public:
     RenderTarget& sceneTarget(glm::ivec2 size);
     // The scene target's picture into `out` (bound afterwards), filtered; `filter` false copies it plainly.
     // A scene target smaller than `out` (drawn at reduced resolution while the camera moves) is scaled up,
-    // each window pixel the nearest texel, unfiltered.
+    // each window pixel the nearest texel, unfiltered, drawn as a rectangle (two triangles) so that llvmpipe
+    // can take its linear path into a window without depth (about a third less than the full-screen triangle).
     void resolve(RenderTarget& out, bool filter = true);
     // The upscale of a reduced frame (as resolve) with the UI layer's pixels of `rects` (disjoint, top-left
     // pixels, each taken from `rect` moved back by its entry of `shifts`) laid over in the same pass: one
