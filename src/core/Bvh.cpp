@@ -53,13 +53,19 @@ void Bvh::traverse(const Ray& ray, float tMin, float& tMax, Visit&& visit) const
     if (nodes_.empty() || order_.empty()) return;
     glm::vec3 inv;
     for (int k = 0; k < 3; ++k) inv[k] = ray.dir[k] != 0.0f ? 1.0f / ray.dir[k] : std::copysign(1e30f, ray.dir[k]);
-    std::array<std::uint32_t, kMaxDepth + 8> stack{};  // one per level: pop one, push two
+    // One per level (pop one, push two), each with where the ray enters its box: a box entered beyond a
+    // nearer hit found since it was pushed is skipped when it comes off the stack.
+    std::array<std::uint32_t, kMaxDepth + 8> stack{};
+    std::array<float, kMaxDepth + 8> entry{};
     std::size_t top = 0;
-    if (slab(nodes_[0].min, nodes_[0].max, ray.origin, inv, tMin, tMax) == std::numeric_limits<float>::infinity())
-        return;
-    stack[top++] = 0;
+    const float t0 = slab(nodes_[0].min, nodes_[0].max, ray.origin, inv, tMin, tMax);
+    if (t0 == std::numeric_limits<float>::infinity()) return;
+    stack[top] = 0;
+    entry[top++] = t0;
     while (top > 0) {
-        const Node& node = nodes_[stack[--top]];
+        --top;
+        if (entry[top] > tMax) continue;
+        const Node& node = nodes_[stack[top]];
         if (node.count > 0) {
             for (std::uint32_t i = node.leftOrFirst; i < node.leftOrFirst + node.count; ++i) {
                 const std::uint32_t t = order_[i];
@@ -76,12 +82,17 @@ void Bvh::traverse(const Ray& ray, float tMin, float& tMax, Visit&& visit) const
         float tr = slab(nodes_[r].min, nodes_[r].max, ray.origin, inv, tMin, tMax);
         const float inf = std::numeric_limits<float>::infinity();
         // Push the farther child first so the nearer one is visited first.
+        const auto push = [&](std::uint32_t child, float t) {
+            if (t == inf) return;
+            stack[top] = child;
+            entry[top++] = t;
+        };
         if (tl <= tr) {
-            if (tr != inf) stack[top++] = r;
-            if (tl != inf) stack[top++] = l;
+            push(r, tr);
+            push(l, tl);
         } else {
-            if (tl != inf) stack[top++] = l;
-            if (tr != inf) stack[top++] = r;
+            push(l, tl);
+            push(r, tr);
         }
     }
 }

@@ -48,10 +48,11 @@ bool seen(const PickScene& scene, const PickFilter& filter, int node, glm::vec3 
         const int n = scene.nodeOf(tri);
         return n == node || modeOf(filter, n) == PickMode::Visible;
     };
-    const auto hit = scene.bvh().closest(ray, blocks);
-    if (!hit) return false;  // the ray slipped along an edge: say nothing is seen rather than guess
-    // The node's own front surface at p (curved neighbours may be met a little earlier).
+    // The node's own front surface at p (curved neighbours may be met a little earlier). Nothing beyond p
+    // is looked at: p lies on a triangle of the node, so the ray meets the node there.
     const float tolerance = std::max(2e-3f, 1e-3f * dist);
+    const auto hit = scene.bvh().closest(ray, blocks, 0.0f, dist + tolerance);
+    if (!hit) return false;  // the ray slipped along an edge: say nothing is seen rather than guess
     return scene.nodeOf(hit->triangle) == node && hit->t >= dist - tolerance;
 }
 

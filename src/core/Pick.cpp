@@ -90,6 +90,12 @@ std::vector<PickHit> pickAll(const PickScene& scene, const Ray& ray, const PickF
     return out;
 }
 
+bool visibleBefore(const PickScene& scene, const Ray& ray, float tMax, const PickFilter& filter) {
+    if (!(tMax > 0.0f)) return false;
+    const auto visible = [&](std::uint32_t tri) { return modeOf(filter, scene.nodeOf(tri)) == PickMode::Visible; };
+    return scene.bvh().closest(ray, visible, 0.0f, tMax).has_value();
+}
+
 Ray rayFromPixel(const glm::mat4& view, const glm::mat4& proj, glm::vec2 pixel, glm::vec2 viewportSize) {
     Ray ray;
     glm::vec2 size = glm::max(viewportSize, glm::vec2(1.0f));

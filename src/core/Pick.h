@@ -56,6 +56,10 @@ std::optional<PickHit> pick(const PickScene& scene, const Ray& ray, const PickFi
 // Every hit on a visible or ghosted node along the ray, nearest first (ties: by node, then triangle).
 std::vector<PickHit> pickAll(const PickScene& scene, const Ray& ray, const PickFilter& filter = {});
 
+// A visible node's surface lies on the ray nearer than tMax (ghosted and hidden nodes are see-through):
+// what pickAll's hits before tMax would show, without collecting them.
+bool visibleBefore(const PickScene& scene, const Ray& ray, float tMax, const PickFilter& filter = {});
+
 // World-space ray through a pixel (origin top-left, pixels as continuous coordinates: the centre of the
 // top-left pixel is (0.5, 0.5)), starting on the near plane, unit direction. Works for perspective and
 // orthographic (OpenGL-style, depth -1..1) projections.

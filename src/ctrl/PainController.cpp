@@ -192,6 +192,7 @@ std::vector<TriggerMark> PainController::triggerMarks(const glm::mat4& viewProj,
         s = glm::vec2((c.x / c.w * 0.5f + 0.5f) * vp.x, (0.5f - c.y / c.w * 0.5f) * vp.y);
         return true;
     };
+    static const PickFilter kAllVisible;
     const auto legend = legendEntries(field_, state_);
     for (std::size_t i = 0; i < flat_.triggers.size() && i < view.pain.triggerWeight.size(); ++i) {
         const float w = view.pain.triggerWeight[i];
@@ -208,13 +209,7 @@ std::vector<TriggerMark> PainController::triggerMarks(const glm::mat4& viewProj,
             const glm::vec3 toX = x - eye;
             const float dist = glm::length(toX);
             if (dist > 1e-6f)
-                for (const PickHit& h : pickAll(*pick, Ray{eye, toX / dist}, filter ? *filter : PickFilter{})) {
-                    if (h.t >= dist - 0.004f) break;
-                    if (modeOf(filter ? *filter : PickFilter{}, h.node) == PickMode::Visible) {
-                        m.behind = true;
-                        break;
-                    }
-                }
+                m.behind = visibleBefore(*pick, Ray{eye, toX / dist}, dist - 0.004f, filter ? *filter : kAllVisible);
         }
         glm::vec2 k;
         if (skinShown && spot.onSkin && glm::dot(spot.outward, eye - *spot.onSkin) > 0.0f && toScreen(*spot.onSkin, k))

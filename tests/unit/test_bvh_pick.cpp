@@ -126,6 +126,37 @@ TEST_CASE("pick: pickAll returns every surface along the ray, nearest first") {
     CHECK(pickAll(scene, Ray{{0.1f, 0.23f, 0.0f}, {0.0f, 0.0f, -1.0f}}).size() == 2);
 }
 
+TEST_CASE("pick: visibleBefore says whether a visible surface lies nearer than a distance") {
+    PickScene scene(twoCubes());
+    CHECK(visibleBefore(scene, kDown, 8.6f));
+    CHECK_FALSE(visibleBefore(scene, kDown, 8.4f));
+    CHECK_FALSE(visibleBefore(scene, kDown, 0.0f));
+    // A ghosted or hidden cube in front is see-through: the one behind counts from 10.5 on.
+    for (const PickMode front : {PickMode::Ghosted, PickMode::Hidden}) {
+        CHECK_FALSE(visibleBefore(scene, kDown, 10.4f, {front, PickMode::Visible}));
+        CHECK(visibleBefore(scene, kDown, 10.6f, {front, PickMode::Visible}));
+        CHECK_FALSE(visibleBefore(scene, kDown, 100.0f, {front, PickMode::Ghosted}));
+    }
+    // The same answer as pickAll's hits nearer than tMax, over rays through both cubes at many distances.
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<float> u(-0.7f, 0.7f), d(7.0f, 13.0f);
+    const PickFilter filters[] = {{}, {PickMode::Ghosted, PickMode::Visible}, {PickMode::Visible, PickMode::Hidden}};
+    int agreed = 0, blocked = 0;
+    for (int i = 0; i < 300; ++i) {
+        const Ray ray{{u(rng), u(rng), 10.0f}, glm::normalize(glm::vec3(u(rng) * 0.05f, u(rng) * 0.05f, -1.0f))};
+        const float tMax = d(rng);
+        const PickFilter& f = filters[i % 3];
+        bool expected = false;
+        for (const PickHit& h : pickAll(scene, ray, f))
+            if (h.t < tMax && modeOf(f, h.node) == PickMode::Visible) expected = true;
+        agreed += visibleBefore(scene, ray, tMax, f) == expected;
+        blocked += expected;
+    }
+    CHECK(agreed == 300);
+    CHECK(blocked > 50);  // both answers are exercised
+    CHECK(blocked < 250);
+}
+
 TEST_CASE("pick: bad indices and empty models do not crash") {
     Model m = twoCubes();
     m.meshes[0].primitives[0].indices.push_back(99);
