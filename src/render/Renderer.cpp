@@ -342,7 +342,9 @@ void Renderer::drawItem(unsigned pass, const GpuScene& scene, const DrawItem& it
     const GpuMesh& mesh = scene.meshes()[node.mesh];
     for (const auto& prim : mesh.primitives) {
         const Material& mat = prim.material;
-        program(pain | (prim.fibres ? kMeshFibres : 0u), mat);
+        const bool fibres = prim.fibres && !options_.lod;
+        program(pain | (fibres ? kMeshFibres : 0u), mat);
+        stats_.fibreDraws += fibres ? 1 : 0;
         // A double-sided translucent surface shows both faces; with OIT they need no order.
         gl::setCull(mat.doubleSided ? gl::Cull::None : gl::Cull::Back);
         drawPrimitive(prim, true);

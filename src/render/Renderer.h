@@ -16,7 +16,11 @@ namespace la::render {
 
 // How one frame is drawn (the window chooses per frame: core/MotionQuality.h).
 struct DrawOptions {
-    bool lod = false;  // the motion level of detail where a primitive has one (GpuScene::setLod)
+    // The motion level of detail where a primitive has one (GpuScene::setLod), and no muscle striation:
+    // frames that ask for it are drawn at a reduced resolution, where the stripes are finer than a pixel
+    // at the usual distances and the shader fades them out anyway (its LA_FIBRES variant costs a tenth of
+    // such a frame's scene).
+    bool lod = false;
     // Above 0: the commands go to the GPU (a flush) after about this many triangles, a larger primitive
     // in pieces of it. On llvmpipe the binned triangles of a frame otherwise wait in memory until its end
     // (70 MB for the bundled model); so they are rasterised while later draws are set up. Stills.
@@ -27,6 +31,7 @@ struct DrawOptions {
 struct DrawStats {
     std::size_t triangles = 0;      // of the model's meshes in the colour passes (outlines not counted)
     std::size_t lodPrimitives = 0;  // primitive draws that used their LOD list
+    std::size_t fibreDraws = 0;     // primitive draws with the striation (the shader's LA_FIBRES variant)
     // The target's pixels (x, y, width, height, GL's bottom-left origin) that anything but the background
     // may have touched: the screen boxes of every drawn node and prop, widened by the outlines.
     glm::ivec4 sceneBox{0};

@@ -28,6 +28,7 @@ Model sheet(int n) {
             p.positions.emplace_back(fx, fy, 0.2f * std::cos(2.0f * fx) * std::cos(2.0f * fy));
             p.normals.push_back(
                 glm::normalize(glm::vec3(0.4f * std::sin(2.0f * fx), 0.4f * std::sin(2.0f * fy), 1.0f)));
+            p.fibres.emplace_back(1.0f, 0.0f, 0.0f);  // a muscle: the striated variant at rest
         }
     const auto at = [n](int x, int y) { return static_cast<std::uint32_t>(y * (n + 1) + x); };
     for (int y = 0; y < n; ++y)
@@ -85,6 +86,7 @@ TEST_CASE("gpu: the motion LOD is drawn only when a frame asks for it") {
     const std::vector<std::uint8_t> before = draw({});
     CHECK(renderer->lastStats().triangles == 20000);
     CHECK(renderer->lastStats().lodPrimitives == 0);
+    CHECK(renderer->lastStats().fibreDraws == 1);
 
     // A LOD made for another model is not taken.
     ModelLod stale = buildLod(model);
@@ -98,12 +100,15 @@ TEST_CASE("gpu: the motion LOD is drawn only when a frame asks for it") {
     CHECK(draw({}) == before);
     CHECK(renderer->lastStats().triangles == 20000);
     CHECK(renderer->lastStats().lodPrimitives == 0);
+    CHECK(renderer->lastStats().fibreDraws == 1);
 
-    // Moving: the simplified list, a fraction of the triangles, nearly the same picture.
+    // Moving: the simplified list, a fraction of the triangles, nearly the same picture (the sheet is too
+    // near for its stripes to fade out at this size: they are part of the difference).
     render::DrawOptions moving;
     moving.lod = true;
     const std::vector<std::uint8_t> lod = draw(moving);
     CHECK(renderer->lastStats().lodPrimitives == 1);
+    CHECK(renderer->lastStats().fibreDraws == 0);  // no striation while moving
     CHECK(renderer->lastStats().triangles < 20000 / 4);
     CHECK(renderer->lastStats().triangles > 0);
     std::size_t differing = 0;
@@ -115,9 +120,10 @@ TEST_CASE("gpu: the motion LOD is drawn only when a frame asks for it") {
             }
     CHECK(differing < lod.size() / 4 / 20);  // under 5 % of the pixels visibly different
 
-    // The camera rests again: the full model once more.
+    // The camera rests again: the full model once more, striated.
     CHECK(draw({}) == before);
     CHECK(renderer->lastStats().lodPrimitives == 0);
+    CHECK(renderer->lastStats().fibreDraws == 1);
 }
 
 // Stills flush the commands every so many triangles (DrawOptions::flushTriangles), cutting a large
