@@ -1,0 +1,97 @@
+// core/HugePages: advising ranges, and the huge-page heap of a still (in a child process of its own,
+// since it changes how the whole process allocates).
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "core/HugePages.h"
+
+namespace {
+
+std::string thpSetting() {
+    std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
+    std::string line;
+    std::getline(in, line);
+    return line;
+}
+
+// The VmFlags line of the mapping of /proc/self/smaps that holds `p` ("" when none does).
+std::string vmFlagsAt(const void* p) {
+    std::ifstream in("/proc/self/smaps");
+    const auto at = reinterpret_cast<std::uintptr_t>(p);
+    std::string line;
+    bool inside = false;
+    while (std::getline(in, line)) {
+        unsigned long lo = 0, hi = 0;
+        char dash = 0;
+        std::istringstream head(line);
+        if (head >> std::hex >> lo >> dash >> hi && dash == '-' && line.find(':') > line.find(' ')) {
+            inside = at >= lo && at < hi;
+            continue;
+        }
+        if (inside && line.rfind("VmFlags:", 0) == 0) return line;
+    }
+    return {};
+}
+
+// Runs `check` in a child process; its exit code (0 = passed).
+template <class F>
+int inChild(F check) {
+    const pid_t pid = fork();
+    if (pid == 0) _exit(check());
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 100;
+}
+
+}  // namespace
+
+TEST_CASE("adviseHugePages leaves small and null ranges alone and never fails a buffer") {
+    la::adviseHugePages(nullptr, std::size_t{8} << 20);
+    std::vector<unsigned char> small(4096, 7);
+    la::adviseHugePages(small.data(), small.size());
+    CHECK(small[4095] == 7);
+    std::vector<unsigned char> big;
+    big.reserve(std::size_t{6} << 20);
+    la::adviseHugePages(big.data(), big.capacity());
+    big.assign(std::size_t{6} << 20, 3);
+    CHECK(big.front() == 3);
+    CHECK(big.back() == 3);
+}
+
+#if defined(__linux__) && defined(__GLIBC__)
+TEST_CASE("hugePageHeap: later blocks of up to 32 MiB come from the advised heap, on any thread") {
+    const std::string setting = thpSetting();
+    const int code = inChild([&] {
+        const la::HugePageHeap heap = la::hugePageHeap(std::size_t{64} << 20);
+        if (setting.empty() || setting.find("[never]") != std::string::npos) return heap.active() ? 1 : 0;
+        if (!heap.active() || heap.end - heap.begin < (std::ptrdiff_t{64} << 20)) return 2;
+        // A block the default settings would map on its own (above 128 KiB) comes from the heap now: it
+        // may start in what was free at the old top, and it ends in the range grown for it.
+        const std::size_t size = std::size_t{8} << 20;
+        auto* block = static_cast<char*>(std::malloc(size));
+        if (!block || block + size <= heap.begin || block + size > heap.end) return 3;
+        block[0] = 1;
+        block[size - 1] = 1;
+        // With the system's `madvise` setting the grown range's mapping is marked for huge pages ("hg").
+        if (setting.find("[madvise]") != std::string::npos &&
+            vmFlagsAt(block + size - 1).find(" hg") == std::string::npos)
+            return 4;
+        std::free(block);
+        return 0;
+    });
+    CHECK(code == 0);
+}
+
+TEST_CASE("hugePageHeap does nothing for a reserve below one huge page") {
+    const int code = inChild([] { return la::hugePageHeap(4096).active() ? 1 : 0; });
+    CHECK(code == 0);
+}
+#endif
