@@ -45,12 +45,12 @@ HugePageHeap hugePageHeap(std::size_t reserve) {
     HugePageHeap out;
 #if defined(__linux__) && defined(__GLIBC__)
     if (reserve < kHuge || hugePagesOff()) return out;
-    const int pad = static_cast<int>(std::min<std::size_t>(reserve, std::size_t{1} << 30));
+    const int pad = static_cast<int>(std::min<std::size_t>(reserve, std::size_t{512} << 20));
     // One arena for every thread (the model's worker, llvmpipe's), so that all of it lands in this heap;
     // blocks up to 32 MiB from the heap instead of a mapping each; the heap grows by `pad` at a time and
     // is not given back, so the advised range stays the one in use.
     if (mallopt(M_ARENA_MAX, 1) == 0 || mallopt(M_MMAP_THRESHOLD, 32 << 20) == 0 ||
-        mallopt(M_TRIM_THRESHOLD, pad) == 0 || mallopt(M_TOP_PAD, pad) == 0)
+        mallopt(M_TRIM_THRESHOLD, 2 * pad) == 0 || mallopt(M_TOP_PAD, pad) == 0)
         return out;
     void* const top = ::sbrk(0);
     if (reinterpret_cast<std::intptr_t>(top) == -1) return out;
@@ -62,8 +62,8 @@ HugePageHeap hugePageHeap(std::size_t reserve) {
         p = std::malloc(kHuge);
         if (!p || ::sbrk(0) != top) break;
     }
-    const auto* after = static_cast<const char*>(::sbrk(0));
     for (void* p : probes) std::free(p);
+    const auto* after = static_cast<const char*>(::sbrk(0));
     if (after <= before) return out;
     adviseHugePages(before, static_cast<std::size_t>(after - before));
     out.begin = before;

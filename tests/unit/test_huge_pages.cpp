@@ -41,6 +41,23 @@ std::string vmFlagsAt(const void* p) {
     return {};
 }
 
+// The name column of the line of /proc/self/maps whose range holds `p` ("[heap]", a file, or "").
+std::string mappingAt(const void* p) {
+    std::ifstream in("/proc/self/maps");
+    const auto at = reinterpret_cast<std::uintptr_t>(p);
+    std::string line;
+    while (std::getline(in, line)) {
+        unsigned long lo = 0, hi = 0;
+        char dash = 0;
+        std::istringstream fields(line);
+        if (!(fields >> std::hex >> lo >> dash >> hi) || at < lo || at >= hi) continue;
+        std::string perms, offset, device, inode, name;
+        fields >> perms >> offset >> device >> inode >> name;
+        return name;
+    }
+    return {};
+}
+
 // Runs `check` in a child process; its exit code (0 = passed).
 template <class F>
 int inChild(F check) {
@@ -73,17 +90,19 @@ TEST_CASE("hugePageHeap: later blocks of up to 32 MiB come from the advised heap
         const la::HugePageHeap heap = la::hugePageHeap(std::size_t{64} << 20);
         if (setting.empty() || setting.find("[never]") != std::string::npos) return heap.active() ? 1 : 0;
         if (!heap.active() || heap.end - heap.begin < (std::ptrdiff_t{64} << 20)) return 2;
-        // A block the default settings would map on its own (above 128 KiB) comes from the heap now: it
-        // may start in what was free at the old top, and it ends in the range grown for it.
+        // A block the default settings would map on its own (above 128 KiB) comes from the heap now (from
+        // what was free in it before, or from the range grown for it), not from a mapping of its own.
         const std::size_t size = std::size_t{8} << 20;
         auto* block = static_cast<char*>(std::malloc(size));
-        if (!block || block + size <= heap.begin || block + size > heap.end) return 3;
+        if (!block || mappingAt(block) != "[heap]" || mappingAt(block + size - 1) != "[heap]") return 3;
         block[0] = 1;
         block[size - 1] = 1;
-        // With the system's `madvise` setting the grown range's mapping is marked for huge pages ("hg").
-        if (setting.find("[madvise]") != std::string::npos &&
-            vmFlagsAt(block + size - 1).find(" hg") == std::string::npos)
-            return 4;
+        // With the system's `madvise` setting the grown range's mapping is marked for huge pages ("hg"):
+        // the whole 2 MiB pages in it, so its middle.
+        const char* middle = heap.begin + (heap.end - heap.begin) / 2;
+        if (mappingAt(middle) != "[heap]") return 4;
+        if (setting.find("[madvise]") != std::string::npos && vmFlagsAt(middle).find(" hg") == std::string::npos)
+            return 5;
         std::free(block);
         return 0;
     });
