@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "render/MipmapPass.h"
+
 namespace la::render {
 
 namespace {
@@ -99,13 +101,14 @@ gl::SamplerParams samplerParams(const TextureSampler& s) {
     return p;
 }
 
-gl::Texture uploadTexture(const Texture& t) {
+gl::Texture uploadTexture(const Texture& t, MipmapPass* mipmaps) {
     if (t.rgba.empty() || t.width <= 0 || t.height <= 0) return {};
+    if (mipmaps) return mipmaps->image(t.width, t.height, t.rgba.data(), samplerParams(t.sampler), t.srgb);
     return gl::Texture::image(t.width, t.height, t.rgba.data(), samplerParams(t.sampler), t.srgb);
 }
 }  // namespace
 
-GpuScene GpuScene::upload(const Model& model) {
+GpuScene GpuScene::upload(const Model& model, MipmapPass* mipmaps) {
     GpuScene s;
     s.generation_ = model.generation;
     s.nodeCount_ = model.nodes.size();
@@ -115,7 +118,7 @@ GpuScene GpuScene::upload(const Model& model) {
         for (const auto& p : mesh.pointsAndLines) gm.pointsAndLines.push_back(uploadPrimitive(p, model.materials));
         s.meshes_.push_back(std::move(gm));
     }
-    for (const auto& t : model.textures) s.textures_.push_back(uploadTexture(t));
+    for (const auto& t : model.textures) s.textures_.push_back(uploadTexture(t, mipmaps));
     for (std::size_t i = 0; i < model.nodes.size(); ++i) {
         const Node& n = model.nodes[i];
         if (n.mesh < 0 || static_cast<std::size_t>(n.mesh) >= s.meshes_.size()) continue;

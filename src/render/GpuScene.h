@@ -12,6 +12,8 @@
 
 namespace la::render {
 
+class MipmapPass;
+
 struct GpuPrimitive {
     gl::VertexArray vao;
     gl::Buffer vbo;
@@ -48,7 +50,8 @@ struct GpuNode {
 class GpuScene {
 public:
     GpuScene() = default;
-    static GpuScene upload(const Model& model);
+    // `mipmaps` (may be null: glGenerateMipmap) makes the textures' mip levels (render/MipmapPass.h).
+    static GpuScene upload(const Model& model, MipmapPass* mipmaps = nullptr);
 
     std::uint64_t generation() const { return generation_; }
     std::size_t nodeCount() const { return nodeCount_; }  // the model's nodes, with a mesh or not

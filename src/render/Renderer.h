@@ -1,6 +1,7 @@
 #pragma once
 // Draws a GpuScene with a camera and a ViewState into a RenderTarget. The window and the headless
 // screenshot path both draw through here.
+#include <optional>
 #include <vector>
 
 #include "core/Camera.h"
@@ -8,6 +9,7 @@
 #include "core/ViewState.h"
 #include "render/GpuScene.h"
 #include "render/MeshPrograms.h"
+#include "render/MipmapPass.h"
 #include "render/OitPass.h"
 #include "render/RenderTarget.h"
 #include "render/gl/Program.h"
@@ -48,6 +50,8 @@ public:
     void draw(const GpuScene& scene, const ViewState& view, const Camera& camera, RenderTarget& target,
               const DrawOptions& options = {});
     const DrawStats& lastStats() const { return stats_; }
+    // What makes the mip levels of a model's textures for GpuScene::upload (null: glGenerateMipmap).
+    MipmapPass* mipmaps() { return mipmaps_ ? &*mipmaps_ : nullptr; }
 
 private:
     struct DrawItem {
@@ -75,6 +79,7 @@ private:
     MeshPrograms meshes_;  // shaders/mesh.* in variants: plain draws (opaque, a lone single-sided translucent
                            // surface, all translucent ones if OIT targets cannot be made) and OIT draws
     OitPass oit_;
+    std::optional<MipmapPass> mipmaps_;  // none if its program could not be made (reported)
     gl::Program background_;
     gl::Program outline_;
     gl::VertexArray emptyVao_;

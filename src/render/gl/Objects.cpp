@@ -1,6 +1,7 @@
 #include "render/gl/Objects.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 namespace la::gl {
@@ -134,6 +135,11 @@ void VertexArray::drawTriangles(int count) const {
     glDrawArrays(GL_TRIANGLES, 0, count);
 }
 
+void VertexArray::drawTriangleFan(int count) const {
+    glBindVertexArray(h_.id());
+    glDrawArrays(GL_TRIANGLE_FAN, 0, count);
+}
+
 void VertexArray::drawIndexed(GLsizei count, Mode mode, GLsizei first) const {
     glBindVertexArray(h_.id());
     const GLenum m = mode == Mode::Lines ? GL_LINES : mode == Mode::Points ? GL_POINTS : GL_TRIANGLES;
@@ -153,19 +159,110 @@ Texture Texture::wrap(GLuint id, GLenum target) {
 }
 
 Texture Texture::image(int width, int height, const std::uint8_t* rgba, const SamplerParams& sampler, bool srgb) {
+    return image(width, height, rgba, sampler, srgb, {});
+}
+
+namespace {
+
+// What drawing the mip levels changes, put back afterwards.
+class SavedState {
+public:
+    SavedState() {
+        glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &framebuffer_);
+        glGetIntegerv(GL_VIEWPORT, viewport_);
+        glGetIntegerv(GL_CURRENT_PROGRAM, &program_);
+        glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &vertexArray_);
+        glGetIntegerv(GL_ACTIVE_TEXTURE, &activeTexture_);
+        glGetBooleanv(GL_COLOR_WRITEMASK, colorMask_);
+        for (std::size_t i = 0; i < kCaps.size(); ++i) enabled_[i] = glIsEnabled(kCaps[i]);
+    }
+    SavedState(const SavedState&) = delete;
+    SavedState& operator=(const SavedState&) = delete;
+    ~SavedState() {
+        for (std::size_t i = 0; i < kCaps.size(); ++i) (enabled_[i] ? glEnable : glDisable)(kCaps[i]);
+        glColorMask(colorMask_[0], colorMask_[1], colorMask_[2], colorMask_[3]);
+        glActiveTexture(static_cast<GLenum>(activeTexture_));
+        glBindVertexArray(static_cast<GLuint>(vertexArray_));
+        glUseProgram(static_cast<GLuint>(program_));
+        glViewport(viewport_[0], viewport_[1], viewport_[2], viewport_[3]);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(framebuffer_));
+    }
+
+private:
+    static constexpr std::array<GLenum, 6> kCaps = {GL_DEPTH_TEST, GL_STENCIL_TEST, GL_BLEND,
+                                                    GL_CULL_FACE,  GL_SCISSOR_TEST, GL_FRAMEBUFFER_SRGB};
+    GLint framebuffer_ = 0, viewport_[4] = {}, program_ = 0, vertexArray_ = 0, activeTexture_ = GL_TEXTURE0;
+    GLboolean colorMask_[4] = {GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE};
+    std::array<GLboolean, kCaps.size()> enabled_{};
+};
+
+// Levels 1.. of the bound 2D texture (level 0 there, `size`), each drawn from the one above.
+void drawMipLevels(GLuint texture, glm::ivec2 size, GLenum internalFormat,
+                   const std::function<void(glm::ivec2 size)>& drawLevel) {
+    const SavedState saved;
+    for (const GLenum cap : {GL_DEPTH_TEST, GL_STENCIL_TEST, GL_BLEND, GL_CULL_FACE, GL_SCISSOR_TEST}) glDisable(cap);
+    glEnable(GL_FRAMEBUFFER_SRGB);  // an sRGB level is written encoded, as the driver's mipmaps are
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    GLuint framebuffer = 0;
+    glGenFramebuffers(1, &framebuffer);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, framebuffer);
+    for (int level = 0; size.x > 1 || size.y > 1; ++level) {
+        size = glm::max(size / 2, glm::ivec2(1));
+        glTexImage2D(GL_TEXTURE_2D, level + 1, static_cast<GLint>(internalFormat), size.x, size.y, 0, GL_RGBA,
+                     GL_UNSIGNED_BYTE, nullptr);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_BASE_LEVEL, level);  // the sampler sees the level above only
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, level);
+        glFramebufferTexture2D(GL_DRAW_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture, level + 1);
+        glViewport(0, 0, size.x, size.y);
+        drawLevel(size);
+    }
+    glFramebufferTexture2D(GL_DRAW_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, 0, 0);
+    glDeleteFramebuffers(1, &framebuffer);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_BASE_LEVEL, 0);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 1000);  // GL's default
+}
+
+}  // namespace
+
+Texture Texture::image(int width, int height, const std::uint8_t* rgba, const SamplerParams& sampler, bool srgb,
+                       const std::function<void(glm::ivec2 size)>& drawLevel) {
     Texture t;
     t.h_ = generate<Handle<TextureDeleter>>(glGenTextures);
     glBindTexture(GL_TEXTURE_2D, t.id());
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, srgb ? GL_SRGB8_ALPHA8 : GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-                 rgba);
-    if (sampler.minFilter != GL_NEAREST && sampler.minFilter != GL_LINEAR) glGenerateMipmap(GL_TEXTURE_2D);
+    const GLenum format = srgb ? GL_SRGB8_ALPHA8 : GL_RGBA8;
+    glTexImage2D(GL_TEXTURE_2D, 0, static_cast<GLint>(format), width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    if (sampler.minFilter != GL_NEAREST && sampler.minFilter != GL_LINEAR) {
+        if (drawLevel)
+            drawMipLevels(t.id(), {width, height}, format, drawLevel);
+        else
+            glGenerateMipmap(GL_TEXTURE_2D);
+    }
+    glBindTexture(GL_TEXTURE_2D, t.id());
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, sampler.wrapS);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, sampler.wrapT);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, sampler.minFilter);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, sampler.magFilter);
     glBindTexture(GL_TEXTURE_2D, 0);
     return t;
+}
+
+std::vector<std::uint8_t> Texture::readLevel(int level, glm::ivec2& size) const {
+    glBindTexture(GL_TEXTURE_2D, h_.id());
+    glGetTexLevelParameteriv(GL_TEXTURE_2D, level, GL_TEXTURE_WIDTH, &size.x);
+    glGetTexLevelParameteriv(GL_TEXTURE_2D, level, GL_TEXTURE_HEIGHT, &size.y);
+    std::vector<std::uint8_t> texels(static_cast<std::size_t>(std::max(size.x, 0)) *
+                                     static_cast<std::size_t>(std::max(size.y, 0)) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    if (!texels.empty()) glGetTexImage(GL_TEXTURE_2D, level, GL_RGBA, GL_UNSIGNED_BYTE, texels.data());
+    glBindTexture(GL_TEXTURE_2D, 0);
+    return texels;
 }
 
 Texture Texture::renderTarget(glm::ivec2 size, int samples, GLenum internalFormat, GLenum format) {

@@ -64,6 +64,8 @@ public:
     // or `count` 32-bit indices as triangles, line segments (pairs) or points.
     enum class Mode { Triangles, Lines, Points };
     void drawTriangles(int count) const;
+    // `count` vertices as a triangle fan (no attribute arrays needed).
+    void drawTriangleFan(int count) const;
     // `count` indices from index `first` of the element buffer.
     void drawIndexed(GLsizei count, Mode mode = Mode::Triangles, GLsizei first = 0) const;
 
@@ -87,6 +89,15 @@ public:
     // them): sRGB-encoded colour (sampling returns linear values), or with `srgb` false data read as it is
     // (normal, metallic-roughness, occlusion maps).
     static Texture image(int width, int height, const std::uint8_t* rgba, const SamplerParams& sampler, bool srgb);
+    // The same with the mip levels made by the caller instead of glGenerateMipmap: for each level below the
+    // first, `drawLevel(size)` draws it (the level is the bound framebuffer's colour with `size` as the
+    // viewport, the texture on unit 0 showing only the level above, linearly filtered and clamped; sRGB
+    // written encoded; no depth, stencil, blending, culling or scissor). The state it changes is put back.
+    static Texture image(int width, int height, const std::uint8_t* rgba, const SamplerParams& sampler, bool srgb,
+                         const std::function<void(glm::ivec2 size)>& drawLevel);
+    // RGBA8 texels of mip level `level` of a 2D texture, bottom row first; `size` its width and height
+    // (0, 0 and nothing for a level that does not exist).
+    std::vector<std::uint8_t> readLevel(int level, glm::ivec2& size) const;
     // A render target: `samples` 0 = a single-sample 2D texture (nearest filtering), else multisampled.
     static Texture renderTarget(glm::ivec2 size, int samples, GLenum internalFormat, GLenum format);
     // An RGBA8 colour attachment sampled with linear filtering, clamped at the edges (post-processing).
