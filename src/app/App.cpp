@@ -57,7 +57,8 @@ App::~App() {
 Result<bool> App::loadModel(const std::string& path) {
     viewer_->registerModels = !options_.noRegister;
     if (auto ok = viewer_->openModel(path, loadOptions()); !ok) return ok;
-    if (renderer_) gpuScene_ = render::GpuScene::upload(viewer_->scene.model(), renderer_->mipmaps());
+    if (renderer_)
+        gpuScene_ = render::GpuScene::upload(viewer_->scene.model(), renderer_->mipmapsFor(viewer_->scene.model()));
     viewer_->pain.forceUpload();  // the GPU copy starts with no pain weights
     if (renderer_ && !headless_) startLodBuild();
     return true;

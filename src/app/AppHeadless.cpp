@@ -94,7 +94,7 @@ int App::startHeadless() {
     timeline_.mark("waited for the model");
     viewer_->applyLoaded(std::move(*loaded), path);
     timeline_.mark("model in place");
-    gpuScene_ = render::GpuScene::upload(viewer_->scene.model(), renderer_->mipmaps());
+    gpuScene_ = render::GpuScene::upload(viewer_->scene.model(), renderer_->mipmapsFor(viewer_->scene.model()));
     viewer_->pain.forceUpload();  // the GPU copy starts with no pain weights
     if (timeline_.enabled()) gl::finish();
     timeline_.mark("model uploaded");

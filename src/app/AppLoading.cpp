@@ -35,7 +35,8 @@ bool App::takeFinishedLoad() {
     if (outcome == ctrl::Viewer::LoadOutcome::None) return false;
     const bool loaded = outcome == ctrl::Viewer::LoadOutcome::Applied;
     if (loaded) {
-        gpuScene_ = render::GpuScene::upload(v.scene.model(), renderer_ ? renderer_->mipmaps() : nullptr);
+        gpuScene_ =
+            render::GpuScene::upload(v.scene.model(), renderer_ ? renderer_->mipmapsFor(v.scene.model()) : nullptr);
         v.pain.forceUpload();  // the GPU copy starts with no pain weights
         startLodBuild();       // the motion LOD, at low priority
     }

@@ -106,13 +106,21 @@ Result<Renderer> Renderer::create() {
     r.meshes_ = std::move(*mesh);
     r.background_ = std::move(*bg);
     r.oit_ = std::move(*oit);
-    if (auto mipmaps = MipmapPass::create())
-        r.mipmaps_ = std::move(*mipmaps);
-    else
-        std::fprintf(stderr, "%s (textures get the driver's mipmaps)\n", mipmaps.error().c_str());
     r.emptyVao_ = gl::VertexArray::create();
     r.unitCube_ = GpuScene::upload(unitCubeModel());
     return r;
+}
+
+MipmapPass* Renderer::mipmapsFor(const Model& model) {
+    if (model.textures.empty()) return nullptr;
+    if (!mipmapsTried_) {
+        mipmapsTried_ = true;
+        if (auto pass = MipmapPass::create())
+            mipmaps_ = std::move(*pass);
+        else
+            std::fprintf(stderr, "%s (textures get the driver's mipmaps)\n", pass.error().c_str());
+    }
+    return mipmaps_ ? &*mipmaps_ : nullptr;
 }
 
 void Renderer::drawBackground() {

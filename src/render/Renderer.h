@@ -50,8 +50,9 @@ public:
     void draw(const GpuScene& scene, const ViewState& view, const Camera& camera, RenderTarget& target,
               const DrawOptions& options = {});
     const DrawStats& lastStats() const { return stats_; }
-    // What makes the mip levels of a model's textures for GpuScene::upload (null: glGenerateMipmap).
-    MipmapPass* mipmaps() { return mipmaps_ ? &*mipmaps_ : nullptr; }
+    // What makes the mip levels of `model`'s textures for GpuScene::upload (null: glGenerateMipmap, or no
+    // textures), its program made for the first model with textures (not before a window's first frame).
+    MipmapPass* mipmapsFor(const Model& model);
 
 private:
     struct DrawItem {
@@ -79,7 +80,8 @@ private:
     MeshPrograms meshes_;  // shaders/mesh.* in variants: plain draws (opaque, a lone single-sided translucent
                            // surface, all translucent ones if OIT targets cannot be made) and OIT draws
     OitPass oit_;
-    std::optional<MipmapPass> mipmaps_;  // none if its program could not be made (reported)
+    std::optional<MipmapPass> mipmaps_;  // none until asked for, or if its program could not be made (reported)
+    bool mipmapsTried_ = false;
     gl::Program background_;
     gl::Program outline_;
     gl::VertexArray emptyVao_;
