@@ -22,7 +22,8 @@ struct HugePageHeap {
 // to 32 MiB come from the one main heap, grown now by `reserve` bytes of address space (nothing resident
 // until written) that is advised for huge pages, and freed memory stays in it. The same in effect as
 // glibc's `glibc.malloc.hugetlb=1` tunable, which can only be set before the process starts. glibc on
-// Linux only, and only where the system's huge pages are not turned off (`never`); elsewhere nothing.
+// Linux only, and only where the system's huge pages are not turned off (`never`); elsewhere (and under
+// a sanitizer's malloc, which ignores these settings) nothing.
 // Call it first thing, before other threads exist. Peak resident memory grows by a few MiB (pages are
 // whole 2 MiB where written).
 HugePageHeap hugePageHeap(std::size_t reserve);
