@@ -13,6 +13,20 @@
 
 #include "core/HugePages.h"
 
+// Under AddressSanitizer malloc is the sanitizer's: glibc's settings do not apply, and nothing is done.
+#if defined(__SANITIZE_ADDRESS__)
+#define LA_SANITIZED_MALLOC 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define LA_SANITIZED_MALLOC 1
+#endif
+#endif
+
+#if defined(__linux__) && defined(__GLIBC__) && !defined(LA_SANITIZED_MALLOC)
+#define LA_HEAP_TESTS 1
+#endif
+
+#ifdef LA_HEAP_TESTS
 namespace {
 
 std::string thpSetting() {
@@ -69,6 +83,7 @@ int inChild(F check) {
 }
 
 }  // namespace
+#endif
 
 TEST_CASE("adviseHugePages leaves small and null ranges alone and never fails a buffer") {
     la::adviseHugePages(nullptr, std::size_t{8} << 20);
@@ -83,16 +98,7 @@ TEST_CASE("adviseHugePages leaves small and null ranges alone and never fails a 
     CHECK(big.back() == 3);
 }
 
-// Under AddressSanitizer malloc is the sanitizer's: glibc's settings do not apply, and nothing is done.
-#if defined(__SANITIZE_ADDRESS__)
-#define LA_SANITIZED_MALLOC 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define LA_SANITIZED_MALLOC 1
-#endif
-#endif
-
-#if defined(__linux__) && defined(__GLIBC__) && !defined(LA_SANITIZED_MALLOC)
+#ifdef LA_HEAP_TESTS
 TEST_CASE("hugePageHeap: later blocks of up to 32 MiB come from the advised heap, on any thread") {
     const std::string setting = thpSetting();
     const int code = inChild([&] {
