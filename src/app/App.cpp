@@ -700,8 +700,10 @@ int App::runWindow() {
     motion.enabled = options_.motionLod == "on";
     // LA_MOTION_SCALE=0.25 (profiling, bench/orbit_frames.sh): reduced frames at that one scale, so that
     // two builds are compared at the same resolution rather than at what their speed makes the scale.
-    if (const char* fixed = std::getenv("LA_MOTION_SCALE"); fixed && std::atof(fixed) > 0.0)
-        motion.movingScale = motion.minScale = std::min(static_cast<float>(std::atof(fixed)), 1.0f);
+    if (const char* fixed = std::getenv("LA_MOTION_SCALE")) {
+        const float scale = static_cast<float>(std::atof(fixed));
+        if (scale > 0.0f) motion.movingScale = motion.minScale = std::min(scale, 1.0f);
+    }
     motion_ = MotionQuality(motion);
     auto last = std::chrono::steady_clock::now();
     while (!glfwWindowShouldClose(window_->handle()) && !quit_) {

@@ -14,7 +14,8 @@ int main(int argc, char** argv) {
     // A still or an export allocates most of its memory at once and then ends: huge pages for the heap
     // (the bundled model's still: about 37,000 first touches of 4 KiB pages become 5,000).
     const la::app::Options& o = *parsed.options;
-    if (!o.screenshot.empty() || !o.exportDir.empty() || !o.exportPdf.empty()) la::hugePageHeap(std::size_t{256} << 20);
+    const bool exporting = !o.exportDir.empty() || !o.exportPdf.empty();
+    if (exporting || !o.screenshot.empty()) la::hugePageHeap(std::size_t{256} << 20);
     if (la::app::dataDir().empty()) {
         std::string where;
         for (const auto& c : la::io::bundledDataCandidates(la::io::executablePath(), la::io::processEnv))
@@ -25,14 +26,14 @@ int main(int argc, char** argv) {
                      where.c_str());
         return 1;
     }
-    la::app::App app(*parsed.options);
-    if (!parsed.options->exportDir.empty() || !parsed.options->exportPdf.empty()) return app.runExport();
+    la::app::App app(o);
+    if (exporting) return app.runExport();
     // Once the window has closed (its settings saved) or a still's PNG is written, nothing is left to do,
     // so the process ends without tearing down the GL context, the model and llvmpipe's threads one by one
     // (10-35 ms), and without waiting for background builds nobody needs any more (the pick BVH, the
     // motion LOD, the pain bake: at low priority on a busy machine they held a closed window's process
     // for 17-22 s); the kernel frees it all. Headless runs save no settings.
-    const int code = parsed.options->screenshot.empty() ? app.runWindow() : app.runHeadless();
+    const int code = o.screenshot.empty() ? app.runWindow() : app.runHeadless();
     std::fflush(nullptr);
     std::_Exit(code);
 }
