@@ -66,10 +66,10 @@ Result<bool> App::loadModel(const std::string& path) {
 
 void App::startLodBuild() {
     // The shown model (shared read-only, not copied), simplified at low priority (llvmpipe's threads draw
-    // the first frames meanwhile). A build for a model replaced meanwhile finishes unawaited.
+    // the first frames meanwhile). A build for a model replaced meanwhile finishes unawaited. Its end does
+    // not wake the window: nothing shown changes, and a moving camera polls (pollLod) every frame.
     retiredLod_.add(std::move(lodJob_));
-    lodJob_ = BackgroundTask<ModelLod>::start([model = viewer_->scene.sharedModel()] { return buildLod(*model); },
-                                              [this] { wake(); });
+    lodJob_ = BackgroundTask<ModelLod>::start([model = viewer_->scene.sharedModel()] { return buildLod(*model); });
 }
 
 void App::pollLod() {
