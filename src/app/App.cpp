@@ -236,6 +236,7 @@ void App::drawUi(ui::UiActions& actions) {
 
     const ui::ScreenResult r = ui::drawScreen(ui, f, actions);
     layout_ = r.layout;
+    drawnItems_ = r.drawn;
     if (r.tour.any()) {
         const char* clip = r.tour.pasteView ? ImGui::GetClipboardText() : nullptr;
         const auto out = v.handleTourActions(r.tour, clip ? clip : "", framebufferSize(), panelFontScale());

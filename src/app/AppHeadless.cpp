@@ -148,7 +148,7 @@ int App::runHeadless() {
     const auto pixels = target->readPixels();
     timeline_.mark("resolved and read back");
     printPicks({options_.width, options_.height});
-    if (options_.layoutReport && imgui_) std::printf("%s", ui::layoutReport(layout_).c_str());
+    if (options_.layoutReport && imgui_) std::printf("%s", ui::layoutReport(layout_, drawnItems_).c_str());
     if (auto ok = io::writePng(options_.screenshot, options_.width, options_.height, pixels); !ok) {
         std::fprintf(stderr, "%s\n", ok.error().c_str());
         return 1;

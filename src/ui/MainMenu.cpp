@@ -3,8 +3,14 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include <imgui.h>
+#include <imgui_internal.h>  // RenderTextEllipsis
+
+#include "core/BarFit.h"
+#include "ui/StatusLine.h"
 
 namespace la::ui {
 
@@ -98,12 +104,10 @@ namespace {
 constexpr ImGuiWindowFlags kBarFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                        ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollbar;
-}
 
-namespace {
-// Work in progress at the start of the status line: a turning arc (it moves with the wall clock, redrawn
-// a few times a second) and "Loading big.glb  1.4 s", then a separator before the usual text.
-void drawProgress(const StatusInfo& info) {
+// A turning arc at the start of the line while work is in progress (it moves with the wall clock,
+// redrawn a few times a second).
+void drawSpinner() {
     const float h = ImGui::GetTextLineHeight();
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const ImVec2 centre(at.x + h * 0.5f, at.y + h * 0.5f);
@@ -113,16 +117,10 @@ void drawProgress(const StatusInfo& info) {
     draw->PathStroke(ImGui::GetColorU32(ImGuiCol_Text), 0, std::max(1.5f, h * 0.12f));
     ImGui::Dummy(ImVec2(h, h));
     ImGui::SameLine();
-    char secs[32] = "";
-    if (info.loadingSeconds > 0.0f)
-        std::snprintf(secs, sizeof secs, "  %.1f s", static_cast<double>(info.loadingSeconds));
-    const std::string text = info.loading + "..." + secs + (info.modelName.empty() ? "" : "   |   ");
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::SameLine(0.0f, 0.0f);
 }
 }  // namespace
 
-void drawStatusBar(const UiState& state, const StatusInfo& info, const Rect& rect) {
+void drawStatusBar(const UiState& state, const StatusInfo& info, const Rect& rect, std::vector<DrawnItem>* drawn) {
     if (!state.showStatusBar || !rect.valid()) return;
     ImGui::SetNextWindowPos(ImVec2(rect.min.x, rect.min.y));
     ImGui::SetNextWindowSize(ImVec2(rect.size().x, rect.size().y));
@@ -131,22 +129,49 @@ void drawStatusBar(const UiState& state, const StatusInfo& info, const Rect& rec
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
     if (ImGui::Begin("##status", nullptr, kBarFlags)) {
-        if (!info.loading.empty()) drawProgress(info);
-        std::string text;  // nothing but the progress while the first model loads
-        if (!info.modelName.empty() || !info.modelLoading) {
-            text = info.modelName.empty() ? "No model" : info.modelName;
-            if (!info.frame.empty()) text += "   |   " + info.frame;  // how a model made elsewhere was placed
-            text += "   |   " + (info.selection.empty() ? std::string("Nothing selected") : info.selection);
-            if (info.tourSteps > 0)
-                text += "   |   " + info.tourTitle + ": step " + std::to_string(info.tourStep) + " of " +
-                        std::to_string(info.tourSteps);
+        if (!info.loading.empty()) drawSpinner();
+        const ImVec2 start = ImGui::GetCursorScreenPos();
+        const float end = rect.max.x - ImGui::GetStyle().WindowPadding.x;
+        const auto forms = statusForms(info);
+        std::vector<LineItem> items;
+        // The hint at the right end keeps at least a separator's width from the rest.
+        const LineFit fit = fitStatusLine(
+            info, [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; }, end - start.x, &items);
+        const float sep = ImGui::CalcTextSize(kStatusSeparator).x;
+        std::string line;
+        float x = start.x;
+        for (int i = 0; i < kStatusHint; ++i) {
+            const int f = fit.form[static_cast<std::size_t>(i)];
+            if (f < 0) continue;
+            if (!line.empty()) {
+                line += kStatusSeparator;
+                x += sep;
+            }
+            const std::string& t = forms[static_cast<std::size_t>(i)][static_cast<std::size_t>(f)];
+            line += t;
+            const float w = items[static_cast<std::size_t>(i)].forms[static_cast<std::size_t>(f)];
+            if (drawn)
+                drawn->push_back({std::string("status/") + statusItemName(i),
+                                  Rect::fromPosSize({x, start.y}, {std::min(w, std::max(end - x, 0.0f)),
+                                                                   ImGui::GetTextLineHeight()})});
+            x += w;
         }
-        ImGui::TextUnformatted(text.c_str());
-        const char* hint = "H: keys and mouse";
-        const float w = ImGui::CalcTextSize(hint).x;
-        if (ImGui::GetItemRectMax().x + 3.0f * w < rect.max.x) {
+        if (fit.fits) {
+            ImGui::TextUnformatted(line.c_str());
+        } else {  // what is left is cut with "..." at the bar's end, never mid-letter at the window's edge
+            const ImVec2 size = ImGui::CalcTextSize(line.c_str());
+            ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), start, ImVec2(end, start.y + size.y), end, end,
+                                      line.c_str(), nullptr, &size);
+            ImGui::Dummy(ImVec2(std::max(end - start.x, 0.0f), size.y));
+            if (drawn) drawn->push_back({"status/elided", Rect{{start.x, start.y}, {end, start.y + size.y}}});
+        }
+        if (fit.form[kStatusHint] == 0) {
+            const float w = items[kStatusHint].forms[0];
             ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
-            ImGui::TextDisabled("%s", hint);
+            ImGui::TextDisabled("%s", forms[kStatusHint][0].c_str());
+            if (drawn)
+                drawn->push_back(
+                    {"status/hint", Rect::fromPosSize({end - w, start.y}, {w, ImGui::GetTextLineHeight()})});
         }
     }
     ImGui::End();

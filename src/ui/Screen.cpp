@@ -52,8 +52,8 @@ ScreenResult drawScreen(UiState& state, ScreenFrame& frame, UiActions& actions) 
     const ScreenLayout& L = out.layout;
     if (frame.chrome && !frame.presenter) {
         drawMainMenu(state, actions);
-        if (frame.status) drawStatusBar(state, *frame.status, L.statusBar);
-        drawSidebar(state, frame.sidebar, L.sidebar, out.tour);
+        if (frame.status) drawStatusBar(state, *frame.status, L.statusBar, &out.drawn);
+        drawSidebar(state, frame.sidebar, L.sidebar, out.tour, &out.drawn);
     }
     if (frame.caption) drawCaptionBar(*frame.caption, L.caption);
     int closed = -1;
@@ -77,7 +77,7 @@ ScreenResult drawScreen(UiState& state, ScreenFrame& frame, UiActions& actions) 
     return out;
 }
 
-std::string layoutReport(const ScreenLayout& layout) {
+std::string layoutReport(const ScreenLayout& layout, const std::vector<DrawnItem>& drawn) {
     std::string out;
     char line[512];
     auto add = [&](const char* kind, const char* name, float x, float y, float w, float h) {
@@ -111,6 +111,8 @@ std::string layoutReport(const ScreenLayout& layout) {
     if (layout.bodyFree.valid())  // not a window: the middle of the body, which windows keep clear of
         add("area", "body", layout.bodyFree.min.x, layout.bodyFree.min.y, layout.bodyFree.size().x,
             layout.bodyFree.size().y);
+    for (const DrawnItem& d : drawn)
+        add("item", d.name.c_str(), d.rect.min.x, d.rect.min.y, d.rect.size().x, d.rect.size().y);
     return out;
 }
 

@@ -40,15 +40,16 @@ struct ScreenResult {
     TourActions tour;
     std::optional<int> closedArticle;
     std::optional<std::size_t> lookupChosen;
+    std::vector<DrawnItem> drawn;  // the status bar's items and the sidebar's tab labels, for the report
 };
 
 // The layout's input from what is open this frame (sizes measured with the current font).
 ScreenLayoutInput screenLayoutInput(UiState& state, const ScreenFrame& frame);
 ScreenResult drawScreen(UiState& state, ScreenFrame& frame, UiActions& actions);
 
-// One line per window ImGui drew this frame, plus the caption bar and the body's kept-free middle:
-// "layout KIND NAME x y w h" (KIND is window, menu, popup, modal, tooltip, bar or area). For
-// --layout-report, read by the render tests.
-std::string layoutReport(const ScreenLayout& layout);
+// One line per window ImGui drew this frame, plus the caption bar, the body's kept-free middle and the
+// texts in `drawn`: "layout KIND NAME x y w h" (KIND is window, menu, popup, modal, tooltip, bar, area
+// or item). For --layout-report, read by the render tests.
+std::string layoutReport(const ScreenLayout& layout, const std::vector<DrawnItem>& drawn = {});
 
 }  // namespace la::ui

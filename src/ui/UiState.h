@@ -28,6 +28,13 @@ struct StatusInfo {
     float loadingSeconds = 0.0f;  // how long that load has run (0: not a load)
 };
 
+// A text the UI drew where the layout report should tell (the status bar's items, the sidebar's tab
+// labels): its name and the rectangle its text takes, in framebuffer pixels.
+struct DrawnItem {
+    std::string name;
+    Rect rect;
+};
+
 struct OpenDialogState {
     bool open = false;
     std::string directory;  // empty: the last folder (recent files), else home
@@ -68,11 +75,10 @@ struct UiState {
     // The sidebar: its tabs Structures, Referred pain, Tours; closed it is a small button at the left.
     bool sidebarOpen = true;
     SidebarTab sidebarTab = SidebarTab::Structures;
-    int sidebarTabShown = -1;           // the tab ImGui showed last frame (a change of sidebarTab selects the new one)
-    bool showKeys = false;              // the keys-and-mouse sheet (H, F1)
-    bool showAbout = false;             // Help > About
-    bool debugOverlay = false;          // frame time and layout outlines (F11)
-    std::optional<glm::vec2> lookupAt;  // framebuffer pixel of the click that opened the pain lookup
+    bool showKeys = false;                        // the keys-and-mouse sheet (H, F1)
+    bool showAbout = false;                       // Help > About
+    bool debugOverlay = false;                    // frame time and layout outlines (F11)
+    std::optional<glm::vec2> lookupAt;            // framebuffer pixel of the click that opened the pain lookup
     std::map<std::string, float> articleHeights;  // tour articles' content heights last frame (by id#section)
     std::vector<std::string> monitors;            // names, for the presenter-mode monitor chooser (the app fills it)
     int presenterMonitor = 0;                     // index into monitors

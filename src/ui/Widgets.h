@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include <imgui.h>
+#include <imgui_internal.h>  // the line's text offset (wrappedSelectable)
 
 namespace la::ui {
 
@@ -79,7 +80,10 @@ inline bool wrappedSelectable(const char* label, bool selected) {
     const float room = ImGui::GetContentRegionAvail().x;
     if (ImGui::CalcTextSize(label, nullptr, true).x <= room) return ImGui::Selectable(label, selected);
     const ImVec2 block = ImGui::CalcTextSize(label, nullptr, true, room);
-    const ImVec2 at = ImGui::GetCursorScreenPos();
+    // Where Selectable puts its text: below the cursor by the line's text offset (AlignTextToFramePadding
+    // beside a button), so that a wrapped name's first line sits level with a one-line name.
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    at.y += ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;
     ImGui::PushID(label);
     const bool clicked = ImGui::Selectable("##wrapped", selected, ImGuiSelectableFlags_None, ImVec2(room, block.y));
     ImGui::PopID();

@@ -1,6 +1,7 @@
 // The whole screen's layout as the viewer draws it: --layout-report lists every window ImGui drew in a
 // still (and the caption bar); nothing may overlap or leave the screen, with the window's chrome, the
 // sidebar, article panels, a tour article, the pain legend and the pain lookup open.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -30,7 +31,10 @@ bool has(const std::vector<Placed>& r, const std::string& name) {
 void checkNoOverlap(const std::vector<Placed>& all, float w, float h) {
     std::vector<Placed> r;
     Placed body;
-    for (const auto& p : all) (p.kind == "area" ? body : r.emplace_back()) = p;
+    for (const auto& p : all) {
+        if (p.kind == "item") continue;  // texts inside a window (checkItems)
+        (p.kind == "area" ? body : r.emplace_back()) = p;
+    }
     for (const auto& p : r) {
         const bool keepsOff = p.name == "painlegend" || p.name.find("article_") == 0 ||
                               p.name.find("(left)") != std::string::npos || p.name.find("(right)") != std::string::npos;
@@ -56,7 +60,66 @@ void checkNoOverlap(const std::vector<Placed>& all, float w, float h) {
         }
 }
 
+// The texts inside the status bar and the sidebar's tab row: each within its window and the screen, none
+// over another, and drawn whole (nothing cut with "..." at the bar's end).
+void checkItems(const std::vector<Placed>& r, float w) {
+    const Placed status = findPlaced(r, "status");
+    const Placed sidebar = findPlaced(r, "sidebar");
+    REQUIRE(status.w > 0.0f);
+    REQUIRE(sidebar.w > 0.0f);
+    std::vector<Placed> items;
+    for (const auto& p : r)
+        if (p.kind == "item") items.push_back(p);
+    CHECK_FALSE(has(items, "status/elided"));
+    float lineHeight = 0.0f;
+    for (const auto& p : items) {
+        CAPTURE(p.text());
+        const Placed& in = p.name.rfind("status/", 0) == 0 ? status : sidebar;
+        CHECK(p.x >= in.x);
+        CHECK(p.y >= in.y);
+        CHECK(p.x + p.w <= in.x + in.w + 0.5f);
+        CHECK(p.y + p.h <= in.y + in.h + 0.5f);
+        CHECK(p.x + p.w <= w + 0.5f);
+        if (p.name.rfind("status/", 0) == 0) lineHeight = std::max(lineHeight, p.h);
+    }
+    for (std::size_t i = 0; i < items.size(); ++i)
+        for (std::size_t j = i + 1; j < items.size(); ++j) {
+            CAPTURE(items[i].text());
+            CAPTURE(items[j].text());
+            CHECK_FALSE(items[i].overlaps(items[j]));
+        }
+    // The tabs' whole names at the text size of the status bar (a squeezed label was "Struc...").
+    for (const char* tab : {"tab/Structures", "tab/Referred_pain", "tab/Tours"}) {
+        CAPTURE(tab);
+        REQUIRE(has(items, tab));
+        CHECK(findPlaced(items, tab).h >= lineHeight - 0.5f);
+    }
+}
+
 }  // namespace
+
+TEST_CASE("layout report: the status bar's items and the sidebar's tabs fit, whole, in narrow windows and at 2x") {
+    const auto dir = tempDir("render_layout_items");
+    struct Case {
+        int w, h;
+        const char* extra;
+    };
+    const Case cases[] = {
+        {1024, 768, ""}, {1280, 720, " --ui-scale 2"}, {1400, 900, " --ui-scale 2"}, {3840, 2160, " --ui-scale 2"}};
+    for (const Case& c : cases) {
+        CAPTURE(c.w);
+        CAPTURE(c.extra);
+        const RunResult run = runViewer("--size " + std::to_string(c.w) + "x" + std::to_string(c.h) + c.extra +
+                                        " --sidebar structures --tour '" + std::string(LA_SOURCE_DIR) +
+                                        "/content/tours/why_does_my_back_hurt.json' --step 7 --pain all --explain" +
+                                        " --layout-report --screenshot '" + (dir / "items.png").string() + "'");
+        REQUIRE(run.exitCode == 0);
+        const auto r = report(run.out);
+        CAPTURE(run.out);
+        CHECK(has(r, "status/tour"));  // the tour's step stays (shortened when the bar is narrow)
+        checkItems(r, static_cast<float>(c.w));
+    }
+}
 
 TEST_CASE("layout report: the window's screen with everything open has no overlaps, at three sizes") {
     const auto dir = tempDir("render_layout");
