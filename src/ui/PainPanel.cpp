@@ -31,7 +31,7 @@ ImU32 spillColour(const PainState& s) {
 
 void drawPainContent(const PainField& field, PainState& state) {
     ImGui::Checkbox("Left side", &state.leftOn);
-    ImGui::SameLine();
+    sameLineIfFits(checkboxWidth("Right side"));  // else below (a narrow sidebar, a large text size)
     ImGui::Checkbox("Right side", &state.rightOn);
     if (ImGui::Button(state.playing ? "Pause" : "Play")) state.playing = !state.playing;
     ImGui::SameLine();
@@ -53,8 +53,12 @@ void drawPainContent(const PainField& field, PainState& state) {
         for (const char* suffix : {".L", ".R"}) {
             const std::string key = pattern.muscle + suffix;
             bool on = state.patternsOn.count(key) > 0;
-            ImGui::SameLine();
-            if (ImGui::Checkbox(suffix[1] == 'L' ? "left" : "right", &on)) {
+            const char* side = suffix[1] == 'L' ? "left" : "right";
+            // Both boxes beside the name, else both on the line below it.
+            sameLineIfFits(suffix[1] == 'L'
+                               ? checkboxWidth("left") + ImGui::GetStyle().ItemSpacing.x + checkboxWidth("right")
+                               : checkboxWidth(side));
+            if (ImGui::Checkbox(side, &on)) {
                 if (on)
                     state.patternsOn.insert(key);
                 else

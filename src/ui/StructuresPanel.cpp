@@ -109,8 +109,12 @@ void structureRow(const SceneNode& n, SceneUiState& state) {
 }  // namespace
 
 void drawStructuresContent(const SceneIndex& index, SceneUiState& state) {
+    // The hint in full when it fits in the field, else the short one (never cut at the field's edge).
+    const char* hint = "Search (name, Latin, alias)";
+    if (ImGui::CalcTextSize(hint).x + 2.0f * ImGui::GetStyle().FramePadding.x > ImGui::GetContentRegionAvail().x)
+        hint = "Search";
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##search", "Search (name, Latin, alias)", state.search, sizeof state.search);
+    ImGui::InputTextWithHint("##search", hint, state.search, sizeof state.search);
 
     const int deepest = index.deepestLayer();
     ImGui::SetNextItemWidth(-(ImGui::CalcTextSize("Peel layers").x + ImGui::GetStyle().ItemInnerSpacing.x));

@@ -19,6 +19,10 @@ inline void sameLineIfFits(float width) {
 inline float buttonWidth(const char* label) {
     return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
 }
+// Width of a check box with this label.
+inline float checkboxWidth(const char* label) {
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+}
 // A button after the previous item, wrapped to a new line when it does not fit. True when clicked.
 inline bool flowButton(const char* label) {
     sameLineIfFits(buttonWidth(label));
