@@ -31,9 +31,14 @@ std::string shortLabel(const std::string& text) {
 
 void tourChooser(const TourPanelState& state, const std::vector<TourListEntry>& tours, const std::string& openTitle,
                  TourActions& actions) {
-    const std::string preview = shortLabel(openTitle);
+    // The title in the field beside the arrow: ended with "..." when it is longer (the whole on hover).
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - 2.0f * st.FramePadding.x;
+    const std::string preview = elideToWidth(shortLabel(openTitle), room);
     ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::BeginCombo("##tour", preview.c_str())) {
+    const bool open = ImGui::BeginCombo("##tour", preview.c_str());
+    if (!open && preview != openTitle && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", openTitle.c_str());
+    if (open) {
         for (std::size_t i = 0; i < tours.size(); ++i) {
             const std::string label =
                 shortLabel(tours[i].title) + (tours[i].user ? "  (yours)" : "") + "##" + std::to_string(i);
@@ -65,9 +70,11 @@ void playback(const TourPlayer& player, TourActions& actions) {
     const float listHeight = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(std::min(n, 8) + 1);
     if (n > 0 && ImGui::BeginListBox("##steps", ImVec2(-1.0f, listHeight))) {
         for (int i = 0; i < n; ++i) {
-            std::string caption = player.tour().steps[static_cast<std::size_t>(i)].caption;
-            if (caption.size() > 60) caption = caption.substr(0, 57) + "...";
-            const std::string label = std::to_string(i + 1) + ". " + caption + "##step" + std::to_string(i);
+            // One line a step, ended with "..." where it is longer than the list is wide.
+            const std::string caption =
+                std::to_string(i + 1) + ". " + shortLabel(player.tour().steps[static_cast<std::size_t>(i)].caption);
+            const std::string label =
+                elideToWidth(caption, ImGui::GetContentRegionAvail().x) + "##step" + std::to_string(i);
             if (ImGui::Selectable(label.c_str(), i == player.current())) actions.goTo = i;
             // The list is as wide as the sidebar: the whole caption shows on hover.
             if (ImGui::IsItemHovered())

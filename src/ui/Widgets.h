@@ -1,6 +1,7 @@
 #pragma once
 // Small layout helpers shared by the panels.
 #include <algorithm>
+#include <string>
 #include <string_view>
 
 #include <imgui.h>
@@ -22,6 +23,19 @@ inline float buttonWidth(const char* label) {
 // Width of a check box with this label.
 inline float checkboxWidth(const char* label) {
     return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+}
+// `text` as it fits in `width` at the current font: whole, else cut at a character boundary and ended
+// with "..." (a one-line field that ImGui would otherwise cut mid-letter at its edge).
+inline std::string elideToWidth(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    std::size_t cut = text.size();
+    std::string out;
+    do {
+        do --cut;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80);  // whole UTF-8 characters
+        out = text.substr(0, cut) + "...";
+    } while (cut > 0 && ImGui::CalcTextSize(out.c_str()).x > width);
+    return out;
 }
 // A button after the previous item, wrapped to a new line when it does not fit. True when clicked.
 inline bool flowButton(const char* label) {
