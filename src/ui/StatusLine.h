@@ -67,7 +67,7 @@ LineFit fitStatusLine(const StatusInfo& info, Width width, float room, std::vect
         // Work in progress and a selected name stay.
         items[i].droppable = i != kStatusProgress && (i != kStatusSelection || info.selection.empty());
     }
-    const LineFit fit = fitLine(items, statusGiveWay(), width(std::string(kStatusSeparator)), room);
+    LineFit fit = fitLine(items, statusGiveWay(), width(std::string(kStatusSeparator)), room);
     if (measured) *measured = items;
     return fit;
 }

@@ -85,7 +85,7 @@ TEST_CASE("status line: the order in which items give way") {
     std::vector<LineItem> m;
     ui::fitStatusLine(info, w, 1e9f, &m);
     const float sep = w(ui::kStatusSeparator);
-    auto widthOf = [&](std::vector<int> form) { return lineWidth(m, form, sep); };
+    auto widthOf = [&](const std::vector<int>& form) { return lineWidth(m, form, sep); };
     // Full, then without the hint, without the frame, with the tour's step only, without the file name,
     // without "Nothing selected", without the tour.
     const std::vector<std::vector<int>> steps = {{-1, 0, 0, 0, 0, 0},    {-1, 0, 0, 0, 0, -1},
