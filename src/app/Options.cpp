@@ -110,7 +110,8 @@ ParseOutcome parseOptions(int argc, char** argv) {
                    "full (off)")
         ->check(CLI::IsMember({"on", "off"}));
     cli.add_flag("--layout-report", o.layoutReport,
-                 "With --screenshot: print 'layout KIND NAME x y w h' for every window drawn (and the caption bar)");
+                 "With --screenshot: print 'layout KIND NAME x y w h' for every window drawn (and the caption bar, the "
+                 "status bar's texts and the sidebar's tab labels)");
     cli.add_flag("--no-register", o.noRegister,
                  "Show a model in its own frame instead of placing it in the landmark frame from its hip bones, "
                  "sacrum and spine");
