@@ -17,6 +17,7 @@
 #include "app/Window.h"
 #include "core/AnimationKey.h"
 #include "core/KeptPixels.h"
+#include "core/MarkLabels.h"
 #include "core/ModelFiles.h"
 #include "core/TourApply.h"
 #include "io/XdgPaths.h"
@@ -249,15 +250,55 @@ void App::drawUi(ui::UiActions& actions) {
 
 void App::drawTriggerMarks(glm::ivec2 viewport) {
     const ctrl::Viewer& v = *viewer_;
+    markItems_.clear();
     if (!v.scene.view().pain.active) return;
     const glm::vec2 vp(viewport);
     const glm::mat4 viewProj = v.camera.projection(vp.x / std::max(vp.y, 1.0f)) * v.camera.view();
     bool skinShown = false;
     for (const auto& n : v.scene.index().nodes())
         if (n.kind == "skin" && !v.scene.view().style(static_cast<std::size_t>(n.node)).hidden) skinShown = true;
-    for (const ctrl::TriggerMark& m : v.pain.triggerMarks(viewProj, vp, v.scene.view(), v.camera.position(),
-                                                          &v.scene.pickScene(), &v.scene.pickFilter(), skinShown))
-        ui::drawTriggerMark(m.pixel, m.weight, m.behind, m.skinPixel, m.number, m.glow);
+    const std::vector<ctrl::TriggerMark> marks = v.pain.triggerMarks(
+        viewProj, vp, v.scene.view(), v.camera.position(), &v.scene.pickScene(), &v.scene.pickFilter(), skinShown);
+    // The numbers clear of each other's X and number, and of the rings on the skin.
+    // Points in plain view choose first, those behind other structures (drawn faded) after them.
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < marks.size(); ++i)
+        if (marks[i].number > 0 && !marks[i].behind) order.push_back(i);
+    for (std::size_t i = 0; i < marks.size(); ++i)
+        if (marks[i].number > 0 && marks[i].behind) order.push_back(i);
+    std::vector<MarkLabel> labels;
+    for (const std::size_t i : order) labels.push_back({marks[i].pixel, ui::triggerNumberSize(marks[i].number)});
+    const float scale = std::max(layout_.metrics.scale, 1.0f);  // as drawTriggerMark draws them
+    std::vector<Rect> rings;
+    const float ringBox = (ui::kTriggerRingRadius + 1.5f) * scale;  // the ring's radius with its outline
+    for (const ctrl::TriggerMark& m : marks)
+        if (m.skinPixel) rings.push_back({*m.skinPixel - glm::vec2(ringBox), *m.skinPixel + glm::vec2(ringBox)});
+    // The leader lines (last frame's) and their dots on the muscles: a number across a line is hard to read.
+    for (const PanelPlacement& p : layout_.panels) {
+        if (!p.hasLeader) continue;
+        rings.push_back({p.leaderTo - glm::vec2(ringBox), p.leaderTo + glm::vec2(ringBox)});
+        const glm::vec2 d = p.leaderTo - p.leaderFrom;
+        const int steps = std::min(400, static_cast<int>(glm::length(d) / 6.0f));
+        for (int k = 0; k <= steps; ++k) {
+            const glm::vec2 q = p.leaderFrom + d * (static_cast<float>(k) / static_cast<float>(std::max(steps, 1)));
+            rings.push_back({q - glm::vec2(1.5f), q + glm::vec2(1.5f)});
+        }
+    }
+    const std::vector<glm::vec2> places = placeMarkLabels(labels, ui::kTriggerMarkRadius * scale, 2.0f * scale, rings);
+    std::vector<std::optional<glm::vec2>> at(marks.size());
+    markItems_.clear();
+    for (std::size_t k = 0; k < order.size() && k < places.size(); ++k) {
+        const std::size_t i = order[k];
+        at[i] = places[k];
+        const std::string n = std::to_string(marks[i].number);
+        const glm::vec2 r(ui::kTriggerMarkRadius * scale);
+        markItems_.push_back({"x/" + n, Rect{marks[i].pixel - r, marks[i].pixel + r}});
+        markItems_.push_back({"number/" + n, Rect::fromPosSize(places[k], labels[k].size)});
+    }
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        const ctrl::TriggerMark& m = marks[i];
+        ui::drawTriggerMark(m.pixel, m.weight, m.behind, m.skinPixel, m.number, m.glow, at[i], scale);
+    }
 }
 
 void App::renderStill(render::RenderTarget& target) {

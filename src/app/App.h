@@ -196,6 +196,7 @@ private:
     CameraPose hoverPose_;                   // the camera when the hover was last picked
     ScreenLayout layout_;                    // last frame's (the view's centre beside the sidebar, --layout-report)
     std::vector<ui::DrawnItem> drawnItems_;  // last frame's status items and tab labels (--layout-report)
+    std::vector<ui::DrawnItem> markItems_;   // last frame's trigger-point X's and numbers (--layout-report)
     int savedX_ = 0, savedY_ = 0, savedW_ = 0, savedH_ = 0;  // window geometry to restore after presenting
     PendingWork pending_;
     bool startupPending_ = true;  // the command line's scene waits for the first model

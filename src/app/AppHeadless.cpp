@@ -148,7 +148,12 @@ int App::runHeadless() {
     const auto pixels = target->readPixels();
     timeline_.mark("resolved and read back");
     printPicks({options_.width, options_.height});
-    if (options_.layoutReport && imgui_) std::printf("%s", ui::layoutReport(layout_, drawnItems_).c_str());
+    if (options_.layoutReport && imgui_) {
+        std::printf("%s", ui::layoutReport(layout_, drawnItems_).c_str());
+        for (const ui::DrawnItem& m : markItems_)  // the trigger points' X's and numbers over the body
+            std::printf("layout mark %s %.0f %.0f %.0f %.0f\n", m.name.c_str(), m.rect.min.x, m.rect.min.y,
+                        m.rect.size().x, m.rect.size().y);
+    }
     if (auto ok = io::writePng(options_.screenshot, options_.width, options_.height, pixels); !ok) {
         std::fprintf(stderr, "%s\n", ok.error().c_str());
         return 1;

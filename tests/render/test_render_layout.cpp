@@ -32,7 +32,7 @@ void checkNoOverlap(const std::vector<Placed>& all, float w, float h) {
     std::vector<Placed> r;
     Placed body;
     for (const auto& p : all) {
-        if (p.kind == "item") continue;  // texts inside a window (checkItems)
+        if (p.kind == "item" || p.kind == "mark") continue;  // texts inside a window (checkItems), trigger marks
         (p.kind == "area" ? body : r.emplace_back()) = p;
     }
     for (const auto& p : r) {
@@ -118,6 +118,34 @@ TEST_CASE("layout report: the status bar's items and the sidebar's tabs fit, who
         CAPTURE(run.out);
         CHECK(has(r, "status/tour"));  // the tour's step stays (shortened when the bar is narrow)
         checkItems(r, static_cast<float>(c.w));
+    }
+}
+
+TEST_CASE("layout report: every trigger point's number is clear of the other X's and numbers, at 1x and 2x") {
+    const auto dir = tempDir("render_layout_marks");
+    for (const char* extra : {"", " --ui-scale 2"}) {
+        CAPTURE(extra);
+        const RunResult run = runViewer(std::string("--size 1920x1080") + extra +
+                                        " --pain all --explain --sidebar pain --layout-report --screenshot '" +
+                                        (dir / "marks.png").string() + "'");
+        REQUIRE(run.exitCode == 0);
+        std::vector<Placed> xs, numbers;
+        for (const auto& p : report(run.out))
+            if (p.kind == "mark") (p.name.rfind("x/", 0) == 0 ? xs : numbers).push_back(p);
+        // Both sides' trigger points of both muscles are shown from behind (gluteus medius 1-3, QL 4-7).
+        CHECK(numbers.size() >= 8);
+        CHECK(numbers.size() == xs.size());
+        for (std::size_t i = 0; i < numbers.size(); ++i) {
+            CAPTURE(numbers[i].text());
+            for (const auto& x : xs) {
+                CAPTURE(x.text());
+                CHECK_FALSE(numbers[i].overlaps(x));
+            }
+            for (std::size_t j = 0; j < i; ++j) {
+                CAPTURE(numbers[j].text());
+                CHECK_FALSE(numbers[i].overlaps(numbers[j]));
+            }
+        }
     }
 }
 

@@ -1,0 +1,71 @@
+// Trigger-point numbers (core/MarkLabels.h): beside their X, never on another X or number when there is
+// room around it.
+#include <doctest/doctest.h>
+
+#include "core/MarkLabels.h"
+
+using namespace la;
+
+namespace {
+
+constexpr float kRadius = 7.0f, kGap = 2.0f;
+const glm::vec2 kText(9.0f, 15.0f);  // one digit at 17 px
+
+Rect markBox(glm::vec2 c) {
+    return {c - glm::vec2(kRadius), c + glm::vec2(kRadius)};
+}
+Rect labelBox(glm::vec2 topLeft) {
+    return Rect::fromPosSize(topLeft, kText);
+}
+
+}  // namespace
+
+TEST_CASE("a lone trigger point has its number at the upper right, just clear of the X") {
+    const glm::vec2 at(100.0f, 100.0f);
+    const auto places = placeMarkLabels({{at, kText}}, kRadius, kGap);
+    REQUIRE(places.size() == 1);
+    const Rect box = labelBox(places[0]);
+    CHECK(box.min.x == doctest::Approx(at.x + kRadius + kGap));
+    CHECK(box.max.y == doctest::Approx(at.y - kRadius - kGap));
+    CHECK_FALSE(box.overlaps(markBox(at)));
+}
+
+TEST_CASE("close trigger points: no number lies on another X or number") {
+    // Quadratus lumborum's points as a back view at 1x shows them: two almost on each other, a third beside.
+    const std::vector<glm::vec2> marks = {{380.0f, 220.0f}, {383.0f, 228.0f}, {392.0f, 236.0f}, {520.0f, 220.0f}};
+    std::vector<MarkLabel> labels;
+    for (const glm::vec2 m : marks) labels.push_back({m, kText});
+    const auto places = placeMarkLabels(labels, kRadius, kGap);
+    REQUIRE(places.size() == marks.size());
+    for (std::size_t i = 0; i < places.size(); ++i) {
+        const Rect box = labelBox(places[i]);
+        for (std::size_t j = 0; j < marks.size(); ++j) CHECK_FALSE(box.overlaps(markBox(marks[j])));
+        for (std::size_t j = 0; j < i; ++j) CHECK_FALSE(box.overlaps(labelBox(places[j])));
+        // Still beside its own X: its nearest edge within the gap plus a label's size.
+        const glm::vec2 c = box.center();
+        CHECK(std::abs(c.x - marks[i].x) <= kRadius + kGap + kText.x);
+        CHECK(std::abs(c.y - marks[i].y) <= kRadius + kGap + kText.y);
+    }
+    // Numbering all at the upper right (the old drawing) would have put the second on the first's number.
+    const Rect firstUpperRight =
+        labelBox(glm::vec2(marks[0].x + kRadius + kGap, marks[0].y - kRadius - kGap - kText.y));
+    const Rect secondUpperRight =
+        labelBox(glm::vec2(marks[1].x + kRadius + kGap, marks[1].y - kRadius - kGap - kText.y));
+    CHECK(firstUpperRight.overlaps(secondUpperRight));
+}
+
+TEST_CASE("numbers keep off the rings on the skin, and a crowd gets the places that cover least") {
+    const glm::vec2 at(200.0f, 200.0f);
+    const Rect ring = Rect::fromPosSize(glm::vec2(at.x + kRadius + kGap, at.y - kRadius - kGap - kText.y), kText);
+    const auto places = placeMarkLabels({{at, kText}}, kRadius, kGap, {ring});
+    REQUIRE(places.size() == 1);
+    CHECK_FALSE(labelBox(places[0]).overlaps(ring));
+    CHECK(places[0].x == doctest::Approx(at.x + kRadius + kGap));  // the next place: to the right
+
+    // Nine marks on one pixel: every label still gets a place, the same ones on every call.
+    std::vector<MarkLabel> crowd(9, MarkLabel{at, kText});
+    const auto a = placeMarkLabels(crowd, kRadius, kGap), b = placeMarkLabels(crowd, kRadius, kGap);
+    REQUIRE(a.size() == 9);
+    for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i] == b[i]);
+    for (std::size_t i = 1; i < 8; ++i) CHECK_FALSE(labelBox(a[i]).overlaps(labelBox(a[0])));
+}
