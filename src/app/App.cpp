@@ -259,34 +259,28 @@ void App::drawTriggerMarks(glm::ivec2 viewport) {
         if (n.kind == "skin" && !v.scene.view().style(static_cast<std::size_t>(n.node)).hidden) skinShown = true;
     const std::vector<ctrl::TriggerMark> marks = v.pain.triggerMarks(
         viewProj, vp, v.scene.view(), v.camera.position(), &v.scene.pickScene(), &v.scene.pickFilter(), skinShown);
-    // The numbers clear of each other's X and number, and of the rings on the skin.
+    // The numbers clear of each other's X and number, of the rings on the skin and of the leader lines.
     // Points in plain view choose first, those behind other structures (drawn faded) after them.
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < marks.size(); ++i)
-        if (marks[i].number > 0 && !marks[i].behind) order.push_back(i);
-    for (std::size_t i = 0; i < marks.size(); ++i)
-        if (marks[i].number > 0 && marks[i].behind) order.push_back(i);
+        if (marks[i].number > 0) order.push_back(i);
+    std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return !marks[i].behind; });
     std::vector<MarkLabel> labels;
+    labels.reserve(order.size());
     for (const std::size_t i : order) labels.push_back({marks[i].pixel, ui::triggerNumberSize(marks[i].number)});
     const float scale = std::max(layout_.metrics.scale, 1.0f);  // as drawTriggerMark draws them
-    std::vector<Rect> rings;
+    std::vector<Rect> obstacles;
     const float ringBox = (ui::kTriggerRingRadius + 1.5f) * scale;  // the ring's radius with its outline
     for (const ctrl::TriggerMark& m : marks)
-        if (m.skinPixel) rings.push_back({*m.skinPixel - glm::vec2(ringBox), *m.skinPixel + glm::vec2(ringBox)});
-    // The leader lines (last frame's) and their dots on the muscles: a number across a line is hard to read.
-    for (const PanelPlacement& p : layout_.panels) {
+        if (m.skinPixel) obstacles.push_back({*m.skinPixel - glm::vec2(ringBox), *m.skinPixel + glm::vec2(ringBox)});
+    for (const PanelPlacement& p : layout_.panels) {  // last frame's leader lines and their dots on the muscles
         if (!p.hasLeader) continue;
-        rings.push_back({p.leaderTo - glm::vec2(ringBox), p.leaderTo + glm::vec2(ringBox)});
-        const glm::vec2 d = p.leaderTo - p.leaderFrom;
-        const int steps = std::min(400, static_cast<int>(glm::length(d) / 6.0f));
-        for (int k = 0; k <= steps; ++k) {
-            const glm::vec2 q = p.leaderFrom + d * (static_cast<float>(k) / static_cast<float>(std::max(steps, 1)));
-            rings.push_back({q - glm::vec2(1.5f), q + glm::vec2(1.5f)});
-        }
+        obstacles.push_back({p.leaderTo - glm::vec2(ringBox), p.leaderTo + glm::vec2(ringBox)});
+        addLineObstacles(obstacles, p.leaderFrom, p.leaderTo);
     }
-    const std::vector<glm::vec2> places = placeMarkLabels(labels, ui::kTriggerMarkRadius * scale, 2.0f * scale, rings);
+    const std::vector<glm::vec2> places =
+        placeMarkLabels(labels, ui::kTriggerMarkRadius * scale, 2.0f * scale, obstacles);
     std::vector<std::optional<glm::vec2>> at(marks.size());
-    markItems_.clear();
     for (std::size_t k = 0; k < order.size() && k < places.size(); ++k) {
         const std::size_t i = order[k];
         at[i] = places[k];

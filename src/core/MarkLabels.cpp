@@ -1,5 +1,6 @@
 #include "core/MarkLabels.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <limits>
@@ -38,6 +39,15 @@ std::vector<glm::vec2> placeMarkLabels(const std::vector<MarkLabel>& labels, flo
         taken.push_back(Rect::fromPosSize(best, l.size));
     }
     return out;
+}
+
+void addLineObstacles(std::vector<Rect>& out, glm::vec2 from, glm::vec2 to) {
+    const glm::vec2 d = to - from;
+    const int steps = std::min(400, static_cast<int>(glm::length(d) / 6.0f));
+    for (int k = 0; k <= steps; ++k) {
+        const glm::vec2 q = from + d * (static_cast<float>(k) / static_cast<float>(std::max(steps, 1)));
+        out.push_back({q - glm::vec2(1.5f), q + glm::vec2(1.5f)});
+    }
 }
 
 }  // namespace la

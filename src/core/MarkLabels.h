@@ -24,4 +24,7 @@ struct MarkLabel {
 std::vector<glm::vec2> placeMarkLabels(const std::vector<MarkLabel>& labels, float markRadius, float gap,
                                        const std::vector<Rect>& obstacles = {});
 
+// A line a label should not cross, as small boxes every 6 pixels along it (at most 400), each 3 pixels wide.
+void addLineObstacles(std::vector<Rect>& out, glm::vec2 from, glm::vec2 to);
+
 }  // namespace la

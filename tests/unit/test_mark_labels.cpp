@@ -69,3 +69,17 @@ TEST_CASE("numbers keep off the rings on the skin, and a crowd gets the places t
     for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i] == b[i]);
     for (std::size_t i = 1; i < 8; ++i) CHECK_FALSE(labelBox(a[i]).overlaps(labelBox(a[0])));
 }
+
+TEST_CASE("a leader line across the upper right sends the number to the next free place") {
+    const glm::vec2 at(300.0f, 300.0f);
+    std::vector<Rect> line;
+    addLineObstacles(line, glm::vec2(250.0f, 285.0f), glm::vec2(400.0f, 285.0f));  // through the upper right
+    REQUIRE(line.size() == 26);                                                    // every 6 px, both ends
+    CHECK(line.front().center() == glm::vec2(250.0f, 285.0f));
+    CHECK(line.back().center() == glm::vec2(400.0f, 285.0f));
+    const auto places = placeMarkLabels({{at, kText}}, kRadius, kGap, line);
+    REQUIRE(places.size() == 1);
+    for (const Rect& r : line) CHECK_FALSE(labelBox(places[0]).overlaps(r));
+    CHECK(places[0].x == doctest::Approx(at.x + kRadius + kGap));  // to the right, level with the X
+    CHECK(labelBox(places[0]).center().y == doctest::Approx(at.y));
+}
