@@ -1,78 +1,56 @@
 #include "render/GpuScene.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "render/MipmapPass.h"
 
 namespace la::render {
 
 namespace {
-constexpr int kFloatsPerVertex = 15;  // position 3, normal 3, uv 2, colour 4, fibre 3
+constexpr int kComponents[kMeshAttributeCount] = {3, 3, 2, 4, 3, 4, 2};
 
-// The primitive's vertex buffers as attributes 0-6 of `vao`, indices from `ibo` (the full or the LOD list).
-// Without a TEXCOORD_1 of its own, attribute 6 reads TEXCOORD_0 from the interleaved buffer.
+// The primitive's attribute buffers into `vao`, indices from `ibo` (the full or the LOD list).
 void bindAttributes(const GpuPrimitive& g, gl::VertexArray& vao, const gl::Buffer& ibo) {
-    vao.setInterleaved(g.vbo, ibo, {3, 3, 2, 4, 3});
-    vao.setAttribute(5, g.pain, 4);
-    if (g.uv1.id() != 0)
-        vao.setAttribute(6, g.uv1, 2);
-    else
-        vao.setAttribute(6, g.vbo, 2, kFloatsPerVertex, 6);
+    vao.setIndices(ibo);
+    for (unsigned a = 0; a < kMeshAttributeCount; ++a)
+        if (g.attributes[a]) vao.setAttribute(a, g.attributes[a], kComponents[a]);
+    if (!g.attributes[kAttrUv1] && g.attributes[kAttrUv]) vao.setAttribute(kAttrUv1, g.attributes[kAttrUv], 2);
+}
+
+// `values` as attribute `a`'s buffer; shorter than `n` (a malformed model): padded with `pad`.
+template <typename T>
+gl::Buffer attributeBuffer(const std::vector<T>& values, std::size_t n, const T& pad) {
+    gl::Buffer b = gl::Buffer::create();
+    if (values.size() >= n) {
+        b.allocate(gl::BufferTarget::Array, n * sizeof(T), values.data());
+    } else {
+        b.allocateFilled(gl::BufferTarget::Array, n * sizeof(T), [&](void* out) {
+            auto* d = static_cast<T*>(out);
+            std::copy(values.begin(), values.end(), d);
+            std::fill(d + values.size(), d + n, pad);
+        });
+    }
+    return b;
 }
 
 GpuPrimitive uploadPrimitive(const Primitive& p, const std::vector<Material>& materials) {
     GpuPrimitive g;
     const std::size_t n = p.positions.size();
     g.vao = gl::VertexArray::create();
-    g.vbo = gl::Buffer::create();
+    g.fibres = std::any_of(p.fibres.begin(), p.fibres.end(), [](const glm::vec3& f) { return glm::dot(f, f) > 0.25f; });
+    g.attributes[kAttrPosition] = attributeBuffer(p.positions, n, glm::vec3(0.0f));
+    g.attributes[kAttrNormal] = attributeBuffer(p.normals, n, glm::vec3(0.0f, 1.0f, 0.0f));
+    if (!p.uvs.empty()) g.attributes[kAttrUv] = attributeBuffer(p.uvs, n, glm::vec2(0.0f));
+    if (!p.colors.empty()) g.attributes[kAttrColor] = attributeBuffer(p.colors, n, glm::vec4(1.0f));
+    if (g.fibres) g.attributes[kAttrFibre] = attributeBuffer(p.fibres, n, glm::vec3(0.0f));
+    if (!p.uvs1.empty()) g.attributes[kAttrUv1] = attributeBuffer(p.uvs1, n, glm::vec2(0.0f));
     g.ibo = gl::Buffer::create();
-    // Written straight into the buffer (a model's vertices are 15 MB here: no copy of them in between).
-    g.vbo.allocateFilled(gl::BufferTarget::Array, n * kFloatsPerVertex * sizeof(float), [&](void* out) {
-        auto* d = static_cast<float*>(out);
-        for (std::size_t i = 0; i < n; ++i, d += kFloatsPerVertex) {
-            const glm::vec3 nrm = i < p.normals.size() ? p.normals[i] : glm::vec3(0, 1, 0);
-            const glm::vec2 uv = i < p.uvs.size() ? p.uvs[i] : glm::vec2(0);
-            const glm::vec4 c = i < p.colors.size() ? p.colors[i] : glm::vec4(1);
-            const glm::vec3 f = i < p.fibres.size() ? p.fibres[i] : glm::vec3(0);
-            const float vals[kFloatsPerVertex] = {p.positions[i].x,
-                                                  p.positions[i].y,
-                                                  p.positions[i].z,
-                                                  nrm.x,
-                                                  nrm.y,
-                                                  nrm.z,
-                                                  uv.x,
-                                                  uv.y,
-                                                  c.x,
-                                                  c.y,
-                                                  c.z,
-                                                  c.w,
-                                                  f.x,
-                                                  f.y,
-                                                  f.z};
-            std::copy(vals, vals + kFloatsPerVertex, d);
-        }
-    });
     g.ibo.allocate(gl::BufferTarget::Element, p.indices.size() * sizeof(std::uint32_t), p.indices.data());
-    // Pain weights: zero until the app bakes and composes them.
-    g.pain = gl::Buffer::create();
-    g.pain.allocateFilled(
-        gl::BufferTarget::Array, n * sizeof(glm::vec4), [&](void* out) { std::memset(out, 0, n * sizeof(glm::vec4)); },
-        true);
-    if (!p.uvs1.empty()) {
-        g.uv1 = gl::Buffer::create();
-        g.uv1.allocateFilled(gl::BufferTarget::Array, n * sizeof(glm::vec2), [&](void* out) {
-            auto* d = static_cast<glm::vec2*>(out);
-            for (std::size_t i = 0; i < n; ++i)
-                d[i] = i < p.uvs1.size() ? p.uvs1[i] : i < p.uvs.size() ? p.uvs[i] : glm::vec2(0.0f);
-        });
-    }
     bindAttributes(g, g.vao, g.ibo);
     g.mode = p.mode == PrimitiveMode::Lines    ? gl::VertexArray::Mode::Lines
              : p.mode == PrimitiveMode::Points ? gl::VertexArray::Mode::Points
                                                : gl::VertexArray::Mode::Triangles;
     g.vertexCount = static_cast<GLsizei>(n);
-    g.fibres = std::any_of(p.fibres.begin(), p.fibres.end(), [](const glm::vec3& f) { return glm::dot(f, f) > 0.25f; });
     g.indexCount = static_cast<GLsizei>(p.indices.size());
     if (p.material >= 0 && static_cast<std::size_t>(p.material) < materials.size())
         g.material = materials[static_cast<std::size_t>(p.material)];
@@ -136,11 +114,28 @@ GpuScene GpuScene::upload(const Model& model, MipmapPass* mipmaps) {
     return s;
 }
 
+void GpuScene::setAttributeConstants() {
+    gl::VertexArray::setConstant(kAttrUv, glm::vec4(0.0f, 0.0f, 0.0f, 1.0f));
+    gl::VertexArray::setConstant(kAttrColor, glm::vec4(1.0f));
+    gl::VertexArray::setConstant(kAttrFibre, glm::vec4(0.0f, 0.0f, 0.0f, 1.0f));
+    gl::VertexArray::setConstant(kAttrPain, glm::vec4(0.0f));
+    gl::VertexArray::setConstant(kAttrUv1, glm::vec4(0.0f, 0.0f, 0.0f, 1.0f));
+}
+
 void GpuScene::setPainVertices(MeshId mesh, std::size_t primitive, const std::vector<glm::vec4>& weights) {
     if (!mesh.belongsTo(generation_, meshes_.size()) || primitive >= meshes_[mesh.index()].primitives.size()) return;
     GpuPrimitive& g = meshes_[mesh.index()].primitives[primitive];
     if (weights.size() != static_cast<std::size_t>(g.vertexCount) || weights.empty()) return;
-    g.pain.update(gl::BufferTarget::Array, 0, weights.size() * sizeof(glm::vec4), weights.data());
+    gl::Buffer& pain = g.attributes[kAttrPain];
+    if (pain) {
+        pain.update(gl::BufferTarget::Array, 0, weights.size() * sizeof(glm::vec4), weights.data());
+        return;
+    }
+    // The first weights of this primitive: its buffer, in both vertex arrays.
+    pain = gl::Buffer::create();
+    pain.allocate(gl::BufferTarget::Array, weights.size() * sizeof(glm::vec4), weights.data(), true);
+    g.vao.setAttribute(kAttrPain, pain, 4);
+    if (g.lodVao) g.lodVao.setAttribute(kAttrPain, pain, 4);
 }
 
 void GpuScene::setLod(const ModelLod& lod) {

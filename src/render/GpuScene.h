@@ -2,6 +2,7 @@
 // GPU copies of a la::Model: meshes, textures, and what drawing needs of its nodes and materials (world
 // matrices, bounds, blend modes). Uploaded once; the renderer then draws from this alone, no CPU Model per
 // frame. It remembers the generation of the model it came from.
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -14,13 +15,18 @@ namespace la::render {
 
 class MipmapPass;
 
+// The mesh shader's vertex attributes (shaders/mesh.vert locations).
+enum MeshAttribute : unsigned { kAttrPosition, kAttrNormal, kAttrUv, kAttrColor, kAttrFibre, kAttrPain, kAttrUv1 };
+constexpr unsigned kMeshAttributeCount = 7;
+
 struct GpuPrimitive {
     gl::VertexArray vao;
-    gl::Buffer vbo;
+    // One tightly packed buffer per attribute the primitive has. An attribute without one reads the
+    // constant GpuScene::setAttributeConstants sets (white vertex colour, no fibre, no pain, uv 0), so a
+    // model without UVs, colours or fibres uploads and fetches 24 bytes a vertex, not 60. TEXCOORD_1
+    // without a buffer of its own reads TEXCOORD_0's. Pain weights get a buffer when first set.
+    std::array<gl::Buffer, kMeshAttributeCount> attributes;
     gl::Buffer ibo;
-    gl::Buffer pain;  // referred-pain weights per vertex (attribute 5, vec4; see core/PainSurface.h)
-    gl::Buffer
-        uv1;  // TEXCOORD_1 (attribute 6, vec2); none when the primitive has none: attribute 6 reads TEXCOORD_0 from vbo
     GLsizei vertexCount = 0;
     GLsizei indexCount = 0;
     bool fibres = false;  // has muscle fibre directions (the striated shader variant)
@@ -52,6 +58,8 @@ public:
     GpuScene() = default;
     // `mipmaps` (may be null: glGenerateMipmap) makes the textures' mip levels (render/MipmapPass.h).
     static GpuScene upload(const Model& model, MipmapPass* mipmaps = nullptr);
+    // The values attributes without a buffer read (context state, not the vertex arrays'): once per context.
+    static void setAttributeConstants();
 
     std::uint64_t generation() const { return generation_; }
     std::size_t nodeCount() const { return nodeCount_; }  // the model's nodes, with a mesh or not

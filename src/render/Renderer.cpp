@@ -108,6 +108,7 @@ Result<Renderer> Renderer::create() {
     r.oit_ = std::move(*oit);
     r.emptyVao_ = gl::VertexArray::create();
     r.unitCube_ = GpuScene::upload(unitCubeModel());
+    GpuScene::setAttributeConstants();  // what attributes without a buffer read
     return r;
 }
 

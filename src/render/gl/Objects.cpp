@@ -122,6 +122,16 @@ void VertexArray::setAttribute(GLuint index, const Buffer& values, int component
     glBindBuffer(GL_ARRAY_BUFFER, 0);
 }
 
+void VertexArray::setIndices(const Buffer& indices) {
+    glBindVertexArray(h_.id());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices.id());
+    glBindVertexArray(0);
+}
+
+void VertexArray::setConstant(GLuint index, glm::vec4 value) {
+    glVertexAttrib4f(index, value.x, value.y, value.z, value.w);
+}
+
 void VertexArray::bind() const {
     glBindVertexArray(h_.id());
 }

@@ -58,6 +58,10 @@ public:
     void setAttribute(GLuint index, const Buffer& values, int components);
     // Floats `components` wide at `offsetFloats` of each `strideFloats`-float vertex of `values`.
     void setAttribute(GLuint index, const Buffer& values, int components, int strideFloats, int offsetFloats);
+    // 32-bit indices from `indices`. Unbinds the vertex array afterwards.
+    void setIndices(const Buffer& indices);
+    // The value attribute `index` reads in any vertex array that has no buffer for it (context state).
+    static void setConstant(GLuint index, glm::vec4 value);
     void bind() const;
     static void unbind();
     // Draws with this vertex array bound: `count` vertices as triangles (attribute-less full-screen passes),
