@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(build-essential cmake pkg-config git
   libglfw3-dev libimgui-dev libglm-dev libassimp-dev libtinygltf-dev nlohmann-json3-dev doctest-dev
-  libmd4c-dev libmd4c-html0 libcli11-dev libstb-dev libspng-dev libmeshoptimizer-dev libepoxy-dev libgl-dev
+  libmd4c-dev libmd4c-html0 libcli11-dev libstb-dev zlib1g-dev libmeshoptimizer-dev libepoxy-dev libgl-dev
   libgl1-mesa-dri libegl1 libegl-mesa0 xvfb xauth xdotool fonts-dejavu-core libfontconfig-dev libx11-dev
   clang libclang-rt-14-dev)
 PACKAGES+=(libcairo2-dev poppler-utils)  # PDF handouts; the tests read them back with pdftotext
