@@ -1,6 +1,7 @@
 // PNG encoding benchmark: io::encodePng on a picture read from a PNG file (a rendered still, say from
-// `lumbar-atlas --screenshot`), or on a synthetic 1280x720 gradient with noise. Prints the median time of
-// `runs` encodings (default 21) and the encoded size.
+// `lumbar-atlas --screenshot`; "-": none), or on a synthetic 1280x720 gradient with noise. Prints the median
+// time of `runs` encodings (default 21) and the encoded size; a third argument encodes in that many pieces.
+//   bench_png [file.png|-] [runs] [pieces]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -17,7 +18,7 @@
 int main(int argc, char** argv) {
     int width = 1280, height = 720;
     std::vector<unsigned char> rgba;
-    if (argc > 1) {
+    if (argc > 1 && std::string(argv[1]) != "-") {
         std::ifstream in(argv[1], std::ios::binary);
         const std::vector<unsigned char> file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         std::size_t budget = la::io::kImageBytesLimit;
@@ -35,11 +36,13 @@ int main(int argc, char** argv) {
         }
     }
     const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 21;
+    const int pieces = argc > 3 ? std::atoi(argv[3]) : 0;  // 0: as encodePng chooses
     std::vector<double> ms;
     std::size_t bytes = 0;
     for (int i = 0; i < runs; ++i) {
         const auto t0 = std::chrono::steady_clock::now();
-        auto png = la::io::encodePng(width, height, rgba);
+        auto png = pieces > 0 ? la::io::encodePngInPieces(width, height, rgba, false, pieces)
+                              : la::io::encodePng(width, height, rgba);
         const auto t1 = std::chrono::steady_clock::now();
         if (!png) {
             std::fprintf(stderr, "%s\n", png.error().c_str());
@@ -49,7 +52,7 @@ int main(int argc, char** argv) {
         ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
     }
     std::sort(ms.begin(), ms.end());
-    std::printf("encodePng %dx%d: median %.2f ms (min %.2f, max %.2f, %d runs), %zu bytes\n", width, height,
-                ms[ms.size() / 2], ms.front(), ms.back(), runs, bytes);
+    std::printf("encodePng %dx%d, pieces %d: median %.2f ms (min %.2f, max %.2f, %d runs), %zu bytes\n", width, height,
+                pieces, ms[ms.size() / 2], ms.front(), ms.back(), runs, bytes);
     return 0;
 }

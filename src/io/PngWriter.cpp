@@ -165,12 +165,11 @@ Result<std::vector<std::uint8_t>> encodePngInPieces(int width, int height, const
         std::size_t total = 6;
         for (const Piece& p : piece) total += p.out.size();
         stream.reserve(total);
-        uLong adler = piece[0].adler;
+        uLong adler = 1;  // of nothing
         for (const Piece& p : piece) {
             if (!p.error.empty()) return Error{"PNG encoding: " + p.error};
             stream.insert(stream.end(), p.out.begin(), p.out.end());
-            if (&p != piece.data())
-                adler = adler32_combine(adler, p.adler, static_cast<z_off_t>(p.rows * pic.rowBytes()));
+            adler = adler32_combine(adler, p.adler, static_cast<z_off_t>(p.rows * pic.rowBytes()));
         }
         put32(stream, static_cast<std::uint32_t>(adler));
 
