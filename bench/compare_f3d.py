@@ -6,7 +6,7 @@ Runs `lumbar-atlas MODEL --screenshot` and `f3d --output` alternately (one unmea
 sphere (both written by bench/make_bench_models). For each it prints the median, min and max of the wall
 time and of the peak RSS of both programs and the ratio of the medians (ours / f3d). Asserts nothing.
 
-Usage: bench/compare_f3d.py [--build build] [--runs 7] [--size 1280x720] [--only NAME] [--no-display]
+Usage: bench/compare_f3d.py [--build build] [--runs 7] [--size 1280x720] [--only NAME] [--no-display] [--pause 0.5]
 One Xvfb is started for the whole run (f3d needs an X server); with --no-display ours runs with DISPLAY
 unset. Needs f3d (Debian: apt-get install f3d); the build needs bench/make_bench_models and lumbar-atlas.
 """
@@ -38,8 +38,11 @@ def start_xvfb():
     raise SystemExit("Xvfb did not start")
 
 
-def run(cmd, env):
-    """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one run; exits on failure."""
+def run(cmd, env, pause=0.0):
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one run, after `pause` seconds of
+    rest; exits on failure."""
+    if pause > 0:
+        time.sleep(pause)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     err = proc.stderr.read()
@@ -64,6 +67,10 @@ def main():
     ap.add_argument("--no-display", action="store_true", help="run ours with DISPLAY unset")
     ap.add_argument("--models", help="folder for the generated models (default: a temporary folder)")
     ap.add_argument("--viewer", help="our binary (default: BUILD/lumbar-atlas)")
+    ap.add_argument("--pause", type=float, default=0.5,
+                    help="seconds of rest before each run (default 0.5), so that neither program is timed while "
+                         "the machine still clears up after the other (the X server freeing f3d's window and "
+                         "buffers, the kernel its memory); 0 for back-to-back runs")
     args = ap.parse_args()
 
     viewer = args.viewer or os.path.join(args.build, "lumbar-atlas")
@@ -101,8 +108,8 @@ def main():
             run(f3d_cmd, env_f3d)
             ours, theirs = [], []
             for _ in range(args.runs):
-                ours.append(run(ours_cmd, env_ours))
-                theirs.append(run(f3d_cmd, env_f3d))
+                ours.append(run(ours_cmd, env_ours, args.pause))
+                theirs.append(run(f3d_cmd, env_f3d, args.pause))
             ow, ocpu, orss = ([o[k] for o in ours] for k in range(3))
             tw, tcpu, trss = ([t[k] for t in theirs] for k in range(3))
 
@@ -117,8 +124,8 @@ def main():
         xvfb.wait()
         shutil.rmtree(scratch, ignore_errors=True)
 
-    print("`--screenshot` %s end to end, %d alternating runs each, median (min–max)%s:" %
-          (args.size, args.runs, ", ours without DISPLAY" if args.no_display else ""))
+    print("`--screenshot` %s end to end, %d alternating runs each (%.1f s rest before each), median (min–max)%s:" %
+          (args.size, args.runs, args.pause, ", ours without DISPLAY" if args.no_display else ""))
     print()
     print("| model | ours wall s | f3d wall s | wall ours/f3d | CPU ours/f3d | ours peak RSS MiB | f3d peak RSS MiB"
           " | RSS ours/f3d |")
