@@ -350,8 +350,7 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
             // pass over the screen instead of two over the cached windows (FxaaPass::upscaleUnder).
             upscaleUnderUi = windowFrame && uiLayer_ && imgui_ && quality.reduced() && drawn != size;
             if (!upscaleUnderUi)
-                fxaa_->resolve(target, options_.aa == "fxaa",
-                               drawn == size ? std::optional(renderer_->lastStats().sceneBox) : std::nullopt);
+                fxaa_->resolve(target, options_.aa == "fxaa", drawn == size ? std::optional(sceneBox) : std::nullopt);
             phaseMark(phases_[2]);
         } else {
             renderer_->draw(gpu, v.scene.view(), v.camera, target, draw);

@@ -38,7 +38,7 @@ RenderTarget& FxaaPass::sceneTarget(glm::ivec2 size) {
     return slot->target;
 }
 
-void FxaaPass::resolve(RenderTarget& out, bool filter, std::optional<glm::ivec4> sceneBox) {
+void FxaaPass::resolve(RenderTarget& out, bool filter, std::optional<PixelRect> filtered) {
     const Slot& in = *current_;
     const bool upscale = in.size != out.size();
     if (!filter && !upscale) {
@@ -58,35 +58,27 @@ void FxaaPass::resolve(RenderTarget& out, bool filter, std::optional<glm::ivec4>
     gl::setCull(gl::Cull::None);
     gl::Program& program = upscale ? upscale_ : program_;
     in.colour.bind(0);
-    if (!upscale && sceneBox) {
-        // Top-left pixels of the box, within the target; outside it, the nearest texel is the pixel itself.
-        const glm::ivec2 size = out.size();
-        const glm::ivec2 p0 =
-            glm::clamp(glm::ivec2(sceneBox->x, size.y - sceneBox->y - sceneBox->w), glm::ivec2(0), size);
-        const glm::ivec2 p1 =
-            glm::clamp(glm::ivec2(sceneBox->x + sceneBox->z, size.y - sceneBox->y), glm::ivec2(0), size);
-        const PixelRect box(p0, glm::max(p1 - p0, glm::ivec2(0)));
+    bool filterAny = true;
+    if (!upscale && filtered) {
+        // Outside the area the nearest texel is the pixel itself: a plain copy.
         in.colour.setLinearFilter(false);
         upscale_.use();
         upscale_.set("uScene", 0);
-        for (const PixelRect& r : subtractRects({0, 0, size.x, size.y}, {box})) {
-            gl::setScissor(scissorBox(r, size));
+        for (const PixelRect& r : subtractRects({0, 0, out.size().x, out.size().y}, {*filtered})) {
+            gl::setScissor(scissorBox(r, out.size()));
             emptyVao_.drawTriangles(6);
         }
-        gl::setScissor(std::nullopt);
-        if (box.z <= 0 || box.w <= 0) {
-            in.colour.unbind(0);
-            gl::setDepth(true, true);
-            return;
-        }
-        gl::setScissor(scissorBox(box, size));
+        filterAny = filtered->z > 0 && filtered->w > 0;
+        gl::setScissor(filterAny ? std::optional(scissorBox(*filtered, out.size())) : std::nullopt);
     }
-    program.use();
-    program.set("uScene", 0);
-    if (!upscale) program.set("uTexel", 1.0f / glm::vec2(in.size));
-    in.colour.setLinearFilter(!upscale);  // the filter's taps fall between texels
-    emptyVao_.drawTriangles(upscale ? 6 : 3);
-    gl::setScissor(std::nullopt);
+    if (filterAny) {
+        program.use();
+        program.set("uScene", 0);
+        if (!upscale) program.set("uTexel", 1.0f / glm::vec2(in.size));
+        in.colour.setLinearFilter(!upscale);  // the filter's taps fall between texels
+        emptyVao_.drawTriangles(upscale ? 6 : 3);
+        gl::setScissor(std::nullopt);
+    }
     in.colour.unbind(0);
     gl::setDepth(true, true);
 }

@@ -25,10 +25,10 @@ public:
     // A scene target smaller than `out` (drawn at reduced resolution while the camera moves) is scaled up,
     // each window pixel the nearest texel, unfiltered, drawn as a rectangle (two triangles) so that llvmpipe
     // can take its linear path into a window without depth (about a third less than the full-screen triangle).
-    // `sceneBox` (x, y, width, height, GL's bottom-left origin; DrawStats::sceneBox), when given at the
-    // same size: only those pixels are filtered, the rest (the background's smooth gradient, which the
-    // filter leaves as it is) copied plainly through llvmpipe's linear path.
-    void resolve(RenderTarget& out, bool filter = true, std::optional<glm::ivec4> sceneBox = std::nullopt);
+    // `filtered` (pixels of `out`, top-left origin), when given at the same size: only those pixels are
+    // filtered, the rest (where the scene drew nothing: the background's smooth gradient, which the filter
+    // leaves as it is) copied plainly through llvmpipe's linear path.
+    void resolve(RenderTarget& out, bool filter = true, std::optional<PixelRect> filtered = std::nullopt);
     // The upscale of a reduced frame (as resolve) with the UI layer's pixels of `rects` (disjoint, top-left
     // pixels, each taken from `rect` moved back by its entry of `shifts`) laid over in the same pass: one
     // full-screen pass instead of the upscale and then a blended pass over those rectangles (the cached UI

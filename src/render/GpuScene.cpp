@@ -17,7 +17,7 @@ void bindAttributes(const GpuPrimitive& g, gl::VertexArray& vao, const gl::Buffe
     if (!g.attributes[kAttrUv1] && g.attributes[kAttrUv]) vao.setAttribute(kAttrUv1, g.attributes[kAttrUv], 2);
 }
 
-// `values` as attribute `a`'s buffer; shorter than `n` (a malformed model): padded with `pad`.
+// `values` as an attribute buffer of `n` vertices; shorter (a malformed model): padded with `pad`.
 template <typename T>
 gl::Buffer attributeBuffer(const std::vector<T>& values, std::size_t n, const T& pad) {
     gl::Buffer b = gl::Buffer::create();

@@ -82,42 +82,12 @@ VertexArray VertexArray::create() {
     return v;
 }
 
-void VertexArray::setInterleaved(const Buffer& vertices, const Buffer& indices, std::initializer_list<int> components) {
-    glBindVertexArray(h_.id());
-    glBindBuffer(GL_ARRAY_BUFFER, vertices.id());
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices.id());
-    int floats = 0;
-    for (int c : components) floats += c;
-    const GLsizei stride = floats * static_cast<GLsizei>(sizeof(float));
-    std::uintptr_t offset = 0;
-    GLuint index = 0;
-    for (int c : components) {
-        glEnableVertexAttribArray(index);
-        glVertexAttribPointer(index, c, GL_FLOAT, GL_FALSE, stride,
-                              reinterpret_cast<const void*>(offset));  // NOLINT(performance-no-int-to-ptr)
-        offset += static_cast<std::uintptr_t>(c) * sizeof(float);
-        ++index;
-    }
-    glBindVertexArray(0);
-}
-
 void VertexArray::setAttribute(GLuint index, const Buffer& values, int components) {
     glBindVertexArray(h_.id());
     glBindBuffer(GL_ARRAY_BUFFER, values.id());
     glEnableVertexAttribArray(index);
     glVertexAttribPointer(index, components, GL_FLOAT, GL_FALSE, components * static_cast<GLsizei>(sizeof(float)),
                           nullptr);
-    glBindVertexArray(0);
-    glBindBuffer(GL_ARRAY_BUFFER, 0);
-}
-
-void VertexArray::setAttribute(GLuint index, const Buffer& values, int components, int strideFloats, int offsetFloats) {
-    glBindVertexArray(h_.id());
-    glBindBuffer(GL_ARRAY_BUFFER, values.id());
-    glEnableVertexAttribArray(index);
-    const std::uintptr_t offset = static_cast<std::uintptr_t>(offsetFloats) * sizeof(float);
-    glVertexAttribPointer(index, components, GL_FLOAT, GL_FALSE, strideFloats * static_cast<GLsizei>(sizeof(float)),
-                          reinterpret_cast<const void*>(offset));  // NOLINT(performance-no-int-to-ptr)
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
 }

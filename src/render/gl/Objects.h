@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <initializer_list>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -50,14 +49,9 @@ public:
     GLuint id() const { return h_.id(); }
     explicit operator bool() const { return bool(h_); }
 
-    // Interleaved float attributes 0, 1, ... of the given component counts from `vertices`, indices from
-    // `indices` (32-bit). Unbinds the vertex array afterwards.
-    void setInterleaved(const Buffer& vertices, const Buffer& indices, std::initializer_list<int> components);
     // One more float attribute `index` of `components` floats per vertex, tightly packed in its own
     // buffer (e.g. per-vertex weights rewritten at run time). Unbinds the vertex array afterwards.
     void setAttribute(GLuint index, const Buffer& values, int components);
-    // Floats `components` wide at `offsetFloats` of each `strideFloats`-float vertex of `values`.
-    void setAttribute(GLuint index, const Buffer& values, int components, int strideFloats, int offsetFloats);
     // 32-bit indices from `indices`. Unbinds the vertex array afterwards.
     void setIndices(const Buffer& indices);
     // The value attribute `index` reads in any vertex array that has no buffer for it (context state).
