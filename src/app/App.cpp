@@ -329,9 +329,11 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
         // Before the first model is there (it loads in the background), the background alone.
         const render::GpuScene& gpu = gpuScene_ ? *gpuScene_ : noModel_;
         render::DrawOptions draw{quality.lod};
-        // Stills (and F12) flush every 16k triangles: peak memory of the bundled still 219 -> 165 MiB,
-        // 247 -> 196 MiB at 842k triangles, no slower (render/Renderer.h).
-        if (!windowFrame) draw.flushTriangles = 16384;
+        // Stills (and F12) flush every 16k triangles with two such pieces in flight at most (render/Renderer.h).
+        if (!windowFrame) {
+            draw.flushTriangles = 16384;
+            draw.flushesInFlight = 2;
+        }
         // The background alone (no model yet) goes straight to the window: FXAA over a smooth gradient
         // changes nothing, and its full-size scene target and pass cost llvmpipe about 60 ms of processor
         // time in the window's first frame (140-150 ms of its wall time at load 6-9 on the 2 cores).

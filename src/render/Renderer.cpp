@@ -147,7 +147,16 @@ void Renderer::drawPrimitive(const GpuPrimitive& prim, bool count) {
             vao.drawIndexed(n, gl::VertexArray::Mode::Triangles, first);
             unflushedTriangles_ += static_cast<std::size_t>(n) / 3;
             if (unflushedTriangles_ >= options_.flushTriangles) {
-                gl::flush();
+                if (options_.flushesInFlight == 0) {
+                    gl::flush();
+                } else {
+                    inFlight_.push_back(gl::Fence::insert());
+                    // A second at most: should a driver never signal, the draw goes on (unbounded, as before).
+                    while (inFlight_.size() > options_.flushesInFlight) {
+                        inFlight_.front().wait(1'000'000'000);
+                        inFlight_.pop_front();
+                    }
+                }
                 unflushedTriangles_ = 0;
             }
         }
@@ -161,6 +170,7 @@ void Renderer::draw(const GpuScene& scene, const ViewState& viewIn, const Camera
                     const DrawOptions& options) {
     options_ = options;
     unflushedTriangles_ = 0;
+    inFlight_.clear();
     stats_ = {};
     // Styles indexed for another model's nodes would land on the wrong structures: draw unstyled instead.
     static const ViewState kUnstyled{};

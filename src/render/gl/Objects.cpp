@@ -442,4 +442,24 @@ std::vector<std::uint8_t> Framebuffer::readRgba(glm::ivec4 box) const {
     return px;
 }
 
+// ---- Fence
+
+Fence Fence::insert() {
+    Fence f;
+    f.sync_ = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+    glFlush();
+    return f;
+}
+
+bool Fence::wait(std::uint64_t timeoutNs) const {
+    if (!sync_) return false;
+    const GLenum r = glClientWaitSync(sync_, 0, timeoutNs);
+    return r == GL_ALREADY_SIGNALED || r == GL_CONDITION_SATISFIED;
+}
+
+void Fence::reset() {
+    if (sync_) glDeleteSync(sync_);
+    sync_ = nullptr;
+}
+
 }  // namespace la::gl

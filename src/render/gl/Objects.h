@@ -1,10 +1,11 @@
 #pragma once
-// Typed, move-only OpenGL objects: buffer, vertex array, texture, renderbuffer, framebuffer. Each owns its
+// Typed, move-only OpenGL objects: buffer, vertex array, texture, renderbuffer, framebuffer, fence. Each owns its
 // name (create*) or borrows one (wrap); the operations the renderer needs are methods, so no code outside
 // src/render/gl binds or calls gl* itself.
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <utility>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -171,6 +172,33 @@ public:
 
 private:
     Handle<FramebufferDeleter> h_;
+};
+
+// A fence in the command stream (glFenceSync): waiting for it bounds how much work is queued ahead of
+// the GPU (on llvmpipe: how many binned scenes wait in memory for the rasteriser threads).
+class Fence {
+public:
+    Fence() = default;
+    // A fence after every command given so far, and a flush, so that waiting for it cannot stall.
+    static Fence insert();
+    ~Fence() { reset(); }
+    Fence(const Fence&) = delete;
+    Fence& operator=(const Fence&) = delete;
+    Fence(Fence&& o) noexcept : sync_(std::exchange(o.sync_, nullptr)) {}
+    Fence& operator=(Fence&& o) noexcept {
+        if (this != &o) {
+            reset();
+            sync_ = std::exchange(o.sync_, nullptr);
+        }
+        return *this;
+    }
+    explicit operator bool() const { return sync_ != nullptr; }
+    // Blocks until the commands before the fence are done; false if `timeoutNs` passed first (or no fence).
+    bool wait(std::uint64_t timeoutNs) const;
+
+private:
+    void reset();
+    GLsync sync_ = nullptr;
 };
 
 }  // namespace la::gl
