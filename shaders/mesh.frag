@@ -143,6 +143,11 @@ void main() {
         base.rgb *= 1.0 - 0.22 * stripe * visible;
         n = normalize(n + b * (0.12 * visible * sin(across * 6.2831853)));
     }
+#else
+    // Never true (fibre directions are unit length or zero), but it keeps vFibre an input of every variant:
+    // llvmpipe generates a triangle-setup function per set of fragment shader inputs, compiled with LLVM in
+    // every process (it is not in Mesa's shader cache), so the plain and striated variants share one.
+    if (dot(vFibre, vFibre) > 1e30) base.rgb *= 0.5;
 #endif
 
     vec3 albedo = mix(base.rgb, uTint.rgb, uTint.a);
