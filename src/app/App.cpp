@@ -318,9 +318,15 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
         v.pain.uploadChanged([&](MeshId mesh, std::size_t prim, const std::vector<glm::vec4>& w) {
             gpuScene_->setPainVertices(mesh, prim, w);
         });
-    // The body in the middle of the view beside the open sidebar (last frame's layout).
+    // The body in the middle of the view beside the open sidebar and, while the tour's caption bar covers
+    // the bottom of the view, smaller and centred above the bar (last frame's layout).
     v.camera.lensShift = {size.x > 0 && layout_.view.valid() ? layout_.view.min.x / static_cast<float>(size.x) : 0.0f,
                           0.0f};
+    v.camera.lensScale = 1.0f;
+    if (size.y > 0 && layout_.view.valid() && layout_.caption.valid() && layout_.content.valid()) {
+        v.camera.lensScale = std::clamp(layout_.content.size().y / layout_.view.size().y, 0.5f, 1.0f);
+        v.camera.lensShift.y = 1.0f - 2.0f * layout_.content.center().y / static_cast<float>(size.y);
+    }
     // A layout-only frame of a still (!scene): the UI runs, the scene is drawn by the last frame.
     if (scene && v.tours.presenter.blank()) {
         const float c = v.tours.presenter.screen == ctrl::Screen::White ? 1.0f : 0.0f;

@@ -56,7 +56,8 @@ glm::mat4 Camera::projection(float aspect) const {
     const float nearP = std::max(pose.distance - sceneRadius_ * 2.0f, pose.distance * 0.02f);
     const float farP = pose.distance + sceneRadius_ * 4.0f;
     const glm::mat4 shift = glm::translate(glm::mat4(1.0f), glm::vec3(lensShift, 0.0f));
-    return shift * glm::perspective(glm::radians(fovYDeg), aspect, nearP, farP);
+    const glm::mat4 scale = glm::scale(glm::mat4(1.0f), glm::vec3(lensScale, lensScale, 1.0f));
+    return shift * scale * glm::perspective(glm::radians(fovYDeg), aspect, nearP, farP);
 }
 
 void Camera::orbit(float dYawDeg, float dPitchDeg) {
@@ -70,7 +71,8 @@ void Camera::pan(glm::vec2 deltaPixels, glm::vec2 viewport) {
     const glm::mat4 v = roomView();
     const glm::vec3 right(v[0][0], v[1][0], v[2][0]);
     const glm::vec3 up(v[0][1], v[1][1], v[2][1]);
-    const float worldPerPixel = 2.0f * pose.distance * std::tan(glm::radians(fovYDeg) * 0.5f) / viewport.y;
+    const float worldPerPixel =
+        2.0f * pose.distance * std::tan(glm::radians(fovYDeg) * 0.5f) / (viewport.y * std::max(lensScale, 1e-3f));
     pose.target += (-deltaPixels.x * right + deltaPixels.y * up) * worldPerPixel;
 }
 
@@ -84,7 +86,9 @@ void Camera::zoomToCursor(float factor, glm::vec2 pixel, glm::vec2 viewport) {
     const glm::vec3 up(v[0][1], v[1][1], v[2][1]);
     const float halfH = pose.distance * std::tan(glm::radians(fovYDeg) * 0.5f);
     const float aspect = viewport.x / viewport.y;
-    const glm::vec2 ndc = glm::vec2(2.0f * pixel.x / viewport.x - 1.0f, 1.0f - 2.0f * pixel.y / viewport.y) - lensShift;
+    const glm::vec2 ndc =
+        (glm::vec2(2.0f * pixel.x / viewport.x - 1.0f, 1.0f - 2.0f * pixel.y / viewport.y) - lensShift) /
+        std::max(lensScale, 1e-3f);
     const glm::vec3 p = pose.target + right * (ndc.x * halfH * aspect) + up * (ndc.y * halfH);
     // Scaling the eye about p keeps p's projection fixed.
     pose.target = p + (pose.target - p) * factor;

@@ -21,6 +21,9 @@ public:
     // Offset of the image centre in normalised device coordinates: with the sidebar open the body is
     // centred in the view beside it (x = sidebar width / framebuffer width), not behind the sidebar.
     glm::vec2 lensShift{0.0f};
+    // Scale of the image about that centre: below 1 while the tour's caption bar covers the bottom of the
+    // view, so that the body framed for the whole view fits above the bar (legs and buttocks not hidden).
+    float lensScale = 1.0f;
 
     glm::vec3 position() const;  // the eye, in the body's frame
     glm::vec3 forward() const;   // unit vector from the eye towards the target, in the body's frame

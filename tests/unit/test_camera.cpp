@@ -123,12 +123,40 @@ TEST_CASE("a lens shift moves the image centre and picking, pan and zoom follow 
     CHECK(glm::length(glm::cross(glm::normalize(toTarget), glm::normalize(r.dir))) < 1e-4f);
 }
 
+TEST_CASE("a lens scale shrinks the image about the shifted centre, as above the tour's caption bar") {
+    const glm::vec2 vp(1280, 720);
+    Camera c;
+    c.frame(box({-1, -1, -1}, {1, 1, 1}), vp.x / vp.y);
+    const glm::vec3 corner(1.0f, 1.0f, 0.0f);
+    const glm::vec2 centre0 = project(c, c.pose.target, vp), corner0 = project(c, corner, vp);
+    // A caption bar 180 pixels high over the bottom of the view: the body framed for 720 pixels fits in
+    // the 540 above it, centred at y = 270.
+    c.lensScale = 540.0f / 720.0f;
+    c.lensShift = {0.0f, 1.0f - 2.0f * 270.0f / 720.0f};
+    const glm::vec2 centre1 = project(c, c.pose.target, vp), corner1 = project(c, corner, vp);
+    CHECK(centre1.x == doctest::Approx(centre0.x));
+    CHECK(centre1.y == doctest::Approx(270.0f));
+    CHECK(glm::length(corner1 - centre1) == doctest::Approx(0.75f * glm::length(corner0 - centre0)));
+    // Picking follows: the ray through the corner's new pixel passes through the corner.
+    const Ray r = rayFromPixel(c.view(), c.projection(vp.x / vp.y), corner1, vp);
+    const glm::vec3 toCorner = corner - r.origin;
+    CHECK(glm::length(glm::cross(glm::normalize(toCorner), glm::normalize(r.dir))) < 1e-4f);
+    // Pan still moves a point on the target's plane with the mouse.
+    c.pan({40, -25}, vp);
+    const glm::vec2 after = project(c, corner, vp);
+    CHECK(after.x - corner1.x == doctest::Approx(40.0f).epsilon(0.01));
+    CHECK(after.y - corner1.y == doctest::Approx(-25.0f).epsilon(0.01));
+}
+
 TEST_CASE("zoom towards the cursor keeps the point under the cursor") {
-    for (const glm::vec2 shift : {glm::vec2(0.0f), glm::vec2(0.3f, 0.0f)}) {
-        CAPTURE(shift.x);
+    for (const glm::vec3 lens :
+         {glm::vec3(0.0f, 0.0f, 1.0f), glm::vec3(0.3f, 0.0f, 1.0f), glm::vec3(0.3f, 0.2f, 0.7f)}) {
+        CAPTURE(lens.x);
+        CAPTURE(lens.z);
         const glm::vec2 vp(1280, 720);
         Camera c;
-        c.lensShift = shift;
+        c.lensShift = glm::vec2(lens);
+        c.lensScale = lens.z;
         c.frame(box({-1, -1, -1}, {1, 1, 1}), vp.x / vp.y);
         c.pose.yawDeg = 200.0f;
         c.pose.pitchDeg = 15.0f;
