@@ -113,7 +113,8 @@ Spot place(const Context& cx, const Job& job, const PanelRequest& req, const std
 // Greedy placement alone centres the first panel on its anchor, and the next one of the column may then
 // no longer fit below it and cross the screen to the other side.
 void stackColumns(std::vector<Job>& jobs, const std::vector<PanelPlacement>& out,
-                  const std::vector<PanelRequest>& panels, glm::vec2 viewport, float margin, float gap) {
+                  const std::vector<PanelRequest>& panels, const std::vector<Rect>& reserved, glm::vec2 viewport,
+                  float margin, float gap) {
     struct Stack {
         std::size_t first, count;
         float top, height, sumWanted;  // sumWanted: over members, the top each wants minus its offset
@@ -148,12 +149,21 @@ void stackColumns(std::vector<Job>& jobs, const std::vector<PanelPlacement>& out
                 y += column[k]->size.y + gap;
             }
         }
-        // On screen: pushed up from the bottom edge, then down from the top (a column taller than the
-        // screen overlaps at the bottom, where the greedy placement finds other room).
+        // On screen: pushed up from the bottom edge and above the reserved areas they would cover (the
+        // pain legend in the same column) where there is room above, then down from the top (a column
+        // taller than the screen overlaps at the bottom, where the greedy placement finds other room).
+        // Without the reserved areas a stack could end over the legend, and its last panel, finding no
+        // free spot near its place, was left out while room stayed free above the others.
         float bottom = viewport.y - margin;
         for (std::size_t i = column.size(); i-- > 0;) {
-            column[i]->ideal.y = std::min(column[i]->ideal.y, bottom - column[i]->size.y);
-            bottom = column[i]->ideal.y - gap;
+            Job& j = *column[i];
+            float y = std::min(j.ideal.y, bottom - j.size.y);
+            for (const Rect& r : reserved) {
+                const float above = r.min.y - gap - j.size.y;
+                if (Rect::fromPosSize({j.ideal.x, y}, j.size).overlaps(r) && above >= margin) y = std::min(y, above);
+            }
+            j.ideal.y = y;
+            bottom = y - gap;
         }
         float top = margin;
         for (Job* j : column) {
@@ -234,7 +244,7 @@ static std::vector<PanelPlacement> layoutOnce(glm::vec2 viewport, const std::vec
             normal.push_back(job);
         }
     }
-    stackColumns(normal, out, panels, viewport, margin, options.gap);
+    stackColumns(normal, out, panels, options.reserved, viewport, margin, options.gap);
     // Panels whose anchors are on screen choose first; docked ones take what is left.
     for (const auto* jobs : {&normal, &docked}) {
         for (const Job& job : *jobs) {

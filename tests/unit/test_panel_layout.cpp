@@ -257,3 +257,27 @@ TEST_CASE("panels: a column that has room for its panels keeps them all, shifted
     CHECK(out[0].rect.min.y < out[2].rect.min.y);
     CHECK(out[1].rect.min.y < out[3].rect.min.y);
 }
+
+TEST_CASE("panels: a column's stack moves up above a reserved area in it (the pain legend) when there is room") {
+    // A 2x UI scale in a 1400x900 window (figures from the viewer, in the view above the caption bar): two
+    // folded titles on the right, anchored at the legend's height; above the legend there is room for both.
+    const glm::vec2 view(930.0f, 600.0f);
+    PanelLayoutOptions opt;
+    const Rect legend{{620.0f, 320.0f}, {918.0f, 588.0f}};
+    opt.reserved = {legend};
+    opt.split = 465.0f;
+    opt.splitHalfWidth = 120.0f;
+    const std::vector<PanelRequest> reqs = {request({560.0f, 300.0f}, {280.0f, 140.0f}),
+                                            request({600.0f, 330.0f}, {280.0f, 140.0f})};
+    const auto out = layoutPanels(view, reqs, opt);
+    REQUIRE(out.size() == 2);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        CAPTURE(i);
+        CHECK(out[i].side == PanelSide::Right);
+        CHECK(out[i].rect.min.x >= opt.split);
+        CHECK_FALSE(out[i].rect.overlaps(legend));
+        CHECK(out[i].rect.min.y >= opt.margin - 1e-3f);
+    }
+    CHECK_FALSE(out[0].rect.overlaps(out[1].rect));
+    CHECK(out[0].rect.min.y < out[1].rect.min.y);  // still in the order of their anchors
+}
