@@ -717,20 +717,7 @@ int App::runWindow() {
     applySidebarOption();
     applyWindowSettings();  // font scale
     timeline_.mark("ImGui and fonts");
-    auto r = render::Renderer::create();
-    if (!r) {
-        std::fprintf(stderr, "%s\n", r.error().c_str());
-        return 1;
-    }
-    renderer_ = std::move(*r);
-    if (options_.aa != "msaa") {  // the scene single-sampled, then filtered (fxaa) or copied (off)
-        auto fxaa = render::FxaaPass::create();
-        if (!fxaa) {
-            std::fprintf(stderr, "%s\n", fxaa.error().c_str());
-            return 1;
-        }
-        fxaa_ = std::move(*fxaa);
-    }
+    if (!createRenderPasses()) return 1;
     if (auto layer = render::UiLayer::create(); layer)
         uiLayer_ = std::move(*layer);
     else

@@ -122,6 +122,9 @@ private:
     // Headless (AppHeadless.cpp). Hidden window, renderer, catalogue, pain and model; 0 or the exit code.
     int startHeadless();
     bool stillHasUi() const;
+    // The renderer and, unless --aa msaa, the FXAA pass, for the window and stills alike (in the current
+    // context); false after printing why one could not be made.
+    bool createRenderPasses();
     // Samples of a still's target (and F12's): 4 with --aa msaa, else 0 (the scene goes through fxaa_).
     int stillSamples() const;  // whether a headless picture draws any ImGui (else no fonts, no layout frames)
     // --tour (and --step, --presenter) for a --screenshot; 0 or the exit code.

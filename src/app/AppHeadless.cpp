@@ -70,20 +70,7 @@ int App::startHeadless() {
         applySidebarOption();
         timeline_.mark("ImGui and fonts");
     }
-    auto r = render::Renderer::create();
-    if (!r) {
-        std::fprintf(stderr, "%s\n", r.error().c_str());
-        return 1;
-    }
-    renderer_ = std::move(*r);
-    if (options_.aa != "msaa") {  // as in the window: the scene single-sampled, then filtered (fxaa) or not
-        auto fxaa = render::FxaaPass::create();
-        if (!fxaa) {
-            std::fprintf(stderr, "%s\n", fxaa.error().c_str());
-            return 1;
-        }
-        fxaa_ = std::move(*fxaa);
-    }
+    if (!createRenderPasses()) return 1;
     if (timeline_.enabled()) gl::finish();
     timeline_.mark("renderer (shaders compiled and linked)");
     auto loaded = model.get();
@@ -103,6 +90,24 @@ int App::startHeadless() {
 
 int App::stillSamples() const {
     return options_.aa == "msaa" ? 4 : 0;
+}
+
+bool App::createRenderPasses() {
+    auto r = render::Renderer::create();
+    if (!r) {
+        std::fprintf(stderr, "%s\n", r.error().c_str());
+        return false;
+    }
+    renderer_ = std::move(*r);
+    if (options_.aa != "msaa") {  // the scene single-sampled, then filtered (fxaa) or copied (off)
+        auto fxaa = render::FxaaPass::create();
+        if (!fxaa) {
+            std::fprintf(stderr, "%s\n", fxaa.error().c_str());
+            return false;
+        }
+        fxaa_ = std::move(*fxaa);
+    }
+    return true;
 }
 
 bool App::stillHasUi() const {
