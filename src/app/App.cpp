@@ -213,6 +213,7 @@ void App::drawUi(ui::UiActions& actions) {
     ctrl::PanelRequests panels = v.scene.articlePanelRequests(v.camera, frame);
     f.panelRequests = std::move(panels.requests);
     f.body = panels.body;
+    projectedBody_ = panels.body;
     for (auto& st : ui.scene.panels) {
         ui::PanelView pv;
         const SceneNode* sn = v.scene.index().find(st.node);
@@ -267,8 +268,12 @@ void App::drawTriggerMarks(glm::ivec2 viewport) {
     std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return !marks[i].behind; });
     std::vector<MarkLabel> labels;
     labels.reserve(order.size());
-    for (const std::size_t i : order) labels.push_back({marks[i].pixel, ui::triggerNumberSize(marks[i].number)});
-    const float scale = std::max(layout_.metrics.scale, 1.0f);  // as drawTriggerMark draws them
+    // As drawTriggerMark draws them: the UI's scale, less over a small body.
+    const float uiScale = std::max(layout_.metrics.scale, 1.0f);
+    const float scale = projectedBody_.valid() ? triggerMarkScale(uiScale, projectedBody_.size().y) : uiScale;
+    const float textScale = scale / uiScale;
+    for (const std::size_t i : order)
+        labels.push_back({marks[i].pixel, ui::triggerNumberSize(marks[i].number, textScale)});
     std::vector<Rect> obstacles;
     const float ringBox = (ui::kTriggerRingRadius + 1.5f) * scale;  // the ring's radius with its outline
     for (const ctrl::TriggerMark& m : marks)
@@ -291,7 +296,7 @@ void App::drawTriggerMarks(glm::ivec2 viewport) {
     }
     for (std::size_t i = 0; i < marks.size(); ++i) {
         const ctrl::TriggerMark& m = marks[i];
-        ui::drawTriggerMark(m.pixel, m.weight, m.behind, m.skinPixel, m.number, m.glow, at[i], scale);
+        ui::drawTriggerMark(m.pixel, m.weight, m.behind, m.skinPixel, m.number, m.glow, at[i], scale, textScale);
     }
 }
 

@@ -50,4 +50,9 @@ void addLineObstacles(std::vector<Rect>& out, glm::vec2 from, glm::vec2 to) {
     }
 }
 
+float triggerMarkScale(float uiScale, float bodyHeight) {
+    const float ui = std::max(uiScale, 1.0f);
+    return std::clamp(bodyHeight / 400.0f, 1.0f, ui);
+}
+
 }  // namespace la

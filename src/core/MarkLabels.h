@@ -24,6 +24,12 @@ struct MarkLabel {
 std::vector<glm::vec2> placeMarkLabels(const std::vector<MarkLabel>& labels, float markRadius, float gap,
                                        const std::vector<Rect>& obstacles = {});
 
+// The trigger marks' scale: the UI's (the X's and their numbers grow with a large text size), but no more
+// than the body's height on screen over 400 pixels (a little less than the body's in the default view at
+// 1280x720), and never below 1. At a 2x text size in a 1400x900 window the marks of the quadratus
+// lumborum's four points covered each other and the muscle; on a 4K screen at 2x they keep the 2x size.
+float triggerMarkScale(float uiScale, float bodyHeight);
+
 // A line a label should not cross, as small boxes every 6 pixels along it (at most 400), each 3 pixels wide.
 void addLineObstacles(std::vector<Rect>& out, glm::vec2 from, glm::vec2 to);
 

@@ -1,6 +1,7 @@
 #include "ui/SceneOverlays.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <string>
 
 #include <imgui.h>
@@ -32,13 +33,14 @@ void xArm(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thick, bool dashe
 }
 }  // namespace
 
-glm::vec2 triggerNumberSize(int number) {
-    const ImVec2 size = ImGui::CalcTextSize(std::to_string(number).c_str());
+glm::vec2 triggerNumberSize(int number, float textScale) {
+    const ImVec2 size = ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize() * textScale, FLT_MAX, 0.0f,
+                                                        std::to_string(number).c_str());
     return {size.x + 1.0f, size.y + 1.0f};  // with its white shadow, one pixel down and right
 }
 
 void drawTriggerMark(glm::vec2 s, float w, bool behind, std::optional<glm::vec2> skin, int number, float glow,
-                     std::optional<glm::vec2> numberAt, float scale) {
+                     std::optional<glm::vec2> numberAt, float scale, float textScale) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const float k = std::max(scale, 1.0f);
     const float r = kTriggerMarkRadius * k;
@@ -55,8 +57,9 @@ void drawTriggerMark(glm::vec2 s, float w, bool behind, std::optional<glm::vec2>
     if (number > 0) {
         const std::string label = std::to_string(number);
         const ImVec2 at = numberAt ? ImVec2(numberAt->x, numberAt->y) : ImVec2(s.x + r + 2.0f, s.y - r - 6.0f);
-        dl->AddText(ImVec2(at.x + 1, at.y + 1), IM_COL32(255, 255, 255, alpha), label.c_str());
-        dl->AddText(at, IM_COL32(15, 10, 25, alpha), label.c_str());
+        const float size = ImGui::GetFontSize() * textScale;
+        dl->AddText(ImGui::GetFont(), size, ImVec2(at.x + 1, at.y + 1), IM_COL32(255, 255, 255, alpha), label.c_str());
+        dl->AddText(ImGui::GetFont(), size, at, IM_COL32(15, 10, 25, alpha), label.c_str());
     }
     if (skin) {  // where a therapist would press
         const float ring = kTriggerRingRadius * k;

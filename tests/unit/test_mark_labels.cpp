@@ -83,3 +83,18 @@ TEST_CASE("a leader line across the upper right sends the number to the next fre
     CHECK(places[0].x == doctest::Approx(at.x + kRadius + kGap));  // to the right, level with the X
     CHECK(labelBox(places[0]).center().y == doctest::Approx(at.y));
 }
+
+TEST_CASE("trigger marks grow with the UI's scale only as far as the body on screen allows") {
+    // 1x: always 1, however small or large the body.
+    CHECK(triggerMarkScale(1.0f, 200.0f) == doctest::Approx(1.0f));
+    CHECK(triggerMarkScale(1.0f, 1500.0f) == doctest::Approx(1.0f));
+    // 2x over a 4K screen's body (about 1300 pixels high): the full 2x.
+    CHECK(triggerMarkScale(2.0f, 1300.0f) == doctest::Approx(2.0f));
+    // 2x in a 1400x900 window, the body about 450 pixels high: little more than 1x.
+    CHECK(triggerMarkScale(2.0f, 450.0f) == doctest::Approx(1.125f));
+    CHECK(triggerMarkScale(2.0f, 300.0f) == doctest::Approx(1.0f));
+    // In between it follows the body's height.
+    CHECK(triggerMarkScale(3.0f, 1000.0f) == doctest::Approx(2.5f));
+    // Below 1 the UI's scale counts as 1.
+    CHECK(triggerMarkScale(0.5f, 800.0f) == doctest::Approx(1.0f));
+}
