@@ -213,7 +213,6 @@ void App::drawUi(ui::UiActions& actions) {
     ctrl::PanelRequests panels = v.scene.articlePanelRequests(v.camera, frame);
     f.panelRequests = std::move(panels.requests);
     f.body = panels.body;
-    projectedBody_ = panels.body;
     for (auto& st : ui.scene.panels) {
         ui::PanelView pv;
         const SceneNode* sn = v.scene.index().find(st.node);
@@ -270,7 +269,7 @@ void App::drawTriggerMarks(glm::ivec2 viewport) {
     labels.reserve(order.size());
     // As drawTriggerMark draws them: the UI's scale, less over a small body.
     const float uiScale = std::max(layout_.metrics.scale, 1.0f);
-    const float scale = projectedBody_.valid() ? triggerMarkScale(uiScale, projectedBody_.size().y) : uiScale;
+    const float scale = layout_.body.valid() ? triggerMarkScale(uiScale, layout_.body.size().y) : uiScale;
     const float textScale = scale / uiScale;
     for (const std::size_t i : order)
         labels.push_back({marks[i].pixel, ui::triggerNumberSize(marks[i].number, textScale)});

@@ -157,7 +157,6 @@ private:
     std::unique_ptr<Window> window_;       // the window, or a hidden one for stills when EGL is missing
     std::unique_ptr<gl::EglContext> egl_;  // stills: a context without any display server
     std::unique_ptr<ImGuiLayer> imgui_;    // stills that draw no UI have none (no fonts to build)
-    Rect projectedBody_;  // the model's bounds on screen in the last UI frame (the trigger marks' scale)
     std::optional<render::Renderer> renderer_;
     std::optional<render::FxaaPass> fxaa_;      // the anti-aliasing of the window and stills unless --aa msaa
     std::optional<render::UiLayer> uiLayer_;    // the window's unchanged UI windows while the camera moves

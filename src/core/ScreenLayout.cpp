@@ -293,6 +293,7 @@ ScreenLayout layoutScreen(const ScreenLayoutInput& in) {
         if (L.toast.valid()) taken.push_back(L.toast);
     }
     // The columns beside the body's middle; the legend goes to the one with fewer panels.
+    L.body = in.body;
     L.bodyFree = bodyFreeRect(in.body, c, m);
     L.leftColumn = L.rightColumn = c;
     if (L.bodyFree.valid()) {

@@ -62,6 +62,7 @@ struct ScreenLayout {
     // projected bounds within `content`, narrowed about its centre (to no less than half) only when the
     // columns beside it would be too narrow for a panel. Invalid when no body is known.
     Rect bodyFree;
+    Rect body;  // the model's projected bounds as given (ScreenLayoutInput::body): the trigger marks' scale
     Rect leftColumn, rightColumn;        // `content` beside bodyFree (both the whole content without a body)
     glm::vec2 legendRoom{0.0f};          // the most the legend may take: the UI measures it to fit in here
     std::vector<Rect> articles;          // invalid = no room (not drawn)
