@@ -1,7 +1,9 @@
 // Lumbar Atlas: parse the command line, hand over to App.
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
+#include <system_error>
 
 #include "app/App.h"
 #include "app/Options.h"
@@ -15,7 +17,8 @@ int main(int argc, char** argv) {
     // (the bundled model's still: about 37,000 first touches of 4 KiB pages become 5,000).
     const la::app::Options& o = *parsed.options;
     const bool exporting = !o.exportDir.empty() || !o.exportPdf.empty();
-    if (exporting || !o.screenshot.empty()) la::hugePageHeap(std::size_t{256} << 20);
+    const bool still = exporting || !o.screenshot.empty();
+    const la::HugePageHeap heap = still ? la::hugePageHeap(std::size_t{256} << 20) : la::HugePageHeap{};
     if (la::app::dataDir().empty()) {
         std::string where;
         for (const auto& c : la::io::bundledDataCandidates(la::io::executablePath(), la::io::processEnv))
@@ -25,6 +28,17 @@ int main(int argc, char** argv) {
                      "set LA_DATA_DIR to the folder that holds them\n",
                      where.c_str());
         return 1;
+    }
+    if (heap.active() && !std::getenv("LA_NO_PREFAULT")) {
+        // The heap's first pages written now, before other threads start: where a virtual machine's host is
+        // slow to hand over fresh memory, the rest of the heap falls back to 4 KiB pages. LA_NO_PREFAULT set:
+        // not done (to measure against).
+        std::error_code ec;
+        const auto bytes = std::filesystem::file_size(o.model.empty() ? la::app::bundledModelPath() : o.model, ec);
+        const auto done = la::prefaultHeap(heap, la::stillHeapEstimate(o.width, o.height, ec ? 0 : bytes));
+        if (const char* t = std::getenv("LA_TIMELINE"); t && std::string(t) != "0")
+            std::fprintf(stderr, "prefault %zu MiB, host %s\n", done.touched >> 20,
+                         done.slowHost ? "slow: 4 KiB pages" : "fast");
     }
     la::app::App app(o);
     if (exporting) return app.runExport();

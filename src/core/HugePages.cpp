@@ -1,10 +1,12 @@
 #include "core/HugePages.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #ifdef __linux__
 #include <sys/mman.h>
@@ -72,6 +74,51 @@ HugePageHeap hugePageHeap(std::size_t reserve) {
     (void)reserve;
 #endif
     return out;
+}
+
+HeapPrefault prefaultHeap(const HugePageHeap& heap, std::size_t bytes, std::chrono::microseconds slowPage) {
+    HeapPrefault r;
+#if defined(__linux__) && defined(__GLIBC__)
+    if (!heap.active()) return r;
+    using Clock = std::chrono::steady_clock;
+    // Blocks of the heap (below malloc's 32 MiB mapping threshold), written and given back to it.
+    constexpr std::size_t kBlock = std::size_t{16} << 20;
+    std::vector<void*> blocks;
+    while (r.touched < bytes && !r.slowHost) {
+        auto* const block = static_cast<char*>(std::malloc(kBlock));
+        if (!block) break;
+        blocks.push_back(block);
+        const auto at = reinterpret_cast<std::uintptr_t>(block);
+        // One 2 MiB page (or the part of one at the block's ends) at a time: a write every 4 KiB, timed.
+        for (std::size_t from = 0; from < kBlock && !r.slowHost;) {
+            const std::size_t to = std::min(kBlock, ((at + from + kHuge) & ~(kHuge - 1)) - at);
+            const auto start = Clock::now();
+            for (std::size_t o = from; o < to; o += 4096) static_cast<volatile char*>(block)[o] = 0;
+            const auto took = Clock::now() - start;
+            r.touched += to - from;
+            if (to - from == kHuge && took > slowPage) {
+                // The host hands this memory over slowly: 4 KiB pages for the rest of the heap.
+                r.slowHost = true;
+                const char* const rest = std::max<const char*>(block + to, heap.begin);
+                if (rest < heap.end)
+                    ::madvise(const_cast<char*>(rest), static_cast<std::size_t>(heap.end - rest), MADV_NOHUGEPAGE);
+            }
+            from = to;
+        }
+    }
+    for (void* b : blocks) std::free(b);
+#else
+    (void)heap;
+    (void)bytes;
+    (void)slowPage;
+#endif
+    return r;
+}
+
+std::size_t stillHeapEstimate(int width, int height, std::uintmax_t modelFileBytes) {
+    const auto pixels = static_cast<std::size_t>(std::max(width, 0)) * static_cast<std::size_t>(std::max(height, 0));
+    const auto model = static_cast<std::size_t>(std::min<std::uintmax_t>(modelFileBytes, std::uintmax_t{1} << 30));
+    return (std::size_t{16} << 20) + 32 * pixels + 2 * model;
 }
 
 }  // namespace la

@@ -2,7 +2,9 @@
 // Transparent huge pages for large buffers, where the system leaves them to madvise (Debian's default):
 // a buffer's first writes then fault once per 2 MiB instead of once per 4 KiB page. On the 2-core machine
 // a fault costs about 2.5 µs (memory-cgroup accounting), so the first touch of a 15 MB buffer is ~9 ms.
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
 
 namespace la {
 
@@ -27,5 +29,24 @@ struct HugePageHeap {
 // Call it first thing, before other threads exist. Peak resident memory grows by a few MiB (pages are
 // whole 2 MiB where written).
 HugePageHeap hugePageHeap(std::size_t reserve);
+
+// What prefaultHeap did: the bytes of the heap written, and whether the host was found slow.
+struct HeapPrefault {
+    std::size_t touched = 0;
+    bool slowHost = false;
+};
+
+// Writes the first `bytes` of the advised heap now, 2 MiB page by page, in blocks taken from malloc and
+// given back (so later allocations find the pages in place). On a virtual machine whose host takes back
+// the memory its guest frees (free page reporting), the first write of a huge page costs 0.1 ms when the
+// host still backs it and 5-7 ms when it must supply it afresh, while 4 KiB pages cost a steady 0.5 ms per
+// 2 MiB either way. So once one huge page takes longer than `slowPage`, the rest of the heap is advised
+// back to 4 KiB pages and the writing stops. Nothing for an inactive heap.
+HeapPrefault prefaultHeap(const HugePageHeap& heap, std::size_t bytes,
+                          std::chrono::microseconds slowPage = std::chrono::microseconds{4000});
+
+// A low estimate of the heap a still of width x height pixels of a model file of that size takes at its
+// peak (targets, the model's arrays and their GL copies, the driver's state): what to prefault.
+std::size_t stillHeapEstimate(int width, int height, std::uintmax_t modelFileBytes);
 
 }  // namespace la

@@ -1,10 +1,12 @@
 // core/HugePages: advising ranges, and the huge-page heap of a still (in a child process of its own,
 // since it changes how the whole process allocates).
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -129,3 +131,63 @@ TEST_CASE("hugePageHeap does nothing for a reserve below one huge page") {
     CHECK(code == 0);
 }
 #endif
+
+#ifdef LA_HEAP_TESTS
+namespace {
+// Whether every 4 KiB page of [p, p + bytes) is resident.
+bool resident(const void* p, std::size_t bytes) {
+    const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+    const auto at = reinterpret_cast<std::uintptr_t>(p) & ~(page - 1);
+    const std::size_t n = (reinterpret_cast<std::uintptr_t>(p) + bytes - at + page - 1) / page;
+    std::vector<unsigned char> in(n);
+    if (mincore(reinterpret_cast<void*>(at), n * page, in.data()) != 0) return false;
+    for (unsigned char c : in)
+        if (!(c & 1)) return false;
+    return true;
+}
+}  // namespace
+
+TEST_CASE("prefaultHeap: the heap's first pages are resident before they are allocated") {
+    const int code = inChild([&] {
+        const la::HugePageHeap heap = la::hugePageHeap(std::size_t{96} << 20);
+        const auto done = la::prefaultHeap(heap, std::size_t{40} << 20, std::chrono::hours{1});
+        if (!heap.active()) return done.touched == 0 ? 0 : 1;
+        if (done.touched < (std::size_t{40} << 20) || done.slowHost) return 2;
+        // Blocks allocated afterwards take the written pages: nothing left for them to fault in.
+        const std::size_t size = std::size_t{12} << 20;
+        auto* a = static_cast<char*>(std::malloc(size));
+        auto* b = static_cast<char*>(std::malloc(size));
+        if (!a || !b || !resident(a, size) || !resident(b, size)) return 3;
+        // Past what was written, the heap's pages are not resident yet.
+        if (resident(heap.end - (std::size_t{4} << 20), std::size_t{2} << 20)) return 4;
+        std::free(a);
+        std::free(b);
+        return 0;
+    });
+    CHECK(code == 0);
+}
+
+TEST_CASE("prefaultHeap: a slow huge page turns the rest of the heap to 4 KiB pages and stops") {
+    const int code = inChild([&] {
+        const la::HugePageHeap heap = la::hugePageHeap(std::size_t{96} << 20);
+        if (!heap.active()) return 0;
+        // Every page counts as slow: the first whole 2 MiB page is the last one written.
+        const auto done = la::prefaultHeap(heap, std::size_t{64} << 20, std::chrono::microseconds{0});
+        if (!done.slowHost || done.touched == 0 || done.touched > (std::size_t{4} << 20)) return 1;
+        const char* late = heap.end - (std::size_t{4} << 20);
+        if (vmFlagsAt(late).find(" nh") == std::string::npos || vmFlagsAt(late).find(" hg") != std::string::npos)
+            return 2;
+        return 0;
+    });
+    CHECK(code == 0);
+}
+#endif
+
+TEST_CASE("stillHeapEstimate grows with the picture and the model file") {
+    const std::size_t small = la::stillHeapEstimate(640, 360, 0);
+    CHECK(la::stillHeapEstimate(1280, 720, 0) > small);
+    CHECK(la::stillHeapEstimate(640, 360, std::size_t{15} << 20) >= small + (std::size_t{15} << 20));
+    CHECK(la::stillHeapEstimate(-5, 10, 0) == la::stillHeapEstimate(0, 0, 0));
+    // A model of several GiB is not taken for an estimate of that many bytes to write.
+    CHECK(la::stillHeapEstimate(1280, 720, std::uintmax_t{1} << 40) < (std::size_t{4} << 30));
+}
