@@ -39,9 +39,10 @@ struct HeapPrefault {
 // Writes the first `bytes` of the advised heap now, 2 MiB page by page, in blocks taken from malloc and
 // given back (so later allocations find the pages in place). On a virtual machine whose host takes back
 // the memory its guest frees (free page reporting), the first write of a huge page costs 0.1 ms when the
-// host still backs it and 5-7 ms when it must supply it afresh, while 4 KiB pages cost a steady 0.5 ms per
-// 2 MiB either way. So once one huge page takes longer than `slowPage`, the rest of the heap is advised
-// back to 4 KiB pages and the writing stops. Nothing for an inactive heap.
+// host still backs it and 5-7 ms when it must supply it afresh, while 4 KiB pages cost a steady 1 ms per
+// 2 MiB either way. So once one huge page takes longer than `slowPage` of the thread's processor time
+// (time spent waiting for a core does not count), the rest of the heap is advised back to 4 KiB pages and
+// the writing stops. Nothing for an inactive heap.
 HeapPrefault prefaultHeap(const HugePageHeap& heap, std::size_t bytes,
                           std::chrono::microseconds slowPage = std::chrono::microseconds{4000});
 
