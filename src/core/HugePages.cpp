@@ -9,8 +9,8 @@
 #include <vector>
 
 #ifdef __linux__
+#include <ctime>
 #include <sys/mman.h>
-#include <time.h>
 #include <unistd.h>
 #endif
 #ifdef __GLIBC__

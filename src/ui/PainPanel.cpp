@@ -113,9 +113,19 @@ const char* const kLegendNote = "The glow links the knot to where you feel it.";
 // The legend's forms, largest first; a small room gets the first one that fits. Names: each trigger
 // point by number and name (its description as a tooltip); Short: short swatch labels and the names
 // before their parentheses ("Superficial, upper"); Titles: the trigger-point list folded to the
-// patterns' titles.
-enum class LegendForm { Descriptions, Names, Short, Titles };
-constexpr LegendForm kForms[] = {LegendForm::Descriptions, LegendForm::Names, LegendForm::Short, LegendForm::Titles};
+// patterns' titles; Swatches: only what the three marks mean (the article panels name the muscles).
+enum class LegendForm { Descriptions, Names, Short, Titles, Swatches };
+constexpr LegendForm kForms[] = {LegendForm::Descriptions, LegendForm::Names, LegendForm::Short, LegendForm::Titles,
+                                 LegendForm::Swatches};
+// When no form fits the room at the UI's text size, the legend's text shrinks to these, but never below
+// kSmallestLegendText pixels (1x: 17).
+constexpr float kLegendScales[] = {1.0f, 0.85f, 0.7f};
+constexpr float kSmallestLegendText = 14.0f;
+
+struct LegendChoice {
+    LegendForm form = LegendForm::Descriptions;
+    float scale = 1.0f;  // of the text, against the UI's
+};
 
 // "Superficial, upper (below the 12th rib)" -> "Superficial, upper".
 std::string shortName(const std::string& name) {
@@ -130,6 +140,7 @@ struct LegendRow {
 };
 std::vector<LegendRow> legendRows(const PainField& field, const PainState& state, LegendForm form) {
     std::vector<LegendRow> rows;
+    if (form == LegendForm::Swatches) return rows;
     const auto legend = legendEntries(field, state);
     int lastPattern = -1;
     for (std::size_t i = 0; i < legend.size(); ++i) {
@@ -139,7 +150,7 @@ std::vector<LegendRow> legendRows(const PainField& field, const PainState& state
             rows.push_back({displayName(p.muscle) + (l && r ? " (both sides)" : l ? " (left)" : " (right)"), {}, true});
             lastPattern = legend[i].pattern;
         }
-        if (form == LegendForm::Titles) continue;
+        if (form == LegendForm::Titles || form == LegendForm::Swatches) continue;
         const TriggerPoint& t = p.triggerPoints[static_cast<std::size_t>(legend[i].triggerPoint)];
         const std::string name = form == LegendForm::Short ? shortName(t.name) : t.name;
         LegendRow row{std::to_string(i + 1) + "  " + name, form == LegendForm::Short ? t.name : t.summary, false};
@@ -153,23 +164,27 @@ std::vector<LegendRow> legendRows(const PainField& field, const PainState& state
 }
 
 const char* const* swatchLines(LegendForm form) {
-    return form == LegendForm::Short || form == LegendForm::Titles ? kShortLegendLines : kLegendLines;
+    return form == LegendForm::Descriptions || form == LegendForm::Names ? kLegendLines : kShortLegendLines;
 }
 bool withNote(const PainState& state, LegendForm form) {
     return state.playing && (form == LegendForm::Descriptions || form == LegendForm::Names);
 }
 
-// The size of the legend's content with its text wrapped at `wrap` pixels (as legendBody draws it).
-glm::vec2 legendContentSize(const PainField& field, const PainState& state, float wrap, LegendForm form) {
+// The size of the legend's content with its text wrapped at `wrap` pixels (as legendBody draws it), the
+// text at `scale` times the current font's size (the spacing between items does not scale).
+glm::vec2 legendContentSize(const PainField& field, const PainState& state, float wrap, LegendChoice choice) {
     const ImGuiStyle& st = ImGui::GetStyle();
-    const float h = ImGui::GetTextLineHeight(), swatchW = h * 1.4f + st.ItemSpacing.x;
+    const LegendForm form = choice.form;
+    const float k = choice.scale;
+    const float h = ImGui::GetTextLineHeight() * k, swatchW = h * 1.4f + st.ItemSpacing.x;
     float w = 0.0f, y = 0.0f;
     int items = 0;
     auto add = [&](const char* text, float indent, float wrapAt) {
+        // Text at k times the size wraps at wrapAt as text at the font's size wraps at wrapAt / k.
         const ImVec2 natural = ImGui::CalcTextSize(text);
-        const ImVec2 s = ImGui::CalcTextSize(text, nullptr, false, wrapAt);
-        w = std::max(w, indent + std::min(natural.x, std::max(s.x, wrapAt)));
-        y += std::max(s.y, h);
+        const ImVec2 s = ImGui::CalcTextSize(text, nullptr, false, wrapAt / k);
+        w = std::max(w, indent + std::min(natural.x * k, std::max(s.x * k, wrapAt)));
+        y += std::max(s.y * k, h);
         ++items;
     };
     ImGui::PushFont(font(FontRole::Bold));
@@ -185,8 +200,10 @@ glm::vec2 legendContentSize(const PainField& field, const PainState& state, floa
     return {w, y + static_cast<float>(items - 1) * st.ItemSpacing.y};
 }
 
-// Draws the legend into the current window.
-void legendBody(const PainField& field, const PainState& state, float wrap, LegendForm form) {
+// Draws the legend into the current window (its text at the choice's scale from here on).
+void legendBody(const PainField& field, const PainState& state, float wrap, LegendChoice choice) {
+    const LegendForm form = choice.form;
+    ImGui::SetWindowFontScale(choice.scale);
     const float h = ImGui::GetTextLineHeight();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     auto swatch = [&](int kind) {
@@ -239,37 +256,42 @@ glm::vec2 legendPadding() {
 }
 
 // The wrap width for a room: at most 20 characters' worth of lines, and inside the room when it is narrow.
-float legendWrap(glm::vec2 room) {
-    const float pad = legendPadding().x;
-    return std::max(5.0f * ImGui::GetFontSize(), std::min(20.0f * ImGui::GetFontSize(), room.x - pad));
+float legendWrap(glm::vec2 room, float scale) {
+    const float pad = legendPadding().x, font = ImGui::GetFontSize() * scale;
+    return std::max(5.0f * font, std::min(20.0f * font, room.x - pad));
 }
 
-// The first form that fits the room whole (the last one scrolls when none does).
-LegendForm legendForm(const PainField& field, const PainState& state, glm::vec2 room) {
-    const float wrap = legendWrap(room);
-    for (const LegendForm f : kForms)
-        if (legendContentSize(field, state, wrap, f).y + legendPadding().y <= room.y + 0.5f) return f;
-    return LegendForm::Titles;
+// The first form that fits the room whole at the UI's text size, else at the first smaller size where one
+// does; when none does, the smallest form at the smallest size, and it scrolls.
+LegendChoice legendChoice(const PainField& field, const PainState& state, glm::vec2 room) {
+    LegendChoice last{LegendForm::Swatches, 1.0f};
+    for (const float k : kLegendScales) {
+        if (k < 1.0f && ImGui::GetFontSize() * k < kSmallestLegendText) break;
+        last.scale = k;
+        const float wrap = legendWrap(room, k);
+        for (const LegendForm f : kForms)
+            if (legendContentSize(field, state, wrap, {f, k}).y + legendPadding().y <= room.y + 0.5f) return {f, k};
+    }
+    return last;
 }
 }  // namespace
 
 glm::vec2 painLegendSize(const PainField& field, const PainState& state, glm::vec2 room) {
     if (state.patternsOn.empty()) return {0.0f, 0.0f};
-    const float wrap = legendWrap(room);
-    const LegendForm form = legendForm(field, state, room);
-    const glm::vec2 size = legendContentSize(field, state, wrap, form) + legendPadding();
+    const LegendChoice choice = legendChoice(field, state, room);
+    const glm::vec2 size = legendContentSize(field, state, legendWrap(room, choice.scale), choice) + legendPadding();
     if (size.y <= room.y + 0.5f) return size;
     return {size.x + ImGui::GetStyle().ScrollbarSize, room.y};  // it scrolls
 }
 
-void drawPainLegend(const PainField& field, const PainState& state, const Rect& rect) {
+void drawPainLegend(const PainField& field, const PainState& state, const Rect& rect, std::vector<DrawnItem>* drawn) {
     if (state.patternsOn.empty() || !rect.valid()) return;
     // The same choice as painLegendSize made for this rectangle.
     const glm::vec2 room = rect.size();
-    float wrap = std::min(legendWrap(room), room.x - legendPadding().x);
-    const LegendForm form = legendForm(field, state, room);
+    const LegendChoice choice = legendChoice(field, state, room);
+    float wrap = std::min(legendWrap(room, choice.scale), room.x - legendPadding().x);
     // A legend taller than its room scrolls: its text wraps short of the scroll bar.
-    if (legendContentSize(field, state, wrap, form).y + legendPadding().y > room.y + 0.5f)
+    if (legendContentSize(field, state, wrap, choice).y + legendPadding().y > room.y + 0.5f)
         wrap = std::min(wrap, room.x - legendPadding().x - ImGui::GetStyle().ScrollbarSize);
     ImGui::SetNextWindowPos(ImVec2(rect.min.x, rect.min.y), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(rect.size().x, rect.size().y), ImGuiCond_Always);
@@ -277,7 +299,12 @@ void drawPainLegend(const PainField& field, const PainState& state, const Rect& 
                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoNav;
-    if (ImGui::Begin("##painlegend", nullptr, flags)) legendBody(field, state, wrap, form);
+    if (ImGui::Begin("##painlegend", nullptr, flags)) {
+        legendBody(field, state, wrap, choice);
+        // For the layout report: a legend cut short (the rest only seen by scrolling), or drawn smaller.
+        if (drawn && ImGui::GetScrollMaxY() > 0.0f) drawn->push_back({"painlegend/scrolls", rect});
+        if (drawn && choice.scale < 1.0f) drawn->push_back({"painlegend/smaller", rect});
+    }
     ImGui::End();
 }
 
@@ -287,7 +314,7 @@ void drawPainLegendAt(const PainField& field, const PainState& state, float x, f
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + x, vp->Pos.y + y), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.9f);
     if (ImGui::Begin("##painlegend", nullptr, kFixed | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoNav))
-        legendBody(field, state, wrapWidth, LegendForm::Descriptions);
+        legendBody(field, state, wrapWidth, {LegendForm::Descriptions, 1.0f});
     ImGui::End();
 }
 

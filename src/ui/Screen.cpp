@@ -59,7 +59,7 @@ ScreenResult drawScreen(UiState& state, ScreenFrame& frame, UiActions& actions) 
     int closed = -1;
     if (drawArticlePanels(frame.articles, L.articles, frame.therapist, state.articleHeights, closed))
         out.closedArticle = closed;
-    if (frame.pain && frame.painField) drawPainLegend(*frame.painField, *frame.pain, L.legend);
+    if (frame.pain && frame.painField) drawPainLegend(*frame.painField, *frame.pain, L.legend, &out.drawn);
     if (frame.lookupOpen) out.lookupChosen = drawPainLookup(frame.lookup, L.lookup, *frame.lookupOpen);
     // Panels the layout left out (no room even for their title) are not drawn this frame.
     std::vector<PanelView> shown;

@@ -68,8 +68,8 @@ void checkItems(const std::vector<Placed>& r, float w) {
     REQUIRE(status.w > 0.0f);
     REQUIRE(sidebar.w > 0.0f);
     std::vector<Placed> items;
-    for (const auto& p : r)
-        if (p.kind == "item") items.push_back(p);
+    for (const auto& p : r)  // the status bar's items and the tabs (not the legend's state)
+        if (p.kind == "item" && p.name.rfind("painlegend/", 0) != 0) items.push_back(p);
     CHECK_FALSE(has(items, "status/elided"));
     float lineHeight = 0.0f;
     for (const auto& p : items) {
@@ -118,6 +118,29 @@ TEST_CASE("layout report: the status bar's items and the sidebar's tabs fit, who
         CAPTURE(run.out);
         CHECK(has(r, "status/tour"));  // the tour's step stays (shortened when the bar is narrow)
         checkItems(r, static_cast<float>(c.w));
+    }
+}
+
+TEST_CASE("layout report: the pain legend is whole, in a small room at 2x with smaller text, never cut") {
+    const auto dir = tempDir("render_layout_legend");
+    const std::string tour = " --tour '" + std::string(LA_SOURCE_DIR) + "/content/tours/why_does_my_back_hurt.json'";
+    struct Case {
+        const char* args;
+        bool smaller;  // the room is too small for every form at the UI's text size
+    };
+    const Case cases[] = {{"--size 1280x720 --sidebar structures --pain all --explain", false},
+                          {"--size 1400x900 --ui-scale 2 --sidebar structures --pain all --explain", true},
+                          {"--size 1024x768 --ui-scale 2 --pain all --explain", false}};
+    for (const Case& c : cases) {
+        CAPTURE(c.args);
+        const RunResult run = runViewer(std::string(c.args) + (c.smaller ? tour : std::string()) +
+                                        " --layout-report --screenshot '" + (dir / "legend.png").string() + "'");
+        REQUIRE(run.exitCode == 0);
+        const auto r = report(run.out);
+        CAPTURE(run.out);
+        CHECK(has(r, "painlegend"));
+        CHECK_FALSE(has(r, "painlegend/scrolls"));
+        CHECK(has(r, "painlegend/smaller") == c.smaller);
     }
 }
 
