@@ -324,13 +324,20 @@ void App::renderFrame(render::RenderTarget& target, bool withUi, bool scene, std
         });
     // The body in the middle of the view beside the open sidebar and, while the tour's caption bar covers
     // the bottom of the view, smaller and centred above the bar (last frame's layout).
-    v.camera.lensShift = {size.x > 0 && layout_.view.valid() ? layout_.view.min.x / static_cast<float>(size.x) : 0.0f,
-                          0.0f};
-    v.camera.lensScale = 1.0f;
+    // In the window the framing eases from one to the next; a still shows it at once.
+    Lens lens;
+    lens.shift.x = size.x > 0 && layout_.view.valid() ? layout_.view.min.x / static_cast<float>(size.x) : 0.0f;
     if (size.y > 0 && layout_.view.valid() && layout_.caption.valid() && layout_.content.valid()) {
-        v.camera.lensScale = std::clamp(layout_.content.size().y / layout_.view.size().y, 0.5f, 1.0f);
-        v.camera.lensShift.y = 1.0f - 2.0f * layout_.content.center().y / static_cast<float>(size.y);
+        lens.scale = std::clamp(layout_.content.size().y / layout_.view.size().y, 0.5f, 1.0f);
+        lens.shift.y = 1.0f - 2.0f * layout_.content.center().y / static_cast<float>(size.y);
     }
+    if (windowFrame) {
+        lens = lensEase_.update(lens, frameDt_);
+    } else {
+        lensEase_.snap(lens);
+    }
+    v.camera.lensShift = lens.shift;
+    v.camera.lensScale = lens.scale;
     // A layout-only frame of a still (!scene): the UI runs, the scene is drawn by the last frame.
     if (scene && v.tours.presenter.blank()) {
         const float c = v.tours.presenter.screen == ctrl::Screen::White ? 1.0f : 0.0f;
@@ -743,7 +750,7 @@ int App::runWindow() {
     motion_ = MotionQuality(motion);
     auto last = std::chrono::steady_clock::now();
     while (!glfwWindowShouldClose(window_->handle()) && !quit_) {
-        const bool moving = settleFrames > 0 || viewer_->camera.animating() ||
+        const bool moving = settleFrames > 0 || viewer_->camera.animating() || lensEase_.animating() ||
                             viewer_->tours.player().transitioning() || feed_.pending();
         const int settleBefore = settleFrames;
         bool idleWake = false;       // a wait that ran out with nothing delivered: nothing new to draw
@@ -800,7 +807,7 @@ int App::runWindow() {
         // Idle means idle: no frame for a wait that timed out, unless a notice is showing (it goes after a
         // few seconds, which needs a frame).
         if (idleWake && (viewer_->ui.message.empty() || viewer_->ui.messageIsError)) continue;
-        if (animationTick && settleFrames <= 0 && !viewer_->camera.animating() &&
+        if (animationTick && settleFrames <= 0 && !viewer_->camera.animating() && !lensEase_.animating() &&
             !viewer_->tours.player().transitioning()) {
             viewer_->prepareFrame(dt);  // the pain clock and fades move on here, not again in renderFrame
             frameDt_ = 0.0f;
@@ -817,7 +824,8 @@ int App::runWindow() {
         render::RenderTarget window = render::RenderTarget::window(fb);
         const double cpu0 = processCpuSeconds();
         const double wall0 = glfwGetTime();
-        const FrameQuality quality = motion_.frame(wall0, viewer_->camera.pose, viewer_->camera.animating());
+        const FrameQuality quality =
+            motion_.frame(wall0, viewer_->camera.pose, viewer_->camera.animating() || lensEase_.animating());
         renderFrame(window, true, true, quality);
         lastPainKey_ = painFrameKey(viewer_->scene.view().pain);
         const bool inputChanged = handleInput();
@@ -827,6 +835,7 @@ int App::runWindow() {
                              : settleBefore > 0                        ? nullptr
                              : settleFrames > 0                        ? "model, content or scale"
                              : viewer_->camera.animating()             ? "camera"
+                             : lensEase_.animating()                   ? "framing"
                              : viewer_->tours.player().transitioning() ? "tour"
                              : fullDue == 0.0                          ? "full quality"
                              : animationTick                           ? "pain animation"

@@ -17,6 +17,7 @@
 #include "core/AnimationKey.h"
 #include "core/Background.h"
 #include "core/BackgroundProgress.h"
+#include "core/LensEase.h"
 #include "core/MeshLod.h"
 #include "core/MotionQuality.h"
 #include "core/ScreenLayout.h"
@@ -177,6 +178,7 @@ private:
     void startLodBuild();
     void pollLod();
     MotionQuality motion_;
+    LensEase lensEase_;           // the camera's framing beside the sidebar and above a caption bar, eased
     PainFrameKey lastPainKey_;    // what the last window frame showed of the pain animation
     AnimationBudget painBudget_;  // animation-only frames: at most a quarter of a core
     // --frame-log: one line per frame that draws the scene (see Options.h).

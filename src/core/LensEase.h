@@ -1,0 +1,32 @@
+#pragma once
+// The camera's lens (Camera::lensShift and lensScale: where the image is centred and how much it shrinks)
+// eased from one framing to the next when the layout changes it, instead of a jump: the sidebar opening or
+// closing moves the body's centre; a tour's caption bar appearing shrinks the body to fit above it.
+#include <glm/glm.hpp>
+
+namespace la {
+
+struct Lens {
+    glm::vec2 shift{0.0f};
+    float scale = 1.0f;
+};
+
+class LensEase {
+public:
+    explicit LensEase(float seconds = 0.3f) : seconds_(seconds) {}
+    // The lens to show this frame, `dt` seconds after the last one, for the framing the layout wants now.
+    // The first call shows it at once; a changed target starts an ease from what was shown, whose first
+    // frame does not count `dt` (so a frame long after the last one still starts the ease at its start).
+    Lens update(const Lens& target, float dt);
+    // Shows `target` at once (stills, a new window size).
+    void snap(const Lens& target);
+    bool animating() const { return started_ && t_ < seconds_; }
+
+private:
+    float seconds_;
+    float t_ = 0.0f;
+    bool started_ = false;
+    Lens from_, to_, shown_;
+};
+
+}  // namespace la
