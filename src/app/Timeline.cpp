@@ -49,6 +49,10 @@ double cpuMs(clockid_t id) {
 }
 }  // namespace
 
+double processCpuSeconds() {
+    return cpuMs(CLOCK_PROCESS_CPUTIME_ID) * 1e-3;
+}
+
 Timeline::Timeline() {
     const char* v = std::getenv("LA_TIMELINE");
     enabled_ = v && *v && std::strcmp(v, "0") != 0;

@@ -10,6 +10,9 @@
 
 namespace la::app {
 
+// Processor time of the whole process (every thread: llvmpipe's rasteriser threads too), seconds.
+double processCpuSeconds();
+
 class Timeline {
 public:
     Timeline();  // on when LA_TIMELINE is set to something other than 0
