@@ -7,6 +7,7 @@
 // keeps it and says why in one line.
 #include <cstdio>
 #include <filesystem>
+#include <string>
 
 #include <GLFW/glfw3.h>
 
@@ -91,18 +92,21 @@ bool App::backgroundBusy() const {
 
 void App::writeFrameStats() const {
     if (options_.frameStats.empty()) return;
-    if (std::FILE* f = std::fopen(options_.frameStats.c_str(), "w")) {
-        std::fprintf(f, "frames %llu\n", framesDrawn_);
-        const ctrl::Viewer& v = *viewer_;
-        // For benchmarks and tests: what the window shows, and whether picking is ready for it.
-        if (v.loads.loading())
-            std::fprintf(f, "loading %s\n", std::filesystem::path(v.loads.loadingPath()).filename().string().c_str());
-        if (gpuScene_ && !v.scene.model().name.empty()) std::fprintf(f, "model %s\n", v.scene.model().name.c_str());
-        if (gpuScene_ && v.scene.pickReady()) std::fprintf(f, "picking ready\n");
-        // The first frame that showed a model (the window draws its background and UI before that).
-        if (firstModelFrame_ > 0) std::fprintf(f, "first model frame %llu\n", firstModelFrame_);
-        if (*frameReason_) std::fprintf(f, "last frame for %s\n", frameReason_);
-        std::fclose(f);
+    std::string out = "frames " + std::to_string(framesDrawn_) + "\n";
+    const ctrl::Viewer& v = *viewer_;
+    // For benchmarks and tests: what the window shows, and whether picking is ready for it.
+    if (v.loads.loading()) out += "loading " + std::filesystem::path(v.loads.loadingPath()).filename().string() + "\n";
+    if (gpuScene_ && !v.scene.model().name.empty()) out += "model " + v.scene.model().name + "\n";
+    if (gpuScene_ && v.scene.pickReady()) out += "picking ready\n";
+    // The first frame that showed a model (the window draws its background and UI before that).
+    if (firstModelFrame_ > 0) out += "first model frame " + std::to_string(firstModelFrame_) + "\n";
+    if (*frameReason_) out += std::string("last frame for ") + frameReason_ + "\n";
+    // Written beside it and renamed over it, so that a reader (a test polling it) never sees it half
+    // written: a test once read it empty, truncated for the next frame's lines.
+    const std::string temp = options_.frameStats + ".tmp";
+    if (std::FILE* f = std::fopen(temp.c_str(), "w")) {
+        const bool ok = std::fwrite(out.data(), 1, out.size(), f) == out.size();
+        if (std::fclose(f) == 0 && ok) std::rename(temp.c_str(), options_.frameStats.c_str());
     }
 }
 
