@@ -195,3 +195,35 @@ TEST_CASE("gpu: whatever the scene draws besides the background lies inside its 
     CHECK(outside == 0);
     CHECK(box.z * box.w < w * h / 2);  // and the box is not the whole picture
 }
+
+// Primitives of at most 65,536 vertices get 16-bit indices on the GPU, larger ones 32-bit: the same curved
+// sheet tessellated both ways, drawn whole and in flushed pieces, is the same picture.
+TEST_CASE("gpu: 16-bit and 32-bit indices draw the same surface, whole and in pieces") {
+    auto renderer = render::Renderer::create();
+    REQUIRE_MESSAGE(renderer.ok(), (renderer.ok() ? std::string() : renderer.error()));
+    auto target = render::OffscreenTarget::create(160, 120, 0);
+    REQUIRE_MESSAGE(target.ok(), (target.ok() ? std::string() : target.error()));
+    auto picture = [&](const Model& model, std::size_t flush) {
+        render::GpuScene scene = render::GpuScene::upload(model);
+        const FrontView front(model);
+        render::DrawOptions o;
+        o.flushTriangles = flush;
+        renderer->draw(scene, front.view, front.cam, target->target(), o);
+        return target->readPixels();
+    };
+    const Model small = sheet(100);  // 10,201 vertices: 16-bit
+    const Model large = sheet(300);  // 90,601 vertices: 32-bit
+    REQUIRE(large.meshes[0].primitives[0].positions.size() > 65536u);
+    const std::vector<std::uint8_t> a = picture(small, 0), b = picture(large, 0);
+    REQUIRE(a.size() == b.size());
+    long long sum = 0, covered = 0;
+    const std::uint8_t* bg = a.data();  // the corner pixel: background in both
+    for (std::size_t i = 0; i < a.size(); i += 4) {
+        for (int c = 0; c < 3; ++c) sum += std::abs(int(a[i + c]) - int(b[i + c]));
+        covered += a[i] != bg[0] || a[i + 1] != bg[1] || a[i + 2] != bg[2];
+    }
+    CHECK(covered > static_cast<long long>(a.size() / 4 / 10));                     // the sheet is there
+    CHECK(static_cast<double>(sum) / static_cast<double>(a.size() / 4 * 3) < 1.0);  // finer, not different
+    CHECK(picture(small, 999) == a);
+    CHECK(picture(large, 7777) == b);
+}

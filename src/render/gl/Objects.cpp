@@ -92,7 +92,8 @@ void VertexArray::setAttribute(GLuint index, const Buffer& values, int component
     glBindBuffer(GL_ARRAY_BUFFER, 0);
 }
 
-void VertexArray::setIndices(const Buffer& indices) {
+void VertexArray::setIndices(const Buffer& indices, bool sixteenBit) {
+    shortIndices_ = sixteenBit;
     glBindVertexArray(h_.id());
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices.id());
     glBindVertexArray(0);
@@ -123,9 +124,9 @@ void VertexArray::drawTriangleFan(int count) const {
 void VertexArray::drawIndexed(GLsizei count, Mode mode, GLsizei first) const {
     glBindVertexArray(h_.id());
     const GLenum m = mode == Mode::Lines ? GL_LINES : mode == Mode::Points ? GL_POINTS : GL_TRIANGLES;
-    const auto offset = static_cast<std::uintptr_t>(first) * sizeof(GLuint);
+    const auto offset = static_cast<std::uintptr_t>(first) * (shortIndices_ ? sizeof(GLushort) : sizeof(GLuint));
     // GL takes the byte offset into the bound element buffer as a pointer.
-    glDrawElements(m, count, GL_UNSIGNED_INT,
+    glDrawElements(m, count, shortIndices_ ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
                    reinterpret_cast<const void*>(offset));  // NOLINT(performance-no-int-to-ptr)
 }
 

@@ -53,14 +53,15 @@ public:
     // One more float attribute `index` of `components` floats per vertex, tightly packed in its own
     // buffer (e.g. per-vertex weights rewritten at run time). Unbinds the vertex array afterwards.
     void setAttribute(GLuint index, const Buffer& values, int components);
-    // 32-bit indices from `indices`. Unbinds the vertex array afterwards.
-    void setIndices(const Buffer& indices);
+    // Indices from `indices`, 32-bit or 16-bit (`sixteenBit`: half the memory for a mesh of at most 65,536
+    // vertices). Unbinds the vertex array afterwards.
+    void setIndices(const Buffer& indices, bool sixteenBit = false);
     // The value attribute `index` reads in any vertex array that has no buffer for it (context state).
     static void setConstant(GLuint index, glm::vec4 value);
     void bind() const;
     static void unbind();
     // Draws with this vertex array bound: `count` vertices as triangles (attribute-less full-screen passes),
-    // or `count` 32-bit indices as triangles, line segments (pairs) or points.
+    // or `count` indices (of the type setIndices gave) as triangles, line segments (pairs) or points.
     enum class Mode { Triangles, Lines, Points };
     void drawTriangles(int count) const;
     // `count` vertices as a triangle fan (no attribute arrays needed).
@@ -70,6 +71,7 @@ public:
 
 private:
     Handle<VertexArrayDeleter> h_;
+    bool shortIndices_ = false;
 };
 
 // How an image texture is sampled, in GL's terms (GL_REPEAT, GL_LINEAR_MIPMAP_LINEAR, ...).
