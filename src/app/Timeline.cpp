@@ -49,13 +49,17 @@ double cpuMs(clockid_t id) {
 }
 }  // namespace
 
+bool timelineRequested() {
+    const char* v = std::getenv("LA_TIMELINE");
+    return v && *v && std::strcmp(v, "0") != 0;
+}
+
 double processCpuSeconds() {
     return cpuMs(CLOCK_PROCESS_CPUTIME_ID) * 1e-3;
 }
 
 Timeline::Timeline() {
-    const char* v = std::getenv("LA_TIMELINE");
-    enabled_ = v && *v && std::strcmp(v, "0") != 0;
+    enabled_ = timelineRequested();
     const auto now = std::chrono::steady_clock::now();
     start_ = now;
     if (!enabled_) return;

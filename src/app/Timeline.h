@@ -10,12 +10,15 @@
 
 namespace la::app {
 
+// Whether LA_TIMELINE asks for the timeline: set to something other than "" or "0".
+bool timelineRequested();
+
 // Processor time of the whole process (every thread: llvmpipe's rasteriser threads too), seconds.
 double processCpuSeconds();
 
 class Timeline {
 public:
-    Timeline();  // on when LA_TIMELINE is set to something other than 0
+    Timeline();  // on when timelineRequested()
     bool enabled() const { return enabled_; }
     // Safe from any thread (the model's worker marks its parse).
     void mark(const char* stage);

@@ -7,6 +7,7 @@
 
 #include "app/App.h"
 #include "app/Options.h"
+#include "app/Timeline.h"
 #include "core/HugePages.h"
 #include "io/BundledData.h"
 
@@ -36,7 +37,7 @@ int main(int argc, char** argv) {
         std::error_code ec;
         const auto bytes = std::filesystem::file_size(o.model.empty() ? la::app::bundledModelPath() : o.model, ec);
         const auto done = la::prefaultHeap(heap, la::stillHeapEstimate(o.width, o.height, ec ? 0 : bytes));
-        if (const char* t = std::getenv("LA_TIMELINE"); t && std::string(t) != "0")
+        if (la::app::timelineRequested())
             std::fprintf(stderr, "prefault %zu MiB, host %s\n", done.touched >> 20,
                          done.slowHost ? "slow: 4 KiB pages" : "fast");
     }
