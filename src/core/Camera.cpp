@@ -72,7 +72,7 @@ void Camera::pan(glm::vec2 deltaPixels, glm::vec2 viewport) {
     const glm::vec3 right(v[0][0], v[1][0], v[2][0]);
     const glm::vec3 up(v[0][1], v[1][1], v[2][1]);
     const float worldPerPixel =
-        2.0f * pose.distance * std::tan(glm::radians(fovYDeg) * 0.5f) / (viewport.y * std::max(lensScale, 1e-3f));
+        2.0f * pose.distance * std::tan(glm::radians(fovYDeg) * 0.5f) / (viewport.y * safeLensScale());
     pose.target += (-deltaPixels.x * right + deltaPixels.y * up) * worldPerPixel;
 }
 
@@ -88,7 +88,7 @@ void Camera::zoomToCursor(float factor, glm::vec2 pixel, glm::vec2 viewport) {
     const float aspect = viewport.x / viewport.y;
     const glm::vec2 ndc =
         (glm::vec2(2.0f * pixel.x / viewport.x - 1.0f, 1.0f - 2.0f * pixel.y / viewport.y) - lensShift) /
-        std::max(lensScale, 1e-3f);
+        safeLensScale();
     const glm::vec3 p = pose.target + right * (ndc.x * halfH * aspect) + up * (ndc.y * halfH);
     // Scaling the eye about p keeps p's projection fixed.
     pose.target = p + (pose.target - p) * factor;

@@ -63,6 +63,8 @@ public:
     void setSceneRadius(float r) { sceneRadius_ = r; }
 
 private:
+    // lensScale kept away from zero, for the pixel-to-world conversions that divide by it.
+    float safeLensScale() const { return lensScale > 1e-3f ? lensScale : 1e-3f; }
     float fitDistance(const Aabb& bounds, float aspect) const;
 
     CameraPose from_{}, to_{};

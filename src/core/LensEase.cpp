@@ -1,8 +1,7 @@
 #include "core/LensEase.h"
 
+#include <algorithm>
 #include <cmath>
-
-#include "core/Easing.h"
 
 namespace la {
 
@@ -17,8 +16,33 @@ bool same(const Lens& a, const Lens& b) {
 
 void LensEase::snap(const Lens& target) {
     from_ = to_ = shown_ = target;
+    velocity_ = Lens{glm::vec2(0.0f), 0.0f};
     t_ = seconds_;
     started_ = true;
+}
+
+// Cubic Hermite over the ease: from `from_` with the start velocity `velocity_` (per second) to `to_` at
+// rest. With no start velocity it is smoothstep (easeInOut).
+Lens LensEase::at(float t) const {
+    const float s = std::clamp(t / seconds_, 0.0f, 1.0f);
+    const float s2 = s * s, s3 = s2 * s;
+    const float h00 = 2.0f * s3 - 3.0f * s2 + 1.0f, h10 = (s3 - 2.0f * s2 + s) * seconds_, h01 = 3.0f * s2 - 2.0f * s3;
+    Lens l;
+    l.shift = h00 * from_.shift + h10 * velocity_.shift + h01 * to_.shift;
+    l.scale = h00 * from_.scale + h10 * velocity_.scale + h01 * to_.scale;
+    return l;
+}
+
+Lens LensEase::velocityAt(float t) const {
+    if (t >= seconds_) return Lens{glm::vec2(0.0f), 0.0f};
+    const float s = std::clamp(t / seconds_, 0.0f, 1.0f);
+    const float s2 = s * s;
+    // d/dt of at(): the Hermite basis's derivatives in s, over the ease's time.
+    const float d00 = (6.0f * s2 - 6.0f * s) / seconds_, d10 = 3.0f * s2 - 4.0f * s + 1.0f, d01 = -d00;
+    Lens v;
+    v.shift = d00 * from_.shift + d10 * velocity_.shift + d01 * to_.shift;
+    v.scale = d00 * from_.scale + d10 * velocity_.scale + d01 * to_.scale;
+    return v;
 }
 
 Lens LensEase::update(const Lens& target, float dt) {
@@ -27,15 +51,14 @@ Lens LensEase::update(const Lens& target, float dt) {
         return shown_;
     }
     if (!same(target, to_)) {
+        velocity_ = velocityAt(t_);  // none when the last ease had ended
         from_ = shown_;
         to_ = target;
         t_ = 0.0f;
     } else if (t_ < seconds_) {
         t_ = std::min(seconds_, t_ + std::max(dt, 0.0f));
     }
-    const float s = easeInOut(t_ / seconds_);
-    shown_.shift = glm::mix(from_.shift, to_.shift, s);
-    shown_.scale = from_.scale + (to_.scale - from_.scale) * s;
+    shown_ = t_ >= seconds_ ? to_ : at(t_);
     return shown_;
 }
 

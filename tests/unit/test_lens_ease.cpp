@@ -1,4 +1,6 @@
 // core/LensEase: the camera's lens eases from one framing to the next when the layout changes it.
+#include <algorithm>
+
 #include <doctest/doctest.h>
 
 #include "core/LensEase.h"
@@ -40,20 +42,48 @@ TEST_CASE("LensEase: the first framing at once, a changed one eased over its tim
     CHECK_FALSE(ease.animating());
 }
 
-TEST_CASE("LensEase: a change in the middle of an ease starts from what is shown, without a jump") {
+TEST_CASE("LensEase: a change in the middle of an ease starts from what is shown, without a jump or a stop") {
     la::LensEase ease(0.3f);
     ease.update(lens(0.0f, 0.0f, 1.0f), 0.0f);
     ease.update(lens(0.3f, 0.0f, 1.0f), 0.0f);  // the sidebar opens
-    const la::Lens mid = ease.update(lens(0.3f, 0.0f, 1.0f), 0.15f);
-    REQUIRE(mid.shift.x > 0.05f);
+    const la::Lens before = ease.update(lens(0.3f, 0.0f, 1.0f), 0.13f);
+    const la::Lens mid = ease.update(lens(0.3f, 0.0f, 1.0f), 0.02f);
+    REQUIRE(mid.shift.x > before.shift.x);  // moving right, at speed
     REQUIRE(mid.shift.x < 0.25f);
-    // ...and closes again before the ease ends: the next frame shows the same lens, then it goes back.
+    // ...and closes again before the ease ends: the next frame shows the same lens...
     const la::Lens back = ease.update(lens(0.0f, 0.0f, 1.0f), 0.05f);
     CHECK(back.shift.x == doctest::Approx(mid.shift.x));
     CHECK(ease.animating());
-    const la::Lens later = ease.update(lens(0.0f, 0.0f, 1.0f), 0.1f);
-    CHECK(later.shift.x < mid.shift.x);
-    CHECK(later.shift.x > 0.0f);
+    // ...then it keeps going right for a moment, slowing down (it does not stop dead), and turns back.
+    const la::Lens carried = ease.update(lens(0.0f, 0.0f, 1.0f), 0.02f);
+    CHECK(carried.shift.x > mid.shift.x);
+    CHECK(carried.shift.x - mid.shift.x < mid.shift.x - before.shift.x);
+    float x = carried.shift.x, highest = x;
+    for (int i = 0; i < 6; ++i) {
+        x = ease.update(lens(0.0f, 0.0f, 1.0f), 0.02f).shift.x;
+        highest = std::max(highest, x);
+    }
+    CHECK(highest < 0.3f);  // not past where the sidebar would have put it
+    CHECK(x < carried.shift.x);
+    CHECK(x > 0.0f);
+    // It ends where the layout wants it, at rest.
+    const la::Lens end = ease.update(lens(0.0f, 0.0f, 1.0f), 0.5f);
+    CHECK(end.shift.x == doctest::Approx(0.0f));
+    CHECK_FALSE(ease.animating());
+    CHECK(ease.update(lens(0.0f, 0.0f, 1.0f), 0.02f).shift.x == doctest::Approx(0.0f));
+}
+
+TEST_CASE("LensEase: a new framing after an ease has ended starts at rest") {
+    la::LensEase ease(0.3f);
+    ease.update(lens(0.0f, 0.0f, 1.0f), 0.0f);
+    ease.update(lens(0.3f, 0.0f, 1.0f), 0.0f);
+    ease.update(lens(0.3f, 0.0f, 1.0f), 1.0f);
+    REQUIRE_FALSE(ease.animating());
+    ease.update(lens(0.0f, 0.0f, 1.0f), 0.0f);
+    // Smoothstep from rest: a tenth of the way in, under 3 % of the distance is covered.
+    const la::Lens l = ease.update(lens(0.0f, 0.0f, 1.0f), 0.03f);
+    CHECK(l.shift.x > 0.3f - 0.3f * 0.03f);
+    CHECK(l.shift.x < 0.3f);
 }
 
 TEST_CASE("LensEase: snap shows a framing at once and ends an ease") {
