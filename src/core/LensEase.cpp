@@ -6,6 +6,8 @@
 namespace la {
 
 namespace {
+const Lens kNoVelocity{glm::vec2(0.0f), 0.0f};
+
 // Below a hundredth of a pixel on a 4K screen: the same framing.
 bool same(const Lens& a, const Lens& b) {
     constexpr float kEps = 1e-5f;
@@ -16,7 +18,7 @@ bool same(const Lens& a, const Lens& b) {
 
 void LensEase::snap(const Lens& target) {
     from_ = to_ = shown_ = target;
-    velocity_ = Lens{glm::vec2(0.0f), 0.0f};
+    velocity_ = kNoVelocity;
     t_ = seconds_;
     started_ = true;
 }
@@ -26,23 +28,23 @@ void LensEase::snap(const Lens& target) {
 Lens LensEase::at(float t) const {
     const float s = std::clamp(t / seconds_, 0.0f, 1.0f);
     const float s2 = s * s, s3 = s2 * s;
-    const float h00 = 2.0f * s3 - 3.0f * s2 + 1.0f, h10 = (s3 - 2.0f * s2 + s) * seconds_, h01 = 3.0f * s2 - 2.0f * s3;
-    Lens l;
-    l.shift = h00 * from_.shift + h10 * velocity_.shift + h01 * to_.shift;
-    l.scale = h00 * from_.scale + h10 * velocity_.scale + h01 * to_.scale;
-    return l;
+    return weighted(2.0f * s3 - 3.0f * s2 + 1.0f, (s3 - 2.0f * s2 + s) * seconds_, 3.0f * s2 - 2.0f * s3);
 }
 
 Lens LensEase::velocityAt(float t) const {
-    if (t >= seconds_) return Lens{glm::vec2(0.0f), 0.0f};
+    if (t >= seconds_) return kNoVelocity;
     const float s = std::clamp(t / seconds_, 0.0f, 1.0f);
     const float s2 = s * s;
     // d/dt of at(): the Hermite basis's derivatives in s, over the ease's time.
-    const float d00 = (6.0f * s2 - 6.0f * s) / seconds_, d10 = 3.0f * s2 - 4.0f * s + 1.0f, d01 = -d00;
-    Lens v;
-    v.shift = d00 * from_.shift + d10 * velocity_.shift + d01 * to_.shift;
-    v.scale = d00 * from_.scale + d10 * velocity_.scale + d01 * to_.scale;
-    return v;
+    const float d00 = (6.0f * s2 - 6.0f * s) / seconds_;
+    return weighted(d00, 3.0f * s2 - 4.0f * s + 1.0f, -d00);
+}
+
+Lens LensEase::weighted(float wFrom, float wVelocity, float wTo) const {
+    Lens l;
+    l.shift = wFrom * from_.shift + wVelocity * velocity_.shift + wTo * to_.shift;
+    l.scale = wFrom * from_.scale + wVelocity * velocity_.scale + wTo * to_.scale;
+    return l;
 }
 
 Lens LensEase::update(const Lens& target, float dt) {

@@ -28,6 +28,8 @@ public:
 private:
     Lens at(float t) const;
     Lens velocityAt(float t) const;
+    // wFrom * from_ + wVelocity * velocity_ + wTo * to_, in shift and scale alike.
+    Lens weighted(float wFrom, float wVelocity, float wTo) const;
     float seconds_;
     float t_ = 0.0f;
     bool started_ = false;
