@@ -11,11 +11,14 @@ uniform int uSamples;
 uniform sampler2D uAccum;   // rgb: sum of colour x alpha x weight; a: product of (1 - alpha)
 uniform sampler2D uWeight;  // r: sum of alpha x weight
 #endif
+in vec2 vUv;  // 0..1 over the targets (oit_composite.vert)
 out vec4 fragColor;
 
 void main() {
-    ivec2 p = ivec2(gl_FragCoord.xy);
 #ifdef LA_OIT_MSAA
+    // The pixel from vUv, not gl_FragCoord (see oit_composite.vert): at a pixel's centre vUv * size is
+    // its index + 0.5.
+    ivec2 p = ivec2(vUv * vec2(textureSize(uAccum)));
     vec4 accum = vec4(0.0);
     for (int s = 0; s < uSamples; ++s) accum += texelFetch(uAccum, p, s);
     accum /= float(uSamples);
@@ -24,6 +27,7 @@ void main() {
     for (int s = 0; s < uSamples; ++s) weight += texelFetch(uWeight, p, s).r;
     weight /= float(uSamples);
 #else
+    ivec2 p = ivec2(vUv * vec2(textureSize(uAccum, 0)));
     vec4 accum = texelFetch(uAccum, p, 0);
     if (accum.a > 0.9999) discard;  // nothing translucent here
     float weight = texelFetch(uWeight, p, 0).r;
