@@ -61,12 +61,20 @@ std::vector<std::uint8_t> OffscreenTarget::readPixels() {
         gl::setDepth(true, true);
         return resolveFbo_.readRgba(size);
     }
-    const std::vector<std::uint8_t> px = msFbo_.readRgba(size);
-    // GL's rows run bottom to top; images run top to bottom. Alpha is forced opaque.
-    std::vector<std::uint8_t> out(px.size());
-    for (std::size_t y = 0; y < h; ++y) std::memcpy(&out[y * w * 4], &px[(h - 1 - y) * w * 4], w * 4);
-    for (std::size_t i = 3; i < out.size(); i += 4) out[i] = 255;
-    return out;
+    std::vector<std::uint8_t> px = msFbo_.readRgba(size);
+    // GL's rows run bottom to top; images run top to bottom: the rows swapped in place (a second picture
+    // would be 3.5 MiB more fresh memory at 1280x720). Alpha is forced opaque.
+    const std::size_t row = w * 4;
+    std::vector<std::uint8_t> spare(row);
+    for (std::size_t y = 0; y < h / 2; ++y) {
+        std::uint8_t* const top = px.data() + y * row;
+        std::uint8_t* const bottom = px.data() + (h - 1 - y) * row;
+        std::memcpy(spare.data(), top, row);
+        std::memcpy(top, bottom, row);
+        std::memcpy(bottom, spare.data(), row);
+    }
+    for (std::size_t i = 3; i < px.size(); i += 4) px[i] = 255;
+    return px;
 }
 
 }  // namespace la::render
