@@ -89,6 +89,17 @@ TEST_CASE("motion LOD: reduced frames only while the camera moves; full at rest 
             return reducedSeen;
         },
         180.0));
+    // The last drag's F12: its screenshot is logged once the viewer has caught up with the events, which
+    // on a loaded machine can be a second or more after the drag (a full frame drawn in a pause of the
+    // drag would otherwise pass for the rest below); a lost key never logs it.
+    REQUIRE(waitUntil(
+        [&] {
+            const auto frames = readLog(log);
+            for (std::size_t i = dragStart; i < frames.size(); ++i)
+                if (frames[i].kind == "still") return true;
+            return false;
+        },
+        60.0));
     // The camera rests: the window's latest frame is the full model at the window's size.
     REQUIRE(waitUntil(
         [&] {
