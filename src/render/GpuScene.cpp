@@ -12,9 +12,15 @@ constexpr int kComponents[kMeshAttributeCount] = {3, 3, 2, 4, 3, 4, 2};
 // `indices` of a primitive of `vertices` vertices into `ibo`: 16-bit when every vertex can be numbered so
 // (the bundled model's primitives all can: 3.3 MB less of llvmpipe's memory than 32-bit), else 32-bit.
 // Returns whether they are 16-bit.
-bool uploadIndices(gl::Buffer& ibo, const std::vector<std::uint32_t>& indices, std::size_t vertices) {
-    const bool shortIndices =
-        vertices <= 65536 && std::all_of(indices.begin(), indices.end(), [](std::uint32_t i) { return i <= 0xFFFFu; });
+// The largest of `indices` (0 for none).
+std::uint32_t largestIndex(const std::vector<std::uint32_t>& indices) {
+    return indices.empty() ? 0 : *std::max_element(indices.begin(), indices.end());
+}
+
+// `largest`: largestIndex(indices), which the caller has at hand.
+bool uploadIndices(gl::Buffer& ibo, const std::vector<std::uint32_t>& indices, std::size_t vertices,
+                   std::uint32_t largest) {
+    const bool shortIndices = vertices <= 65536 && largest <= 0xFFFFu;
     if (!shortIndices) {
         ibo.allocate(gl::BufferTarget::Element, indices.size() * sizeof(std::uint32_t), indices.data());
         return false;
@@ -63,7 +69,7 @@ GpuPrimitive uploadPrimitive(const Primitive& p, const std::vector<Material>& ma
     if (!p.uvs1.empty()) g.attributes[kAttrUv1] = attributeBuffer(p.uvs1, n, glm::vec2(0.0f));
     g.ibo = gl::Buffer::create();
     g.vao.bind();  // the element buffer binding lands in the primitive's own vertex array
-    const bool shortIndices = uploadIndices(g.ibo, p.indices, n);
+    const bool shortIndices = uploadIndices(g.ibo, p.indices, n, largestIndex(p.indices));
     bindAttributes(g, g.vao, g.ibo, shortIndices);
     g.mode = p.mode == PrimitiveMode::Lines    ? gl::VertexArray::Mode::Lines
              : p.mode == PrimitiveMode::Points ? gl::VertexArray::Mode::Points
@@ -163,13 +169,13 @@ void GpuScene::setLod(const ModelLod& lod) {
         for (std::size_t i = 0; i < prims.size() && i < lod.meshes[m].size(); ++i) {
             GpuPrimitive& g = prims[i];
             const std::vector<std::uint32_t>& idx = lod.meshes[m][i];
-            const auto vertices = static_cast<std::uint32_t>(g.vertexCount);
-            if (idx.empty() || std::any_of(idx.begin(), idx.end(), [&](std::uint32_t v) { return v >= vertices; }))
-                continue;
+            // One pass over the list: whether it stays within the vertices, and whether 16 bits hold it.
+            const std::uint32_t largest = largestIndex(idx);
+            if (idx.empty() || largest >= static_cast<std::uint32_t>(g.vertexCount)) continue;
             g.lodIbo = gl::Buffer::create();
             g.lodVao = gl::VertexArray::create();
             g.lodVao.bind();  // the element buffer binding lands in the LOD's own vertex array
-            const bool shortIndices = uploadIndices(g.lodIbo, idx, static_cast<std::size_t>(g.vertexCount));
+            const bool shortIndices = uploadIndices(g.lodIbo, idx, static_cast<std::size_t>(g.vertexCount), largest);
             bindAttributes(g, g.lodVao, g.lodIbo, shortIndices);
             g.lodIndexCount = static_cast<GLsizei>(idx.size());
             hasLod_ = true;
