@@ -9,15 +9,14 @@ namespace la::render {
 namespace {
 constexpr int kComponents[kMeshAttributeCount] = {3, 3, 2, 4, 3, 4, 2};
 
-// `indices` of a primitive of `vertices` vertices into `ibo`: 16-bit when every vertex can be numbered so
-// (the bundled model's primitives all can: 3.3 MB less of llvmpipe's memory than 32-bit), else 32-bit.
-// Returns whether they are 16-bit.
 // The largest of `indices` (0 for none).
 std::uint32_t largestIndex(const std::vector<std::uint32_t>& indices) {
     return indices.empty() ? 0 : *std::max_element(indices.begin(), indices.end());
 }
 
-// `largest`: largestIndex(indices), which the caller has at hand.
+// `indices` of a primitive of `vertices` vertices into `ibo`: 16-bit when every vertex can be numbered so
+// (the bundled model's primitives all can: 3.3 MB less of llvmpipe's memory than 32-bit), else 32-bit.
+// `largest` is largestIndex(indices), which the caller has at hand. Returns whether they are 16-bit.
 bool uploadIndices(gl::Buffer& ibo, const std::vector<std::uint32_t>& indices, std::size_t vertices,
                    std::uint32_t largest) {
     const bool shortIndices = vertices <= 65536 && largest <= 0xFFFFu;
