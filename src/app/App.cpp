@@ -127,9 +127,10 @@ float App::aspect() const {
     return static_cast<float>(fb.x) / static_cast<float>(std::max(fb.y, 1));
 }
 
-void App::loadContent() {
+void App::loadContent(bool catalogue) {
     const fs::path data(dataDir());
-    if (viewer_->scene.catalogue().empty()) viewer_->loadCatalogue((data / "content" / "structures").string());
+    if (catalogue && viewer_->scene.catalogue().empty())
+        viewer_->loadCatalogue((data / "content" / "structures").string());
     if (!headless_)
         catalogueWatcher_ = std::make_unique<io::CatalogueWatcher>((data / "content" / "structures").string());
     const std::string painDir = (data / "content" / "referred_pain").string();

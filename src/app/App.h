@@ -26,6 +26,7 @@
 #include "ctrl/Viewer.h"
 #include "io/CatalogueLoader.h"
 #include "render/FxaaPass.h"
+#include "render/OffscreenTarget.h"
 #include "render/Renderer.h"
 #include "render/UiLayer.h"
 #include "render/gl/EglContext.h"
@@ -88,7 +89,9 @@ private:
     bool applySceneOptions();
     glm::ivec2 framebufferSize() const;
     float aspect() const;
-    void loadContent();  // catalogue and pain patterns
+    // The pain patterns, and the catalogue unless `catalogue` is false (a headless run reads it on the
+    // model's worker thread) or one is already there.
+    void loadContent(bool catalogue = true);
     // Polled once a second at most: reloads content/structures when a file changed. True when it did.
     bool reloadContentIfChanged();
     // Scene then UI into `target`; the window and the screenshot both come through here.
@@ -126,8 +129,9 @@ private:
     // The renderer and, unless --aa msaa, the FXAA pass, for the window and stills alike (in the current
     // context); false after printing why one could not be made.
     bool createRenderPasses();
-    // Samples of a still's target (and F12's): 4 with --aa msaa, else 0 (the scene goes through fxaa_).
-    int stillSamples() const;  // whether a headless picture draws any ImGui (else no fonts, no layout frames)
+    // A still's target (and F12's): 4 samples and a depth buffer with --aa msaa (the scene is drawn into
+    // it); else single-sampled without depth (the scene goes through fxaa_, which writes only colour).
+    Result<render::OffscreenTarget> stillTarget(int width, int height) const;
     // --tour (and --step, --presenter) for a --screenshot; 0 or the exit code.
     int prepareTourStill();
     void printPicks(glm::ivec2 viewport) const;

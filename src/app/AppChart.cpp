@@ -67,7 +67,7 @@ int App::runChart() {
                                    static_cast<std::size_t>(x0 + x)) *
                                   4]);
     };
-    auto target = render::OffscreenTarget::create(viewWidth, height, stillSamples());
+    auto target = stillTarget(viewWidth, height);
     if (!target) {
         std::fprintf(stderr, "%s\n", target.error().c_str());
         return 1;
@@ -92,7 +92,7 @@ int App::runChart() {
         paste(target->readPixels(), viewWidth, i * viewWidth);
     }
     // The legend column: title and legend on white.
-    auto legendTarget = render::OffscreenTarget::create(legendWidth, height, stillSamples());
+    auto legendTarget = stillTarget(legendWidth, height);
     if (!legendTarget) {
         std::fprintf(stderr, "%s\n", legendTarget.error().c_str());
         return 1;

@@ -40,17 +40,28 @@ std::string exportFileName(int stepIndex) {
 int App::startHeadless() {
     headless_ = true;
     if (!viewer_) viewer_.emplace(false);
-    // The model is read and parsed on another thread while the GL context, shaders and fonts are made.
-    loadContent();
+    // The structure files (whose names the model's registration looks up) and then the model are read on
+    // another thread while the GL context, shaders and fonts are made; the pain patterns here.
+    const bool readCatalogue = viewer_->scene.catalogue().empty();
+    loadContent(false);
     timeline_.mark("content");
     viewer_->registerModels = !options_.noRegister;
     const std::string path = options_.model.empty() ? bundledModelPath() : options_.model;
-    auto model = std::async(std::launch::async, [path, load = loadOptions(), &catalogue = viewer_->scene.catalogue(),
-                                                 reg = viewer_->registerModels, &tl = timeline_] {
-        auto m = ctrl::Viewer::prepareModel(path, load, catalogue, reg);
-        tl.mark("model parsed (worker thread)");
-        return m;
-    });
+    struct Prepared {
+        std::optional<io::CatalogueLoad> catalogue;  // read there (none: the viewer's was used)
+        Result<ctrl::LoadedModel> model = Error{""};
+    };
+    const std::string structures = readCatalogue ? (fs::path(dataDir()) / "content" / "structures").string() : "";
+    auto model =
+        std::async(std::launch::async, [path, structures, load = loadOptions(), &current = viewer_->scene.catalogue(),
+                                        reg = viewer_->registerModels, &tl = timeline_] {
+            Prepared out;
+            if (!structures.empty()) out.catalogue = io::loadCatalogueDir(structures);
+            const Catalogue& catalogue = out.catalogue ? out.catalogue->catalogue : current;
+            out.model = ctrl::Viewer::prepareModel(path, load, catalogue, reg);
+            tl.mark("model parsed (worker thread)");
+            return out;
+        });
     // No display server needed: EGL's surfaceless platform; a hidden GLFW window only where EGL lacks it.
     if (auto egl = gl::EglContext::createSurfaceless()) {
         egl_ = std::move(*egl);
@@ -73,7 +84,9 @@ int App::startHeadless() {
     if (!createRenderPasses()) return 1;
     if (timeline_.enabled()) gl::finish();
     timeline_.mark("renderer (shaders compiled and linked)");
-    auto loaded = model.get();
+    Prepared prepared = model.get();
+    if (prepared.catalogue) viewer_->applyCatalogue(std::move(*prepared.catalogue));
+    auto& loaded = prepared.model;
     if (!loaded) {
         std::fprintf(stderr, "%s\n", loaded.error().c_str());
         return 1;
@@ -88,8 +101,9 @@ int App::startHeadless() {
     return 0;
 }
 
-int App::stillSamples() const {
-    return options_.aa == "msaa" ? 4 : 0;
+Result<render::OffscreenTarget> App::stillTarget(int width, int height) const {
+    const bool msaa = options_.aa == "msaa";
+    return render::OffscreenTarget::create(width, height, msaa ? 4 : 0, !fxaa_);
 }
 
 bool App::createRenderPasses() {
@@ -130,7 +144,7 @@ int App::runHeadless() {
     if (!applySceneOptions()) return 2;
     timeline_.mark("scene options");
     if (!options_.chart.empty()) return runChart();
-    auto target = render::OffscreenTarget::create(options_.width, options_.height, stillSamples());
+    auto target = stillTarget(options_.width, options_.height);
     if (!target) {
         std::fprintf(stderr, "%s\n", target.error().c_str());
         return 1;
@@ -245,7 +259,7 @@ int App::runExport() {
     if (pdf) handout.plan = planHandout(*tour, viewer_->scene.catalogue());
     if (const int code = startHeadless(); code != 0) return code;
     if (imgui_) imgui_->setFontScale(stillFontScale(options_.height));
-    auto target = render::OffscreenTarget::create(options_.width, options_.height, stillSamples());
+    auto target = stillTarget(options_.width, options_.height);
     if (!target) {
         std::fprintf(stderr, "%s\n", target.error().c_str());
         return 1;

@@ -94,7 +94,7 @@ void App::updateWindowTitle() {
 void App::takeScreenshot(bool withUi) {
     const glm::ivec2 fb = framebufferSize();
     if (fb.x <= 0 || fb.y <= 0) return;
-    auto target = render::OffscreenTarget::create(fb.x, fb.y, stillSamples());
+    auto target = stillTarget(fb.x, fb.y);
     if (!target) return viewer_->say(target.error(), true);
     renderFrame(target->target(), withUi);
     const auto pixels = target->readPixels();

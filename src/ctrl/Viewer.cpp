@@ -27,7 +27,10 @@ void Viewer::say(const std::string& text, bool error) {
 }
 
 void Viewer::loadCatalogue(const std::string& dir) {
-    io::CatalogueLoad load = io::loadCatalogueDir(dir);
+    applyCatalogue(io::loadCatalogueDir(dir));
+}
+
+void Viewer::applyCatalogue(io::CatalogueLoad load) {
     for (const auto& e : load.errors) std::fprintf(stderr, "%s\n", e.c_str());
     for (const auto& w : load.warnings) std::fprintf(stderr, "%s\n", w.c_str());
     if (!load.errors.empty() && live_) {

@@ -15,6 +15,7 @@
 #include "ctrl/PainController.h"
 #include "ctrl/SceneController.h"
 #include "ctrl/TourController.h"
+#include "io/CatalogueLoader.h"
 #include "io/ModelLoader.h"
 #include "ui/UiState.h"
 
@@ -56,6 +57,8 @@ public:
 
     // content/structures (the first error goes to the message strip in the window).
     void loadCatalogue(const std::string& dir);
+    // The same for the files read elsewhere (a headless run reads them on its model's worker thread).
+    void applyCatalogue(io::CatalogueLoad load);
     void setCatalogue(Catalogue catalogue) { scene.setCatalogue(std::move(catalogue)); }
     // Loads into a temporary; on failure the current model stays and the error is returned. Waits for
     // the load (headless runs).

@@ -1,5 +1,6 @@
 #include "io/MarkdownText.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdint>
@@ -256,6 +257,10 @@ bool parseSegment(std::string_view md, bool therapist, RichText& out) {
 enum class Marker { None, Open, Close };
 
 Marker therapistMarker(std::string_view line) {
+    // Most lines are text: only one whose first visible character is '<' can be a marker.
+    const auto first =
+        std::find_if(line.begin(), line.end(), [](char c) { return !std::isspace(static_cast<unsigned char>(c)); });
+    if (first == line.end() || *first != '<') return Marker::None;
     std::string squeezed;
     for (char c : line)
         if (!std::isspace(static_cast<unsigned char>(c)))

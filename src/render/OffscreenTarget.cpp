@@ -9,7 +9,7 @@
 
 namespace la::render {
 
-Result<OffscreenTarget> OffscreenTarget::create(int width, int height, int samples) {
+Result<OffscreenTarget> OffscreenTarget::create(int width, int height, int samples, bool depth) {
     const gl::Limits limits = gl::limits();
     if (width <= 0 || height <= 0 || width > limits.maxRenderbufferSize || height > limits.maxRenderbufferSize)
         return Error{"--size " + std::to_string(width) + "x" + std::to_string(height) +
@@ -21,10 +21,12 @@ Result<OffscreenTarget> OffscreenTarget::create(int width, int height, int sampl
     t.height_ = height;
     t.samples_ = samples > 1 ? samples : 0;
     t.msColor_ = gl::Texture::renderTarget(size, t.samples_, GL_RGBA8, GL_RGBA);
-    t.msDepth_ = gl::Renderbuffer::create(size, t.samples_, GL_DEPTH24_STENCIL8);
     t.msFbo_ = gl::Framebuffer::create();
     t.msFbo_.attach(GL_COLOR_ATTACHMENT0, t.msColor_);
-    t.msFbo_.attach(GL_DEPTH_STENCIL_ATTACHMENT, t.msDepth_);
+    if (depth) {
+        t.msDepth_ = gl::Renderbuffer::create(size, t.samples_, GL_DEPTH24_STENCIL8);
+        t.msFbo_.attach(GL_DEPTH_STENCIL_ATTACHMENT, t.msDepth_);
+    }
     if (!t.msFbo_.complete()) return Error{"offscreen framebuffer is incomplete"};
     if (t.samples_ > 0) {
         t.resolveColor_ = gl::Renderbuffer::create(size, 0, GL_RGBA8);

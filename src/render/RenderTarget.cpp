@@ -31,6 +31,13 @@ void RenderTarget::clear(const glm::vec4& colour) const {
     gl::clear(colour);
 }
 
+void RenderTarget::clearDepthStencil() const {
+    bind();
+    gl::setScissor(std::nullopt);
+    gl::setDepth(true, true);
+    gl::clearDepthStencil();
+}
+
 int RenderTarget::samples() const {
     if (samples_ < 0) samples_ = fbo_.samples();
     return samples_;

@@ -19,6 +19,8 @@ public:
     void bind() const;
     // Binds it and clears colour, depth and stencil.
     void clear(const glm::vec4& colour) const;
+    // Binds it and clears depth and stencil only (for a pass that then writes every pixel's colour).
+    void clearDepthStencil() const;
 
     glm::ivec2 size() const { return size_; }
     const gl::Framebuffer& framebuffer() const { return fbo_; }

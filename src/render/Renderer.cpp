@@ -183,7 +183,9 @@ void Renderer::draw(const GpuScene& scene, const ViewState& viewIn, const Camera
     const ViewState& view = stale ? kUnstyled : viewIn;
 
     const glm::ivec2 viewport = target.size();
-    target.clear(glm::vec4(0.8f, 0.83f, 0.86f, 1.0f));
+    // The background pass writes every pixel's colour: only depth and stencil are cleared (on llvmpipe a
+    // colour clear is one more pass over the target's memory).
+    target.clearDepthStencil();
     gl::setMultisample(true);
     gl::setStencil(gl::Stencil::Off);
     gl::setBlend(gl::Blend::Off);

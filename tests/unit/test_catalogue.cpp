@@ -10,6 +10,7 @@
 #include "core/NameMap.h"
 #include "core/RichText.h"
 #include "io/CatalogueLoader.h"
+#include "io/MarkdownText.h"
 
 namespace fs = std::filesystem;
 using namespace la;
@@ -147,6 +148,25 @@ TEST_CASE("catalogue: Markdown body becomes blocks and styled spans") {
     CHECK(rules == 1);
     CHECK(findBlock(body, "an ordinary comment is dropped") == nullptr);
     CHECK(findBlock(body, "Ends here.") != nullptr);
+}
+
+TEST_CASE("catalogue: therapist markers are found indented, in capitals and spaced out, and only alone") {
+    // Lines are checked for a marker by their first visible character first (a fast path): the markers
+    // must still be found however they are written, and text that mentions one is still text.
+    const std::string md =
+        "Before.\n\n   <!--   THERAPIST   -->\nHidden detail.\n\t< !-- /therapist -- >\n\n"
+        "Said: <!-- therapist --> is how a block opens.\n";
+    auto r = io::parseMarkdown(md, "m.md");
+    REQUIRE_MESSAGE(r.ok(), (r.ok() ? std::string() : r.error()));
+    const TextBlock* hidden = findBlock(*r, "Hidden detail.");
+    const TextBlock* before = findBlock(*r, "Before.");
+    REQUIRE(hidden);
+    REQUIRE(before);
+    CHECK(hidden->therapistOnly);
+    CHECK_FALSE(before->therapistOnly);
+    // An opening marker inside a line of text opens nothing: an unclosed block would be an error.
+    auto unclosed = io::parseMarkdown("Text.\n  <!-- therapist -->\nNever closed.\n", "u.md");
+    CHECK_FALSE(unclosed.ok());
 }
 
 TEST_CASE("catalogue: therapist blocks are flagged and sections listed") {

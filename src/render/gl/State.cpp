@@ -35,6 +35,10 @@ void clearDepth() {
     glClear(GL_DEPTH_BUFFER_BIT);
 }
 
+void clearDepthStencil() {
+    glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+}
+
 void clearStencil() {
     glClear(GL_STENCIL_BUFFER_BIT);
 }

@@ -17,6 +17,7 @@ void viewport(glm::ivec2 size);
 // Colour, depth and stencil of the bound framebuffer.
 void clear(const glm::vec4& colour);
 void clearDepth();
+void clearDepthStencil();  // both at once: one pass over a packed depth-stencil buffer, no masking
 void clearStencil();
 
 enum class Blend {
